@@ -1,0 +1,56 @@
+"""The client book's tables: a client, their phones and tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Field, SQLModel
+
+
+class Client(SQLModel, table=True):
+    __tablename__ = "client"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    kind: str = "person"  # ClientKind
+    gender: str | None = None  # Gender
+    # Birthday: solar or lunar; the year is optional (many officers know only the day).
+    birthday_calendar: str | None = None  # Calendar
+    birth_year: int | None = None
+    birth_month: int | None = None
+    birth_day: int | None = None
+    birth_leap: bool = False  # lunar leap month
+    wechat: str | None = None
+    id_number: str | None = Field(default=None, index=True)
+    business_name: str | None = None
+    industry: str | None = None
+    uscc: str | None = None
+    address: str | None = None
+    status: str = "prospect"  # ClientStatus
+    notes: str = ""
+    # Derived, kept for sorting and searching (see crm.domain.names and services.clients).
+    name_pinyin: str = ""
+    name_compact: str = ""
+    name_initials: str = ""
+    search_text: str = ""
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    archived_at: dt.datetime | None = None
+
+
+class ClientPhone(SQLModel, table=True):
+    __tablename__ = "client_phone"
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    e164: str
+    national: str = Field(index=True)  # digits as dialled in China; duplicate checks use it
+    label: str | None = None
+
+
+class ClientTag(SQLModel, table=True):
+    __tablename__ = "client_tag"
+
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE", primary_key=True)
+    tag: str = Field(primary_key=True, index=True)

@@ -1,0 +1,190 @@
+"""Finding clients: the search box, the filters, the lazy list's pages. Plain SQL, no ORM.
+
+Search runs over one lower-case column (``client.search_text``: name, pinyin, initials,
+business, tags, phone digits, WeChat) so a keystroke is one scan, and ranks exact name, then
+prefix (name, full pinyin, initials; the latter two served by indexes), then the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crm.store.book import Book
+
+#: Columns the list can sort by, as SQL. Ties fall back to pinyin order, then id.
+SORT_SQL = {
+    "rank": "rank",
+    "name": "c.name_pinyin",
+    "status": "c.status",
+    "business": "c.business_name",
+    "phone": "(SELECT national FROM client_phone p WHERE p.client_id = c.id "
+    "ORDER BY position LIMIT 1)",
+    "tags": "(SELECT min(tag) FROM client_tag t WHERE t.client_id = c.id)",
+    "birthday": "c.birth_month * 100 + c.birth_day",
+    "updated": "c.updated_at",
+    "created": "c.created_at",
+}
+
+MIN_PHONE_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    text: str = ""
+    status: str | None = None
+    tag: str | None = None
+    archived: bool = False  # False: the active book; True: the archive only
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    id: int
+    name: str
+    kind: str
+    status: str
+    phone: str | None
+    business_name: str | None
+    tags: tuple[str, ...]
+    birthday_calendar: str | None
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    birth_leap: bool
+    id_number: str | None
+    updated_at: dt.datetime
+    archived_at: dt.datetime | None
+
+
+def normalise_query(text: str) -> str:
+    """What the officer typed, as it is compared: trimmed, lower-case, no spaces or quotes."""
+    return "".join(ch for ch in text.strip().lower() if ch not in " '’\t")
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(f: ClientFilter) -> tuple[str, dict[str, object], str]:
+    """The WHERE clause, its named parameters, and the rank expression for the filter's text."""
+    clauses = ["c.archived_at IS NOT NULL" if f.archived else "c.archived_at IS NULL"]
+    params: dict[str, object] = {}
+    rank = "0"
+    q = normalise_query(f.text)
+    if q:
+        esc = _like_escape(q)
+        params.update(raw=f.text.strip(), q=q, prefix=f"{esc}%", contains=f"%{esc}%")
+        if q.isdigit() and len(q) < MIN_PHONE_DIGITS:
+            # Too few digits to mean a phone; only names and businesses with digits match.
+            clauses.append(
+                "(c.name LIKE :contains ESCAPE '\\' OR c.business_name LIKE :contains ESCAPE '\\')"
+            )
+        else:
+            clauses.append("c.search_text LIKE :contains ESCAPE '\\'")
+        rank = (
+            "CASE WHEN c.name = :raw OR c.name_compact = :q OR c.name_initials = :q THEN 0 "
+            "WHEN c.name LIKE :prefix ESCAPE '\\' OR c.name_compact LIKE :prefix ESCAPE '\\' "
+            "OR c.name_initials LIKE :prefix ESCAPE '\\' THEN 1 ELSE 2 END"
+        )
+    if f.status:
+        clauses.append("c.status = :status")
+        params["status"] = f.status
+    if f.tag:
+        clauses.append("c.id IN (SELECT client_id FROM client_tag WHERE tag = :tag)")
+        params["tag"] = f.tag
+    return " AND ".join(clauses), params, rank
+
+
+class ClientQuery:
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    def _conn(self) -> sqlite3.Connection:
+        return self.book.reader()
+
+    def ids(
+        self,
+        f: ClientFilter,
+        sort: str = "rank",
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[int]:
+        """Ids of the matching clients, in display order."""
+        where, params, rank = _where(f)
+        order = SORT_SQL[sort]
+        direction = "DESC" if descending else "ASC"
+        tail = "" if sort == "name" else ", c.name_pinyin"
+        sql = (
+            f"SELECT c.id, {rank} AS rank FROM client c WHERE {where} "
+            f"ORDER BY {order} {direction}{tail}, c.id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self._conn().execute(sql, params)]
+
+    def count(self, f: ClientFilter) -> int:
+        where, params, _rank = _where(f)
+        sql = f"SELECT count(*) FROM client c WHERE {where}"
+        return int(self._conn().execute(sql, params).fetchone()[0])
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ClientRow]:
+        """The list's columns for these clients (one page at a time)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        sql = f"""
+            SELECT c.id, c.name, c.kind, c.status,
+                   (SELECT national FROM client_phone p WHERE p.client_id = c.id
+                     ORDER BY position LIMIT 1),
+                   c.business_name,
+                   (SELECT group_concat(tag, '\x1f') FROM
+                     (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag)),
+                   c.birthday_calendar, c.birth_year, c.birth_month, c.birth_day, c.birth_leap,
+                   c.id_number, c.updated_at, c.archived_at
+            FROM client c WHERE c.id IN ({marks})"""
+        out: dict[int, ClientRow] = {}
+        for r in self._conn().execute(sql, list(ids)):
+            out[r[0]] = ClientRow(
+                id=r[0],
+                name=r[1],
+                kind=r[2],
+                status=r[3],
+                phone=r[4],
+                business_name=r[5],
+                tags=tuple(r[6].split("\x1f")) if r[6] else (),
+                birthday_calendar=r[7],
+                birth_year=r[8],
+                birth_month=r[9],
+                birth_day=r[10],
+                birth_leap=bool(r[11]),
+                id_number=r[12],
+                updated_at=_dt(r[13]),
+                archived_at=_dt(r[14]) if r[14] else None,
+            )
+        return out
+
+    def search(self, f: ClientFilter, limit: int | None = None) -> list[ClientRow]:
+        """Matching clients, ranked, with their list columns (the CLI's `crm list`)."""
+        ids = self.ids(f, limit=limit)
+        rows = self.rows(ids) if len(ids) < 900 else self._rows_chunked(ids)
+        return [rows[i] for i in ids if i in rows]
+
+    def _rows_chunked(self, ids: Sequence[int]) -> dict[int, ClientRow]:
+        out: dict[int, ClientRow] = {}
+        for start in range(0, len(ids), 900):
+            out.update(self.rows(ids[start : start + 900]))
+        return out
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Tags in use on active clients, with how many carry each, most used first."""
+        sql = (
+            "SELECT t.tag, count(*) FROM client_tag t JOIN client c ON c.id = t.client_id "
+            "WHERE c.archived_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag"
+        )
+        return [(r[0], r[1]) for r in self._conn().execute(sql)]
+
+
+def _dt(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value)

@@ -1,0 +1,1 @@
+"""Engine, pragmas, connections, migrations. No Qt."""
