@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlmodel import Field, SQLModel
+
+from crm.domain.types import LocalDateTime
 
 
 class Client(SQLModel, table=True):
@@ -33,9 +33,9 @@ class Client(SQLModel, table=True):
     name_compact: str = ""
     name_initials: str = ""
     search_text: str = ""
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    archived_at: dt.datetime | None = None
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
+    archived_at: LocalDateTime | None = None
 
 
 class ClientPhone(SQLModel, table=True):

@@ -37,5 +37,5 @@ class Msg:
         return self.render()
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> Msg:  # noqa: N802 - name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> Msg:
     return Msg(context, text)
