@@ -14,7 +14,7 @@ DATA_DIR_ENV = "PRISM_DATA_DIR"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The folder holding the book: ``--data-dir``, then ``$PRISM_DATA_DIR``, then the OS default."""
+    """The book's folder: ``--data-dir``, then ``$PRISM_DATA_DIR``, then the OS default."""
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()

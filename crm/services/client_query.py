@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crm.domain.text import normalise_query
 from crm.store.book import Book
 
 #: Columns the list can sort by, as SQL. Ties fall back to pinyin order, then id.
@@ -56,11 +57,6 @@ class ClientRow:
     id_number: str | None
     updated_at: dt.datetime
     archived_at: dt.datetime | None
-
-
-def normalise_query(text: str) -> str:
-    """What the officer typed, as it is compared: trimmed, lower-case, no spaces or quotes."""
-    return "".join(ch for ch in text.strip().lower() if ch not in " '’\t")
 
 
 def _like_escape(text: str) -> str:

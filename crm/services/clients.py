@@ -143,9 +143,7 @@ class ClientService:
                 .where(ClientPhone.client_id == client_id)
                 .order_by(col(ClientPhone.position))
             ).all()
-            tags = session.exec(
-                select(ClientTag.tag).where(ClientTag.client_id == client_id)
-            ).all()
+            tags = session.exec(select(ClientTag.tag).where(ClientTag.client_id == client_id)).all()
             birthday = None
             if client.birthday_calendar and client.birth_month and client.birth_day:
                 birthday = Birthday(
@@ -201,7 +199,8 @@ class ClientService:
                 )
             ]
             conn.executemany(
-                "UPDATE client SET archived_at = ? WHERE id = ?", [(sql_datetime(when), i) for i in hit]
+                "UPDATE client SET archived_at = ? WHERE id = ?",
+                [(sql_datetime(when), i) for i in hit],
             )
         if hit:
             self.book.changes.publish(TOPIC, hit)

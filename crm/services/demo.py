@@ -27,14 +27,88 @@ SURNAMES = (
     "郝龚邵万钱严覃武戴莫孔向汤单解仇区查朴翟乐缪柏"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "长孙", "令狐")
-GIVEN_MALE = (
-    "伟 强 磊 军 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宁 建国 建华 志强 志明 俊杰 "
-    "海涛 晓东 文博 浩然 子轩 宇航 国庆 德福 永刚 卫东 振华 家豪 天佑 立新 红军 春生"
-).split()
-GIVEN_FEMALE = (
-    "芳 娜 敏 静 丽 艳 娟 霞 秀英 桂英 玉兰 婷婷 雪 慧 佳 琳 颖 倩 丹 萍 红梅 晓燕 "
-    "海燕 凤英 美玲 雅琴 思雨 欣怡 梦瑶 诗涵 淑珍 春梅 秋菊 小红 丽华 素芬 翠兰 金凤"
-).split()
+GIVEN_MALE = [
+    "伟",
+    "强",
+    "磊",
+    "军",
+    "勇",
+    "杰",
+    "涛",
+    "斌",
+    "超",
+    "明",
+    "刚",
+    "平",
+    "辉",
+    "鹏",
+    "华",
+    "飞",
+    "鑫",
+    "波",
+    "宁",
+    "建国",
+    "建华",
+    "志强",
+    "志明",
+    "俊杰",
+    "海涛",
+    "晓东",
+    "文博",
+    "浩然",
+    "子轩",
+    "宇航",
+    "国庆",
+    "德福",
+    "永刚",
+    "卫东",
+    "振华",
+    "家豪",
+    "天佑",
+    "立新",
+    "红军",
+    "春生",
+]
+GIVEN_FEMALE = [
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "艳",
+    "娟",
+    "霞",
+    "秀英",
+    "桂英",
+    "玉兰",
+    "婷婷",
+    "雪",
+    "慧",
+    "佳",
+    "琳",
+    "颖",
+    "倩",
+    "丹",
+    "萍",
+    "红梅",
+    "晓燕",
+    "海燕",
+    "凤英",
+    "美玲",
+    "雅琴",
+    "思雨",
+    "欣怡",
+    "梦瑶",
+    "诗涵",
+    "淑珍",
+    "春梅",
+    "秋菊",
+    "小红",
+    "丽华",
+    "素芬",
+    "翠兰",
+    "金凤",
+]
 INDUSTRIES = (
     ("餐饮", ("饭店", "面馆", "火锅店", "小吃店", "烧烤店")),
     ("零售", ("超市", "便利店", "水果店", "烟酒店", "母婴店")),
@@ -46,7 +120,23 @@ INDUSTRIES = (
     ("美容", ("美发店", "美容院", "美甲店")),
     ("制造", ("机械厂", "包装厂", "印刷厂", "家具厂")),
 )
-SHOP_WORDS = "兴隆 福满 鑫源 顺发 金诚 好再来 老街 阿婆 一品 德盛 宏达 和记 四季 新城 同心".split()
+SHOP_WORDS = [
+    "兴隆",
+    "福满",
+    "鑫源",
+    "顺发",
+    "金诚",
+    "好再来",
+    "老街",
+    "阿婆",
+    "一品",
+    "德盛",
+    "宏达",
+    "和记",
+    "四季",
+    "新城",
+    "同心",
+]
 TAGS = (
     ("老客户", 0.25),
     ("转介绍", 0.15),
@@ -65,11 +155,63 @@ STATUSES = (
     (ClientStatus.FORMER_BORROWER, 0.2),
     (ClientStatus.DECLINED, 0.05),
 )
-MOBILE_PREFIXES = "130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 \
-176 177 178 180 181 182 183 185 186 187 188 189 191 198 199".split()
+MOBILE_PREFIXES = [
+    "130",
+    "131",
+    "132",
+    "133",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "176",
+    "177",
+    "178",
+    "180",
+    "181",
+    "182",
+    "183",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "198",
+    "199",
+]
 DISTRICTS = ("110105", "310104", "440305", "330106", "510107", "420106", "320102", "610113")
-STREETS = "人民路 解放路 中山路 建设路 和平街 新华路 朝阳路 滨江大道 长江路 幸福里".split()
-CITIES = "北京市朝阳区 上海市徐汇区 深圳市南山区 杭州市西湖区 成都市武侯区 武汉市武昌区".split()
+STREETS = [
+    "人民路",
+    "解放路",
+    "中山路",
+    "建设路",
+    "和平街",
+    "新华路",
+    "朝阳路",
+    "滨江大道",
+    "长江路",
+    "幸福里",
+]
+CITIES = [
+    "北京市朝阳区",
+    "上海市徐汇区",
+    "深圳市南山区",
+    "杭州市西湖区",
+    "成都市武侯区",
+    "武汉市武昌区",
+]
 
 
 @dataclass(frozen=True)
@@ -159,20 +301,15 @@ def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
 STEPS: list[FillStep] = []
 
 
-def fill_demo(
-    book: Book, clients: int, seed: int = 1, clock: Clock | None = None
-) -> list[int]:
+def fill_demo(book: Book, clients: int, seed: int = 1, clock: Clock | None = None) -> list[int]:
     """Add ``clients`` fake clients (and every later record kind) in one transaction."""
     clock = clock or SystemClock()
     rng = random.Random(seed)
     now = clock.now()
     today = now.date()
     fakes = [fake_client(rng, today) for _ in range(clients)]
-    columns = list(column_values(fakes[0]).keys()) + ["created_at", "updated_at"] if fakes else []
-    sql = (
-        f"INSERT INTO client ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
-    )
+    columns = [*column_values(fakes[0]), "created_at", "updated_at"] if fakes else []
+    sql = f"INSERT INTO client ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with book.write() as conn:
         first = (conn.execute("SELECT coalesce(max(id), 0) FROM client").fetchone()[0]) + 1
         rows = []

@@ -1,0 +1,1 @@
+"""The `crm` subcommands, one module per area; each has ``register(subparsers)``."""

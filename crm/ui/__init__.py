@@ -1,0 +1,1 @@
+"""Everything Qt: windows, dialogs, item models, tray, pop-ups."""

@@ -1,0 +1,129 @@
+"""Starting the GUI: language, one instance per book, opening the book, the main window.
+
+The start-up path imports only Qt, sqlite3 and our light modules, so the first page of clients
+paints quickly; sqlmodel, pypinyin and the validators load on a background thread afterwards.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from crm import config
+from crm.domain.clock import Clock, SystemClock
+from crm.store.book import Book
+from crm.store.errors import BookError
+from crm.ui.changes import ChangeNotifier
+from crm.ui.context import UiContext
+from crm.ui.i18n import SETTING_KEY, install_translators, remove_translators, resolve_language
+from crm.ui.main_window import MainWindow
+from crm.ui.single_instance import SingleInstance, ask_owner_to_raise
+
+DEMO_CLIENTS = 300
+
+
+def open_settings(folder: Path) -> QSettings:
+    return QSettings(str(config.settings_path(folder)), QSettings.Format.IniFormat)
+
+
+def build_window(ctx: UiContext) -> MainWindow:
+    """The main window with its first page of clients loaded, ready to show."""
+    window = MainWindow(ctx)
+    window.clients.load_first_page_now()
+    return window
+
+
+def _warm_imports() -> None:
+    """Load what the first edit or selection needs while the officer is still looking."""
+
+    def work() -> None:
+        import crm.domain.identity
+        import crm.domain.lunar
+        import crm.domain.phones
+        import crm.services.clients  # noqa: F401
+
+    threading.Thread(target=work, name="warm-imports", daemon=True).start()
+
+
+def run_gui(
+    data_dir: str | None = None,
+    demo: bool = False,
+    language: str | None = None,
+    clock: Clock | None = None,
+) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Prism")
+    app.setOrganizationName("Prism")
+    app.setApplicationDisplayName("Prism 棱镜")
+    demo_dir = Path(tempfile.mkdtemp(prefix="prism-demo-")) if demo else None
+    folder = demo_dir or config.data_dir(data_dir)
+    settings = open_settings(folder)
+    chosen = language or settings.value(SETTING_KEY)
+    translators = install_translators(resolve_language(str(chosen) if chosen else None))
+
+    instance = SingleInstance(folder)
+    if not instance.acquire():
+        if ask_owner_to_raise(folder):
+            return 0
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("App", "Prism is already open"),
+            QCoreApplication.translate(
+                "App", "Another Prism has this book open ({path}). Use that window."
+            ).format(path=str(folder)),
+        )
+        return 1
+    try:
+        book = Book.open(config.book_path(folder))
+    except BookError as exc:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Prism cannot open the book"),
+            exc.message.render(QCoreApplication.translate),
+        )
+        instance.release()
+        return 1
+    if demo:
+        from crm.services.demo import fill_demo
+
+        fill_demo(book, DEMO_CLIENTS, seed=7, clock=clock)
+
+    notifier = ChangeNotifier(book)
+    ctx = UiContext(book=book, notifier=notifier, clock=clock or SystemClock(), settings=settings)
+    holder: dict[str, MainWindow] = {"window": build_window(ctx)}
+
+    def relaunch(new_language: str) -> None:
+        # Every widget is built with tr(); rebuilding the window is simpler and surer than
+        # retranslating each one in place.
+        nonlocal translators
+        old = holder["window"]
+        old.save_layout()
+        remove_translators(translators)
+        translators = install_translators(resolve_language(new_language))
+        window = build_window(ctx)
+        window.language_change_requested.connect(relaunch)
+        holder["window"] = window
+        window.show()
+        old.hide()
+        old.deleteLater()
+
+    window = holder["window"]
+    window.language_change_requested.connect(relaunch)
+    instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
+    window.show()
+    QTimer.singleShot(0, _warm_imports)
+    try:
+        return app.exec()
+    finally:
+        notifier.close()
+        book.close()
+        instance.release()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

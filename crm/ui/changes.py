@@ -1,0 +1,27 @@
+"""Bridges a book's change bus to a Qt signal delivered on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from crm.store.book import Book
+from crm.store.changes import Change
+
+
+class ChangeNotifier(QObject):
+    """Emits ``changed(topic, ids)`` after any service commits a write to the book."""
+
+    changed = Signal(str, object)  # topic, frozenset[int]
+    _relay = Signal(object)
+
+    def __init__(self, book: Book, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Queued: a write finishing on a worker thread still reaches widgets on the GUI thread.
+        self._relay.connect(self._emit, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = book.changes.subscribe(self._relay.emit)
+
+    def _emit(self, change: Change) -> None:
+        self.changed.emit(change.topic, change.ids)
+
+    def close(self) -> None:
+        self._unsubscribe()

@@ -1,0 +1,1 @@
+"""The client book: list, search, detail pane, add/edit dialog."""

@@ -1,0 +1,231 @@
+"""The detail pane beside the list: who the client is, at a glance.
+
+ID numbers and phones are masked until the officer asks to see them ("Show numbers"), and
+masked again when another client is selected. Later features add tabs with :meth:`add_tab`;
+a tab widget with a ``set_client(client_id | None)`` method is told about every selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.client_form import ClientDraft
+from crm.domain.enums import Calendar
+from crm.domain.masking import mask_id_number, mask_phone
+from crm.ui.clients.model import STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from crm.services.clients import ClientDetail, ClientService
+
+
+def _tr(msg: object) -> str:
+    from crm.domain.messages import Msg
+
+    return msg.render(QCoreApplication.translate) if isinstance(msg, Msg) else str(msg)
+
+
+class ClientPane(QWidget):
+    edit_requested = Signal(int)
+    archive_requested = Signal(int)
+    restore_requested = Signal(int)
+
+    def __init__(
+        self, get_service: Callable[[], ClientService], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        # A getter, not the service: the service pulls in sqlmodel, which the GUI loads only
+        # after its first paint.
+        self._get_service = get_service
+        self.client_id: int | None = None
+        self._detail: ClientDetail | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("clientTitle")
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.reveal = QToolButton()
+        self.reveal.setText(self.tr("Show numbers"))
+        self.reveal.setCheckable(True)
+        self.reveal.setToolTip(self.tr("Show the full phone and ID numbers of this client"))
+        self.reveal.toggled.connect(self._render)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.archive_button.clicked.connect(self._archive_or_restore)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.status)
+        header.addStretch()
+        header.addWidget(self.reveal)
+        header.addWidget(self.edit_button)
+        header.addWidget(self.archive_button)
+
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.fields: dict[str, QLabel] = {}
+        labels = {
+            "kind": self.tr("Kind"),
+            "phones": self.tr("Phones"),
+            "wechat": self.tr("WeChat"),
+            "id_number": self.tr("ID number"),
+            "gender": self.tr("Gender"),
+            "birthday": self.tr("Birthday"),
+            "business": self.tr("Business"),
+            "uscc": self.tr("Credit code"),
+            "address": self.tr("Address"),
+            "tags": self.tr("Tags"),
+            "notes": self.tr("Notes"),
+            "dates": self.tr("Record"),
+        }
+        for key, label in labels.items():
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setObjectName(f"field_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(label, value)
+            self.fields[key] = value
+        profile = QWidget()
+        profile.setLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(profile)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("Profile"))
+        self.empty = QLabel(self.tr("Select a client to see their details."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #6b7280;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty, 1)
+        self.set_client(None)
+
+    @property
+    def service(self) -> ClientService:
+        return self._get_service()
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.tabs.addTab(widget, title)
+
+    def _emit(self, signal: Signal) -> None:
+        if self.client_id is not None:
+            signal.emit(self.client_id)  # type: ignore[attr-defined]
+
+    def _archive_or_restore(self) -> None:
+        if self._detail is not None and self._detail.archived_at is not None:
+            self._emit(self.restore_requested)
+        else:
+            self._emit(self.archive_requested)
+
+    def set_client(self, client_id: int | None) -> None:
+        if client_id != self.client_id:
+            self.reveal.setChecked(False)  # numbers are shown for one client at a time
+        self.client_id = client_id
+        self._detail = self.service.get(client_id) if client_id is not None else None
+        for i in range(1, self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if hasattr(tab, "set_client"):
+                tab.set_client(client_id)
+        self._render()
+
+    def refresh(self) -> None:
+        self.set_client(self.client_id)
+
+    def _render(self) -> None:
+        d = self._detail
+        has = d is not None
+        for w in (self.title, self.status, self.reveal, self.edit_button, self.archive_button):
+            w.setVisible(has)
+        self.tabs.setVisible(has)
+        self.empty.setVisible(not has)
+        if d is None:
+            return
+        draft = d.draft
+        show = self.reveal.isChecked()
+        self.title.setText(draft.name)
+        colour = STATUS_COLOURS.get(draft.status, "#000")
+        status = _tr(draft.status.label)
+        if d.archived_at is not None:
+            status += " · " + self.tr("Archived")
+        self.status.setText(status)
+        self.status.setStyleSheet(
+            f"color: white; background: {colour}; border-radius: 4px; padding: 1px 6px;"
+        )
+        self.archive_button.setText(
+            self.tr("Restore") if d.archived_at is not None else self.tr("Archive")
+        )
+        phones = [p.national if show else mask_phone(p.national) for p in d.phones]
+        values = {
+            "kind": _tr(draft.kind.label),
+            "phones": "\n".join(phones),
+            "wechat": draft.wechat,
+            "id_number": (draft.id_number if show else mask_id_number(draft.id_number))
+            if draft.id_number
+            else "",
+            "gender": _tr(draft.gender.label) if draft.gender else "",
+            "birthday": self._birthday_text(draft),
+            "business": " · ".join(x for x in (draft.business_name, draft.industry) if x),
+            "uscc": draft.uscc,
+            "address": draft.address,
+            "tags": "、".join(draft.tags),
+            "notes": draft.notes,
+            "dates": self.tr("Added {created}, updated {updated}").format(
+                created=d.created_at.strftime("%Y-%m-%d"), updated=d.updated_at.strftime("%Y-%m-%d")
+            ),
+        }
+        for key, label in self.fields.items():
+            text = values.get(key) or ""
+            label.setText(text)
+            label.setVisible(bool(text))
+            self.form.labelForField(label).setVisible(bool(text))
+        self.reveal.setEnabled(bool(draft.id_number or d.phones))
+
+    def _birthday_text(self, draft: ClientDraft) -> str:
+        b = draft.birthday
+        if b is None:
+            return ""
+        from crm.domain.lunar import (
+            age_on,
+            format_lunar,
+            next_lunar_birthday,
+            next_solar_birthday,
+        )
+
+        today = self.service.clock.today()
+        if b.calendar is Calendar.LUNAR:
+            text = self.tr("Lunar {date}").format(date=format_lunar(b.month, b.day, b.leap))
+            if b.year:
+                text = f"{b.year} " + text
+            upcoming = next_lunar_birthday(b.month, b.day, b.leap, today)
+        else:
+            text = f"{b.year}-{b.month:02d}-{b.day:02d}" if b.year else f"{b.month:02d}-{b.day:02d}"
+            upcoming = next_solar_birthday(b.month, b.day, today)
+        days = (upcoming - today).days
+        when = self.tr("today") if days == 0 else self.tr("in {n} days").format(n=days)
+        text += " · " + self.tr("next {date} ({when})").format(date=upcoming.isoformat(), when=when)
+        if b.year and b.calendar is Calendar.SOLAR:
+            age = age_on(b.year, today, b.month, b.day)
+            if age is not None:
+                text += " · " + self.tr("age {n}").format(n=age)
+        elif b.year:
+            age = age_on(b.year, today)
+            if age is not None:
+                text += " · " + self.tr("age {n}").format(n=age)
+        return text

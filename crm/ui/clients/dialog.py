@@ -1,0 +1,283 @@
+"""Adding or editing a client, with inline validation.
+
+Every change re-runs the same rules as ``crm add`` (crm.domain.client_form); a bad field says
+what is wrong under itself and Save stays off. Nothing typed is ever cleared: a refused save
+(bad input, a locked or full disk) leaves the form as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.client_form import Birthday, ClientDraft
+from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
+from crm.domain.errors import FieldError, ValidationErrors
+from crm.services.clients import ClientService
+from crm.store.errors import BookError
+from crm.ui.clients.birthday_edit import BirthdayEdit
+
+_PHONE_SPLIT = re.compile(r"[,;，；、/]")
+
+
+def _tr(msg: object) -> str:
+    from crm.domain.messages import Msg
+
+    return msg.render(QCoreApplication.translate) if isinstance(msg, Msg) else str(msg)
+
+
+class ClientDialog(QDialog):
+    def __init__(
+        self,
+        service: ClientService,
+        client_id: int | None = None,
+        known_tags: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.client_id = client_id
+        self.saved_id: int | None = None
+        self._touched: set[str] = set()
+        self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
+        self.setMinimumWidth(560)
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Full name, e.g. 张伟"))
+        self.kind = QComboBox()
+        for k in ClientKind:
+            self.kind.addItem(_tr(k.label), k.value)
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("Not given"), None)
+        for g in Gender:
+            self.gender.addItem(_tr(g.label), g.value)
+        self.status = QComboBox()
+        for s in ClientStatus:
+            self.status.addItem(_tr(s.label), s.value)
+        self.birthday = BirthdayEdit()
+        self.phones = QLineEdit()
+        self.phones.setPlaceholderText(self.tr("13812345678, 010-12345678 (separate with commas)"))
+        self.wechat = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setPlaceholderText(self.tr("18-character resident ID number"))
+        self.from_id = QPushButton(self.tr("Use birthday and gender from the ID number"))
+        self.from_id.setFlat(True)
+        self.from_id.setVisible(False)
+        self.from_id.clicked.connect(self._take_from_id)
+        self.business_name = QLineEdit()
+        self.industry = QLineEdit()
+        self.uscc = QLineEdit()
+        self.uscc.setPlaceholderText(self.tr("18-character unified social credit code"))
+        self.address = QLineEdit()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. 老客户, 经营贷"))
+        if known_tags:
+            completer = QCompleter(known_tags, self.tags)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.tags.setCompleter(completer)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        def row(label: str, widget: QWidget, key: str | None = None) -> None:
+            form.addRow(label, widget)
+            if key:
+                err = QLabel()
+                err.setObjectName(f"error_{key}")
+                err.setStyleSheet("color: #b91c1c;")
+                err.setWordWrap(True)
+                err.setVisible(False)
+                form.addRow("", err)
+                self.errors[key] = err
+
+        row(self.tr("Name *"), self.name, "name")
+        row(self.tr("Kind"), self.kind)
+        row(self.tr("Status"), self.status)
+        row(self.tr("Phones"), self.phones, "phone")
+        row(self.tr("WeChat"), self.wechat, "wechat")
+        row(self.tr("ID number"), self.id_number, "id_number")
+        form.addRow("", self.from_id)
+        row(self.tr("Gender"), self.gender)
+        row(self.tr("Birthday"), self.birthday, "birthday")
+        row(self.tr("Business name"), self.business_name, "business_name")
+        row(self.tr("Industry"), self.industry, "industry")
+        row(self.tr("Credit code"), self.uscc, "uscc")
+        row(self.tr("Address"), self.address, "address")
+        row(self.tr("Tags"), self.tags)
+        row(self.tr("Notes"), self.notes, "notes")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        if client_id is not None:
+            self._load(client_id)
+        self._validate_timer = QTimer(self, singleShot=True, interval=120)
+        self._validate_timer.timeout.connect(self.validate)
+        edits: dict[str, QLineEdit] = {
+            "name": self.name,
+            "phone": self.phones,
+            "wechat": self.wechat,
+            "id_number": self.id_number,
+            "business_name": self.business_name,
+            "industry": self.industry,
+            "uscc": self.uscc,
+            "address": self.address,
+            "tags": self.tags,
+        }
+        for key, edit in edits.items():
+            edit.textEdited.connect(lambda _t, k=key: self._edited(k))
+        self.notes.textChanged.connect(lambda: self._edited("notes"))
+        self.birthday.changed.connect(lambda: self._edited("birthday"))
+        for combo in (self.kind, self.gender, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self._validate_timer.start())
+        self.kind.currentIndexChanged.connect(self._sync_kind)
+        self._sync_kind()
+        self.validate()
+
+    # -- reading and writing the form ----------------------------------------------------------
+
+    def _load(self, client_id: int) -> None:
+        d = self.service.get(client_id).draft
+        self.name.setText(d.name)
+        self.kind.setCurrentIndex(self.kind.findData(d.kind.value))
+        self.gender.setCurrentIndex(self.gender.findData(d.gender.value if d.gender else None))
+        self.status.setCurrentIndex(self.status.findData(d.status.value))
+        self.birthday.set_value(d.birthday)
+        self.phones.setText(", ".join(d.phones))
+        self.wechat.setText(d.wechat)
+        self.id_number.setText(d.id_number)
+        self.business_name.setText(d.business_name)
+        self.industry.setText(d.industry)
+        self.uscc.setText(d.uscc)
+        self.address.setText(d.address)
+        self.tags.setText(", ".join(d.tags))
+        self.notes.setPlainText(d.notes)
+        self._touched.update(self.errors)
+
+    def draft(self) -> ClientDraft:
+        gender = self.gender.currentData()
+        return ClientDraft(
+            name=self.name.text(),
+            kind=ClientKind(self.kind.currentData()),
+            gender=Gender(gender) if gender else None,
+            birthday=self.birthday.value(),
+            phones=[p for p in _PHONE_SPLIT.split(self.phones.text()) if p.strip()],
+            wechat=self.wechat.text(),
+            id_number=self.id_number.text(),
+            business_name=self.business_name.text(),
+            industry=self.industry.text(),
+            uscc=self.uscc.text(),
+            address=self.address.text(),
+            status=ClientStatus(self.status.currentData()),
+            tags=[self.tags.text()],
+            notes=self.notes.toPlainText(),
+        )
+
+    # -- validation ----------------------------------------------------------------------------
+
+    def _edited(self, key: str) -> None:
+        self._touched.add(key)
+        self._validate_timer.start()
+
+    def _sync_kind(self) -> None:
+        business = self.kind.currentData() != ClientKind.PERSON.value
+        for w in (self.business_name, self.industry, self.uscc):
+            w.setEnabled(business or bool(w.text()))
+
+    def validate(self) -> list[FieldError]:
+        """Show each touched field's problem under it; Save is on only when all is well."""
+        try:
+            self.service.validate(self.draft())
+            problems: list[FieldError] = []
+        except ValidationErrors as exc:
+            problems = list(exc.errors)
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            by_field.setdefault(p.field, []).append(_tr(p.message))
+        for key, label in self.errors.items():
+            text = "\n".join(by_field.get(key, [])) if key in self._touched else ""
+            label.setText(text)
+            label.setVisible(bool(text))
+        self.save_button.setEnabled(not problems)
+        self._offer_from_id()
+        return problems
+
+    def _id_facts(self) -> tuple[Birthday, Gender] | None:
+        from crm.domain.identity import id_number_facts, validate_id_number
+
+        if not self.id_number.text().strip():
+            return None
+        try:
+            facts = id_number_facts(
+                validate_id_number(self.id_number.text(), self.service.clock.today())
+            )
+        except FieldError:
+            return None
+        b = facts.birthday
+        return Birthday(Calendar.SOLAR, b.month, b.day, b.year), Gender(facts.gender)
+
+    def _offer_from_id(self) -> None:
+        facts = self._id_facts()
+        differs = facts is not None and (
+            self.birthday.value() != facts[0] or self.gender.currentData() != facts[1].value
+        )
+        self.from_id.setVisible(differs)
+
+    def _take_from_id(self) -> None:
+        facts = self._id_facts()
+        if facts is None:
+            return
+        self.birthday.set_value(facts[0])
+        self.gender.setCurrentIndex(self.gender.findData(facts[1].value))
+        self.validate()
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        self._touched.update(self.errors)
+        if self.validate():
+            return
+        try:
+            if self.client_id is None:
+                self.saved_id = self.service.add(self.draft())
+            else:
+                self.service.update(self.client_id, self.draft())
+                self.saved_id = self.client_id
+        except ValidationErrors:
+            self.validate()
+            return
+        except BookError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("{reason}\n\nYour input is still in the form.").format(
+                    reason=_tr(exc.message)
+                ),
+            )
+            return
+        self.accept()

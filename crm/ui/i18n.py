@@ -1,0 +1,117 @@
+"""Loading translations: every ``resources/translations/*_<lang>.ts``, compiled on demand.
+
+Sources are English; ``zh_CN`` is complete (a test checks). The .qm files are build products:
+a wheel carries them, a source checkout compiles them once into the user cache with the
+``lrelease`` that ships inside PySide6.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from crm import config
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+SETTING_KEY = "ui/language"  # "system", "en" or "zh_CN"
+
+
+def translations_dir() -> Path:
+    return config.resources_dir() / "translations"
+
+
+def resolve_language(choice: str | None) -> str:
+    """The language to show: an explicit choice, else the system locale (Chinese or English)."""
+    if choice and choice != "system":
+        return "zh_CN" if choice.lower().startswith("zh") else "en"
+    env = os.environ.get("LANGUAGE") or os.environ.get("LC_ALL") or os.environ.get("LANG")
+    name = env or QLocale.system().name()
+    return "zh_CN" if name.lower().startswith("zh") else "en"
+
+
+def saved_language(folder: Path) -> str | None:
+    settings = QSettings(str(config.settings_path(folder)), QSettings.Format.IniFormat)
+    value = settings.value(SETTING_KEY)
+    return str(value) if value else None
+
+
+def _lrelease() -> Path:
+    import PySide6
+
+    name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
+    return Path(PySide6.__file__).resolve().parent / name
+
+
+def qm_files(language: str) -> list[Path]:
+    """Compiled translations for ``language``, compiling stale ones into the cache."""
+    if language == "en":
+        return []
+    src = translations_dir()
+    out: list[Path] = []
+    for ts in sorted(src.glob(f"*_{language}.ts")):
+        shipped = ts.with_suffix(".qm")
+        if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+            out.append(shipped)
+            continue
+        cached = config.cache_dir() / "translations" / shipped.name
+        if not cached.exists() or cached.stat().st_mtime < ts.stat().st_mtime:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            # Compile beside the target and rename, so a second Prism never reads half a file.
+            fd, tmp = tempfile.mkstemp(suffix=".qm", dir=cached.parent)
+            os.close(fd)
+            subprocess.run(
+                [str(_lrelease()), "-silent", str(ts), "-qm", tmp],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            os.replace(tmp, cached)
+        out.append(cached)
+    return out
+
+
+def load_translators(language: str) -> list[QTranslator]:
+    translators: list[QTranslator] = []
+    for qm in qm_files(language):
+        t = QTranslator()
+        if t.load(str(qm)):
+            translators.append(t)
+    if language != "en":
+        qt = QTranslator()
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", qt_dir):
+            translators.append(qt)
+    return translators
+
+
+def install_translators(language: str) -> list[QTranslator]:
+    """Install into the running application; keep the list alive as long as they are used."""
+    translators = load_translators(language)
+    for t in translators:
+        QCoreApplication.installTranslator(t)
+    return translators
+
+
+def remove_translators(translators: list[QTranslator]) -> None:
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
+
+
+def cli_translate(folder: Path, choice: str | None) -> Callable[[str, str], str]:
+    """A translate function for the CLI, no QCoreApplication needed."""
+    language = resolve_language(choice or saved_language(folder))
+    translators = load_translators(language)
+
+    def translate(context: str, text: str) -> str:
+        for t in translators:
+            out = t.translate(context, text)
+            if out:
+                return out
+        return text
+
+    return translate

@@ -1,0 +1,166 @@
+"""The main window: a sidebar of sections beside the page it shows, menus, remembered layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from crm import __version__
+from crm.ui.clients.page import ClientsPage
+from crm.ui.context import UiContext
+
+
+class MainWindow(QMainWindow):
+    language_change_requested = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Prism — client book"))
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setIconSize(QSize(18, 18))
+        self.sidebar.setStyleSheet(
+            "#sidebar { border: none; background: #f3f4f6; font-size: 14px; }"
+            "#sidebar::item { padding: 8px 12px; }"
+            "#sidebar::item:selected { background: #dbeafe; color: #1e3a8a; }"
+        )
+        self.stack = QStackedWidget()
+        self._sections: dict[str, QWidget] = {}
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.clients = ClientsPage(ctx, self)
+        self.add_section("clients", self.tr("Clients"), self.clients)
+        self._build_menus()
+        self.restore_layout()
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def add_section(self, key: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+        self.stack.addWidget(page)
+        self._sections[key] = page
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def show_section(self, key: str) -> QWidget:
+        page = self._sections[key]
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    def open_client(self, client_id: int) -> None:
+        """Bring the client book forward with this client selected (pop-ups, other pages)."""
+        self.show_section("clients")
+        self.clients.select_client(client_id)
+        self.bring_to_front()
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New client…"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: (self.show_section("clients"), self.clients.new_client()))
+        file_menu.addAction(new)
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.open_settings)
+        file_menu.addAction(settings)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.clients.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.clients.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        find = QAction(self.tr("&Find client"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.show_section("clients"), self.clients.focus_search()))
+        edit_menu.addAction(find)
+        self.reveal_action = QAction(self.tr("Show full phone numbers in the list"), self)
+        self.reveal_action.setCheckable(True)
+        self.reveal_action.toggled.connect(self.clients.model.set_unmasked)
+        edit_menu.addAction(self.reveal_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Prism"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def open_settings(self) -> None:
+        from crm.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx.settings, self)
+        if dialog.exec() and dialog.language_changed:
+            self.language_change_requested.emit(dialog.language())
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Prism"),
+            self.tr(
+                "Prism (棱镜) {version}\n\nA client book for loan officers: remember people, "
+                "keep promises, never miss a greeting.\n\nBook: {path}"
+            ).format(version=__version__, path=str(self.ctx.book.path)),
+        )
+
+    # -- layout memory -------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        for key, widget in (
+            ("window/columns", self.clients.table.horizontalHeader()),
+            ("window/splitter", self.clients.splitter),
+        ):
+            state = s.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                widget.restoreState(state)
+
+    def save_layout(self) -> None:
+        s = self.ctx.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/columns", self.clients.table.horizontalHeader().saveState())
+        s.setValue("window/splitter", self.clients.splitter.saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        super().closeEvent(event)

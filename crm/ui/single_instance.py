@@ -1,0 +1,75 @@
+"""One GUI per book: a second ``crm`` on the same data folder raises the first window.
+
+A QLockFile in the data folder says who owns the book (stale locks of dead processes are taken
+over); a QLocalServer named after the folder lets the newcomer ask the owner to come forward.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+RAISE = b"raise\n"
+
+
+def server_name(folder: Path) -> str:
+    digest = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]
+    return f"prism-{digest}"
+
+
+class SingleInstance(QObject):
+    raise_requested = Signal()
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self._lock = QLockFile(str(folder / "prism.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when the owning process is gone
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True if this process now owns the book; False if another Prism does."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self._lock.tryLock(100):
+            return False
+        name = server_name(self.folder)
+        QLocalServer.removeServer(name)  # a crashed owner may have left its socket behind
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_connection)
+        server.listen(name)
+        self._server = server
+        return True
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        socket = self._server.nextPendingConnection()
+        if socket is None:
+            return
+        socket.readyRead.connect(lambda s=socket: self._read(s))
+        socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+            self.raise_requested.emit()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def ask_owner_to_raise(folder: Path, timeout_ms: int = 1000) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(folder))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE)
+    socket.flush()
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True

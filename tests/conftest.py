@@ -1,0 +1,68 @@
+"""Shared fixtures: real books in tmp_path, a fixed clock, offscreen Qt, the real main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests see the English source strings unless they install a translation themselves.
+os.environ["LANGUAGE"] = "en"
+
+import pytest
+
+from crm.domain.clock import FixedClock
+from crm.store.book import Book
+
+NOW = dt.datetime(2026, 11, 29, 9, 30)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def book_path(tmp_path: Path) -> Path:
+    return tmp_path / "prism.db"
+
+
+@pytest.fixture
+def book(book_path: Path) -> Iterator[Book]:
+    b = Book.open(book_path)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def clients(book: Book, clock: FixedClock):  # noqa: ANN201 - ClientService
+    from crm.services.clients import ClientService
+
+    return ClientService(book, clock)
+
+
+@pytest.fixture
+def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):  # noqa: ANN001, ANN201
+    from PySide6.QtCore import QSettings
+
+    from crm.ui.changes import ChangeNotifier
+    from crm.ui.context import UiContext
+
+    notifier = ChangeNotifier(book)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield UiContext(book=book, notifier=notifier, clock=clock, settings=settings)
+    notifier.close()
+
+
+@pytest.fixture
+def main_window(qtbot, ui_ctx):  # noqa: ANN001, ANN201
+    from crm.ui.app import build_window
+
+    window = build_window(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
