@@ -15,6 +15,10 @@ from crm.domain.messages import Msg
 # One module per area; each defines register(subparsers). Order is the order of --help.
 COMMAND_MODULES = (
     "crm.commands.clients",
+    "crm.commands.relationship",
+    "crm.commands.reminders",
+    "crm.commands.referrals",
+    "crm.commands.transfer",
     "crm.commands.demo",
 )
 

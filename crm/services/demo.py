@@ -1,7 +1,7 @@
 """A realistic, deterministic demo book: the same seed gives the same clients.
 
 Bulk rows go in with ``executemany`` in one transaction (the ORM is ~27x slower here).
-Later record kinds add a ``fill_*`` step to :data:`STEPS`, so a demo book always shows every
+Later record kinds add a step to :func:`steps`, so a demo book always shows every
 feature the product has.
 """
 
@@ -296,9 +296,11 @@ def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
     )
 
 
-#: Steps later features append (notes, interactions, reminders, referrals ...), run in order
-#: inside the same transaction as the clients.
-STEPS: list[FillStep] = []
+def steps() -> list[FillStep]:
+    """Each area's demo step, in order, run inside the same transaction as the clients."""
+    from crm.services import demo_referrals, demo_relationship, demo_reminders
+
+    return [demo_referrals.fill, demo_relationship.fill, demo_reminders.fill]
 
 
 def fill_demo(book: Book, clients: int, seed: int = 1, clock: Clock | None = None) -> list[int]:
@@ -332,7 +334,7 @@ def fill_demo(book: Book, clients: int, seed: int = 1, clock: Clock | None = Non
             [(cid, t) for cid, fake in zip(ids, fakes, strict=True) for t in fake.tags],
         )
         ctx = DemoContext(conn, rng, ids, clock)
-        for step in STEPS:
+        for step in steps():
             step(ctx)
     book.changes.publish("client", ids)
     return ids

@@ -122,8 +122,9 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from crm.ui.settings_dialog import SettingsDialog
+        from crm.ui.settings_pages import settings_pages
 
-        dialog = SettingsDialog(self.ctx.settings, self)
+        dialog = SettingsDialog(self.ctx.settings, settings_pages(self.ctx), self)
         if dialog.exec() and dialog.language_changed:
             self.language_change_requested.emit(dialog.language())
 
@@ -161,6 +162,6 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.clients.splitter.saveState())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)

@@ -60,7 +60,7 @@ class Toast(QFrame):
             return
         self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 24)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return False

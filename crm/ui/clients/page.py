@@ -161,7 +161,7 @@ class ClientsPage(QWidget):
         )
         self.search.returnPressed.connect(self._focus_first_row)
 
-    def _lazy_service(self):  # noqa: ANN202 - ClientService, imported lazily on purpose
+    def _lazy_service(self):
         if self._service is None:
             from crm.services.clients import ClientService
 

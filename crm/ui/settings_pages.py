@@ -1,0 +1,13 @@
+"""The settings tabs each area contributes, in the order they appear after "General"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from crm.ui.context import UiContext
+
+
+def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
+    """(title, page) pairs; a page is a QWidget with ``save()``. One line per area."""
+    pages: list[tuple[str, QWidget]] = []
+    return pages
