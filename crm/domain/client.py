@@ -28,6 +28,9 @@ class Client(SQLModel, table=True):
     address: str | None = None
     status: str = "prospect"  # ClientStatus
     notes: str = ""
+    form_of_address: str | None = None  # 称呼: how the officer addresses them (张总, 李姐)
+    cadence_days: int | None = None  # keep-in-touch override; None: the status default
+    last_contact_at: LocalDateTime | None = None  # kept by the interaction service
     # Derived, kept for sorting and searching (see crm.domain.names and services.clients).
     name_pinyin: str = ""
     name_compact: str = ""

@@ -47,6 +47,8 @@ class ClientDraft:
     status: ClientStatus = ClientStatus.PROSPECT
     tags: list[str] = field(default_factory=list)
     notes: str = ""
+    form_of_address: str = ""
+    cadence_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class CleanClient:
     status: ClientStatus
     tags: tuple[str, ...]
     notes: str
+    form_of_address: str | None = None
+    cadence_days: int | None = None
 
 
 _SPACES = re.compile(r"\s+")
@@ -90,10 +94,6 @@ def clean_tags(tags: list[str]) -> tuple[str, ...]:
             if tag:
                 seen.setdefault(tag[:MAX_TAG], None)
     return tuple(seen)
-
-
-def _birthday_error(text: str, **params: object) -> FieldError:
-    return FieldError("birthday", QT_TRANSLATE_NOOP("Validation", text).with_(**params))
 
 
 def check_birthday(b: Birthday, today: dt.date) -> None:
@@ -223,6 +223,24 @@ def clean_client(draft: ClientDraft, today: dt.date) -> CleanClient:
                     ).with_(n=len(value), max=MAX_TEXT),
                 )
             )
+    if draft.cadence_days is not None and not 1 <= draft.cadence_days <= 3650:
+        errors.append(
+            FieldError(
+                "cadence_days",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Keep in touch every 1 to 3650 days, not {n}."
+                ).with_(n=draft.cadence_days),
+            )
+        )
+    if len(draft.form_of_address) > MAX_NAME:
+        errors.append(
+            FieldError(
+                "form_of_address",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "This is {n} characters long; shorten it to {max} or fewer."
+                ).with_(n=len(draft.form_of_address), max=MAX_NAME),
+            )
+        )
     if len(draft.notes) > MAX_NOTES:
         errors.append(
             FieldError(
@@ -250,4 +268,6 @@ def clean_client(draft: ClientDraft, today: dt.date) -> CleanClient:
         status=draft.status,
         tags=clean_tags(draft.tags),
         notes=draft.notes.strip(),
+        form_of_address=_text(draft.form_of_address),
+        cadence_days=draft.cadence_days,
     )

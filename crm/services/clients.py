@@ -86,6 +86,8 @@ def column_values(clean: CleanClient) -> dict[str, object]:
         "address": clean.address,
         "status": clean.status.value,
         "notes": clean.notes,
+        "form_of_address": clean.form_of_address,
+        "cadence_days": clean.cadence_days,
         "name_pinyin": names.spaced,
         "name_compact": names.compact,
         "name_initials": names.initials,
@@ -168,6 +170,8 @@ class ClientService:
                 status=ClientStatus(client.status),
                 tags=sorted(tags),
                 notes=client.notes,
+                form_of_address=client.form_of_address or "",
+                cadence_days=client.cadence_days,
             )
             return ClientDetail(
                 id=client_id,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,12 @@ class ClientDialog(QDialog):
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Full name, e.g. 张伟"))
+        self.form_of_address = QLineEdit()
+        self.form_of_address.setPlaceholderText(self.tr("How you address them, e.g. 张总, 李姐"))
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, 3650)
+        self.cadence.setSpecialValueText(self.tr("Default for the status"))
+        self.cadence.setSuffix(self.tr(" days"))
         self.kind = QComboBox()
         for k in ClientKind:
             self.kind.addItem(_tr(k.label), k.value)
@@ -109,6 +116,7 @@ class ClientDialog(QDialog):
                 self.errors[key] = err
 
         row(self.tr("Name *"), self.name, "name")
+        row(self.tr("Address as"), self.form_of_address, "form_of_address")
         row(self.tr("Kind"), self.kind)
         row(self.tr("Status"), self.status)
         row(self.tr("Phones"), self.phones, "phone")
@@ -122,6 +130,7 @@ class ClientDialog(QDialog):
         row(self.tr("Credit code"), self.uscc, "uscc")
         row(self.tr("Address"), self.address, "address")
         row(self.tr("Tags"), self.tags)
+        row(self.tr("Keep in touch every"), self.cadence, "cadence_days")
         row(self.tr("Notes"), self.notes, "notes")
 
         self.buttons = QDialogButtonBox(
@@ -140,6 +149,7 @@ class ClientDialog(QDialog):
         self._validate_timer.timeout.connect(self.validate)
         edits: dict[str, QLineEdit] = {
             "name": self.name,
+            "form_of_address": self.form_of_address,
             "phone": self.phones,
             "wechat": self.wechat,
             "id_number": self.id_number,
@@ -153,6 +163,7 @@ class ClientDialog(QDialog):
             edit.textEdited.connect(lambda _t, k=key: self._edited(k))
         self.notes.textChanged.connect(lambda: self._edited("notes"))
         self.birthday.changed.connect(lambda: self._edited("birthday"))
+        self.cadence.valueChanged.connect(lambda _v: self._edited("cadence_days"))
         for combo in (self.kind, self.gender, self.status):
             combo.currentIndexChanged.connect(lambda _i: self._validate_timer.start())
         self.kind.currentIndexChanged.connect(self._sync_kind)
@@ -177,6 +188,8 @@ class ClientDialog(QDialog):
         self.address.setText(d.address)
         self.tags.setText(", ".join(d.tags))
         self.notes.setPlainText(d.notes)
+        self.form_of_address.setText(d.form_of_address)
+        self.cadence.setValue(d.cadence_days or 0)
         self._touched.update(self.errors)
 
     def draft(self) -> ClientDraft:
@@ -196,6 +209,8 @@ class ClientDialog(QDialog):
             status=ClientStatus(self.status.currentData()),
             tags=[self.tags.text()],
             notes=self.notes.toPlainText(),
+            form_of_address=self.form_of_address.text(),
+            cadence_days=self.cadence.value() or None,
         )
 
     # -- validation ----------------------------------------------------------------------------
