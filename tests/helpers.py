@@ -11,3 +11,18 @@ def draft(name: str = "张伟", **fields: object) -> ClientDraft:
     for key, value in fields.items():
         setattr(d, key, value)
     return d
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type any text, Chinese included, as key presses carrying that text (like an IME commit).
+
+    ``qtbot.keyClicks`` maps characters to key codes and aborts on non-ASCII ones.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)  # type: ignore[arg-type]

@@ -111,7 +111,7 @@ def _save(ctx: CliContext, draft: ClientDraft, client_id: int | None) -> int:
         service.update(client_id, draft)
         return client_id
     except ValidationErrors as exc:
-        lines = "; ".join(f"{e.field}: {ctx.text(e.message)}" for e in exc.errors)
+        lines = "; ".join(ctx.text(e.message) for e in exc.errors)
         raise CommandError(lines) from None
 
 

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -145,21 +154,26 @@ class ClientsPage(QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def _add_actions(self) -> None:
-        def action(text: str, keys: QKeySequence | str, slot: object) -> QAction:
-            a = QAction(text, self)
-            a.setShortcut(QKeySequence(keys))
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.triggered.connect(slot)
-            self.addAction(a)
-            return a
-
-        self.find_action = action(self.tr("Find"), QKeySequence.StandardKey.Find, self.focus_search)
-        self.open_action = action(self.tr("Open"), "Return", self.edit_current)
-        self.table.addAction(action(self.tr("Open"), "Enter", self.edit_current))
-        self.archive_action = action(
-            self.tr("Archive"), QKeySequence.StandardKey.Delete, self.archive_selected
-        )
+        # Del archives (restores in the archive view); Enter/Return on the list opens the
+        # client. Ctrl+F and Ctrl+N are the main window's menu shortcuts.
+        self.archive_action = QAction(self.tr("Archive"), self)
+        self.archive_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.archive_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.archive_action.triggered.connect(self.archive_selected)
+        self.table.addAction(self.archive_action)
+        self.table.installEventFilter(self)
         self.search.returnPressed.connect(self._focus_first_row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)
 
     def _lazy_service(self):
         if self._service is None:
