@@ -38,14 +38,14 @@ def book(book_path: Path) -> Iterator[Book]:
 
 
 @pytest.fixture
-def clients(book: Book, clock: FixedClock):  # noqa: ANN201 - ClientService
+def clients(book: Book, clock: FixedClock):
     from crm.services.clients import ClientService
 
     return ClientService(book, clock)
 
 
 @pytest.fixture
-def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):  # noqa: ANN001, ANN201
+def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):
     from PySide6.QtCore import QSettings
 
     from crm.ui.changes import ChangeNotifier
@@ -58,7 +58,7 @@ def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):  # noqa: ANN001
 
 
 @pytest.fixture
-def main_window(qtbot, ui_ctx):  # noqa: ANN001, ANN201
+def main_window(qtbot, ui_ctx):
     from crm.ui.app import build_window
 
     window = build_window(ui_ctx)

@@ -118,7 +118,7 @@ def test_archive_hides_restore_brings_back(book: Book, clients: ClientService) -
     assert names(book) == ["甲", "乙"]
 
 
-def test_update_keeps_created_and_moves_updated(clients: ClientService, clock) -> None:  # noqa: ANN001
+def test_update_keeps_created_and_moves_updated(clients: ClientService, clock) -> None:
     cid = clients.add(draft("甲"))
     clock.advance(days=2)
     d = clients.get(cid).draft

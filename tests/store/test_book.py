@@ -39,7 +39,7 @@ def test_revision_ids_are_one_chain() -> None:
 
 @pytest.mark.parametrize("how", ["reader", "connect", "write", "orm"])
 def test_every_connection_gets_the_pragmas(book: Book, how: str) -> None:
-    def read(conn) -> tuple:  # noqa: ANN001
+    def read(conn) -> tuple:
         return tuple(
             conn.execute(f"PRAGMA {p}").fetchone()[0]
             for p in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
@@ -61,7 +61,7 @@ def test_every_connection_gets_the_pragmas(book: Book, how: str) -> None:
             assert read(raw) == expected
 
 
-def test_reopen_is_fast_path_and_keeps_data(book_path: Path, clients, book: Book) -> None:  # noqa: ANN001
+def test_reopen_is_fast_path_and_keeps_data(book_path: Path, clients, book: Book) -> None:
     from tests.helpers import draft
 
     clients.add(draft("李娜"))
@@ -129,7 +129,7 @@ def test_write_waits_then_reports_locked(book: Book, monkeypatch: pytest.MonkeyP
         holder.close()
 
 
-def test_failed_write_changes_nothing(book: Book, clients) -> None:  # noqa: ANN001
+def test_failed_write_changes_nothing(book: Book, clients) -> None:
     from tests.helpers import draft
 
     clients.add(draft("王芳"))

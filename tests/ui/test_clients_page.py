@@ -11,16 +11,16 @@ from crm.ui.clients.model import COL_NAME, COL_PHONE, ClientTableModel
 from tests.helpers import draft, type_text
 
 
-def visible_names(window) -> list[str]:  # noqa: ANN001
+def visible_names(window) -> list[str]:
     model = window.clients.model
     return [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
 
 
-def wait_names(qtbot, window, expected: list[str]) -> None:  # noqa: ANN001
+def wait_names(qtbot, window, expected: list[str]) -> None:
     qtbot.waitUntil(lambda: visible_names(window) == expected, timeout=3000)
 
 
-def test_search_as_you_type(qtbot, clients: ClientService, main_window) -> None:  # noqa: ANN001
+def test_search_as_you_type(qtbot, clients: ClientService, main_window) -> None:
     for name in ("张伟", "李娜", "曾国藩", "张伟华"):
         clients.add(draft(name, phones=["13812345678"] if name == "李娜" else []))
     wait_names(qtbot, main_window, ["李娜", "曾国藩", "张伟", "张伟华"])
@@ -36,7 +36,7 @@ def test_search_as_you_type(qtbot, clients: ClientService, main_window) -> None:
     assert "1" in main_window.clients.count_label.text()
 
 
-def test_phones_masked_until_revealed(qtbot, clients: ClientService, main_window) -> None:  # noqa: ANN001
+def test_phones_masked_until_revealed(qtbot, clients: ClientService, main_window) -> None:
     clients.add(draft("李娜", phones=["13812345678"], id_number="11010519491231002X"))
     wait_names(qtbot, main_window, ["李娜"])
     page = main_window.clients
@@ -52,7 +52,7 @@ def test_phones_masked_until_revealed(qtbot, clients: ClientService, main_window
     assert page.model.index(0, COL_PHONE).data() == "13812345678"
 
 
-def test_add_client_through_the_dialog(qtbot, clients: ClientService, main_window) -> None:  # noqa: ANN001
+def test_add_client_through_the_dialog(qtbot, clients: ClientService, main_window) -> None:
     dialog = ClientDialog(clients, None, [], main_window)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()  # a name is required
@@ -66,7 +66,7 @@ def test_add_client_through_the_dialog(qtbot, clients: ClientService, main_windo
     assert clients.get(dialog.saved_id).draft.phones == ["13912345678"]
 
 
-def test_invalid_phone_says_why_and_keeps_the_input(qtbot, clients: ClientService) -> None:  # noqa: ANN001
+def test_invalid_phone_says_why_and_keeps_the_input(qtbot, clients: ClientService) -> None:
     dialog = ClientDialog(clients, None, [])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -85,7 +85,7 @@ def test_invalid_phone_says_why_and_keeps_the_input(qtbot, clients: ClientServic
     assert dialog.save_button.isEnabled()
 
 
-def test_id_number_offers_birthday_and_gender(qtbot, clients: ClientService) -> None:  # noqa: ANN001
+def test_id_number_offers_birthday_and_gender(qtbot, clients: ClientService) -> None:
     dialog = ClientDialog(clients, None, [])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -99,7 +99,7 @@ def test_id_number_offers_birthday_and_gender(qtbot, clients: ClientService) -> 
     assert not dialog.from_id.isVisible()
 
 
-def test_edit_keeps_fields(qtbot, clients: ClientService) -> None:  # noqa: ANN001
+def test_edit_keeps_fields(qtbot, clients: ClientService) -> None:
     cid = clients.add(draft("李娜", phones=["13812345678", "010-12345678"], tags=["VIP"]))
     dialog = ClientDialog(clients, cid, [])
     qtbot.addWidget(dialog)
@@ -111,7 +111,7 @@ def test_edit_keeps_fields(qtbot, clients: ClientService) -> None:  # noqa: ANN0
     assert clients.get(cid).draft.tags == ["VIP"]
 
 
-def test_archive_with_delete_key_and_undo(qtbot, clients: ClientService, main_window) -> None:  # noqa: ANN001
+def test_archive_with_delete_key_and_undo(qtbot, clients: ClientService, main_window) -> None:
     for name in ("甲", "乙"):
         clients.add(draft(name))
     wait_names(qtbot, main_window, ["甲", "乙"])
@@ -131,7 +131,7 @@ def test_archive_with_delete_key_and_undo(qtbot, clients: ClientService, main_wi
     wait_names(qtbot, main_window, ["甲", "乙"])
 
 
-def test_archived_filter_restores(qtbot, clients: ClientService, main_window) -> None:  # noqa: ANN001
+def test_archived_filter_restores(qtbot, clients: ClientService, main_window) -> None:
     cid = clients.add(draft("甲"))
     clients.archive([cid])
     page = main_window.clients
@@ -146,7 +146,7 @@ def test_archived_filter_restores(qtbot, clients: ClientService, main_window) ->
 
 def test_keyboard_ctrl_f_and_enter_opens(
     qtbot, clients: ClientService, main_window, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     clients.add(draft("甲"))
     wait_names(qtbot, main_window, ["甲"])
     page = main_window.clients
@@ -160,7 +160,7 @@ def test_keyboard_ctrl_f_and_enter_opens(
     assert opened == [page.model.client_id(0)]
 
 
-def test_filters_and_sorting(qtbot, clients: ClientService, main_window) -> None:  # noqa: ANN001
+def test_filters_and_sorting(qtbot, clients: ClientService, main_window) -> None:
     from crm.domain.enums import ClientStatus
 
     clients.add(draft("甲", status=ClientStatus.BORROWER, tags=["A"]))
@@ -179,7 +179,7 @@ def test_filters_and_sorting(qtbot, clients: ClientService, main_window) -> None
     wait_names(qtbot, main_window, ["乙", "甲", "丙"])
 
 
-def test_layout_is_remembered(qtbot, ui_ctx) -> None:  # noqa: ANN001
+def test_layout_is_remembered(qtbot, ui_ctx) -> None:
     from crm.ui.app import build_window
 
     first = build_window(ui_ctx)
@@ -194,7 +194,7 @@ def test_layout_is_remembered(qtbot, ui_ctx) -> None:  # noqa: ANN001
     assert second.clients.table.horizontalHeader().sectionSize(COL_NAME) == 222
 
 
-def test_model_passes_qt_model_tester(qtmodeltester, clients: ClientService) -> None:  # noqa: ANN001
+def test_model_passes_qt_model_tester(qtmodeltester, clients: ClientService) -> None:
     from crm.services.client_query import ClientFilter, ClientQuery
 
     for i in range(250):
@@ -207,7 +207,7 @@ def test_model_passes_qt_model_tester(qtmodeltester, clients: ClientService) -> 
     assert model.index(249, COL_NAME).data()  # a later page loads on demand
 
 
-def test_locked_book_keeps_the_dialog_input(qtbot, clients: ClientService, monkeypatch) -> None:  # noqa: ANN001
+def test_locked_book_keeps_the_dialog_input(qtbot, clients: ClientService, monkeypatch) -> None:
     import sqlite3
 
     import crm.store.book as store_book

@@ -164,7 +164,7 @@ class ClientsPage(QWidget):
         self.table.installEventFilter(self)
         self.search.returnPressed.connect(self._focus_first_row)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
