@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.domain.referrals import ReferralSource, effective_source
 
 MAX_NAME = 60
 MAX_TEXT = 200
@@ -49,6 +50,8 @@ class ClientDraft:
     notes: str = ""
     form_of_address: str = ""
     cadence_days: int | None = None
+    referred_by_id: int | None = None  # a client or referral partner; cycles refused on save
+    source: ReferralSource | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class CleanClient:
     notes: str
     form_of_address: str | None = None
     cadence_days: int | None = None
+    referred_by_id: int | None = None
+    source: ReferralSource | None = None
 
 
 _SPACES = re.compile(r"\s+")
@@ -270,4 +275,6 @@ def clean_client(draft: ClientDraft, today: dt.date) -> CleanClient:
         notes=draft.notes.strip(),
         form_of_address=_text(draft.form_of_address),
         cadence_days=draft.cadence_days,
+        referred_by_id=draft.referred_by_id,
+        source=effective_source(draft.source, draft.referred_by_id),
     )

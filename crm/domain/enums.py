@@ -11,6 +11,9 @@ class ClientKind(StrEnum):
     PERSON = "person"
     SOLE_PROPRIETOR = "sole_proprietor"
     COMPANY = "company"
+    #: A referral partner: someone who brings clients but does not borrow (an estate agent,
+    #: an accountant, a market association head). Same book, same search as clients.
+    PARTNER = "partner"
 
     @property
     def label(self) -> Msg:
@@ -47,6 +50,7 @@ _KIND_LABELS = {
     ClientKind.PERSON: QT_TRANSLATE_NOOP("Enum", "Person"),
     ClientKind.SOLE_PROPRIETOR: QT_TRANSLATE_NOOP("Enum", "Sole proprietor"),
     ClientKind.COMPANY: QT_TRANSLATE_NOOP("Enum", "Company"),
+    ClientKind.PARTNER: QT_TRANSLATE_NOOP("Enum", "Referral partner"),
 }
 _GENDER_LABELS = {
     Gender.MALE: QT_TRANSLATE_NOOP("Enum", "Male"),

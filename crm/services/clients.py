@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.names import name_pinyin
+from crm.domain.referrals import ReferralSource
+from crm.services.referral_links import check_referrer
+from crm.services.referral_thanks import note_status_change
 from crm.store.book import Book, sql_datetime
 
 TOPIC = "client"
@@ -88,6 +92,8 @@ def column_values(clean: CleanClient) -> dict[str, object]:
         "notes": clean.notes,
         "form_of_address": clean.form_of_address,
         "cadence_days": clean.cadence_days,
+        "referred_by_id": clean.referred_by_id,
+        "source": clean.source.value if clean.source else None,
         "name_pinyin": names.spaced,
         "name_compact": names.compact,
         "name_initials": names.initials,
@@ -113,6 +119,7 @@ class ClientService:
         clean = self.validate(draft)
         now = self.clock.now()
         with self.book.session() as session:
+            check_referrer(_raw(session), None, clean.referred_by_id)
             client = Client(name=clean.name, created_at=now, updated_at=now)
             _apply(client, clean)
             session.add(client)
@@ -120,6 +127,7 @@ class ClientService:
             assert client.id is not None
             _replace_children(session, client.id, clean)
             new_id = client.id
+            note_status_change(_raw(session), new_id, clean.referred_by_id, None, clean.status, now)
         self.book.changes.publish(TOPIC, [new_id])
         return new_id
 
@@ -129,10 +137,21 @@ class ClientService:
             client = session.get(Client, client_id)
             if client is None:
                 raise self._not_found(client_id)
+            # In this transaction, so no other write can close a referral circle meanwhile.
+            check_referrer(_raw(session), client_id, clean.referred_by_id)
+            old_status = client.status
             _apply(client, clean)
             client.updated_at = self.clock.now()
             session.add(client)
             _replace_children(session, client_id, clean)
+            note_status_change(
+                _raw(session),
+                client_id,
+                clean.referred_by_id,
+                old_status,
+                clean.status,
+                client.updated_at,
+            )
         self.book.changes.publish(TOPIC, [client_id])
 
     def get(self, client_id: int) -> ClientDetail:
@@ -172,6 +191,8 @@ class ClientService:
                 notes=client.notes,
                 form_of_address=client.form_of_address or "",
                 cadence_days=client.cadence_days,
+                referred_by_id=client.referred_by_id,
+                source=ReferralSource(client.source) if client.source else None,
             )
             return ClientDetail(
                 id=client_id,
@@ -246,6 +267,13 @@ class ClientService:
         return ClientNotFound(
             QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
         )
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection: plain SQL inside the same transaction."""
+    raw = session.connection().connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
 
 
 def _replace_children(session: Session, client_id: int, clean: CleanClient) -> None:

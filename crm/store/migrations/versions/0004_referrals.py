@@ -1,11 +1,11 @@
-"""Referrals: reserved for its issue; the owner fills in upgrade().
+"""Referrals: who referred each client, where the others came from, thank-you bookkeeping.
 
 Revision ID: 0004
 Revises: 0003
 """
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0004"
 down_revision = "0003"
@@ -14,4 +14,46 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    # Plain ADD COLUMN, no table rebuild (Alembic's op.add_column refuses a foreign key on
+    # SQLite; SQLite itself allows one on an added column whose default is NULL). Deleting a
+    # referrer (Prism archives instead) would only cut the link, not the people below it.
+    op.execute(
+        "ALTER TABLE client ADD COLUMN referred_by_id INTEGER "
+        "REFERENCES client (id) ON DELETE SET NULL"
+    )
+    # ReferralSource: walk_in, branch, phone, event, online, other, referral. NULL: not recorded.
+    op.add_column("client", sa.Column("source", sa.String))
+    # Children of a referrer, with the status the top-referrer ranking counts (covering).
+    op.create_index("ix_client_referred_by", "client", ["referred_by_id", "status"])
+    op.create_index("ix_client_source", "client", ["archived_at", "source"])
+
+    # One row each time a referred client becomes a borrower: the thank-you the referrer is due.
+    op.create_table(
+        "referral_thanks",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "referrer_id",
+            sa.Integer,
+            sa.ForeignKey("client.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "referred_id",
+            sa.Integer,
+            sa.ForeignKey("client.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("became_borrower_on", sa.Date, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("thanked_at", sa.DateTime),
+        sa.Column(
+            "interaction_id",
+            sa.Integer,
+            sa.ForeignKey("interaction.id", ondelete="SET NULL"),
+        ),
+    )
+    op.create_index(
+        "ix_referral_thanks_open", "referral_thanks", ["thanked_at", "became_borrower_on"]
+    )
+    op.create_index("ix_referral_thanks_referrer", "referral_thanks", ["referrer_id"])
+    op.create_index("ix_referral_thanks_referred", "referral_thanks", ["referred_id"])
