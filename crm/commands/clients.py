@@ -45,6 +45,9 @@ def _client_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
     p.add_argument("--status", choices=[s.value for s in ClientStatus])
     p.add_argument("--tag", action="append", help="a tag; repeat for more")
     p.add_argument("--notes")
+    from crm.commands.referrals import add_referral_options
+
+    add_referral_options(p, editing=editing)
 
 
 def _apply_args(draft: ClientDraft, args: argparse.Namespace, ctx: CliContext) -> None:
@@ -83,6 +86,9 @@ def _apply_args(draft: ClientDraft, args: argparse.Namespace, ctx: CliContext) -
         draft.birthday = _birthday(args.lunar_birthday, Calendar.LUNAR, args.leap)
     if (args.id_number and draft.birthday is None) or (args.id_number and draft.gender is None):
         _offer_from_id(draft, ctx)
+    from crm.commands.referrals import apply_referral_args
+
+    apply_referral_args(draft, args, ctx)
 
 
 def _offer_from_id(draft: ClientDraft, ctx: CliContext) -> None:

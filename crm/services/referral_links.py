@@ -17,7 +17,7 @@ from crm.domain.referrals import cycle_error, display_name, self_referral_error
 
 MAX_DEPTH = 100_000
 
-_PERSON_COLUMNS = "c.id, c.name, c.form_of_address, c.status, c.kind, c.archived_at IS NOT NULL"
+PERSON_COLUMNS = "c.id, c.name, c.form_of_address, c.status, c.kind, c.archived_at IS NOT NULL"
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ _CHAIN_SQL = f"""
         SELECT c.referred_by_id, up.depth + 1 FROM up JOIN client c ON c.id = up.id
         WHERE c.referred_by_id IS NOT NULL AND up.depth < {MAX_DEPTH}
     )
-    SELECT {_PERSON_COLUMNS}, up.depth FROM up JOIN client c ON c.id = up.id ORDER BY up.depth
+    SELECT {PERSON_COLUMNS}, up.depth FROM up JOIN client c ON c.id = up.id ORDER BY up.depth
 """
 
 

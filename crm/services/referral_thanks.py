@@ -74,12 +74,15 @@ def _due(row: tuple[Any, ...]) -> ThanksDue:
 
 
 def thanks_source(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterator[Occurrence]:
-    """Reminder source: one ``thank_referrer`` occasion per open thank-you in [start, end]."""
+    """Reminder source: one ``thank_referrer`` occasion per thank-you not yet given, dated by
+    ``end``: like a promise, an unthanked referrer keeps nagging however old (``start`` unused).
+    """
+    del start
     sql = (
         _DUE_SQL + " WHERE t.thanked_at IS NULL AND r.archived_at IS NULL"
-        " AND t.became_borrower_on BETWEEN ? AND ? ORDER BY t.became_borrower_on, t.id"
+        " AND t.became_borrower_on <= ? ORDER BY t.became_borrower_on, t.id"
     )
-    for row in conn.execute(sql, (start.isoformat(), end.isoformat())):
+    for row in conn.execute(sql, (end.isoformat(),)):
         due = _due(row)
         yield Occurrence(
             key=f"{OCCASION}:{due.id}:{due.became_borrower_on.isoformat()}",

@@ -1,0 +1,251 @@
+"""Reading the referral graph: a client's chain and tree, top referrers, where the book came from.
+
+Plain SQL through ``Book.reader()``; no recursion in Python. A tree is one recursive CTE
+(indexed on ``referred_by_id``); the ranking reads every link once (a covering index scan)
+and sums subtrees in one iterative pass, children before parents.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from crm.domain.enums import ClientKind, ClientStatus
+from crm.domain.referrals import ReferralSource
+from crm.services.referral_links import (
+    MAX_DEPTH,
+    PERSON_COLUMNS,
+    Person,
+    chain_up,
+    person_from_row,
+)
+from crm.store.book import Book
+
+#: Statuses that count as "became a borrower" (has borrowed at least once).
+BORROWED = (ClientStatus.BORROWER.value, ClientStatus.FORMER_BORROWER.value)
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    person: Person
+    parent_id: int
+    depth: int  # 1: brought by the root directly
+
+
+@dataclass
+class ReferralTree:
+    """Everyone a client brought, directly and indirectly, in breadth-first order."""
+
+    root: Person
+    nodes: list[TreeNode]
+    children: dict[int, list[int]] = field(default_factory=dict)
+
+    @property
+    def direct(self) -> int:
+        return len(self.children.get(self.root.id, []))
+
+    @property
+    def indirect(self) -> int:
+        return len(self.nodes) - self.direct
+
+    def subtree_sizes(self) -> dict[int, int]:
+        """For each person in the tree, how many they brought in turn (all levels)."""
+        sizes = {n.person.id: 0 for n in self.nodes}
+        sizes[self.root.id] = 0
+        for node in reversed(self.nodes):  # breadth-first, so reversed: children first
+            sizes[node.parent_id] += sizes[node.person.id] + 1
+        return sizes
+
+
+@dataclass(frozen=True)
+class TopReferrer:
+    person: Person
+    direct: int
+    indirect: int
+    borrowers_direct: int
+    borrowers_total: int
+    #: Total lent to the clients they brought. None until Prism records loans (see lent_to).
+    amount_lent: Decimal | None = None
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.indirect
+
+
+@dataclass(frozen=True)
+class SourceShare:
+    source: ReferralSource | None  # None: not recorded
+    clients: int
+    share: float  # of the active clients counted
+
+
+def lent_to(conn: sqlite3.Connection, client_ids: Iterable[int]) -> dict[int, Decimal] | None:
+    """Total amount lent per client. The seam for loans: Prism has no loan records yet, so
+    this answers None and the views leave the "amount lent" column out. When loans exist,
+    sum the disbursed amounts here and TopReferrer.amount_lent fills in everywhere."""
+    del conn, client_ids
+    return None
+
+
+_TREE_SQL = f"""
+    WITH RECURSIVE down(id, parent, depth) AS (
+        SELECT id, referred_by_id, 1 FROM client WHERE referred_by_id = :root
+        UNION ALL
+        SELECT c.id, c.referred_by_id, d.depth + 1 FROM down d
+        JOIN client c ON c.referred_by_id = d.id
+        WHERE d.depth < {MAX_DEPTH} AND c.id != :root
+    )
+    SELECT {PERSON_COLUMNS}, d.parent, d.depth FROM down d JOIN client c ON c.id = d.id
+    ORDER BY d.depth, c.name_pinyin, c.id
+"""
+
+
+@dataclass
+class Totals:
+    """Per referrer: direct and all-level counts, and of those how many borrowed."""
+
+    direct: dict[int, int]
+    total: dict[int, int]
+    borrowers_direct: dict[int, int]
+    borrowers_total: dict[int, int]
+
+
+def referral_totals(links: Iterable[tuple[int, int, str]]) -> Totals:
+    """Sum (child, parent, status) links bottom-up in one iterative pass (no recursion)."""
+    parent: dict[int, int] = {}
+    borrowed: dict[int, int] = {}
+    direct: dict[int, int] = {}
+    b_direct: dict[int, int] = {}
+    for child, par, status in links:
+        parent[child] = par
+        b = 1 if status in BORROWED else 0
+        borrowed[child] = b
+        direct[par] = direct.get(par, 0) + 1
+        b_direct[par] = b_direct.get(par, 0) + b
+    # Kahn's order from the leaves: a node is summed once all its children are.
+    pending = dict(direct)
+    total: dict[int, int] = {}
+    b_total: dict[int, int] = {}
+    stack = [c for c in parent if c not in direct]
+    while stack:
+        node = stack.pop()
+        if node not in parent:
+            continue
+        par = parent[node]
+        total[par] = total.get(par, 0) + 1 + total.get(node, 0)
+        b_total[par] = b_total.get(par, 0) + borrowed[node] + b_total.get(node, 0)
+        pending[par] -= 1
+        if pending[par] == 0:
+            stack.append(par)
+    return Totals(direct, total, b_direct, b_total)
+
+
+class ReferralQuery:
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    def _conn(self) -> sqlite3.Connection:
+        return self.book.reader()
+
+    def person(self, client_id: int) -> Person | None:
+        row = (
+            self._conn()
+            .execute(f"SELECT {PERSON_COLUMNS} FROM client c WHERE c.id = ?", (client_id,))
+            .fetchone()
+        )
+        return person_from_row(row) if row else None
+
+    def people(self, ids: Iterable[int]) -> dict[int, Person]:
+        ids = list(ids)
+        out: dict[int, Person] = {}
+        for start in range(0, len(ids), 900):
+            part = ids[start : start + 900]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT {PERSON_COLUMNS} FROM client c WHERE c.id IN ({marks})"
+            for row in self._conn().execute(sql, part):
+                out[row[0]] = person_from_row(row)
+        return out
+
+    def chain(self, client_id: int) -> list[Person]:
+        """The client first, then who brought them, and so on up to the root."""
+        return chain_up(self._conn(), client_id)
+
+    def referrer_source(self, client_id: int) -> tuple[int | None, str | None]:
+        row = (
+            self._conn()
+            .execute("SELECT referred_by_id, source FROM client WHERE id = ?", (client_id,))
+            .fetchone()
+        )
+        return (row[0], row[1]) if row else (None, None)
+
+    def tree(self, client_id: int) -> ReferralTree | None:
+        root = self.person(client_id)
+        if root is None:
+            return None
+        nodes: list[TreeNode] = []
+        children: dict[int, list[int]] = {}
+        seen = {client_id}
+        for row in self._conn().execute(_TREE_SQL, {"root": client_id}):
+            if row[0] in seen:  # a circle written from outside Prism
+                continue
+            seen.add(row[0])
+            nodes.append(TreeNode(person_from_row(row), row[6], row[7]))
+            children.setdefault(row[6], []).append(row[0])
+        return ReferralTree(root, nodes, children)
+
+    def totals(self) -> Totals:
+        rows = self._conn().execute(
+            "SELECT id, referred_by_id, status FROM client WHERE referred_by_id IS NOT NULL"
+        )
+        return referral_totals(rows)
+
+    def top_referrers(self, n: int = 20) -> list[TopReferrer]:
+        """Active referrers ranked by clients brought directly, then in all; archived ones are
+        left out of the ranking (their links still count for the people above them)."""
+        t = self.totals()
+        ranked = sorted(t.direct, key=lambda i: (-t.direct[i], -t.total.get(i, 0), i))
+        out: list[TopReferrer] = []
+        conn = self._conn()
+        for start in range(0, len(ranked), max(n, 50)):
+            batch = ranked[start : start + max(n, 50)]
+            people = self.people(batch)
+            lent = lent_to(conn, batch)
+            for pid in batch:
+                p = people.get(pid)
+                if p is None or p.archived:
+                    continue
+                direct = t.direct[pid]
+                out.append(
+                    TopReferrer(
+                        person=p,
+                        direct=direct,
+                        indirect=t.total.get(pid, direct) - direct,
+                        borrowers_direct=t.borrowers_direct.get(pid, 0),
+                        borrowers_total=t.borrowers_total.get(pid, 0),
+                        amount_lent=lent.get(pid) if lent is not None else None,
+                    )
+                )
+                if len(out) >= n:
+                    return out
+        return out
+
+    def share_by_source(self) -> list[SourceShare]:
+        """Active clients (referral partners left out) by how they came, largest first."""
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT CASE WHEN referred_by_id IS NOT NULL THEN 'referral' ELSE source END AS s, "
+                "count(*) FROM client WHERE archived_at IS NULL AND kind != ? GROUP BY s",
+                (ClientKind.PARTNER.value,),
+            )
+            .fetchall()
+        )
+        total = sum(r[1] for r in rows) or 1
+        shares = [SourceShare(ReferralSource(s) if s else None, n, n / total) for s, n in rows if n]
+        order = list(ReferralSource)
+        return sorted(
+            shares,
+            key=lambda x: (x.source is None, -x.clients, order.index(x.source) if x.source else 0),
+        )
