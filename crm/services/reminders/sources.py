@@ -1,0 +1,259 @@
+"""Where reminders come from: one small function per kind of dated occasion.
+
+Each is a :data:`~crm.services.reminders.occurrence.Source`: ``(conn, start, end)`` yielding
+the occurrences dated in ``[start, end]``. Two kinds stay open until dealt with, so they also
+yield older ones: a promise not yet kept, a client not yet contacted. Adding a kind of reminder
+is writing one function and listing it in :func:`default_sources`.
+
+Birthdays are found without scanning the book: solar ones by the window's (month, day) pairs,
+lunar ones by the window's few lunar dates, both through ``ix_client_birthday``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from crm.domain import lunar
+from crm.domain.festivals import NAMES, festivals_between
+from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.services.referral_thanks import thanks_source
+from crm.services.reminders import settings as reminder_settings
+from crm.services.reminders.occurrence import Occurrence, Source
+
+NO_CLIENT = "-"
+
+
+def occurrence_key(occasion: str, owner: int | str | None, date: dt.date) -> str:
+    """``birthday:42:2026-12-01``; ``-`` stands for "no client" (festivals)."""
+    return f"{occasion}:{NO_CLIENT if owner is None else owner}:{date.isoformat()}"
+
+
+def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    d = start
+    while d <= end:
+        yield d
+        d += dt.timedelta(days=1)
+
+
+# -- birthdays -------------------------------------------------------------------------------
+
+_SOLAR_SQL = (
+    "SELECT id, name, birth_year FROM client WHERE archived_at IS NULL "
+    "AND birthday_calendar = 'solar' AND birth_month = ? AND birth_day = ? AND birth_leap = 0"
+)
+_LUNAR_SQL = (
+    "SELECT id, name, birth_year FROM client WHERE archived_at IS NULL "
+    "AND birthday_calendar = 'lunar' AND birth_month = ? AND birth_day = ? AND birth_leap = ?"
+)
+
+
+def _birthday(
+    cid: int, name: str, date: dt.date, age: int | None, lunar_text: str | None
+) -> Occurrence:
+    if age is not None and age > 0:
+        detail = QT_TRANSLATE_NOOP("Reminder", "Turns {age}").with_(age=age)
+    else:
+        detail = None
+    if lunar_text:
+        lunar_msg = QT_TRANSLATE_NOOP("Reminder", "Lunar birthday ({lunar})").with_(
+            lunar=lunar_text
+        )
+        detail = (
+            lunar_msg
+            if detail is None
+            else QT_TRANSLATE_NOOP("Reminder", "Lunar birthday ({lunar}), turns {age}").with_(
+                lunar=lunar_text, age=age
+            )
+        )
+    return Occurrence(
+        key=occurrence_key("birthday", cid, date),
+        occasion="birthday",
+        date=date,
+        title=QT_TRANSLATE_NOOP("Reminder", "{name}'s birthday").with_(name=name),
+        client_id=cid,
+        lead_days=1,
+        detail=detail,
+    )
+
+
+def _solar_pairs(date: dt.date) -> list[tuple[int, int]]:
+    """Solar (month, day) birthdays celebrated on ``date``: 29 February also on 28 February of
+    a common year (the rule in :mod:`crm.domain.lunar`)."""
+    pairs = [(date.month, date.day)]
+    if (date.month, date.day) == (2, 28) and not calendar.isleap(date.year):
+        pairs.append((2, 29))
+    return pairs
+
+
+def _lunar_candidates(date: dt.date) -> tuple[int, list[tuple[int, int, bool]]]:
+    """The lunar year of ``date`` and every (month, day, leap) birthday that might be celebrated
+    on it under our rules: the exact lunar date; a leap-month birthday in a year without that
+    leap month (kept in the ordinary month); a 30th when this is the 29th and last day."""
+    ld = lunar.solar_to_lunar(date)
+    assert ld.year is not None
+    leaps = {ld.leap}
+    if not ld.leap and lunar.leap_month(ld.year) != ld.month:
+        leaps.add(True)
+    days = {ld.day}
+    if ld.day == 29 and lunar.month_days(ld.year, ld.month, ld.leap) == 29:
+        days.add(30)
+    return ld.year, [(ld.month, d, leap) for d in sorted(days) for leap in sorted(leaps)]
+
+
+def birthdays(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
+    """Solar and lunar birthdays of active clients celebrated in the window."""
+    out: list[Occurrence] = []
+    for date in _days(start, end):
+        for month, day in _solar_pairs(date):
+            for cid, name, year in conn.execute(_SOLAR_SQL, (month, day)):
+                age = lunar.age_on(year, date) if year and year <= date.year else None
+                out.append(_birthday(cid, name, date, age, None))
+        lunar_year, candidates = _lunar_candidates(date)
+        for month, day, leap in candidates:
+            for cid, name, year in conn.execute(_LUNAR_SQL, (month, day, int(leap))):
+                # Confirm with the rule itself, so this lookup can never drift from it.
+                if lunar.lunar_birthday_in(lunar_year, month, day, leap) != date:
+                    continue
+                age = lunar_year - year if year and year <= lunar_year else None
+                out.append(_birthday(cid, name, date, age, lunar.format_lunar(month, day, leap)))
+    return out
+
+
+# -- festivals -------------------------------------------------------------------------------
+
+
+def festivals(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
+    """The festivals the officer greets for: one item per festival day for the whole book."""
+    chosen = reminder_settings.load(conn).festivals
+    return [
+        Occurrence(
+            key=occurrence_key(f.value, None, date),
+            occasion=f.value,
+            date=date,
+            title=NAMES[f],
+            lead_days=3,
+        )
+        for date, f in festivals_between(start, end)
+        if f in chosen
+    ]
+
+
+# -- life notes and promises -----------------------------------------------------------------
+
+_NOTES_SQL = (
+    "SELECT n.id, n.client_id, c.name, n.text, n.event_date FROM life_note n "
+    "JOIN client c ON c.id = n.client_id "
+    "WHERE n.event_date BETWEEN ? AND ? AND n.deleted_at IS NULL AND c.archived_at IS NULL"
+)
+
+
+def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
+    """A dated life note on its day, and again the day after: ask how it went."""
+    out: list[Occurrence] = []
+    earliest = start - dt.timedelta(days=1)
+    for nid, cid, name, text, event in conn.execute(
+        _NOTES_SQL, (earliest.isoformat(), end.isoformat())
+    ):
+        day = dt.date.fromisoformat(event[:10])
+        if day >= start:
+            out.append(
+                Occurrence(
+                    key=occurrence_key("life_note", nid, day),
+                    occasion="life_note",
+                    date=day,
+                    title=QT_TRANSLATE_NOOP("Reminder", "{name}: {text}").with_(
+                        name=name, text=text
+                    ),
+                    client_id=cid,
+                    detail=QT_TRANSLATE_NOOP("Reminder", "Today, from your notes"),
+                    ref_id=nid,
+                )
+            )
+        after = day + dt.timedelta(days=1)
+        if start <= after <= end:
+            out.append(
+                Occurrence(
+                    key=occurrence_key("life_note_after", nid, after),
+                    occasion="life_note",
+                    date=after,
+                    title=QT_TRANSLATE_NOOP("Reminder", "Ask {name} how it went: {text}").with_(
+                        name=name, text=text
+                    ),
+                    client_id=cid,
+                    detail=QT_TRANSLATE_NOOP("Reminder", "It was yesterday"),
+                    ref_id=nid,
+                )
+            )
+    return out
+
+
+_PROMISES_SQL = (
+    "SELECT p.id, p.client_id, c.name, p.text, p.due_date FROM promise p "
+    "JOIN client c ON c.id = p.client_id "
+    "WHERE p.kept_at IS NULL AND p.due_date <= ? AND p.deleted_at IS NULL "
+    "AND c.archived_at IS NULL"
+)
+
+
+def promises(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
+    """Promises due by ``end`` and not yet kept: a broken promise keeps nagging, however old."""
+    return [
+        Occurrence(
+            key=occurrence_key("promise", pid, dt.date.fromisoformat(due[:10])),
+            occasion="promise",
+            date=dt.date.fromisoformat(due[:10]),
+            title=QT_TRANSLATE_NOOP("Reminder", "Promised {name}: {text}").with_(
+                name=name, text=text
+            ),
+            client_id=cid,
+            lead_days=1,
+            ref_id=pid,
+        )
+        for pid, cid, name, text, due in conn.execute(_PROMISES_SQL, (end.isoformat(),))
+    ]
+
+
+# -- keeping in touch ------------------------------------------------------------------------
+
+
+def contact_due(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
+    """Clients due for contact by ``end`` (most overdue first, up to the officer's limit)."""
+    try:
+        from crm.services.cadence import due_for_contact
+    except ImportError:  # pragma: no cover - the cadence service ships with its own issue
+        return []
+    limit = reminder_settings.load(conn).contact_due_limit
+    if limit == 0:
+        return []
+    out = []
+    for due in due_for_contact(conn, end, limit=limit):
+        out.append(
+            Occurrence(
+                key=occurrence_key("contact_due", due.client_id, due.due_date),
+                occasion="contact_due",
+                date=due.due_date,
+                title=QT_TRANSLATE_NOOP("Reminder", "Time to get in touch with {name}").with_(
+                    name=due.name
+                ),
+                client_id=due.client_id,
+                detail=QT_TRANSLATE_NOOP("Reminder", "Every {days} days").with_(
+                    days=due.cadence_days
+                ),
+            )
+        )
+    return out
+
+
+def default_sources() -> list[Source]:
+    """Every kind of reminder, in the order the Today view lists occasions."""
+    return [
+        birthdays,
+        festivals,
+        life_notes,
+        promises,
+        contact_due,
+        thanks_source,
+    ]
