@@ -1,9 +1,353 @@
-"""`crm` subcommands for transfer (filled in by its issue)."""
+"""`crm export`, `crm import`, `crm backup`, `crm restore FILE`, `crm check`.
+
+`crm restore` already restores archived clients (crm.commands.clients); given one argument
+that is an existing file, it restores the book from that backup file instead.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from crm import config
+from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.domain.enums import ClientStatus
+from crm.domain.messages import QT_TRANSLATE_NOOP
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.client_query import ClientFilter, ClientQuery
+    from crm.services.transfer.export import ExportError, ExportOptions, export_clients
+    from crm.services.transfer.fields import DEFAULT_COLUMNS
+
+    out = Path(args.out)
+    fmt = args.format or (out.suffix.lstrip(".").lower() or "xlsx")
+    columns = tuple(c.strip() for c in args.columns.split(",")) if args.columns else DEFAULT_COLUMNS
+    f = ClientFilter(
+        text=args.search or "", status=args.status, tag=args.tag, archived=args.archived
+    )
+    ids = ClientQuery(ctx.book).ids(f)
+    options = ExportOptions(
+        format=fmt,
+        columns=columns,
+        unmasked=args.unmasked,
+        encoding="gb18030" if args.encoding == "gb18030" else "utf-8-sig",
+        sheet_title=ctx.text(QT_TRANSLATE_NOOP("Transfer", "Clients")),
+    )
+    try:
+        n = export_clients(ctx.book, ids, out, options, ctx.translate)
+    except ExportError as exc:
+        raise CommandError(exc.message) from None
+    except OSError as exc:
+        raise CommandError(f"{out}: {exc.strerror or exc}") from None
+    if ctx.json:
+        ctx.print_json({"exported": n, "file": str(out)})
+    else:
+        ctx.print(
+            ctx.text(
+                QT_TRANSLATE_NOOP("Transfer", "Exported {n} clients to {file}.").with_(
+                    n=n, file=str(out)
+                )
+            )
+        )
+    return 0
+
+
+def _mapping(headers: list[str], spec: str | None, ctx: CliContext) -> list[str | None]:
+    from crm.services.transfer.fields import IMPORTABLE, normalise_header, suggest_mapping
+
+    mapping = suggest_mapping(headers, ctx.translate)
+    for part in (spec or "").split(","):
+        if not part.strip():
+            continue
+        header, _, key = part.partition("=")
+        key = key.strip()
+        wanted = normalise_header(header)
+        hits = [i for i, h in enumerate(headers) if normalise_header(h) == wanted]
+        if not hits or (key not in IMPORTABLE and key not in ("", "-")):
+            raise CommandError(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "--mapping {part}: use COLUMN=FIELD with a column of the file and one of "
+                    "{fields} (or - to ignore the column).",
+                ).with_(part=part.strip(), fields=", ".join(IMPORTABLE))
+            )
+        for i in hits:
+            mapping[i] = key if key not in ("", "-") else None
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.transfer.import_ import ImportRefused, build_preview, commit
+    from crm.services.transfer.reader import FileRefused, read_table
+
+    try:
+        table = read_table(Path(args.file))
+        mapping = _mapping(table.headers, args.mapping, ctx)
+        preview = build_preview(ctx.book, table, mapping, ctx.clock.today(), ctx.translate)
+    except (FileRefused, ImportRefused) as exc:
+        raise CommandError(exc.message) from None
+    report = preview.report(ctx.translate)
+    if args.report:
+        from crm.services.transfer.report import save_report
+
+        save_report(Path(args.report), report, ctx.translate)
+    if not ctx.json:
+        for row, column, reason in report:
+            ctx.print(
+                ctx.text(
+                    QT_TRANSLATE_NOOP("Import", "row {row}, {column}: {reason}").with_(
+                        row=row, column=column, reason=reason
+                    )
+                )
+            )
+    bad = len(preview.bad)
+    dups = len(preview.duplicates)
+    result: dict[str, object] = {
+        "rows": len(preview.rows),
+        "bad": bad,
+        "duplicates": dups,
+        "problems": [{"row": r, "column": c, "reason": t} for r, c, t in report],
+    }
+    if args.dry_run or (bad and not args.skip_bad):
+        if ctx.json:
+            ctx.print_json({**result, "added": 0, "updated": 0, "skipped": 0, "dry_run": True})
+        else:
+            msg = (
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Dry run: {rows} rows, {bad} with problems, {dups} duplicates. "
+                    "Nothing was imported.",
+                )
+                if args.dry_run
+                else QT_TRANSLATE_NOOP(
+                    "Import",
+                    "{bad} of {rows} rows have problems, so nothing was imported. "
+                    "Fix them, or add --skip-bad to import the good rows.",
+                )
+            )
+            ctx.print(ctx.text(msg.with_(rows=len(preview.rows), bad=bad, dups=dups)))
+        return 1 if bad and not args.dry_run else 0
+    try:
+        summary = commit(
+            ctx.book, preview, ctx.clock, on_duplicate=args.on_duplicate, skip_bad=args.skip_bad
+        )
+    except ImportRefused as exc:
+        raise CommandError(exc.message) from None
+    if ctx.json:
+        ctx.print_json(
+            {
+                **result,
+                "added": summary.added,
+                "updated": summary.updated,
+                "skipped": summary.skipped + summary.bad,
+            }
+        )
+    else:
+        ctx.print(
+            ctx.text(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Added {added}, updated {updated}, skipped {skipped} "
+                    "({bad} with problems, {dups} duplicates).",
+                ).with_(
+                    added=summary.added,
+                    updated=summary.updated,
+                    skipped=summary.skipped + summary.bad,
+                    bad=summary.bad,
+                    dups=summary.skipped,
+                )
+            )
+        )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.store import backup
+
+    book_path = config.book_path(ctx.data_dir)
+    if not book_path.exists():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Backup", "There is no book in {folder} to back up.").with_(
+                folder=str(ctx.data_dir)
+            )
+        )
+    ctx.book  # noqa: B018 - opening checks and migrates the book first
+    try:
+        if args.out:
+            dest = Path(args.out)
+            backup.copy_book(book_path, dest)
+        else:
+            dest = backup.take_backup(book_path, config.backups_dir(ctx.data_dir), ctx.clock.now())
+    except backup.BackupRefused as exc:
+        raise CommandError(exc.message) from None
+    ctx.print_json({"backup": str(dest)}) if ctx.json else ctx.print(str(dest))
+    return 0
+
+
+def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) -> int:
+    from crm.store import recovery
+
+    folder = ctx.data_dir
+    owner = recovery.lock_owner(folder)
+    if owner is not None:
+        raise CommandError(
+            QT_TRANSLATE_NOOP(
+                "Backup", "Prism is open on this book (process {pid}); close it, then restore."
+            ).with_(pid=owner)
+        )
+    try:
+        result = recovery.restore_book(
+            config.book_path(folder), source, config.backups_dir(folder), ctx.clock.now()
+        )
+    except recovery.backups.BackupRefused as exc:
+        raise CommandError(exc.message) from None
+    lines = {"restored": str(source), "previous": str(result.previous or ""),
+             "damaged": str(result.damaged or "")}  # fmt: skip
+    if ctx.json:
+        ctx.print_json(lines)
+        return 0
+    ctx.print(
+        ctx.text(QT_TRANSLATE_NOOP("Backup", "Restored the book from {file}.").with_(file=source))
+    )
+    if result.previous:
+        ctx.print(
+            ctx.text(
+                QT_TRANSLATE_NOOP("Backup", "The book as it was is kept in {file}.").with_(
+                    file=result.previous
+                )
+            )
+        )
+    if result.damaged:
+        ctx.print(
+            ctx.text(
+                QT_TRANSLATE_NOOP("Backup", "The damaged book is kept as {file}.").with_(
+                    file=result.damaged
+                )
+            )
+        )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.store import backup
+
+    report = check_report(ctx.data_dir)
+    if ctx.json:
+        ctx.print_json(report)
+    else:
+        if report["ok"]:
+            ctx.print(
+                ctx.text(
+                    QT_TRANSLATE_NOOP("Backup", "The book passed its check ({n} clients).").with_(
+                        n=report["clients"]
+                    )
+                )
+            )
+        else:
+            ctx.print(
+                ctx.text(
+                    QT_TRANSLATE_NOOP("Backup", "The book is damaged: {problem}").with_(
+                        problem="; ".join(report["problems"][:3])
+                    )
+                )
+            )
+        newest = backup.newest_good_backup(config.backups_dir(ctx.data_dir))
+        if newest is not None:
+            ctx.print(
+                ctx.text(
+                    QT_TRANSLATE_NOOP(
+                        "Backup", "Newest good backup: {date} ({file}); crm restore FILE uses it."
+                    ).with_(date=f"{newest.taken_at:%Y-%m-%d %H:%M}", file=newest.path)
+                )
+            )
+        else:
+            ctx.print(ctx.text(QT_TRANSLATE_NOOP("Backup", "There is no good backup yet.")))
+    return 0 if report["ok"] else 1
+
+
+def check_report(folder: Path) -> dict:
+    """Integrity of the book file itself (without migrating or repairing anything)."""
+    import sqlite3
+
+    from crm.store import backup
+
+    path = config.book_path(folder)
+    if not path.exists():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Backup", "There is no book in {folder}.").with_(folder=str(folder))
+        )
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            problems = backup.integrity_problems(conn)
+            clients = conn.execute("SELECT count(*) FROM client").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems, clients = [str(exc)], 0
+    return {"ok": not problems, "problems": problems, "clients": clients, "book": str(path)}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to `crm`."""
+    p = sub.add_parser("export", help="export clients to xlsx, csv or vCard")
+    p.add_argument("--format", choices=["xlsx", "csv", "vcf"], help="default: from --out")
+    p.add_argument("--search", "-s")
+    p.add_argument("--status", choices=[s.value for s in ClientStatus])
+    p.add_argument("--tag")
+    p.add_argument("--archived", action="store_true", help="export the archive instead")
+    p.add_argument("--columns", help="comma-separated: name,phones,id_number,birthday,...")
+    p.add_argument("--unmasked", action="store_true", help="full phone and ID numbers")
+    p.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv only")
+    p.add_argument("--out", required=True, help="the file to write")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import clients from xlsx or csv")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="only check and report")
+    p.add_argument("--skip-bad", action="store_true", help="import the good rows anyway")
+    p.add_argument("--on-duplicate", choices=["skip", "update", "add"], default="skip")
+    p.add_argument("--mapping", help='override columns: "手机号=phones,备注2=-"')
+    p.add_argument("--report", help="save the problem report to this csv file")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("backup", help="back up the book now")
+    p.add_argument("--out", help="write the backup here instead of the backups folder")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("check", help="check the book's integrity and list the newest backup")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_check)
+
+    _wrap_restore(sub)
+
+
+def _wrap_restore(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`crm restore FILE` restores a backup; `crm restore CLIENT...` still restores clients."""
+    restore = sub.choices.get("restore")
+    if restore is None:
+        p = sub.add_parser("restore", help="restore the book from a backup FILE")
+        p.add_argument("clients", nargs=1, metavar="FILE")
+        add_json_flag(p)
+        restore = p
+    clients_handler = restore.get_default("handler")
+    restore.description = "crm restore FILE: restore the book from a backup file. " + (
+        "crm restore CLIENT...: restore archived clients." if clients_handler else ""
+    )
+
+    def handler(args: argparse.Namespace, ctx: CliContext) -> int:
+        refs = list(args.clients)
+        if len(refs) == 1 and Path(refs[0]).is_file():
+            return cmd_restore_book(args, ctx, Path(refs[0]))
+        if clients_handler is None:
+            raise CommandError(
+                QT_TRANSLATE_NOOP("Backup", "{file} is not a file.").with_(file=refs[0])
+            )
+        return int(clients_handler(args, ctx))
+
+    restore.set_defaults(handler=handler)

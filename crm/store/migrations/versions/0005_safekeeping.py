@@ -1,11 +1,11 @@
-"""Safekeeping: reserved for its issue; the owner fills in upgrade().
+"""Safekeeping: a log of permanent deletions, without personal details.
 
 Revision ID: 0005
 Revises: 0004
 """
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0005"
 down_revision = "0004"
@@ -14,4 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    # "Delete permanently" (a client's request to be forgotten) leaves only this trace: when,
+    # how many clients, how many records went with them. No names, numbers or ids.
+    op.create_table(
+        "deletion_log",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("deleted_at", sa.DateTime, nullable=False),
+        sa.Column("clients", sa.Integer, nullable=False),
+        sa.Column("records", sa.Integer, nullable=False),
+    )

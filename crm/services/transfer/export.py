@@ -1,0 +1,205 @@
+"""Writing a client list to xlsx, csv or vCard 3.0: safe cells, a temp file renamed into place.
+
+Formula injection (OWASP): a text cell starting with = + - @ tab or CR is never a formula.
+In xlsx every text is written with ``write_string`` (literal by construction, and the workbook
+is opened with ``strings_to_formulas`` off). In csv such a cell gets a leading apostrophe, as
+OWASP advises; our import removes exactly that apostrophe again, so ``+8613...`` or ``-``
+notes come back as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.services.transfer import rows as R
+from crm.services.transfer.fields import DEFAULT_COLUMNS, FIELD_BY_KEY, FORMULA_TRIGGERS
+from crm.store.book import Book
+
+FORMATS = ("xlsx", "csv", "vcf")
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+#: progress(done, total) -> False to cancel
+Progress = Callable[[int, int], bool]
+
+COLUMN_WIDTHS = {
+    "name": 12, "kind": 10, "gender": 6, "phones": 16, "id_number": 21, "birthday": 16,
+    "wechat": 14, "business_name": 24, "industry": 10, "uscc": 21, "address": 32,
+    "status": 10, "tags": 20, "notes": 40, "form_of_address": 10, "cadence_days": 10,
+    "created": 12,
+}  # fmt: skip
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; nothing was written under the chosen name."""
+
+
+class ExportError(Exception):
+    def __init__(self, message: Msg) -> None:
+        self.message = message
+        super().__init__(message.render())
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: str = "xlsx"
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    unmasked: bool = False
+    encoding: str = "utf-8-sig"  # csv only: UTF-8 with BOM (Excel-friendly) or gb18030
+    sheet_title: str = "Clients"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def safe_text(value: str) -> str:
+    """A csv cell that spreadsheets will not run as a formula."""
+    if value and value[0] in FORMULA_TRIGGERS:
+        return "'" + value
+    return value
+
+
+def export_clients(
+    book: Book,
+    ids: Sequence[int],
+    path: Path,
+    options: ExportOptions,
+    translate: Translate,
+    progress: Progress | None = None,
+) -> int:
+    """Write these clients (in this order) to ``path``; returns how many were written."""
+    if options.format not in FORMATS:
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Transfer", "Unknown format {format}: use xlsx, csv or vcf.").with_(
+                format=options.format
+            )
+        )
+    for key in options.columns:
+        if key not in FIELD_BY_KEY:
+            raise ExportError(
+                QT_TRANSLATE_NOOP("Transfer", "Unknown column {column}.").with_(column=key)
+            )
+    path = Path(path)
+    part = path.with_name(f".{path.name}.part")
+    writer = {"xlsx": _write_xlsx, "csv": _write_csv, "vcf": _write_vcf}[options.format]
+    try:
+        writer(book, ids, part, options, translate, progress or (lambda _d, _t: True))
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return len(ids)
+
+
+def _tick(progress: Progress, done: int, total: int) -> None:
+    if not progress(done, total):
+        raise ExportCancelled()
+
+
+def headers(columns: Sequence[str], translate: Translate) -> list[str]:
+    return [FIELD_BY_KEY[k].label.render(translate) for k in columns]
+
+
+def _write_csv(
+    book: Book,
+    ids: Sequence[int],
+    part: Path,
+    options: ExportOptions,
+    translate: Translate,
+    progress: Progress,
+) -> None:
+    encoding = options.encoding if options.encoding in CSV_ENCODINGS else "utf-8-sig"
+    conv = R.converters(options.columns, options.unmasked, translate)
+    text_cols = [i for i, k in enumerate(options.columns) if k not in ("cadence_days", "created")]
+    done = 0
+    with part.open("w", encoding=encoding, newline="", errors="strict") as fh:
+        out = csv.writer(fh)
+        out.writerow(headers(options.columns, translate))
+        for chunk in R.raw_rows(book, ids):
+            lines = []
+            for r in chunk:
+                cells = [f(r) for f in conv]
+                for i in text_cols:
+                    v = cells[i]
+                    if v.__class__ is str and v and v[0] in FORMULA_TRIGGERS:
+                        cells[i] = "'" + v
+                lines.append(cells)
+            out.writerows(lines)
+            done += len(chunk)
+            _tick(progress, done, len(ids))
+
+
+def _write_xlsx(
+    book: Book,
+    ids: Sequence[int],
+    part: Path,
+    options: ExportOptions,
+    translate: Translate,
+    progress: Progress,
+) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(
+        str(part),
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    try:
+        ws = wb.add_worksheet(options.sheet_title[:31] or "Clients")
+        head = wb.add_format({"bold": True, "bg_color": "#DBEAFE", "bottom": 1})
+        date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+        for c, key in enumerate(options.columns):
+            ws.set_column(c, c, COLUMN_WIDTHS.get(key, 12))
+        ws.freeze_panes(1, 0)
+        for c, text in enumerate(headers(options.columns, translate)):
+            ws.write_string(0, c, text, head)
+        conv = list(enumerate(R.converters(options.columns, options.unmasked, translate)))
+        write_string, write_number = ws.write_string, ws.write_number
+        write_datetime = ws.write_datetime
+        row = 0
+        for chunk in R.raw_rows(book, ids):
+            for r in chunk:
+                row += 1
+                for c, f in conv:
+                    v = f(r)
+                    if v is None:
+                        continue
+                    cls = v.__class__
+                    if cls is str:
+                        if v:
+                            write_string(row, c, v)
+                    elif cls is int:
+                        write_number(row, c, v)
+                    elif cls is dt.date:
+                        write_datetime(row, c, v, date_fmt)
+                    else:
+                        write_string(row, c, str(v))
+            _tick(progress, row, len(ids))
+        if ids:
+            ws.autofilter(0, 0, row, max(len(options.columns) - 1, 0))
+    finally:
+        wb.close()
+
+
+def _write_vcf(
+    book: Book,
+    ids: Sequence[int],
+    part: Path,
+    options: ExportOptions,
+    translate: Translate,
+    progress: Progress,
+) -> None:
+    from crm.services.transfer.vcard import card
+
+    done = 0
+    with part.open("w", encoding="utf-8", newline="") as fh:
+        for chunk in R.raw_rows(book, ids):
+            fh.writelines(card(r, options.unmasked) for r in chunk)
+            done += len(chunk)
+            _tick(progress, done, len(ids))

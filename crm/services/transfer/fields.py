@@ -1,0 +1,236 @@
+"""The columns of an exported list, and how an imported file's headers map onto them.
+
+One list of fields for export headers, the import mapping step and the CLI's ``--columns``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crm.domain.enums import ClientKind, ClientStatus, Gender
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+
+#: Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: Msg
+    synonyms: tuple[str, ...] = ()  # normalised header words that mean this field
+    importable: bool = True
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "name",
+        QT_TRANSLATE_NOOP("Transfer", "Name"),
+        ("姓名", "名字", "客户姓名", "客户名称", "客户名", "客户", "name", "fullname", "client"),
+    ),
+    Field(
+        "kind", QT_TRANSLATE_NOOP("Transfer", "Kind"), ("类型", "客户类型", "类别", "kind", "type")
+    ),
+    Field("gender", QT_TRANSLATE_NOOP("Transfer", "Gender"), ("性别", "gender", "sex")),
+    Field(
+        "phones",
+        QT_TRANSLATE_NOOP("Transfer", "Phones"),
+        (
+            "手机",
+            "手机号",
+            "手机号码",
+            "电话",
+            "电话号码",
+            "联系电话",
+            "联系方式",
+            "号码",
+            "phone",
+            "phones",
+            "mobile",
+            "tel",
+            "telephone",
+            "phonenumber",
+            "mobilephone",
+        ),
+    ),
+    Field(
+        "id_number",
+        QT_TRANSLATE_NOOP("Transfer", "ID number"),
+        (
+            "身份证",
+            "身份证号",
+            "身份证号码",
+            "证件号",
+            "证件号码",
+            "idnumber",
+            "id",
+            "idno",
+            "idcard",
+        ),
+    ),
+    Field(
+        "birthday",
+        QT_TRANSLATE_NOOP("Transfer", "Birthday"),
+        (
+            "生日",
+            "出生日期",
+            "出生年月日",
+            "出生年月",
+            "birthday",
+            "dateofbirth",
+            "dob",
+            "birthdate",
+        ),
+    ),
+    Field(
+        "wechat", QT_TRANSLATE_NOOP("Transfer", "WeChat"), ("微信", "微信号", "wechat", "weixin")
+    ),
+    Field(
+        "business_name",
+        QT_TRANSLATE_NOOP("Transfer", "Business"),
+        (
+            "单位",
+            "公司",
+            "工作单位",
+            "单位名称",
+            "店名",
+            "商户",
+            "商户名称",
+            "企业名称",
+            "公司名称",
+            "company",
+            "business",
+            "businessname",
+            "shop",
+            "organisation",
+            "organization",
+            "employer",
+        ),
+    ),
+    Field("industry", QT_TRANSLATE_NOOP("Transfer", "Industry"), ("行业", "所属行业", "industry")),
+    Field(
+        "uscc",
+        QT_TRANSLATE_NOOP("Transfer", "Credit code"),
+        ("统一社会信用代码", "信用代码", "社会信用代码", "uscc", "creditcode"),
+    ),
+    Field(
+        "address",
+        QT_TRANSLATE_NOOP("Transfer", "Address"),
+        ("地址", "住址", "联系地址", "家庭住址", "经营地址", "通讯地址", "address"),
+    ),
+    Field("status", QT_TRANSLATE_NOOP("Transfer", "Status"), ("状态", "客户状态", "status")),
+    Field("tags", QT_TRANSLATE_NOOP("Transfer", "Tags"), ("标签", "分组", "tags", "tag", "labels")),
+    Field(
+        "notes",
+        QT_TRANSLATE_NOOP("Transfer", "Notes"),
+        ("备注", "说明", "附注", "notes", "note", "remarks", "remark", "comments", "comment"),
+    ),
+    Field(
+        "form_of_address",
+        QT_TRANSLATE_NOOP("Transfer", "Form of address"),
+        ("称呼", "formofaddress", "salutation"),
+    ),
+    Field(
+        "cadence_days",
+        QT_TRANSLATE_NOOP("Transfer", "Keep in touch (days)"),
+        (
+            "回访周期",
+            "联系周期",
+            "回访间隔",
+            "回访周期天",
+            "cadence",
+            "cadencedays",
+            "keepintouchdays",
+        ),
+    ),
+    Field("created", QT_TRANSLATE_NOOP("Transfer", "Added on"), importable=False),
+)
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+DEFAULT_COLUMNS = tuple(f.key for f in FIELDS)
+#: Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.
+REPEATABLE = frozenset({"phones", "tags"})
+IMPORTABLE = tuple(f.key for f in FIELDS if f.importable)
+
+LUNAR = QT_TRANSLATE_NOOP("Transfer", "lunar")
+LEAP = QT_TRANSLATE_NOOP("Transfer", "leap")
+
+_HEADER_NOISE = re.compile(r"[\s*:：()（）\[\]【】_\-./#＃·]+")
+
+#: Words for enum values beyond the values themselves and their labels (both languages).
+ENUM_SYNONYMS: dict[str, dict[str, str]] = {
+    "kind": {
+        "个人": ClientKind.PERSON,
+        "自然人": ClientKind.PERSON,
+        "个体": ClientKind.SOLE_PROPRIETOR,
+        "个体户": ClientKind.SOLE_PROPRIETOR,
+        "个体工商户": ClientKind.SOLE_PROPRIETOR,
+        "企业": ClientKind.COMPANY,
+        "公司": ClientKind.COMPANY,
+        "单位": ClientKind.COMPANY,
+    },
+    "gender": {"男": Gender.MALE, "女": Gender.FEMALE, "m": Gender.MALE, "f": Gender.FEMALE},
+    "status": {
+        "潜在": ClientStatus.PROSPECT,
+        "潜在客户": ClientStatus.PROSPECT,
+        "意向": ClientStatus.PROSPECT,
+        "申请中": ClientStatus.APPLYING,
+        "在贷": ClientStatus.BORROWER,
+        "贷款中": ClientStatus.BORROWER,
+        "已结清": ClientStatus.FORMER_BORROWER,
+        "结清": ClientStatus.FORMER_BORROWER,
+        "拒绝": ClientStatus.DECLINED,
+        "已拒绝": ClientStatus.DECLINED,
+    },
+}
+ENUMS: dict[str, type[ClientKind] | type[Gender] | type[ClientStatus]] = {
+    "kind": ClientKind,
+    "gender": Gender,
+    "status": ClientStatus,
+}
+
+
+def normalise_header(text: str) -> str:
+    return _HEADER_NOISE.sub("", str(text)).lower()
+
+
+def enum_lookup(key: str, translate: Translate) -> dict[str, str]:
+    """Every spelling of the enum ``key`` accepted on import, normalised, to its value."""
+    table: dict[str, str] = {}
+    for member in ENUMS[key]:
+        table[member.value] = member.value
+        label = member.label
+        table[normalise_header(label.text)] = member.value
+        table[normalise_header(label.render(translate))] = member.value
+    for word, value in ENUM_SYNONYMS[key].items():
+        table[normalise_header(word)] = str(value)
+    return table
+
+
+def suggest_mapping(headers: list[str], translate: Translate) -> list[str | None]:
+    """The field each column most likely holds (None: ignore), each field used at most once."""
+    exact: dict[str, str] = {}
+    for f in FIELDS:
+        if not f.importable:
+            continue
+        for word in (*f.synonyms, f.label.text, f.label.render(translate)):
+            exact.setdefault(normalise_header(word), f.key)
+    out: list[str | None] = [None] * len(headers)
+    used: set[str] = set()
+    normal = [normalise_header(h) for h in headers]
+    for i, h in enumerate(normal):  # exact matches first, so "手机" beats "备用手机"
+        key = exact.get(h)
+        if key and (key not in used or key in REPEATABLE):
+            out[i] = key
+            used.add(key)
+    by_length = sorted(exact.items(), key=lambda kv: -len(kv[0]))
+    for i, h in enumerate(normal):
+        if out[i] is not None or not h:
+            continue
+        for word, key in by_length:
+            fits = key not in used or key in REPEATABLE
+            if len(word) >= 2 and word in h and fits and not word.isascii():
+                out[i] = key
+                used.add(key)
+                break
+    return out

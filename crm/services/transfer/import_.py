@@ -1,0 +1,264 @@
+"""Importing clients: preview every row with the add dialog's rules, then one transaction.
+
+A row is checked with :func:`crm.domain.client_form.clean_client` (the same rules as the add
+dialog and ``crm add``), then matched against the book: the same phone or ID number as an
+existing client makes it a duplicate, for which the officer chooses skip, update or add.
+A later row repeating an earlier row's phone or ID number is a duplicate of that row; it is
+added only with "add" (there is nothing yet to update).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from crm.domain.client_form import CleanClient, ClientDraft, clean_client
+from crm.domain.clock import Clock
+from crm.domain.errors import FieldError, ValidationErrors
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.services.transfer.fields import FIELD_BY_KEY
+from crm.services.transfer.parse import RowParser
+from crm.services.transfer.reader import Table
+from crm.store.book import Book, sql_datetime
+
+TOPIC = "client"
+ON_DUPLICATE = ("skip", "update", "add")
+COMMIT_CHUNK = 2000
+#: progress(done, total); raising from it rolls the whole import back
+Progress = Callable[[int, int], None]
+
+_FIELD_OF_ERROR = {"phone": "phones"}
+
+
+class ImportRefused(Exception):
+    def __init__(self, message: Msg) -> None:
+        self.message = message
+        super().__init__(message.render())
+
+
+@dataclass
+class PreviewRow:
+    row: int  # the row number in the spreadsheet (the header is row 1)
+    draft: ClientDraft
+    clean: CleanClient | None
+    problems: list[tuple[str, Msg]] = field(default_factory=list)  # (column, reason)
+    duplicate_of: int | None = None  # an existing client with the same phone or ID number
+    duplicate_row: int | None = None  # an earlier row of the file with the same
+
+    @property
+    def ok(self) -> bool:
+        return self.clean is not None
+
+    @property
+    def duplicate(self) -> bool:
+        return self.duplicate_of is not None or self.duplicate_row is not None
+
+
+@dataclass
+class Preview:
+    headers: list[str]
+    mapping: list[str | None]
+    rows: list[PreviewRow]
+
+    @property
+    def bad(self) -> list[PreviewRow]:
+        return [r for r in self.rows if not r.ok]
+
+    @property
+    def duplicates(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.ok and r.duplicate]
+
+    def report(self, translate: Translate) -> list[tuple[int, str, str]]:
+        """(row, column, reason) for every problem, in file order."""
+        return [
+            (r.row, column, reason.render(translate))
+            for r in self.rows
+            for column, reason in r.problems
+        ]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    updated: int
+    skipped: int
+    bad: int
+    ids: tuple[int, ...] = ()
+
+
+def _column_name(headers: Sequence[str], mapping: Sequence[str | None], key: str) -> str:
+    for h, k in zip(headers, mapping, strict=False):
+        if k == key:
+            return h
+    f = FIELD_BY_KEY.get(key)
+    return f.label.text if f else key
+
+
+def build_preview(
+    book: Book,
+    table: Table,
+    mapping: Sequence[str | None],
+    today: dt.date,
+    translate: Translate,
+    progress: Progress | None = None,
+) -> Preview:
+    if "name" not in mapping:
+        raise ImportRefused(
+            QT_TRANSLATE_NOOP("Import", "No column is mapped to the name; choose which one it is.")
+        )
+    parser = RowParser(mapping, translate)
+    conn = book.reader()
+    phone_owner: dict[str, int] = dict(conn.execute("SELECT national, client_id FROM client_phone"))
+    id_owner: dict[str, int] = dict(
+        conn.execute("SELECT id_number, id FROM client WHERE id_number IS NOT NULL")
+    )
+    seen_phone: dict[str, int] = {}
+    seen_id: dict[str, int] = {}
+    rows: list[PreviewRow] = []
+    headers = table.headers
+    for n, cells in enumerate(table.rows):
+        if progress is not None and n % 1000 == 0:
+            progress(n, len(table.rows))
+        if not any(c not in (None, "") and str(c).strip() for c in cells):
+            continue  # blank line
+        line = n + 2
+        draft, errors = parser.draft(cells)
+        clean = None
+        try:
+            clean = clean_client(draft, today)
+        except ValidationErrors as exc:
+            errors += exc.errors
+        if errors:
+            clean = None
+        problems = [(_column_name(headers, mapping, _key(e)), e.message) for e in errors]
+        pr = PreviewRow(line, draft, clean, problems)
+        if clean is not None:
+            for p in clean.phones:
+                pr.duplicate_of = pr.duplicate_of or phone_owner.get(p.national)
+                pr.duplicate_row = pr.duplicate_row or seen_phone.get(p.national)
+            if clean.id_number:
+                pr.duplicate_of = pr.duplicate_of or id_owner.get(clean.id_number)
+                pr.duplicate_row = pr.duplicate_row or seen_id.get(clean.id_number)
+            if pr.duplicate_of is not None:
+                pr.duplicate_row = None
+            for p in clean.phones:
+                seen_phone.setdefault(p.national, line)
+            if clean.id_number:
+                seen_id.setdefault(clean.id_number, line)
+        rows.append(pr)
+    return Preview(list(headers), list(mapping), rows)
+
+
+def _key(error: FieldError) -> str:
+    return _FIELD_OF_ERROR.get(error.field, error.field)
+
+
+def commit(
+    book: Book,
+    preview: Preview,
+    clock: Clock,
+    on_duplicate: str = "skip",
+    skip_bad: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Add (and update) the accepted rows in ONE transaction: all of them, or nothing."""
+    from crm.services.clients import column_values
+
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(on_duplicate)
+    bad = len(preview.bad)
+    if bad and not skip_bad:
+        raise ImportRefused(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{n} row(s) have problems, so nothing was imported. Fix them, or "
+                "import only the good rows.",
+            ).with_(n=bad)
+        )
+    inserts: list[CleanClient] = []
+    updates: list[tuple[int, CleanClient]] = []
+    skipped = 0
+    for r in preview.rows:
+        if r.clean is None:
+            continue
+        if r.duplicate_of is not None and on_duplicate == "update":
+            updates.append((r.duplicate_of, _merged(book, clock, r, preview.mapping)))
+        elif r.duplicate and on_duplicate != "add":
+            skipped += 1
+        else:
+            inserts.append(r.clean)
+    now = clock.now()
+    stamp = sql_datetime(now)
+    total = len(inserts) + len(updates)
+    new_ids: list[int] = []
+    with book.write() as conn:
+        if inserts:
+            columns = [*column_values(inserts[0]), "created_at", "updated_at"]
+            sql = (
+                f"INSERT INTO client ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})"
+            )
+            for start in range(0, len(inserts), COMMIT_CHUNK):
+                part = inserts[start : start + COMMIT_CHUNK]
+                first = conn.execute("SELECT coalesce(max(id), 0) FROM client").fetchone()[0] + 1
+                conn.executemany(sql, [(*column_values(c).values(), stamp, stamp) for c in part])
+                ids = list(range(first, first + len(part)))
+                _insert_children(conn, list(zip(ids, part, strict=True)))
+                new_ids += ids
+                if progress is not None:
+                    progress(len(new_ids), total)
+        if updates:
+            for client_id, clean in updates:
+                values = column_values(clean)
+                sets = ", ".join(f"{k} = ?" for k in values)
+                conn.execute(
+                    f"UPDATE client SET {sets}, updated_at = ? WHERE id = ?",
+                    (*values.values(), stamp, client_id),
+                )
+            ids_only = [(cid,) for cid, _ in updates]
+            conn.executemany("DELETE FROM client_phone WHERE client_id = ?", ids_only)
+            conn.executemany("DELETE FROM client_tag WHERE client_id = ?", ids_only)
+            _insert_children(conn, updates)
+            if progress is not None:
+                progress(total, total)
+    changed = new_ids + [cid for cid, _ in updates]
+    if changed:
+        book.changes.publish(TOPIC, changed)
+    return ImportSummary(len(inserts), len(updates), skipped, bad, tuple(new_ids))
+
+
+def _insert_children(conn: sqlite3.Connection, pairs: Sequence[tuple[int, CleanClient]]) -> None:
+    conn.executemany(
+        "INSERT INTO client_phone (client_id, position, e164, national) VALUES (?, ?, ?, ?)",
+        [(cid, pos, p.e164, p.national) for cid, c in pairs for pos, p in enumerate(c.phones)],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO client_tag (client_id, tag) VALUES (?, ?)",
+        [(cid, t) for cid, c in pairs for t in c.tags],
+    )
+
+
+def _merged(
+    book: Book, clock: Clock, row: PreviewRow, mapping: Sequence[str | None]
+) -> CleanClient:
+    """The existing client updated from the file: cells the file fills replace the book's
+    values, empty cells keep them (nothing is lost), phones and tags are added to theirs."""
+    from crm.services.clients import ClientService
+
+    assert row.duplicate_of is not None and row.clean is not None
+    existing = ClientService(book, clock).get(row.duplicate_of).draft
+    blank = ClientDraft()
+    for key in {k for k in mapping if k}:
+        new = getattr(row.draft, key, None)
+        if key in ("phones", "tags"):
+            old = getattr(existing, key)
+            assert isinstance(new, list)
+            setattr(existing, key, old + [v for v in new if v not in old])
+        elif hasattr(existing, key) and new != getattr(blank, key):
+            setattr(existing, key, new)
+    try:
+        return clean_client(existing, clock.today())
+    except ValidationErrors:
+        return row.clean

@@ -1,0 +1,145 @@
+"""Turning one imported row's cells into a ClientDraft, field by field.
+
+The cell parsing is lenient where people are (dates as 1985-03-08, 1985/3/8, 1985年3月8日,
+19850308 or an Excel date; "男"/"male"; phones separated by ; , 、 / or new lines) and exact
+where it matters: anything it cannot read becomes an error on that row, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from crm.domain.client_form import Birthday, ClientDraft
+from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
+from crm.domain.errors import FieldError
+from crm.domain.messages import QT_TRANSLATE_NOOP, Translate
+from crm.services.transfer.fields import (
+    FORMULA_TRIGGERS,
+    LEAP,
+    LUNAR,
+    enum_lookup,
+    normalise_header,
+)
+from crm.services.transfer.reader import Cell
+
+_PHONE_SPLIT = re.compile(r"[;；,，、/\n|]+")
+_DATE = re.compile(r"^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as the text the officer sees; undoes the apostrophe our csv export adds."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_TRIGGERS:
+        return text[1:]
+    return text
+
+
+class RowParser:
+    """Builds drafts from rows under one column mapping."""
+
+    def __init__(self, mapping: Sequence[str | None], translate: Translate) -> None:
+        self.mapping = list(mapping)
+        self.enums = {k: enum_lookup(k, translate) for k in ("kind", "gender", "status")}
+        self.lunar_words = {"农历", "阴历", "lunar", normalise_header(LUNAR.render(translate))}
+        self.leap_words = {"闰", "leap", normalise_header(LEAP.render(translate))}
+
+    def draft(self, row: Sequence[Cell]) -> tuple[ClientDraft, list[FieldError]]:
+        d = ClientDraft()
+        errors: list[FieldError] = []
+        phones: list[str] = []
+        tags: list[str] = []
+        for i, key in enumerate(self.mapping):
+            if key is None or i >= len(row):
+                continue
+            raw = row[i]
+            text = cell_text(raw).strip()
+            if key == "phones":
+                phones += [p for p in _PHONE_SPLIT.split(text) if p.strip()]
+                continue
+            if key == "tags":
+                tags.append(text)
+                continue
+            if not text:
+                continue
+            try:
+                self._set(d, key, raw, text)
+            except FieldError as exc:
+                errors.append(exc)
+        d.phones = phones
+        d.tags = tags
+        return d, errors
+
+    def _set(self, d: ClientDraft, key: str, raw: Cell, text: str) -> None:
+        if key in ("kind", "gender", "status"):
+            value = self.enums[key].get(normalise_header(text))
+            if value is None:
+                raise FieldError(
+                    key,
+                    QT_TRANSLATE_NOOP("Import", "{value} is not a known value here.").with_(
+                        value=text
+                    ),
+                )
+            if key == "kind":
+                d.kind = ClientKind(value)
+            elif key == "gender":
+                d.gender = Gender(value)
+            else:
+                d.status = ClientStatus(value)
+        elif key == "birthday":
+            d.birthday = self.birthday(raw, text)
+        elif key == "cadence_days":
+            try:
+                number = float(text)
+            except ValueError:
+                number = -1.0
+            if not number.is_integer() or number < 0:
+                raise FieldError(
+                    key,
+                    QT_TRANSLATE_NOOP("Import", "{value} is not a whole number of days.").with_(
+                        value=text
+                    ),
+                )
+            d.cadence_days = int(number)
+        else:
+            setattr(d, key, text)
+
+    def birthday(self, raw: Cell, text: str) -> Birthday:
+        if isinstance(raw, dt.datetime):
+            raw = raw.date()
+        if isinstance(raw, dt.date):
+            return Birthday(Calendar.SOLAR, raw.month, raw.day, raw.year)
+        calendar, leap = Calendar.SOLAR, False
+        rest = text.strip()
+        low = rest.lower()
+        for word in sorted(self.lunar_words, key=len, reverse=True):
+            if word and low.startswith(word):
+                calendar, rest = Calendar.LUNAR, rest[len(word) :].strip()
+                break
+        low = rest.lower()
+        for word in sorted(self.leap_words, key=len, reverse=True):
+            if word and low.startswith(word) and calendar is Calendar.LUNAR:
+                leap, rest = True, rest[len(word) :].strip()
+                break
+        m = _DATE.match(rest) or _COMPACT_DATE.match(rest)
+        if not m:
+            raise FieldError(
+                "birthday",
+                QT_TRANSLATE_NOOP(
+                    "Import", "{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08)."
+                ).with_(value=text),
+            )
+        year, month, day = m.groups()
+        return Birthday(calendar, int(month), int(day), int(year) if year else None, leap)

@@ -1,0 +1,320 @@
+"""Reading a spreadsheet the officer kept before Prism, without trusting it.
+
+Limits that protect the laptop, each refused with a reason before the memory is spent:
+the file's size; for xlsx (a zip of XML) the declared uncompressed size, the compression
+ratio of each part (zip bombs), any DOCTYPE/ENTITY (billion laughs, external entities), and a
+check that each part really is the size it declares; for csv an encoding we can name (UTF-8
+with or without BOM, UTF-16 with BOM or by its zero bytes, GB18030/GBK) and no line or field
+longer than a limit (read in bounded pieces, so a 50 MB field never sits in memory whole).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
+
+Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_rows: int = 200_000
+    max_columns: int = 200
+    max_unpacked_bytes: int = 600 * 1024 * 1024  # all parts of an xlsx, as declared
+    max_ratio: int = 200  # uncompressed / compressed, per part above ratio_floor
+    ratio_floor: int = 1024 * 1024
+    max_members: int = 5_000
+    max_line_chars: int = 1024 * 1024
+    max_field_chars: int = 100_000  # notes may hold 20,000
+
+
+class FileRefused(Exception):
+    """The file cannot be read safely or sensibly; ``message`` says why."""
+
+    def __init__(self, message: Msg) -> None:
+        self.message = message
+        super().__init__(message.render())
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Cell]]
+    kind: str  # "xlsx" or "csv"
+    encoding: str | None = None  # csv only
+
+
+def read_table(path: Path, limits: Limits | None = None) -> Table:
+    limits = limits or Limits()
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise FileRefused(
+            QT_TRANSLATE_NOOP("Import", "Cannot read {path}: {reason}").with_(
+                path=str(path), reason=exc.strerror or str(exc)
+            )
+        ) from exc
+    if size > limits.max_file_bytes:
+        raise FileRefused(
+            QT_TRANSLATE_NOOP(
+                "Import", "The file is {size} MB; files over {max} MB are not imported."
+            ).with_(size=size // (1024 * 1024), max=limits.max_file_bytes // (1024 * 1024))
+        )
+    if head.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
+        table = _read_xlsx(path, limits)
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileRefused(
+            QT_TRANSLATE_NOOP(
+                "Import", "This is an old Excel (.xls) file. Save it as .xlsx in Excel first."
+            )
+        )
+    else:
+        table = _read_csv(path, limits)
+    return table
+
+
+def _too_many_rows(limits: Limits) -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import", "The file has more than {max} rows; split it into smaller files."
+        ).with_(max=limits.max_rows)
+    )
+
+
+def _split(rows: list[list[Cell]], limits: Limits) -> tuple[list[str], list[list[Cell]]]:
+    if not rows:
+        raise FileRefused(QT_TRANSLATE_NOOP("Import", "The file is empty."))
+    headers = [("" if h is None else str(h)).strip() for h in rows[0]]
+    if len(headers) > limits.max_columns:
+        raise FileRefused(
+            QT_TRANSLATE_NOOP("Import", "The file has {n} columns; at most {max} are read.").with_(
+                n=len(headers), max=limits.max_columns
+            )
+        )
+    return headers, rows[1:]
+
+
+# -- xlsx --------------------------------------------------------------------------------------
+
+
+def check_xlsx(path: Path, limits: Limits) -> None:
+    """Refuse zip bombs and XML entity tricks before any XML parser sees the file."""
+    bomb = QT_TRANSLATE_NOOP(
+        "Import", "The file unpacks to far more than it holds (a zip bomb?); it was not read."
+    )
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > limits.max_members:
+                raise FileRefused(bomb)
+            if sum(i.file_size for i in infos) > limits.max_unpacked_bytes:
+                raise FileRefused(bomb)
+            for info in infos:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+                    raise FileRefused(bomb)
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    _scan_xml(zf, info, limits)
+    except zipfile.BadZipFile as exc:
+        raise FileRefused(
+            QT_TRANSLATE_NOOP("Import", "This is not a valid .xlsx file (the zip is damaged).")
+        ) from exc
+
+
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:
+    """Stream one part: no DOCTYPE, and no more bytes than declared (zipfile stops there and
+    checks the CRC, so a part lying about its size fails)."""
+    tail = b""
+    total = 0
+    try:
+        with zf.open(info) as fh:
+            while True:
+                block = fh.read(CHUNK)
+                if not block:
+                    break
+                total += len(block)
+                window = (tail + block).upper()
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise FileRefused(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "The file contains XML entity declarations (an attack on XML "
+                            "readers); it was not read.",
+                        )
+                    )
+                tail = block[-16:]
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:  # CRC or size mismatch
+        raise FileRefused(
+            QT_TRANSLATE_NOOP("Import", "This is not a valid .xlsx file (the zip is damaged).")
+        ) from exc
+    if total > limits.max_unpacked_bytes:
+        raise FileRefused(
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "The file unpacks to far more than it holds (a zip bomb?); it was not read.",
+            )
+        )
+
+
+def _read_xlsx(path: Path, limits: Limits) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    check_xlsx(path, limits)
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        try:
+            sheet = wb.get_sheet_by_index(0)
+            rows: list[list[Cell]] = []
+            for row in sheet.iter_rows():
+                if len(rows) > limits.max_rows:
+                    raise _too_many_rows(limits)
+                rows.append(list(row[: limits.max_columns + 1]))
+        finally:
+            wb.close()
+    except FileRefused:
+        raise
+    except Exception as exc:  # calamine raises its own error types for broken files
+        raise FileRefused(
+            QT_TRANSLATE_NOOP("Import", "This .xlsx file cannot be read: {reason}").with_(
+                reason=str(exc)[:200]
+            )
+        ) from exc
+    while rows and all(c in (None, "") for c in rows[-1]):
+        rows.pop()
+    headers, body = _split(rows, limits)
+    return Table(headers, body, "xlsx")
+
+
+# -- csv ---------------------------------------------------------------------------------------
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (BOM or not), UTF-16 (BOM, or zero bytes in every other place), GB18030; else
+    refuse. Decodes the whole file in pieces, so the answer is never a guess."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4000]
+    if sample and sample.count(0) * 3 > len(sample):
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > even * 4:
+            return "utf-16-le"
+        if even > odd * 4:
+            return "utf-16-be"
+    if b"\x00" in sample:
+        raise _unknown_encoding()
+    for encoding in ("utf-8", "gb18030"):
+        if _decodes(path, encoding):
+            return encoding
+    raise _unknown_encoding()
+
+
+def _unknown_encoding() -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "The file's text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as "
+            '"CSV UTF-8" in Excel and try again.',
+        )
+    )
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    odd = 0
+    seen = 0
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(CHUNK):
+                text = decoder.decode(block)
+                if encoding == "gb18030":
+                    seen += len(text)
+                    odd += sum(1 for ch in text if _unlikely(ch))
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    # GB18030 maps almost any bytes to something: insist the text looks like text.
+    return encoding != "gb18030" or odd <= seen // 100
+
+
+def _unlikely(ch: str) -> bool:
+    o = ord(ch)
+    return (0x80 <= o < 0x2000 and not 0xA0 <= o < 0x180) or 0xE000 <= o < 0xF900 or o > 0xFFFF
+
+
+def _bounded_lines(fh: io.TextIOBase, limits: Limits) -> Iterator[str]:
+    """Lines (newline kept) read in pieces; a line longer than the limit is refused."""
+    pending = ""
+    while True:
+        block = fh.read(CHUNK)
+        if not block:
+            break
+        pending += block
+        start = 0
+        while True:
+            nl = pending.find("\n", start)
+            if nl < 0:
+                break
+            yield pending[start : nl + 1]
+            start = nl + 1
+        pending = pending[start:]
+        if len(pending) > limits.max_line_chars:
+            raise _too_long(limits)
+    if pending:
+        yield pending
+
+
+def _too_long(limits: Limits) -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import", "A cell of the file is longer than {max} characters; it was not read."
+        ).with_(max=limits.max_field_chars)
+    )
+
+
+def _read_csv(path: Path, limits: Limits) -> Table:
+    encoding = detect_encoding(path)
+    rows: list[list[Cell]] = []
+    with path.open("r", encoding=encoding, newline="") as fh:
+        first = fh.readline(limits.max_line_chars)
+        fh.seek(0)
+        delimiter = max(",\t;", key=first.count) if first else ","
+        dialect = csv.excel
+        reader = csv.reader(_bounded_lines(fh, limits), dialect, delimiter=delimiter)
+        try:
+            for row in reader:
+                if len(rows) > limits.max_rows:
+                    raise _too_many_rows(limits)
+                if any(len(c) > limits.max_field_chars for c in row):
+                    raise _too_long(limits)
+                rows.append(list(row[: limits.max_columns + 1]))
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise _too_long(limits) from exc
+            raise FileRefused(
+                QT_TRANSLATE_NOOP(
+                    "Import", "Line {line} of the file cannot be read: {reason}"
+                ).with_(line=reader.line_num, reason=str(exc))
+            ) from exc
+    while rows and not any(c.strip() for c in rows[-1]):  # type: ignore[union-attr]
+        rows.pop()
+    headers, body = _split(rows, limits)
+    return Table(headers, body, "csv", encoding)

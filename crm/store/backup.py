@@ -1,0 +1,233 @@
+"""Backups of the book: SQLite's online backup API into a temp file, checked, renamed into place.
+
+A backup is a single self-contained SQLite file (journal_mode DELETE) named
+``prism-YYYYMMDD-HHMMSS.db`` in the data folder's ``backups/``. Until it has passed
+``integrity_check`` it lives under a hidden ``.*.part`` name, which nothing treats as a backup,
+so a crash or a kill mid-way never leaves half a backup in the rotation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.store.errors import BookError, environment_error
+
+BACKUP_NAME = re.compile(r"^prism-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
+PART_SUFFIX = ".part"
+PAGES_PER_STEP = 1024
+#: The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year).
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
+KEEP_LATEST = 3  # whatever their dates: the last few (a restore's safety copy among them)
+STALE_PART = dt.timedelta(days=1)
+
+#: progress(copied_pages, total_pages) after each step of the copy.
+Progress = Callable[[int, int], None]
+
+
+class BackupRefused(BookError):
+    """A backup file that fails its check, or is not a Prism book: never restored."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    problems: tuple[str, ...]
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    m = BACKUP_NAME.match(path.name)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first (half-written ``.part`` files are not backups)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in folder.iterdir():
+        when = backup_time(p)
+        if when is not None and p.is_file():
+            found.append(BackupInfo(p, when))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def newest_good_backup(folder: Path) -> BackupInfo | None:
+    for info in list_backups(folder):
+        if check_file(info.path).ok:
+            return info
+    return None
+
+
+def is_due(folder: Path, now: dt.datetime, max_age: dt.timedelta) -> bool:
+    backups = list_backups(folder)
+    return not backups or now - backups[0].taken_at >= max_age
+
+
+def integrity_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({int(limit)})")]
+    problems = [] if rows == ["ok"] else [str(r) for r in rows]
+    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid}: missing {parent}")
+        if len(problems) >= limit:
+            break
+    return problems
+
+
+def check_file(path: Path) -> CheckResult:
+    """Is this file a whole, undamaged Prism book? Opened read-only; never modified."""
+    from crm.store.book import APPLICATION_ID, SQLITE_MAGIC
+
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return CheckResult(False, (str(exc),))
+    if not header.startswith(SQLITE_MAGIC):
+        return CheckResult(False, ("not an SQLite database",))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                return CheckResult(False, ("not a Prism book",))
+            problems = integrity_problems(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return CheckResult(False, (str(exc),))
+    return CheckResult(not problems, tuple(problems))
+
+
+def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> None:
+    """Copy a live book to ``dest`` with the online backup API; ``dest`` appears only whole
+    and checked. Raises BackupRefused when the copy fails its integrity check."""
+    part = dest.with_name(f".{dest.name}{PART_SUFFIX}")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part.unlink(missing_ok=True)
+    try:
+        if not source.is_file():  # connect() would create an empty database there
+            raise FileNotFoundError(2, "No such file", str(source))
+        src = sqlite3.connect(source)
+        try:
+            src.execute("PRAGMA busy_timeout = 5000")
+            dst = sqlite3.connect(part)
+            try:
+
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if progress is not None:
+                        progress(total - remaining, total)
+
+                src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+                # A single self-contained file: no -wal beside it to lose when copied.
+                dst.execute("PRAGMA journal_mode = DELETE")
+                problems = integrity_problems(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if problems:
+            raise BackupRefused(
+                QT_TRANSLATE_NOOP(
+                    "Backup", "The copy of the book failed its check ({problem}); not kept."
+                ).with_(problem=problems[0])
+            )
+        _fsync(part)
+        os.replace(part, dest)
+        _fsync_dir(dest.parent)
+    except BaseException as exc:
+        part.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error | OSError):
+            err = environment_error(exc, source)
+            if err is not None:
+                raise err from exc
+        raise
+
+
+def take_backup(
+    book_path: Path, folder: Path, now: dt.datetime, progress: Progress | None = None
+) -> Path:
+    """A new backup in ``folder`` named for ``now``, then the rotation. Returns its path."""
+    base = f"prism-{now:%Y%m%d-%H%M%S}"
+    dest = folder / f"{base}.db"
+    n = 1
+    while dest.exists():
+        dest = folder / f"{base}-{n}.db"
+        n += 1
+    copy_book(book_path, dest, progress)
+    rotate(folder, now)
+    return dest
+
+
+def keep_set(backups: list[BackupInfo]) -> set[Path]:
+    """Grandfather-father-son: the newest backup of each recent day, ISO week and month."""
+    keep: set[Path] = {info.path for info in backups[:KEEP_LATEST]}
+    buckets: tuple[tuple[Callable[[dt.datetime], object], int], ...] = (
+        (lambda t: t.date(), KEEP_DAILY),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+    )
+    for bucket_of, count in buckets:
+        seen: set[object] = set()
+        for info in backups:  # newest first: the first of each bucket is its newest
+            bucket = bucket_of(info.taken_at)
+            if bucket in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(bucket)
+            keep.add(info.path)
+    return keep
+
+
+def rotate(folder: Path, now: dt.datetime) -> list[Path]:
+    """Remove backups the rotation no longer keeps, and stale half-written copies."""
+    backups = list_backups(folder)
+    keep = keep_set(backups)
+    removed = []
+    for info in backups:
+        if info.path not in keep:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
+    for part in folder.glob(f".*{PART_SUFFIX}"):
+        try:
+            age = now - dt.datetime.fromtimestamp(part.stat().st_mtime)
+        except OSError:
+            continue
+        if age > STALE_PART:
+            part.unlink(missing_ok=True)
+            removed.append(part)
+    return removed
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        _fsync(folder)

@@ -1,0 +1,154 @@
+"""After a crash: checking a book left with a WAL, setting a damaged one aside, restoring.
+
+The rule for "unclean": SQLite deletes a book's ``-wal`` file when the last connection closes
+normally, so a ``-wal`` holding data at open means either another process has the book open
+right now, or the last one to have it open died. The GUI holds ``prism.lock`` (a QLockFile: the
+owner's pid on the first line) in the data folder for as long as it runs; the CLI does not, and
+its commands are short. So: a non-empty ``-wal`` and no *other* live process holding the lock
+means "maybe unclean", and the book gets a full ``integrity_check`` (read-only, safe even if a
+short CLI command is writing at that moment; a false alarm only costs the check). A clean book
+pays one ``stat``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.store import backup as backups
+from crm.store.errors import BookError
+
+LOCK_FILENAME = "prism.lock"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    previous: Path | None  # the backup of the book as it was
+    damaged: Path | None  # where a damaged book was set aside instead
+
+
+class BookDamaged(BookError):
+    """The book failed its integrity check after an unclean shutdown; it was not touched."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "The book {path} was not closed properly and is damaged ({problem}). "
+                "It was left untouched; restore a backup to go on.",
+            ).with_(problem=problems[0] if problems else "?"),
+            path,
+        )
+        self.problems = problems
+
+
+def wal_has_content(book: Path) -> bool:
+    try:
+        return os.stat(f"{book}-wal").st_size > 0
+    except OSError:
+        return False
+
+
+def lock_owner(folder: Path) -> int | None:
+    """The pid of another live process holding the GUI's lock on this folder, if any."""
+    try:
+        text = (folder / LOCK_FILENAME).read_text(errors="replace")
+        pid = int(text.split("\n", 1)[0].strip())
+    except (OSError, ValueError):
+        return None
+    if pid == os.getpid() or pid <= 0:
+        return None
+    if os.name != "posix":
+        return pid  # QLockFile removes its file on a clean exit; trust it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+def needs_check(book: Path) -> bool:
+    return wal_has_content(book) and lock_owner(book.parent) is None
+
+
+def check_open_book(book: Path) -> None:
+    """Raise BookDamaged if a book left by a crash fails ``integrity_check``."""
+    conn = sqlite3.connect(book)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        try:
+            problems = backups.integrity_problems(conn)
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+    finally:
+        conn.close()
+    if problems:
+        raise BookDamaged(book, problems)
+
+
+def set_aside(book: Path, now: dt.datetime) -> Path:
+    """Move a damaged book (and its -wal/-shm) to ``prism.db.damaged-<time>``; nothing deleted."""
+    target = book.with_name(f"{book.name}.damaged-{now:%Y%m%d-%H%M%S}")
+    n = 1
+    while target.exists():
+        target = book.with_name(f"{book.name}.damaged-{now:%Y%m%d-%H%M%S}-{n}")
+        n += 1
+    for suffix in SIDE_FILES:
+        side = Path(f"{book}{suffix}")
+        if side.exists():
+            os.replace(side, f"{target}{suffix}")
+    os.replace(book, target)
+    return target
+
+
+def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime) -> RestoreResult:
+    """Replace the book with a checked backup: the current book is backed up first (or, if
+    it is too damaged to copy, set aside as ``.damaged``). Every connection must be closed."""
+    from crm.store.migrate import known_revisions
+
+    result = backups.check_file(source)
+    if not result.ok:
+        raise backups.BackupRefused(
+            QT_TRANSLATE_NOOP(
+                "Backup", "{path} fails its check and was not restored: {problem}"
+            ).with_(problem=result.problems[0]),
+            source,
+        )
+    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        from crm.store.migrate import current_revision
+
+        revision = current_revision(conn)
+    finally:
+        conn.close()
+    if revision is not None and revision not in known_revisions():
+        raise backups.BackupRefused(
+            QT_TRANSLATE_NOOP(
+                "Backup", "{path} was written by a newer Prism; update Prism to restore it."
+            ),
+            source,
+        )
+    part = book.with_name(f".{book.name}.restoring")
+    backups.copy_book(source, part)  # first: the rotation below may remove ``source``
+    try:
+        previous: Path | None = None
+        damaged: Path | None = None
+        if book.exists():
+            try:
+                check_open_book(book)
+                previous = backups.take_backup(book, backup_folder, now)
+            except (BookDamaged, sqlite3.DatabaseError, backups.BackupRefused):
+                damaged = set_aside(book, now)
+        for suffix in SIDE_FILES:  # the old book's, already inside the backup just taken
+            Path(f"{book}{suffix}").unlink(missing_ok=True)
+        os.replace(part, book)
+    finally:
+        part.unlink(missing_ok=True)
+    return RestoreResult(previous, damaged)
