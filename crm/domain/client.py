@@ -31,8 +31,9 @@ class Client(SQLModel, table=True):
     form_of_address: str | None = None  # 称呼: how the officer addresses them (张总, 李姐)
     cadence_days: int | None = None  # keep-in-touch override; None: the status default
     last_contact_at: LocalDateTime | None = None  # kept by the interaction service
-    # Who brought them (a client or a referral partner); cycles are refused by the service.
-    referred_by_id: int | None = Field(default=None, foreign_key="client.id", ondelete="SET NULL")
+    # Who brought them (a client or a referral partner, client.id): checked by the service,
+    # which refuses circles; a trigger clears it if the referrer is deleted (migration 0004).
+    referred_by_id: int | None = None
     source: str | None = None  # ReferralSource; "referral" whenever referred_by_id is set
     # Derived, kept for sorting and searching (see crm.domain.names and services.clients).
     name_pinyin: str = ""
