@@ -129,7 +129,9 @@ def compute(
     order: dict[str, int] = {}
     for rank, source in enumerate(sources):
         for occ in source(conn, start, end):
-            occ = replace(occ, lead_days=settings.lead_for(occ.occasion))
+            lead = settings.lead_for(occ.occasion)
+            if lead != occ.lead_days:
+                occ = replace(occ, lead_days=lead)
             if occ.date > last and occ.date - dt.timedelta(days=occ.lead_days) > today:
                 continue
             found.setdefault(occ.key, occ)

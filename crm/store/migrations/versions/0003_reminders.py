@@ -60,3 +60,15 @@ def upgrade() -> None:
         "CREATE INDEX ix_client_birthday ON client "
         "(birthday_calendar, birth_month, birth_day, birth_leap) WHERE archived_at IS NULL"
     )
+    # Who is due for contact: per status (default cadence) or per explicit cadence, ordered by
+    # the last contact (or the day they were added), so the most overdue are a range scan.
+    op.execute(
+        "CREATE INDEX ix_client_contact_due ON client "
+        "(status, coalesce(last_contact_at, created_at)) "
+        "WHERE archived_at IS NULL AND cadence_days IS NULL"
+    )
+    op.execute(
+        "CREATE INDEX ix_client_cadence_due ON client "
+        "(cadence_days, coalesce(last_contact_at, created_at)) "
+        "WHERE archived_at IS NULL AND cadence_days IS NOT NULL"
+    )
