@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from crm.services.reminders.engine import Reminder
 
 _BUCKETS = {
     "overdue": QT_TRANSLATE_NOOP("cli", "Overdue"),
@@ -32,7 +35,7 @@ def _days(value: str) -> int:
     return n
 
 
-def _reminders(ctx: CliContext, on: dt.date | None, days: int):  # noqa: ANN202
+def _reminders(ctx: CliContext, on: dt.date | None, days: int) -> list[Reminder]:
     from crm.services.reminders.engine import compute
 
     try:
