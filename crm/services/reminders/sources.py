@@ -66,6 +66,7 @@ def _birthday(
     cid: int, name: str, date: dt.date, age: int | None, lunar_text: str | None
 ) -> Occurrence:
     has_age = age is not None and age > 0
+    detail: Msg | None
     if lunar_text:
         detail = (
             _msg(_LUNAR_TURNS, lunar=lunar_text, age=age)
