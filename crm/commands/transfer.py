@@ -268,26 +268,16 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def check_report(folder: Path) -> dict:
     """Integrity of the book file itself (without migrating or repairing anything)."""
-    import sqlite3
-
-    from crm.store import backup
+    from crm.store.recovery import check_book
 
     path = config.book_path(folder)
     if not path.exists():
         raise CommandError(
             QT_TRANSLATE_NOOP("Backup", "There is no book in {folder}.").with_(folder=str(folder))
         )
-    try:
-        conn = sqlite3.connect(path)
-        try:
-            conn.execute("PRAGMA busy_timeout = 5000")
-            problems = backup.integrity_problems(conn)
-            clients = conn.execute("SELECT count(*) FROM client").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        problems, clients = [str(exc)], 0
-    return {"ok": not problems, "problems": problems, "clients": clients, "book": str(path)}
+    result = check_book(path)
+    return {"ok": result.ok, "problems": result.problems, "clients": result.clients,
+            "book": str(path)}  # fmt: skip
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

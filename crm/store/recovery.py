@@ -47,6 +47,28 @@ class BookDamaged(BookError):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class BookCheck:
+    ok: bool
+    problems: list[str]
+    clients: int
+
+
+def check_book(book: Path) -> BookCheck:
+    """``integrity_check`` and ``foreign_key_check`` of the book itself, repairing nothing."""
+    try:
+        conn = sqlite3.connect(book)
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            problems = backups.integrity_problems(conn)
+            clients = conn.execute("SELECT count(*) FROM client").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems, clients = [str(exc)], 0
+    return BookCheck(not problems, problems, clients)
+
+
 def wal_has_content(book: Path) -> bool:
     try:
         return os.stat(f"{book}-wal").st_size > 0

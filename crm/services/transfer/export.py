@@ -55,8 +55,10 @@ class ExportOptions:
 
 
 def safe_text(value: str) -> str:
-    """A csv cell that spreadsheets will not run as a formula."""
-    if value and value[0] in FORMULA_TRIGGERS:
+    """A csv cell that spreadsheets will not run as a formula: a leading apostrophe before
+    = + - @ tab CR. Text that already starts with apostrophes before one of those gets one more,
+    so :func:`crm.services.transfer.parse.cell_text` can always remove exactly one."""
+    if value and value.lstrip("'")[:1] in FORMULA_TRIGGERS and value.lstrip("'"):
         return "'" + value
     return value
 
@@ -123,8 +125,8 @@ def _write_csv(
                 cells = [f(r) for f in conv]
                 for i in text_cols:
                     v = cells[i]
-                    if v.__class__ is str and v and v[0] in FORMULA_TRIGGERS:
-                        cells[i] = "'" + v
+                    if v.__class__ is str and v and (v[0] in FORMULA_TRIGGERS or v[0] == "'"):
+                        cells[i] = safe_text(v)
                 lines.append(cells)
             out.writerows(lines)
             done += len(chunk)

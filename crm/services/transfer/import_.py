@@ -108,7 +108,7 @@ def build_preview(
         raise ImportRefused(
             QT_TRANSLATE_NOOP("Import", "No column is mapped to the name; choose which one it is.")
         )
-    parser = RowParser(mapping, translate)
+    parser = RowParser(mapping, translate, unquote=table.kind == "csv")
     conn = book.reader()
     phone_owner: dict[str, int] = dict(conn.execute("SELECT national, client_id FROM client_phone"))
     id_owner: dict[str, int] = dict(

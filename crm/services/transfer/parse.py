@@ -29,8 +29,9 @@ _DATE = re.compile(r"^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
-def cell_text(value: Cell) -> str:
-    """A cell as the text the officer sees; undoes the apostrophe our csv export adds."""
+def cell_text(value: Cell, unquote: bool = False) -> str:
+    """A cell as the text the officer sees; ``unquote`` (csv) undoes the apostrophe that
+    :func:`crm.services.transfer.export.safe_text` adds."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -42,16 +43,24 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_TRIGGERS:
-        return text[1:]
+    if (
+        unquote
+        and text[:1] == "'"
+        and text.lstrip("'")[:1] in FORMULA_TRIGGERS
+        and text.lstrip("'")
+    ):
+        return text[1:]  # the apostrophe export.safe_text added
     return text
 
 
 class RowParser:
     """Builds drafts from rows under one column mapping."""
 
-    def __init__(self, mapping: Sequence[str | None], translate: Translate) -> None:
+    def __init__(
+        self, mapping: Sequence[str | None], translate: Translate, unquote: bool = False
+    ) -> None:
         self.mapping = list(mapping)
+        self.unquote = unquote
         self.enums = {k: enum_lookup(k, translate) for k in ("kind", "gender", "status")}
         self.lunar_words = {"农历", "阴历", "lunar", normalise_header(LUNAR.render(translate))}
         self.leap_words = {"闰", "leap", normalise_header(LEAP.render(translate))}
@@ -65,7 +74,7 @@ class RowParser:
             if key is None or i >= len(row):
                 continue
             raw = row[i]
-            text = cell_text(raw).strip()
+            text = cell_text(raw, self.unquote).strip()
             if key == "phones":
                 phones += [p for p in _PHONE_SPLIT.split(text) if p.strip()]
                 continue

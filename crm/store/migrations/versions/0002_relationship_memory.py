@@ -106,6 +106,16 @@ def upgrade() -> None:
     op.create_index("ix_resource_share_client", "resource_share", ["client_id", "shared_on"])
     op.create_index("ix_resource_share_resource", "resource_share", ["resource_id"])
 
+    # What the search box finds in a client's notes, interactions and promises: one document
+    # per client (rowid = client id), kept by the services in the same transaction as each
+    # write. The text is pre-split by crm.domain.grams into Chinese character bigrams and
+    # whole Latin/digit words, so a 2-character word (高考) is one token lookup and longer
+    # phrases are exact phrase queries; the stock trigram tokenizer cannot find 2 characters.
+    op.execute(
+        "CREATE VIRTUAL TABLE client_memory_fts USING fts5("
+        "grams, tokenize = 'unicode61 remove_diacritics 0', detail = full)"
+    )
+
     # Settings that belong to the book, not the machine (cadence defaults, festivals greeted,
     # greeting templates): JSON values under dotted keys.
     op.create_table(

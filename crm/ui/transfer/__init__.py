@@ -1,0 +1,1 @@
+"""Export, import, backups and the trash in the GUI."""

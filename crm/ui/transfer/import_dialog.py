@@ -1,0 +1,271 @@
+"""The import dialog: read the file, map its columns, preview every row, then import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.ui.context import UiContext
+from crm.ui.transfer.preview_model import PreviewModel
+from crm.ui.transfer.worker import Job
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table: Any = None  # reader.Table
+        self.preview: Any = None  # import_.Preview
+        self.summary: Any = None  # import_.ImportSummary
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("Import clients"))
+        self.pages = QStackedWidget()
+
+        # -- page 1: mapping
+        mapping_page = QWidget()
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setObjectName("mappingTable")
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First value"), self.tr("Goes into")]
+        )
+        self.mapping_table.verticalHeader().setVisible(False)
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.check_button = QPushButton(self.tr("Check the rows"))
+        self.check_button.clicked.connect(self.check_rows)
+        m = QVBoxLayout(mapping_page)
+        m.addWidget(self.file_label)
+        m.addWidget(
+            QLabel(self.tr("Choose where each column goes; columns set to (ignore) are skipped."))
+        )
+        m.addWidget(self.mapping_table, 1)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.check_button)
+        m.addLayout(bar)
+
+        # -- page 2: preview
+        preview_page = QWidget()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.model = PreviewModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("previewTable")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((50, 120, 110, 150)):
+            self.view.setColumnWidth(col, width)
+        self.duplicates = QComboBox()
+        self.duplicates.addItem(self.tr("Skip them"), "skip")
+        self.duplicates.addItem(self.tr("Update the existing client"), "update")
+        self.duplicates.addItem(self.tr("Add them anyway"), "add")
+        self.skip_bad = QCheckBox(self.tr("Import the good rows, skip the ones with problems"))
+        self.skip_bad.toggled.connect(self._update_buttons)
+        self.save_report_button = QPushButton(self.tr("Save the report…"))
+        self.save_report_button.clicked.connect(self._save_report)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.run_import)
+        p = QVBoxLayout(preview_page)
+        p.addWidget(self.summary_label)
+        p.addWidget(self.view, 1)
+        dup_row = QHBoxLayout()
+        self.dup_label = QLabel(self.tr("Clients already in the book (same phone or ID number):"))
+        dup_row.addWidget(self.dup_label)
+        dup_row.addWidget(self.duplicates)
+        dup_row.addStretch(1)
+        p.addLayout(dup_row)
+        p.addWidget(self.skip_bad)
+        bar2 = QHBoxLayout()
+        bar2.addWidget(self.save_report_button)
+        bar2.addStretch(1)
+        bar2.addWidget(self.back_button)
+        bar2.addWidget(self.import_button)
+        p.addLayout(bar2)
+
+        self.pages.addWidget(mapping_page)
+        self.pages.addWidget(preview_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(860, 560)
+
+    # -- step 1: read and map ------------------------------------------------------------------
+
+    def load(self, path: Path) -> bool:
+        """Read the file (refusing hostile ones with a reason) and show the mapping step."""
+        from crm.services.transfer.fields import suggest_mapping
+        from crm.services.transfer.reader import FileRefused, read_table
+
+        try:
+            self.table = read_table(path)
+        except FileRefused as exc:
+            self.warn(self.tr("Not imported"), exc.message.render(QCoreApplication.translate))
+            return False
+        self.file_label.setText(
+            self.tr("{file}: {n} rows").format(file=path.name, n=f"{len(self.table.rows):,}")
+        )
+        mapping = suggest_mapping(self.table.headers, QCoreApplication.translate)
+        self._fill_mapping(mapping)
+        self.pages.setCurrentIndex(0)
+        return True
+
+    def _fill_mapping(self, mapping: list[str | None]) -> None:
+        from crm.services.transfer.fields import FIELD_BY_KEY, IMPORTABLE
+        from crm.services.transfer.parse import cell_text
+
+        headers = self.table.headers
+        first = self.table.rows[0] if self.table.rows else []
+        self.mapping_table.setRowCount(len(headers))
+        for i, h in enumerate(headers):
+            self.mapping_table.setItem(i, 0, QTableWidgetItem(h or f"#{i + 1}"))
+            sample = cell_text(first[i]) if i < len(first) else ""
+            self.mapping_table.setItem(i, 1, QTableWidgetItem(sample[:60]))
+            combo = QComboBox()
+            combo.addItem(self.tr("(ignore)"), None)
+            for key in IMPORTABLE:
+                combo.addItem(FIELD_BY_KEY[key].label.render(QCoreApplication.translate), key)
+            combo.setCurrentIndex(max(combo.findData(mapping[i]), 0))
+            self.mapping_table.setCellWidget(i, 2, combo)
+
+    def mapping(self) -> list[str | None]:
+        out: list[str | None] = []
+        for i in range(self.mapping_table.rowCount()):
+            combo = self.mapping_table.cellWidget(i, 2)
+            assert isinstance(combo, QComboBox)
+            out.append(combo.currentData())
+        return out
+
+    def set_mapping(self, column: int, key: str | None) -> None:
+        combo = self.mapping_table.cellWidget(column, 2)
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(max(combo.findData(key), 0))
+
+    # -- step 2: preview -----------------------------------------------------------------------
+
+    def check_rows(self) -> None:
+        from crm.services.transfer.import_ import ImportRefused, build_preview
+
+        try:
+            self.preview = build_preview(
+                self.ctx.book,
+                self.table,
+                self.mapping(),
+                self.ctx.clock.today(),
+                QCoreApplication.translate,
+            )
+        except ImportRefused as exc:
+            self.warn(self.tr("Check the columns"), exc.message.render(QCoreApplication.translate))
+            return
+        self.model.set_rows(self.preview.rows)
+        rows, bad, dups = (
+            len(self.preview.rows),
+            len(self.preview.bad),
+            len(self.preview.duplicates),
+        )
+        self.summary_label.setText(
+            self.tr(
+                "{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or "
+                "repeated in the file."
+            ).format(rows=f"{rows:,}", ok=f"{rows - bad - dups:,}", bad=bad, dups=dups)
+        )
+        self.skip_bad.setVisible(bad > 0)
+        self.skip_bad.setChecked(False)
+        self.save_report_button.setEnabled(bad > 0)
+        self.dup_label.setVisible(dups > 0)
+        self.duplicates.setVisible(dups > 0)
+        self._update_buttons()
+        self.pages.setCurrentIndex(1)
+
+    def _update_buttons(self) -> None:
+        bad = bool(self.preview and self.preview.bad)
+        self.import_button.setEnabled(
+            self.preview is not None and (not bad or self.skip_bad.isChecked())
+        )
+
+    def _save_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), str(Path.home() / "import-report.csv"), "CSV (*.csv)"
+        )
+        if path:
+            self.save_report(Path(path))
+
+    def save_report(self, path: Path) -> None:
+        from crm.services.transfer.report import save_report
+
+        save_report(
+            path, self.preview.report(QCoreApplication.translate), QCoreApplication.translate
+        )
+
+    # -- step 3: import ------------------------------------------------------------------------
+
+    def run_import(self) -> Job:
+        from crm.services.transfer.import_ import commit
+
+        preview, book, clock = self.preview, self.ctx.book, self.ctx.clock
+        on_dup, skip_bad = str(self.duplicates.currentData()), self.skip_bad.isChecked()
+
+        def work(_report):
+            return commit(book, preview, clock, on_duplicate=on_dup, skip_bad=skip_bad)
+
+        self.import_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        job = Job(work, self)
+        job.finished.connect(self._imported)
+        job.failed.connect(self._failed)
+        self.job = job
+        job.start()
+        return job
+
+    def _imported(self, summary: object) -> None:
+        self.unsetCursor()
+        self.summary = summary
+        self.accept()
+
+    def summary_text(self) -> str:
+        s = self.summary
+        return self.tr("Added {added}, updated {updated}, skipped {skipped}.").format(
+            added=s.added, updated=s.updated, skipped=s.skipped + s.bad
+        )
+
+    def _failed(self, exc: object) -> None:
+        from crm.services.transfer.import_ import ImportRefused
+        from crm.store.errors import BookError
+
+        self.unsetCursor()
+        self._update_buttons()
+        if isinstance(exc, ImportRefused | BookError):
+            self.warn(self.tr("Not imported"), exc.message.render(QCoreApplication.translate))
+            return
+        raise exc  # type: ignore[misc]
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
