@@ -138,7 +138,8 @@ class ReferralThanks:
         return plain_thanks_text(due)
 
     def log_thanks(self, thanks_id: int, channel: str, summary: str) -> int:
-        """Log the thank-you as an interaction with the referrer; close the reminder. One write."""
+        """Log the thank-you as an interaction with the referrer and close the reminder, in
+        one write. Returns the interaction's id."""
         now = self.clock.now()
         with self.book.write() as conn:
             row = conn.execute(
@@ -146,18 +147,8 @@ class ReferralThanks:
             ).fetchone()
             if row is None:
                 raise LookupError(thanks_id)
-            referrer_id = row[0]
-            cur = conn.execute(
-                "INSERT INTO interaction (client_id, occurred_at, channel, summary, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (referrer_id, sql_datetime(now), channel, summary, sql_datetime(now)),
-            )
-            interaction_id = int(cur.lastrowid or 0)
-            conn.execute(
-                "UPDATE client SET last_contact_at = max(coalesce(last_contact_at, ''), ?) "
-                "WHERE id = ?",
-                (sql_datetime(now), referrer_id),
-            )
+            referrer_id = int(row[0])
+            interaction_id = _log_interaction(conn, referrer_id, channel, summary, now)
             conn.execute(
                 "UPDATE referral_thanks SET thanked_at = ?, interaction_id = ? WHERE id = ?",
                 (sql_datetime(now), interaction_id, thanks_id),
@@ -166,3 +157,28 @@ class ReferralThanks:
         self.book.changes.publish("interaction", [interaction_id])
         self.book.changes.publish("client", [referrer_id])
         return interaction_id
+
+
+def _log_interaction(
+    conn: sqlite3.Connection, client_id: int, channel: str, summary: str, now: dt.datetime
+) -> int:
+    """Through the contact log's own rules (issue 3) when present; plain SQL otherwise."""
+    try:
+        from crm.domain.relationship_enums import Channel
+        from crm.services.interactions import InteractionDraft, insert_interaction
+        from crm.services.memory_base import refresh_last_contact, refresh_memory
+    except ImportError:  # pragma: no cover - the contact log ships with its own issue
+        cur = conn.execute(
+            "INSERT INTO interaction (client_id, occurred_at, channel, summary, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (client_id, sql_datetime(now), channel, summary, sql_datetime(now)),
+        )
+        conn.execute(
+            "UPDATE client SET last_contact_at = ? WHERE id = ?", (sql_datetime(now), client_id)
+        )
+        return int(cur.lastrowid or 0)
+    known = channel if channel in Channel._value2member_map_ else Channel.OTHER.value
+    new_id = insert_interaction(conn, client_id, InteractionDraft(Channel(known), summary), now)
+    refresh_last_contact(conn, client_id)
+    refresh_memory(conn, [client_id])
+    return new_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -48,7 +49,19 @@ class MainWindow(QMainWindow):
 
         self.clients = ClientsPage(ctx, self)
         self.add_section("clients", self.tr("Clients"), self.clients)
+        from crm.ui.relationship.install import install_relationship
+
+        install_relationship(self)
+        from crm.ui.referrals.install import install_referrals
+
+        install_referrals(self)
+        from crm.ui.reminders.install import install_reminders
+
+        install_reminders(self)
         self._build_menus()
+        from crm.ui.transfer.trash_page import TrashPage
+
+        self.add_section("trash", self.tr("Trash"), TrashPage(ctx, self))
         self.restore_layout()
 
     # -- sections ------------------------------------------------------------------------------
@@ -88,6 +101,10 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(lambda: (self.show_section("clients"), self.clients.new_client()))
         file_menu.addAction(new)
+        from crm.ui.transfer.actions import TransferActions
+
+        self.transfer = TransferActions(self)
+        self.transfer.add_to(file_menu)
         settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.open_settings)
@@ -95,7 +112,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -119,6 +136,14 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Prism"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def quit(self) -> None:
+        """File → Quit ends Prism, even when closing the window only hides it in the tray."""
+        self.quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None and not QApplication.quitOnLastWindowClosed():
+            QApplication.quit()
 
     def open_settings(self) -> None:
         from crm.ui.settings_dialog import SettingsDialog

@@ -1,0 +1,167 @@
+"""The referral network of the whole book: nodes sized by how many they brought, status colours.
+
+Readable at thousands of clients: the largest trees are drawn whole (up to a node budget), the
+rest collapse into their root, shown as one node with the size of its tree; "Show more trees"
+raises the budget. Wheel zooms around the cursor, drag pans, a click opens the client.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPainterPath, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from crm.services.referral_links import Person
+from crm.services.referral_network import Forest
+from crm.ui.referrals.network_layout import Layout, layout, node_radius
+from crm.ui.referrals.style import ARCHIVED_COLOUR, colour_of, status_text
+
+#: Leaves' names appear once zoomed in this far (referrers' names always show).
+LEAF_LABELS_FROM = 1.3
+
+
+class NodeItem(QGraphicsEllipseItem):
+    def __init__(self, person: Person, brought: int, collapsed: bool, x: float, y: float):
+        r = node_radius(brought) if not collapsed else min(14.0, node_radius(brought))
+        super().__init__(-r, -r, 2 * r, 2 * r)
+        self.client_id = person.id
+        self.person = person
+        self.setPos(x, y)
+        colour = QColor(colour_of(person))
+        fill = QColor(colour)
+        if person.archived:
+            fill = QColor("#e5e7eb")
+        self.setBrush(QBrush(fill))
+        pen = QPen(colour.darker(130), 1.5)
+        if person.archived:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        if collapsed:
+            pen = QPen(QColor("#111827"), 2.0)
+        self.setPen(pen)
+        self.setZValue(2)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.label: QGraphicsSimpleTextItem | None = None
+
+
+class NetworkView(QGraphicsView):
+    client_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("referralNetwork")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QBrush(QColor("#fafafa")))
+        self.nodes: dict[int, NodeItem] = {}
+        self.layout_info = Layout()
+        self._leaf_labels: list[QGraphicsSimpleTextItem] = []
+        self._press: QPointF | None = None
+        self._first_tree: list[int] = []
+
+    # -- building ------------------------------------------------------------------------------
+
+    def set_forest(self, forest: Forest, node_budget: int = 1500) -> None:
+        scene = self.scene()
+        scene.clear()
+        self.nodes.clear()
+        self._leaf_labels.clear()
+        info = layout(forest, node_budget)
+        self.layout_info = info
+        edges = QPainterPath()
+        expanded = [n for root in info.expanded for n in forest.members(root)]
+        self._first_tree = forest.members(info.expanded[0]) if info.expanded else []
+        for node in expanded:
+            par = forest.parent.get(node)
+            if par is not None and par in info.pos:
+                edges.moveTo(*info.pos[par])
+                edges.lineTo(*info.pos[node])
+        path = QGraphicsPathItem(edges)
+        path.setPen(QPen(QColor("#cbd5e1"), 1.0))
+        path.setZValue(1)
+        scene.addItem(path)
+        collapsed = set(info.collapsed)
+        for node in [*expanded, *info.collapsed]:
+            person = forest.people[node]
+            brought = forest.brought.get(node, 0)
+            item = NodeItem(person, brought, node in collapsed, *info.pos[node])
+            item.setToolTip(self._tooltip(person, brought, node in collapsed))
+            scene.addItem(item)
+            self.nodes[node] = item
+            if brought or node in collapsed:
+                text = person.label if node not in collapsed else f"{person.label} +{brought}"
+                self._label(item, text, leaf=False)
+            else:
+                self._label(item, person.label, leaf=True)
+        rect = scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
+        scene.setSceneRect(rect)
+        self.fit_largest()
+
+    def _label(self, item: NodeItem, text: str, leaf: bool) -> None:
+        label = QGraphicsSimpleTextItem(text, item)
+        r = item.rect().width() / 2
+        label.setPos(r + 2, -8)
+        label.setBrush(QBrush(QColor(ARCHIVED_COLOUR if item.person.archived else "#111827")))
+        item.label = label
+        if leaf:
+            self._leaf_labels.append(label)
+            label.setVisible(self.transform().m11() >= LEAF_LABELS_FROM)
+
+    def _tooltip(self, p: Person, brought: int, collapsed: bool) -> str:
+        text = f"{p.name} · {status_text(p)}"
+        if brought:
+            text += "\n" + self.tr("Brought {n} (all levels)").format(n=brought)
+        if collapsed:
+            text += "\n" + self.tr("Tree collapsed: use Show more trees")
+        return text
+
+    def fit_largest(self) -> None:
+        """Frame the largest tree (or everything, when nothing is expanded)."""
+        rect = QRectF()
+        for node in self._first_tree:
+            rect = rect.united(self.nodes[node].sceneBoundingRect())
+        if rect.isEmpty():
+            rect = self.scene().sceneRect()
+        self.fitInView(rect.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoomed()
+
+    # -- zoom, pan, click ----------------------------------------------------------------------
+
+    def zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(0.02 / current, min(factor, 8.0 / current))
+        self.scale(factor, factor)
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        show = self.transform().m11() >= LEAF_LABELS_FROM
+        for label in self._leaf_labels:
+            label.setVisible(show)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom(1.0015 ** event.angleDelta().y())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() > 4:
+            return  # a drag (pan), not a click
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not isinstance(item, NodeItem):
+            item = item.parentItem()
+        if isinstance(item, NodeItem):
+            self.client_clicked.emit(item.client_id)
