@@ -51,6 +51,20 @@ def _warm_imports() -> None:
     threading.Thread(target=work, name="warm-imports", daemon=True).start()
 
 
+def _open_book(folder: Path, clock: Clock | None) -> Book:
+    """Open the book; if a crash damaged it, offer the newest good backup (see safekeeping)."""
+    from crm.store.recovery import BookDamaged
+
+    try:
+        return Book.open(config.book_path(folder))
+    except BookDamaged:
+        from crm.ui.transfer.safekeeping import offer_restore
+
+        if not offer_restore(folder, clock or SystemClock()):
+            raise
+        return Book.open(config.book_path(folder))
+
+
 def run_gui(
     data_dir: str | None = None,
     demo: bool = False,
@@ -81,7 +95,7 @@ def run_gui(
         )
         return 1
     try:
-        book = Book.open(config.book_path(folder))
+        book = _open_book(folder, clock)
     except BookError as exc:
         QMessageBox.critical(
             None,
@@ -119,9 +133,16 @@ def run_gui(
     instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
     window.show()
     QTimer.singleShot(0, _warm_imports)
+    from crm.ui.transfer.safekeeping import AutoBackup
+
+    backups = AutoBackup(book.path, clock or SystemClock())
+    if not demo:
+        backups.start()
     try:
         return app.exec()
     finally:
+        if not demo:
+            backups.at_exit()
         notifier.close()
         book.close()
         instance.release()
