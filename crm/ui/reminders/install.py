@@ -1,0 +1,93 @@
+"""Puts reminders into the app: the Today page in the main window, and (from run_gui) the
+minute check with its pop-ups and the tray icon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from crm.ui.context import UiContext
+from crm.ui.reminders.popups import ReminderPopups
+from crm.ui.reminders.today_page import TodayPage
+from crm.ui.reminders.tray import Tray
+
+if TYPE_CHECKING:
+    from crm.services.reminders.engine import Reminder
+    from crm.ui.main_window import MainWindow
+
+SECTION = "today"
+
+
+class RemindersUi(QObject):
+    """The Today page; it becomes the page shown when the first load finds something due."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        relationship = getattr(window, "relationship", None)
+        kit = getattr(relationship, "kit", None)
+        log: Callable[[int, QWidget], object] | None = None
+        if kit is not None and hasattr(kit, "log_contact"):
+            log = kit.log_contact
+        self.page = TodayPage(window.ctx, window.open_client, log)
+        window.add_section(SECTION, self.tr("Today"), self.page)
+        self._first = True
+        self.page.loaded.connect(self._loaded)
+        self.page.refresh()
+
+    def _loaded(self, due: int) -> None:
+        if self._first and due:
+            self.window.show_section(SECTION)
+        self._first = False
+
+
+def install_reminders(window: MainWindow) -> RemindersUi:
+    ui = RemindersUi(window)
+    window.reminders = ui  # type: ignore[attr-defined]
+    return ui
+
+
+class Background(QObject):
+    """The minute check and, where the platform has one, the tray icon (with close-to-tray)."""
+
+    def __init__(
+        self, ctx: UiContext, window: Callable[[], MainWindow], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.tray: Tray | None = None
+        if Tray.available():
+            self.tray = Tray(ctx, window, lambda: self.open_reminder(None), self)
+            self.tray.show()
+        self.popups = ReminderPopups(
+            ctx, self.open_reminder, self.tray.icon if self.tray else None, parent=self
+        )
+
+    def start(self) -> None:
+        self.popups.start()
+
+    def stop(self) -> None:
+        self.popups.stop()
+        if self.tray is not None:
+            self.tray.icon.hide()
+
+    def open_reminder(self, reminder: Reminder | None) -> None:
+        """A pop-up was clicked: that client, or the Today view when it stood for several."""
+        w = self.window()
+        if reminder is not None and reminder.occurrence.client_id:
+            w.open_client(reminder.occurrence.client_id)
+            return
+        w.show_section(SECTION)
+        ui = getattr(w, "reminders", None)
+        if reminder is not None and ui is not None:
+            ui.page.select_key(reminder.key)
+        w.bring_to_front()
+
+
+def start_background(ctx: UiContext, window: Callable[[], MainWindow]) -> Background:
+    background = Background(ctx, window)
+    background.start()
+    return background

@@ -1,0 +1,218 @@
+"""The Today view's tree: groups (overdue / today / next 7 days / done, each by occasion) and the
+reminders in them. Built from ``engine.compute``'s list, which a worker thread produced."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+if TYPE_CHECKING:
+    from crm.services.reminders.engine import Reminder
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+BUCKET_ORDER = ("overdue", "today", "upcoming", "closed")
+FESTIVAL = "festival"
+#: Occasion groups within a bucket: the personal ones first, the long lists last.
+GROUP_ORDER = ("birthday", FESTIVAL, "life_note", "promise", "thank_referrer", "contact_due")
+
+
+def occasion_group(occasion: str) -> str:
+    """Festivals share one group; every other occasion is its own."""
+    from crm.domain.festivals import Festival
+
+    return FESTIVAL if occasion in Festival._value2member_map_ else occasion
+
+
+class _Group:
+    __slots__ = ("bucket", "group", "items")
+
+    def __init__(self, bucket: str, group: str) -> None:
+        self.bucket = bucket
+        self.group = group
+        self.items: list[Reminder] = []
+
+
+class TodayModel(QAbstractItemModel):
+    COLUMNS = ("When", "What", "Note", "Status")
+    ReminderRole = Qt.ItemDataRole.UserRole + 1
+    KeyRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[_Group] = []
+        self._now = dt.datetime(2000, 1, 1)
+        self._render = lambda msg: msg.render(QCoreApplication.translate)
+
+    def group_title(self, bucket: str, group: str, count: int) -> str:
+        buckets = {
+            "overdue": self.tr("Overdue"),
+            "today": self.tr("Today"),
+            "upcoming": self.tr("Next 7 days"),
+            "closed": self.tr("Done"),
+        }
+        groups = {
+            "birthday": self.tr("Birthdays"),
+            FESTIVAL: self.tr("Festivals"),
+            "life_note": self.tr("From your notes"),
+            "promise": self.tr("Promises"),
+            "contact_due": self.tr("Keep in touch"),
+            "thank_referrer": self.tr("Thank a referrer"),
+        }
+        return f"{buckets[bucket]} · {groups.get(group, group)} ({count})"
+
+    def when_text(self, date: dt.date, today: dt.date) -> str:
+        days = (date - today).days
+        if days == 0:
+            return self.tr("Today")
+        if days == 1:
+            return self.tr("Tomorrow")
+        if days == -1:
+            return self.tr("Yesterday")
+        if days > 0:
+            return self.tr("In {n} days · {date}").format(n=days, date=date.strftime("%m-%d"))
+        if days >= -30:
+            return self.tr("{n} days ago · {date}").format(n=-days, date=date.strftime("%m-%d"))
+        return self.tr("Since {date}").format(date=date.isoformat())
+
+    # -- filling ----------------------------------------------------------------------------
+
+    def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime) -> None:
+        today = now.date()
+        groups: dict[tuple[str, str], _Group] = {}
+        for r in reminders:
+            bucket = r.bucket(today).value
+            key = (bucket, occasion_group(r.occurrence.occasion))
+            groups.setdefault(key, _Group(*key)).items.append(r)
+        order = {b: i for i, b in enumerate(BUCKET_ORDER)}
+        kinds = {k: i for i, k in enumerate(GROUP_ORDER)}
+        self.beginResetModel()
+        self._now = now
+        self._groups = sorted(
+            groups.values(), key=lambda g: (order[g.bucket], kinds.get(g.group, len(kinds)))
+        )
+        self.endResetModel()
+
+    def reminder(self, index: Index) -> Reminder | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1].items[index.row()]
+
+    def count(self, bucket: str) -> int:
+        return sum(len(g.items) for g in self._groups if g.bucket == bucket)
+
+    def group_row(self, bucket: str) -> int:
+        return next((i for i, g in enumerate(self._groups) if g.bucket == bucket), -1)
+
+    def index_of_key(self, key: str) -> QModelIndex:
+        for gi, g in enumerate(self._groups):
+            for row, r in enumerate(g.items):
+                if r.key == key:
+                    return self.index(row, 0, self.index(gi, 0))
+        return QModelIndex()
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        if parent.internalId() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()].items)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("When"), self.tr("What"), self.tr("Note"), self.tr("Status"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(self._groups[index.row()], index.column(), role)
+        r = self._groups[index.internalId() - 1].items[index.row()]
+        return self._item_data(r, index.column(), role)
+
+    def _group_data(self, g: _Group, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return self.group_title(g.bucket, g.group, len(g.items))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and g.bucket == "overdue":
+            return QBrush(QColor("#b91c1c"))
+        return None
+
+    def _item_data(self, r: Reminder, column: int, role: int) -> Any:
+        occ = r.occurrence
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self.when_text(occ.date, self._now.date())
+            if column == 1:
+                return self._render(occ.title)
+            if column == 2:
+                return self._render(occ.detail) if occ.detail else ""
+            if column == 3:
+                return self._status(r)
+        elif role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+            return self._render(occ.title) + ("\n" + self._render(occ.detail) if occ.detail else "")
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if r.closed or r.snoozed_at(self._now):
+                return QBrush(QColor("#9ca3af"))
+        elif role == Qt.ItemDataRole.FontRole and r.state.value == "done":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        elif role == self.ReminderRole:
+            return r
+        elif role == self.KeyRole:
+            return r.key
+        return None
+
+    def _status(self, r: Reminder) -> str:
+        state = r.state.value
+        if state == "done":
+            return self.tr("Done")
+        if state == "dismissed":
+            return self.tr("Dismissed")
+        if r.snoozed_at(self._now) and r.snoozed_until is not None:
+            until = r.snoozed_until
+            fmt = "%H:%M" if until.date() == self._now.date() else "%m-%d %H:%M"
+            return self.tr("Snoozed until {time}").format(time=until.strftime(fmt))
+        return ""

@@ -1,0 +1,127 @@
+"""Announcing due reminders while Prism runs: checked at start and every minute.
+
+Each check runs on a pool thread (``LatestOnly``): compute the reminders, pick those due for a
+pop-up (``engine.due_popups``: none in quiet hours, each due time once), remember they were
+announced, and hand them to the GUI thread, which only shows them: as a system-tray message
+where there is a tray, else as Prism's own notice. A reminder that fell due while Prism was
+closed is announced by the first check, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from crm.ui.context import UiContext
+from crm.ui.tasks import LatestOnly
+
+if TYPE_CHECKING:
+    from crm.services.reminders.engine import Reminder
+    from crm.ui.reminders.notice import Notice
+
+MINUTE_MS = 60_000
+
+
+def check(ctx: UiContext, now: dt.datetime) -> list[Reminder]:
+    """One check, on a worker thread: the reminders to announce now, marked as announced."""
+    from crm.services.reminders import settings
+    from crm.services.reminders.engine import compute, due_popups
+    from crm.services.reminders.state import ReminderStates
+
+    conn = ctx.book.reader()
+    prefs = settings.load(conn)
+    pops = due_popups(compute(conn, now.date(), settings=prefs), now, prefs)
+    if pops:
+        ReminderStates(ctx.book, _At(now)).mark_notified(r.occurrence for r in pops)
+    return list(pops)
+
+
+class _At:
+    """The moment the check started, as a clock (the check's writes use that time)."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self._now = now
+
+    def now(self) -> dt.datetime:
+        return self._now
+
+    def today(self) -> dt.date:
+        return self._now.date()
+
+
+class ReminderPopups(QObject):
+    announced = Signal(list)  # the Reminder objects just shown
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        open_reminder: Callable[[Reminder | None], None],
+        tray: QSystemTrayIcon | None = None,
+        interval_ms: int = MINUTE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.open_reminder = open_reminder
+        self.tray = tray
+        self._last: list[Reminder] = []
+        self.notice: Notice | None = None
+        self.loader = LatestOnly(self)
+        self.loader.finished.connect(self._show)
+        self.timer = QTimer(self, interval=interval_ms)
+        self.timer.timeout.connect(self.check_now)
+        if tray is not None:
+            tray.messageClicked.connect(self._tray_clicked)
+
+    def start(self) -> None:
+        self.check_now()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.notice is not None:
+            self.notice.hide()
+
+    def check_now(self) -> None:
+        now = self.ctx.clock.now()
+        self.loader.submit(lambda: check(self.ctx, now))
+
+    def uses_tray(self) -> bool:
+        return (
+            self.tray is not None
+            and self.tray.isVisible()
+            and QSystemTrayIcon.isSystemTrayAvailable()
+            and QSystemTrayIcon.supportsMessages()
+        )
+
+    def _show(self, result: object) -> None:
+        pops: list[Reminder] = list(result)  # type: ignore[call-overload]
+        if not pops:
+            return
+        self._last = pops
+        if self.uses_tray():
+            assert self.tray is not None
+            tr = QCoreApplication.translate
+            lines = [p.occurrence.title.render(tr) for p in pops[:4]]
+            if len(pops) > 4:
+                lines.append(self.tr("…and {n} more").format(n=len(pops) - 4))
+            self.tray.showMessage(
+                self.tr("Prism reminders ({n})").format(n=len(pops)),
+                "\n".join(lines),
+                QSystemTrayIcon.MessageIcon.Information,
+                30_000,
+            )
+        else:
+            from crm.ui.reminders.notice import Notice
+
+            if self.notice is None:
+                self.notice = Notice(self.open_reminder)
+            self.notice.show_reminders(pops)
+        self.announced.emit(pops)
+
+    def _tray_clicked(self) -> None:
+        self.open_reminder(self._last[0] if len(self._last) == 1 else None)
