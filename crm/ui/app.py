@@ -133,6 +133,9 @@ def run_gui(
     instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
     window.show()
     QTimer.singleShot(0, _warm_imports)
+    from crm.ui.reminders.install import start_background
+
+    reminders = start_background(ctx, lambda: holder["window"])
     from crm.ui.transfer.safekeeping import AutoBackup
 
     backups = AutoBackup(book.path, clock or SystemClock())
@@ -141,6 +144,7 @@ def run_gui(
     try:
         return app.exec()
     finally:
+        reminders.stop()
         if not demo:
             backups.at_exit()
         notifier.close()
