@@ -66,14 +66,7 @@ def _write(path: Path, data: bytes) -> None:
 
 def is_enabled(platform: str = sys.platform, root: Path | None = None) -> bool:
     if platform == "win32":  # pragma: no cover - Windows only
-        import winreg
-
-        try:
-            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
-                winreg.QueryValueEx(key, APP_ID)
-            return True
-        except OSError:
-            return False
+        return _windows_is_enabled()
     if platform == "darwin":
         return launch_agent_path(root).exists()
     return xdg_entry_path(root).exists()
@@ -89,6 +82,31 @@ def set_enabled(
     XDG config folder (Linux) in tests."""
     cmd = list(cmd or command())
     if platform == "win32":  # pragma: no cover - Windows only
+        _windows_set(enabled, cmd)
+        return
+    path = launch_agent_path(root) if platform == "darwin" else xdg_entry_path(root)
+    if not enabled:
+        path.unlink(missing_ok=True)
+        return
+    data = launch_agent(cmd) if platform == "darwin" else xdg_entry(cmd).encode()
+    _write(path, data)
+
+
+def _windows_is_enabled() -> bool:  # pragma: no cover - Windows only
+    if sys.platform == "win32":
+        import winreg
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+                winreg.QueryValueEx(key, APP_ID)
+            return True
+        except OSError:
+            return False
+    return False
+
+
+def _windows_set(enabled: bool, cmd: Sequence[str]) -> None:  # pragma: no cover - Windows only
+    if sys.platform == "win32":
         import subprocess
         import winreg
 
@@ -98,10 +116,3 @@ def set_enabled(
             else:
                 with contextlib.suppress(FileNotFoundError):
                     winreg.DeleteValue(key, APP_ID)
-        return
-    path = launch_agent_path(root) if platform == "darwin" else xdg_entry_path(root)
-    if not enabled:
-        path.unlink(missing_ok=True)
-        return
-    data = launch_agent(cmd) if platform == "darwin" else xdg_entry(cmd).encode()
-    _write(path, data)
