@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from crm.domain.enums import ClientKind, ClientStatus
+from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.referrals import ReferralSource
 from crm.services.referral_links import (
     MAX_DEPTH,
     PERSON_COLUMNS,
     Person,
     chain_up,
+    check_referrer,
     person_from_row,
 )
 from crm.store.book import Book
@@ -171,6 +173,14 @@ class ReferralQuery:
     def chain(self, client_id: int) -> list[Person]:
         """The client first, then who brought them, and so on up to the root."""
         return chain_up(self._conn(), client_id)
+
+    def problems(self, client_id: int | None, referrer_id: int | None) -> list[FieldError]:
+        """Why ``referrer_id`` cannot refer ``client_id`` (empty: it can), for the form."""
+        try:
+            check_referrer(self._conn(), client_id, referrer_id)
+        except ValidationErrors as exc:
+            return list(exc.errors)
+        return []
 
     def referrer_source(self, client_id: int) -> tuple[int | None, str | None]:
         row = (

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import FieldError, ValidationErrors
+from crm.domain.referrals import ReferralSource
 from crm.services.clients import ClientService
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
@@ -66,6 +67,13 @@ class ClientDialog(QDialog):
         self.cadence.setRange(0, 3650)
         self.cadence.setSpecialValueText(self.tr("Default for the status"))
         self.cadence.setSuffix(self.tr(" days"))
+        from crm.ui.referrals.picker import ReferrerPicker
+
+        self.referred_by = ReferrerPicker(service.book)
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Not recorded"), None)
+        for src in ReferralSource:
+            self.source.addItem(_tr(src.label), src.value)
         self.kind = QComboBox()
         for k in ClientKind:
             self.kind.addItem(_tr(k.label), k.value)
@@ -131,6 +139,8 @@ class ClientDialog(QDialog):
         row(self.tr("Address"), self.address, "address")
         row(self.tr("Tags"), self.tags)
         row(self.tr("Keep in touch every"), self.cadence, "cadence_days")
+        row(self.tr("Referred by"), self.referred_by, "referred_by")
+        row(self.tr("Came through"), self.source)
         row(self.tr("Notes"), self.notes, "notes")
 
         self.buttons = QDialogButtonBox(
@@ -164,6 +174,8 @@ class ClientDialog(QDialog):
         self.notes.textChanged.connect(lambda: self._edited("notes"))
         self.birthday.changed.connect(lambda: self._edited("birthday"))
         self.cadence.valueChanged.connect(lambda _v: self._edited("cadence_days"))
+        self.referred_by.changed.connect(lambda _v: self._referrer_changed())
+        self.source.currentIndexChanged.connect(lambda _i: self._validate_timer.start())
         for combo in (self.kind, self.gender, self.status):
             combo.currentIndexChanged.connect(lambda _i: self._validate_timer.start())
         self.kind.currentIndexChanged.connect(self._sync_kind)
@@ -190,6 +202,10 @@ class ClientDialog(QDialog):
         self.notes.setPlainText(d.notes)
         self.form_of_address.setText(d.form_of_address)
         self.cadence.setValue(d.cadence_days or 0)
+        self.referred_by.set_client(d.referred_by_id)
+        self.source.setCurrentIndex(
+            max(0, self.source.findData(d.source.value if d.source else None))
+        )
         self._touched.update(self.errors)
 
     def draft(self) -> ClientDraft:
@@ -211,6 +227,8 @@ class ClientDialog(QDialog):
             notes=self.notes.toPlainText(),
             form_of_address=self.form_of_address.text(),
             cadence_days=self.cadence.value() or None,
+            referred_by_id=self.referred_by.client_id(),
+            source=ReferralSource(self.source.currentData()) if self.source.currentData() else None,
         )
 
     # -- validation ----------------------------------------------------------------------------
@@ -231,6 +249,7 @@ class ClientDialog(QDialog):
             problems: list[FieldError] = []
         except ValidationErrors as exc:
             problems = list(exc.errors)
+        problems += self._referral_problems()
         by_field: dict[str, list[str]] = {}
         for p in problems:
             by_field.setdefault(p.field, []).append(_tr(p.message))
@@ -241,6 +260,21 @@ class ClientDialog(QDialog):
         self.save_button.setEnabled(not problems)
         self._offer_from_id()
         return problems
+
+    def _referrer_changed(self) -> None:
+        referred = self.referred_by.client_id() is not None
+        if referred:
+            self.source.setCurrentIndex(self.source.findData(ReferralSource.REFERRAL.value))
+        self.source.setEnabled(not referred)
+        self._edited("referred_by")
+
+    def _referral_problems(self) -> list[FieldError]:
+        """A referrer that would close a circle, said at once (the save checks it again)."""
+        from crm.services.referrals import ReferralQuery
+
+        return ReferralQuery(self.service.book).problems(
+            self.client_id, self.referred_by.client_id()
+        )
 
     def _id_facts(self) -> tuple[Birthday, Gender] | None:
         from crm.domain.identity import id_number_facts, validate_id_number
