@@ -3,6 +3,11 @@
 Search runs over one lower-case column (``client.search_text``: name, pinyin, initials,
 business, tags, phone digits, WeChat) so a keystroke is one scan, and ranks exact name, then
 prefix (name, full pinyin, initials; the latter two served by indexes), then the rest.
+
+From 2 characters it also finds clients by words in their notes, contacts and promises
+(女儿高考 finds the client whose note says so) through the ``client_memory_fts`` index
+(see crm.domain.grams): the FTS lookup runs once per keystroke and the scan only checks each
+row's id against its result. Those matches rank after every name/pinyin/phone match.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crm.domain.grams import match_query
 from crm.domain.text import normalise_query
 from crm.store.book import Book
 
@@ -27,6 +33,7 @@ SORT_SQL = {
     "birthday": "c.birth_month * 100 + c.birth_day",
     "updated": "c.updated_at",
     "created": "c.created_at",
+    "last_contact": "c.last_contact_at",
 }
 
 MIN_PHONE_DIGITS = 4
@@ -57,6 +64,7 @@ class ClientRow:
     id_number: str | None
     updated_at: dt.datetime
     archived_at: dt.datetime | None
+    last_contact_at: dt.datetime | None = None
 
 
 def _like_escape(text: str) -> str:
@@ -72,17 +80,30 @@ def _where(f: ClientFilter) -> tuple[str, dict[str, object], str]:
     if q:
         esc = _like_escape(q)
         params.update(raw=f.text.strip(), q=q, prefix=f"{esc}%", contains=f"%{esc}%")
-        if q.isdigit() and len(q) < MIN_PHONE_DIGITS:
+        short_digits = q.isdigit() and len(q) < MIN_PHONE_DIGITS
+        memory = None if short_digits else match_query(f.text)
+        if short_digits:
             # Too few digits to mean a phone; only names and businesses with digits match.
-            clauses.append(
+            match = (
                 "(c.name LIKE :contains ESCAPE '\\' OR c.business_name LIKE :contains ESCAPE '\\')"
             )
         else:
-            clauses.append("c.search_text LIKE :contains ESCAPE '\\'")
+            match = "c.search_text LIKE :contains ESCAPE '\\'"
+        if memory is None:
+            clauses.append(match)
+            tail = "ELSE 2 END"
+        else:
+            # Notes, contacts and promises: one FTS lookup, then an id check per row.
+            params["memory"] = memory
+            clauses.append(
+                f"({match} OR c.id IN (SELECT rowid FROM client_memory_fts "
+                "WHERE client_memory_fts MATCH :memory))"
+            )
+            tail = f"WHEN {match} THEN 2 ELSE 3 END"
         rank = (
             "CASE WHEN c.name = :raw OR c.name_compact = :q OR c.name_initials = :q THEN 0 "
             "WHEN c.name LIKE :prefix ESCAPE '\\' OR c.name_compact LIKE :prefix ESCAPE '\\' "
-            "OR c.name_initials LIKE :prefix ESCAPE '\\' THEN 1 ELSE 2 END"
+            f"OR c.name_initials LIKE :prefix ESCAPE '\\' THEN 1 {tail}"
         )
     if f.status:
         clauses.append("c.status = :status")
@@ -138,7 +159,7 @@ class ClientQuery:
                    (SELECT group_concat(tag, '\x1f') FROM
                      (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag)),
                    c.birthday_calendar, c.birth_year, c.birth_month, c.birth_day, c.birth_leap,
-                   c.id_number, c.updated_at, c.archived_at
+                   c.id_number, c.updated_at, c.archived_at, c.last_contact_at
             FROM client c WHERE c.id IN ({marks})"""
         out: dict[int, ClientRow] = {}
         for r in self._conn().execute(sql, list(ids)):
@@ -158,6 +179,7 @@ class ClientQuery:
                 id_number=r[12],
                 updated_at=_dt(r[13]),
                 archived_at=_dt(r[14]) if r[14] else None,
+                last_contact_at=_dt(r[15]) if r[15] else None,
             )
         return out
 

@@ -10,4 +10,8 @@ from crm.ui.context import UiContext
 def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
     """(title, page) pairs; a page is a QWidget with ``save()``. One line per area."""
     pages: list[tuple[str, QWidget]] = []
+    from crm.ui.relationship.settings_page import KeepInTouchPage
+
+    keep_in_touch = KeepInTouchPage(ctx.book)
+    pages.append((keep_in_touch.title, keep_in_touch))
     return pages

@@ -7,6 +7,7 @@ smoothly without ever being loaded whole.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
@@ -18,9 +19,10 @@ from crm.domain.masking import mask_phone
 from crm.services.client_query import ClientRow
 
 COL_NAME, COL_STATUS, COL_PHONE, COL_BUSINESS, COL_TAGS, COL_BIRTHDAY, COL_UPDATED = range(7)
-COLUMN_COUNT = 7
+COL_LAST_CONTACT = 7
+COLUMN_COUNT = 8
 #: The SQL sort key behind each column (crm.services.client_query.SORT_SQL).
-SORT_KEYS = ("name", "status", "phone", "business", "tags", "birthday", "updated")
+SORT_KEYS = ("name", "status", "phone", "business", "tags", "birthday", "updated", "last_contact")
 
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
 ClientRowRole = Qt.ItemDataRole.UserRole + 2
@@ -60,6 +62,8 @@ class ClientTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, ClientRow]] = OrderedDict()
         self.unmasked = False
+        #: today's date, for "N days ago" (the page hands in its clock); None shows the date
+        self.today: Callable[[], dt.date] | None = None
 
     # -- feeding -------------------------------------------------------------------------------
 
@@ -130,6 +134,7 @@ class ClientTableModel(QAbstractTableModel):
             self.tr("Tags"),
             self.tr("Birthday"),
             self.tr("Updated"),
+            self.tr("Last contact"),
         )
         return titles[section] if 0 <= section < COLUMN_COUNT else None
 
@@ -176,4 +181,18 @@ class ClientTableModel(QAbstractTableModel):
             return birthday_label(row)
         if col == COL_UPDATED:
             return row.updated_at.strftime("%Y-%m-%d")
+        if col == COL_LAST_CONTACT:
+            return self._last_contact(row.last_contact_at)
         return ""
+
+    def _last_contact(self, when: dt.datetime | None) -> str:
+        if when is None:
+            return self.tr("never")
+        if self.today is None:
+            return when.strftime("%Y-%m-%d")
+        days = (self.today() - when.date()).days
+        if days <= 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("yesterday")
+        return self.tr("{n} days ago").format(n=days)

@@ -98,6 +98,7 @@ class ClientsPage(QWidget):
         bar.addWidget(self.new_button)
 
         self.model = ClientTableModel(self.query.rows, self)
+        self.model.today = ctx.clock.today
         self.table = QTableView()
         self.table.setObjectName("clientTable")
         self.table.setModel(self.model)

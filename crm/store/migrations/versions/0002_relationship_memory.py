@@ -44,7 +44,6 @@ def upgrade() -> None:
     )
     op.create_index("ix_life_note_client", "life_note", ["client_id", "created_at"])
     op.create_index("ix_life_note_event", "life_note", ["event_date"])
-    op.create_index("ix_life_note_open", "life_note", ["ask_next_time", "asked_at"])
 
     op.create_table(
         "interaction",

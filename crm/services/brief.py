@@ -1,0 +1,205 @@
+"""The pre-contact brief: everything to glance at before calling a client, as data and as text.
+
+How to address them, open talking points, open promises, the last three contacts, personal
+dates coming up, status and tags. :func:`brief_text` renders it as one plain-text block to
+copy into a phone's notes or a WeChat draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from crm.domain.enums import Calendar, ClientStatus
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.domain.relationship_enums import Channel
+from crm.services.cadence import cadence_of
+from crm.services.interactions import InteractionRow, InteractionService
+from crm.services.memory_base import RecordNotFound, to_datetime
+from crm.services.notes import NOTE_COLUMNS, NoteRow, NoteService, note_row
+from crm.services.promises import PromiseRow, PromiseService
+from crm.store.book import Book
+
+RECENT = 3
+#: How far ahead personal dates (dated notes, the birthday) are listed.
+UPCOMING_DAYS = 60
+
+
+@dataclass(frozen=True)
+class UpcomingDate:
+    date: dt.date
+    text: str  # the note's own words, or "" for the birthday
+    birthday: bool = False
+    note_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Brief:
+    client_id: int
+    name: str
+    form_of_address: str | None
+    status: ClientStatus
+    tags: tuple[str, ...]
+    archived: bool
+    last_contact_at: dt.datetime | None
+    cadence_days: int
+    contact_due: dt.date  # (last contact or creation) + cadence
+    talking_points: tuple[NoteRow, ...]
+    promises: tuple[PromiseRow, ...]
+    recent: tuple[InteractionRow, ...]
+    upcoming: tuple[UpcomingDate, ...]
+
+    @property
+    def address_as(self) -> str:
+        return self.form_of_address or self.name
+
+
+def _birthday(row: tuple, today: dt.date) -> dt.date | None:
+    calendar, month, day, leap = row
+    if not (calendar and month and day):
+        return None
+    from crm.domain.lunar import next_lunar_birthday, next_solar_birthday
+
+    try:
+        if calendar == Calendar.LUNAR.value:
+            return next_lunar_birthday(month, day, bool(leap), today)
+        return next_solar_birthday(month, day, today)
+    except ValueError:
+        return None
+
+
+def build_brief(book: Book, client_id: int, today: dt.date) -> Brief:
+    conn = book.reader()
+    c = conn.execute(
+        "SELECT name, form_of_address, status, archived_at, last_contact_at, "
+        "birthday_calendar, birth_month, birth_day, birth_leap, created_at "
+        "FROM client WHERE id = ?",
+        (client_id,),
+    ).fetchone()
+    if c is None:
+        raise RecordNotFound(
+            QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
+        )
+    tags = tuple(
+        r[0]
+        for r in conn.execute(
+            "SELECT tag FROM client_tag WHERE client_id = ? ORDER BY tag", (client_id,)
+        )
+    )
+    notes = NoteService(book)
+    upcoming: list[UpcomingDate] = []
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
+    for r in conn.execute(
+        f"SELECT {NOTE_COLUMNS} FROM life_note WHERE client_id = ? AND deleted_at IS NULL "
+        "AND event_date BETWEEN ? AND ? ORDER BY event_date",
+        (client_id, (today - dt.timedelta(days=1)).isoformat(), horizon.isoformat()),
+    ):
+        n = note_row(r)
+        assert n.event_date is not None
+        upcoming.append(UpcomingDate(n.event_date, n.text, note_id=n.id))
+    birthday = _birthday(c[5:9], today)
+    if birthday is not None and birthday <= horizon:
+        upcoming.append(UpcomingDate(birthday, "", birthday=True))
+    upcoming.sort(key=lambda u: u.date)
+    status = (
+        ClientStatus(c[2]) if c[2] in ClientStatus._value2member_map_ else ClientStatus.PROSPECT
+    )
+    last = to_datetime(c[4])
+    cadence = cadence_of(conn, client_id)
+    base = last or to_datetime(c[9]) or dt.datetime.combine(today, dt.time())
+    return Brief(
+        client_id=client_id,
+        name=c[0],
+        form_of_address=c[1],
+        status=status,
+        tags=tags,
+        archived=c[3] is not None,
+        last_contact_at=last,
+        cadence_days=cadence,
+        contact_due=base.date() + dt.timedelta(days=cadence),
+        talking_points=tuple(notes.talking_points(client_id)),
+        promises=tuple(PromiseService(book).open_promises(client_id=client_id, today=today)),
+        recent=tuple(InteractionService(book).for_client(client_id, limit=RECENT)),
+        upcoming=tuple(upcoming),
+    )
+
+
+def days_ago(when: dt.datetime | None, today: dt.date) -> Msg:
+    """ "today", "yesterday", "N days ago" or "never"."""
+    if when is None:
+        return QT_TRANSLATE_NOOP("Brief", "never")
+    days = (today - when.date()).days
+    if days <= 0:
+        return QT_TRANSLATE_NOOP("Brief", "today")
+    if days == 1:
+        return QT_TRANSLATE_NOOP("Brief", "yesterday")
+    return QT_TRANSLATE_NOOP("Brief", "{n} days ago").with_(n=days)
+
+
+def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
+    """The brief as one plain-text block (what "Copy" puts on the clipboard)."""
+
+    def t(msg: Msg) -> str:
+        return msg.render(translate)
+
+    lines = [
+        t(QT_TRANSLATE_NOOP("Brief", "Address as: {address} ({name})")).format(
+            address=brief.address_as, name=brief.name
+        )
+        if brief.form_of_address
+        else brief.name,
+    ]
+    status = t(brief.status.label)
+    if brief.tags:
+        status += " · " + "、".join(brief.tags)
+    lines.append(status)
+    last = t(days_ago(brief.last_contact_at, today))
+    lines.append(
+        t(
+            QT_TRANSLATE_NOOP("Brief", "Last contact: {when} · keep in touch every {n} days").with_(
+                when=last, n=brief.cadence_days
+            )
+        )
+    )
+
+    def section(title: Msg, items: list[str]) -> None:
+        lines.append("")
+        lines.append(t(title))
+        lines.extend(f"- {i}" for i in items) if items else lines.append(
+            "- " + t(QT_TRANSLATE_NOOP("Brief", "(none)"))
+        )
+
+    section(
+        QT_TRANSLATE_NOOP("Brief", "Ask about:"),
+        [
+            n.text + (f" ({n.event_date.isoformat()})" if n.event_date else "")
+            for n in brief.talking_points
+        ],
+    )
+    promises = []
+    for p in brief.promises:
+        late = p.days_late(today)
+        when = (
+            t(QT_TRANSLATE_NOOP("Brief", "{n} days late").with_(n=late))
+            if late
+            else t(QT_TRANSLATE_NOOP("Brief", "due {date}").with_(date=p.due_date.isoformat()))
+        )
+        promises.append(f"{p.text} ({when})")
+    section(QT_TRANSLATE_NOOP("Brief", "Open promises:"), promises)
+    section(
+        QT_TRANSLATE_NOOP("Brief", "Last contacts:"),
+        [
+            f"{i.occurred_at:%Y-%m-%d} {t(Channel(i.channel).label)}: {i.summary}"
+            + (f" → {i.next_step}" if i.next_step else "")
+            for i in brief.recent
+        ],
+    )
+    section(
+        QT_TRANSLATE_NOOP("Brief", "Coming up:"),
+        [
+            f"{u.date.isoformat()} "
+            + (t(QT_TRANSLATE_NOOP("Brief", "Birthday")) if u.birthday else u.text)
+            for u in brief.upcoming
+        ],
+    )
+    return "\n".join(lines)

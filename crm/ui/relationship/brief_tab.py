@@ -1,0 +1,183 @@
+"""The "Before you call" tab: the pre-contact brief, with its actions one click away."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.domain.messages import Msg
+from crm.domain.relationship_enums import Channel
+from crm.services.brief import Brief, brief_text, build_brief, days_ago
+from crm.ui.relationship.kit import RelationshipKit
+from crm.ui.relationship.lazy import LazyClientTab
+
+LATE = "#b91c1c"
+MUTED = "#6b7280"
+
+
+def _tr(msg: Msg) -> str:
+    return msg.render(QCoreApplication.translate)
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+class BriefTab(LazyClientTab):
+    def __init__(self, kit: RelationshipKit, parent: QWidget | None = None) -> None:
+        super().__init__(kit.ctx, parent)
+        self.kit = kit
+        self.brief: Brief | None = None
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("briefView")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self.follow_link)
+        self.log_button = QPushButton(self.tr("Log contact…"))
+        self.log_button.setToolTip(self.tr("Record a call, WeChat chat or visit (Ctrl+L)"))
+        self.note_button = QPushButton(self.tr("Note…"))
+        self.promise_button = QPushButton(self.tr("Promise…"))
+        self.share_button = QPushButton(self.tr("Share…"))
+        self.share_button.setToolTip(self.tr("Record a resource you recommended to them"))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the brief as plain text"))
+        bar = QHBoxLayout()
+        for b in (
+            self.log_button,
+            self.note_button,
+            self.promise_button,
+            self.share_button,
+        ):
+            bar.addWidget(b)
+        bar.addStretch()
+        bar.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+        self.log_button.clicked.connect(lambda: self._with_client(self.kit.log_contact))
+        self.note_button.clicked.connect(lambda: self._with_client(self.kit.add_note))
+        self.promise_button.clicked.connect(lambda: self._with_client(self.kit.make_promise))
+        self.share_button.clicked.connect(lambda: self._with_client(self.kit.share_resource))
+        self.copy_button.clicked.connect(self.copy_text)
+
+    def _with_client(self, action: object) -> None:
+        if self.client_id is not None:
+            action(self.client_id, self)  # type: ignore[operator]
+
+    def reload(self) -> None:
+        if self.client_id is None:
+            self.brief = None
+            self.browser.clear()
+            return
+        self.brief = build_brief(self.kit.ctx.book, self.client_id, self.kit.today)
+        self.browser.setHtml(self.html(self.brief))
+
+    def text(self) -> str:
+        if self.brief is None:
+            return ""
+        return brief_text(self.brief, self.kit.today, QCoreApplication.translate)
+
+    def copy_text(self) -> None:
+        if self._dirty:
+            self.reload_now()
+        QApplication.clipboard().setText(self.text())
+        self.kit.toast.show_message(self.tr("Brief copied"), msec=2500)
+
+    def follow_link(self, url: QUrl) -> None:
+        kind, _sep, ref = url.toString().partition(":")
+        if not ref.isdigit():
+            return
+        if kind == "ask":
+            self.kit.mark_asked(int(ref), self)
+        elif kind == "keep":
+            self.kit.keep_promise(int(ref), self)
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def html(self, b: Brief) -> str:
+        today = self.kit.today
+        title = f"<span style='font-size:17px; font-weight:600'>{_e(b.address_as)}</span>"
+        if b.form_of_address:
+            title += f" <span style='color:{MUTED}'>{_e(b.name)}</span>"
+        facts = [_tr(b.status.label)]
+        if b.tags:
+            facts.append("、".join(_e(t) for t in b.tags))
+        if b.archived:
+            facts.append(self.tr("archived"))
+        contact = self.tr("Last contact: {when} · every {n} days").format(
+            when=_tr(days_ago(b.last_contact_at, today)), n=b.cadence_days
+        )
+        if b.contact_due <= today:
+            contact += f" · <b style='color:{LATE}'>{self.tr('due for contact')}</b>"
+        parts = [
+            f"<p style='margin:0'>{title}</p>",
+            f"<p style='margin:2px 0'>{' · '.join(facts)}</p>",
+            f"<p style='margin:2px 0; color:{MUTED}'>{contact}</p>",
+        ]
+
+        def section(heading: str, items: list[str], empty: str) -> None:
+            parts.append(f"<h4 style='margin:10px 0 2px 0'>{heading}</h4>")
+            if items:
+                parts.append("<ul style='margin:0'>" + "".join(f"<li>{i}</li>" for i in items))
+                parts.append("</ul>")
+            else:
+                parts.append(f"<p style='margin:0; color:{MUTED}'>{empty}</p>")
+
+        ask = self.tr("Mark asked…")
+        section(
+            self.tr("Ask about"),
+            [
+                _e(n.text)
+                + (f" <span style='color:{MUTED}'>({n.event_date})</span>" if n.event_date else "")
+                + f" &nbsp;<a href='ask:{n.id}'>{ask}</a>"
+                for n in b.talking_points
+            ],
+            self.tr("No open talking points."),
+        )
+        promises = []
+        for p in b.promises:
+            late = p.days_late(today)
+            when = (
+                f"<b style='color:{LATE}'>{self.tr('{n} days late').format(n=late)}</b>"
+                if late
+                else self.tr("due {date}").format(date=p.due_date.isoformat())
+            )
+            promises.append(
+                f"{_e(p.text)} — {when} &nbsp;<a href='keep:{p.id}'>{self.tr('Kept…')}</a>"
+            )
+        section(self.tr("Open promises"), promises, self.tr("No open promises."))
+        section(
+            self.tr("Last contacts"),
+            [
+                f"<span style='color:{MUTED}'>{i.occurred_at:%Y-%m-%d}"
+                f" {_tr(Channel(i.channel).label)}</span> {_e(i.summary)}"
+                + (f" → {_e(i.next_step)}" if i.next_step else "")
+                for i in b.recent
+            ],
+            self.tr("No contacts logged yet."),
+        )
+        section(
+            self.tr("Coming up"),
+            [
+                f"{u.date.isoformat()} " + (self.tr("Birthday") if u.birthday else _e(u.text))
+                for u in b.upcoming
+            ],
+            self.tr("No personal dates in the next 60 days."),
+        )
+        shares = self.kit.resources.shares_for_client(b.client_id)[:3]
+        if shares:
+            section(
+                self.tr("Already shared"),
+                [f"{s.shared_on} {_e(s.resource_name)}" for s in shares],
+                "",
+            )
+        return "".join(parts)

@@ -1,0 +1,104 @@
+"""The "My promises" page: every open promise, overdue ones first and in red."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm.services.promises import PromiseRow
+from crm.ui.relationship.kit import RelationshipKit
+from crm.ui.relationship.models import PromisesModel
+from crm.ui.relationship.notes_tab import compact_table
+
+TOPICS = frozenset({"client", "promise"})
+
+
+class PromisesPage(QWidget):
+    def __init__(
+        self,
+        kit: RelationshipKit,
+        open_client: Callable[[int], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kit = kit
+        self.open_client = open_client
+        self._dirty = True
+        title = QLabel(self.tr("My promises"))
+        title.setStyleSheet("font-size: 17px; font-weight: 600;")
+        self.summary = QLabel()
+        self.summary.setObjectName("promisesSummary")
+        self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        self.model = PromisesModel(self)
+        self.model.today = kit.ctx.clock.today
+        self.table = compact_table(self.model)
+        self.table.setObjectName("promisesTable")
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 90)
+        header.resizeSection(1, 150)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.resizeSection(3, 90)
+        self.keep_button = QPushButton(self.tr("Kept…"))
+        self.keep_button.setToolTip(self.tr("Mark kept and log how you told the client"))
+        self.open_button = QPushButton(self.tr("Open client"))
+        bar = QHBoxLayout()
+        bar.addWidget(title)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.overdue_only)
+        bar.addWidget(self.keep_button)
+        bar.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.overdue_only.toggled.connect(lambda _c: self.reload())
+        self.keep_button.clicked.connect(self.keep)
+        self.open_button.clicked.connect(self._open_current)
+        self.table.doubleClicked.connect(lambda _i: self._open_current())
+        kit.ctx.notifier.changed.connect(self._on_change)
+
+    def current(self) -> PromiseRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def reload(self) -> None:
+        self._dirty = False
+        rows = self.kit.promises.open_promises(overdue_only=self.overdue_only.isChecked())
+        self.model.set_rows(rows)
+        late = sum(1 for r in rows if r.days_late(self.kit.today))
+        self.summary.setText(
+            self.tr("{n} open, {late} overdue").format(n=len(rows), late=late)
+            if not self.overdue_only.isChecked()
+            else self.tr("{late} overdue").format(late=late)
+        )
+
+    def _on_change(self, topic: str, _ids: Iterable[int]) -> None:
+        if topic in TOPICS:
+            self._dirty = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def keep(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.kit.keep_promise(row.id, self)
+
+    def _open_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.open_client(row.client_id)
