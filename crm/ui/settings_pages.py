@@ -14,4 +14,7 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
 
     keep_in_touch = KeepInTouchPage(ctx.book)
     pages.append((keep_in_touch.title, keep_in_touch))
+    from crm.ui.reminders.settings_page import reminder_settings_pages
+
+    pages += reminder_settings_pages(ctx)
     return pages
