@@ -123,6 +123,7 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
     part = dest.with_name(f".{dest.name}{PART_SUFFIX}")
     dest.parent.mkdir(parents=True, exist_ok=True)
     part.unlink(missing_ok=True)
+    Path(f"{part}-journal").unlink(missing_ok=True)
     try:
         if not source.is_file():  # connect() would create an empty database there
             raise FileNotFoundError(2, "No such file", str(source))
@@ -155,6 +156,7 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
         _fsync_dir(dest.parent)
     except BaseException as exc:
         part.unlink(missing_ok=True)
+        Path(f"{part}-journal").unlink(missing_ok=True)
         if isinstance(exc, sqlite3.Error | OSError):
             err = environment_error(exc, source)
             if err is not None:
@@ -178,7 +180,9 @@ def take_backup(
 
 
 def keep_set(backups: list[BackupInfo]) -> set[Path]:
-    """Grandfather-father-son: the newest backup of each recent day, ISO week and month."""
+    """Grandfather-father-son, as borg prune does it: the newest backup of each of the last
+    12 days, then of 10 weeks before those, then of 9 months before those (about a year);
+    each rule starts where the one before it stopped, so together they reach back a year."""
     keep: set[Path] = {info.path for info in backups[:KEEP_LATEST]}
     buckets: tuple[tuple[Callable[[dt.datetime], object], int], ...] = (
         (lambda t: t.date(), KEEP_DAILY),
@@ -187,14 +191,21 @@ def keep_set(backups: list[BackupInfo]) -> set[Path]:
     )
     for bucket_of, count in buckets:
         seen: set[object] = set()
+        chosen: set[Path] = set()
+        if keep:
+            seen.add(bucket_of(min(b.taken_at for b in backups if b.path in keep)))
+        horizon = min((b.taken_at for b in backups if b.path in keep), default=None)
         for info in backups:  # newest first: the first of each bucket is its newest
+            if info.path in keep or (horizon is not None and info.taken_at >= horizon):
+                continue
             bucket = bucket_of(info.taken_at)
             if bucket in seen:
                 continue
             if len(seen) >= count:
                 break
             seen.add(bucket)
-            keep.add(info.path)
+            chosen.add(info.path)
+        keep |= chosen
     return keep
 
 
@@ -207,7 +218,7 @@ def rotate(folder: Path, now: dt.datetime) -> list[Path]:
         if info.path not in keep:
             info.path.unlink(missing_ok=True)
             removed.append(info.path)
-    for part in folder.glob(f".*{PART_SUFFIX}"):
+    for part in folder.glob(f".*{PART_SUFFIX}*"):  # with a -journal of its own, maybe
         try:
             age = now - dt.datetime.fromtimestamp(part.stat().st_mtime)
         except OSError:

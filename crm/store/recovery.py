@@ -102,7 +102,9 @@ def needs_check(book: Path) -> bool:
 
 def check_open_book(book: Path) -> None:
     """Raise BookDamaged if a book left by a crash fails ``integrity_check``."""
-    conn = sqlite3.connect(book)
+    # Read-only: closing it never checkpoints or deletes the -wal, so a damaged book is set
+    # aside exactly as the crash left it.
+    conn = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         try:

@@ -213,13 +213,12 @@ def detect_encoding(path: Path) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     sample = head[:4000]
-    if sample and sample.count(0) * 3 > len(sample):
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > even * 4:
-            return "utf-16-le"
-        if even > odd * 4:
-            return "utf-16-be"
     if b"\x00" in sample:
+        # UTF-16 without a BOM: ASCII characters leave their zero byte all on one side.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        guess = "utf-16-le" if even == 0 else "utf-16-be" if odd == 0 else None
+        if guess and _decodes(path, guess):
+            return guess
         raise _unknown_encoding()
     for encoding in ("utf-8", "gb18030"):
         if _decodes(path, encoding):
