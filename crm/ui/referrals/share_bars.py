@@ -33,6 +33,9 @@ class ShareBars(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(360, ROW * max(1, len(self.shares)) + 8)
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(LABEL_WIDTH + TEXT_WIDTH + 40, self.sizeHint().height())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

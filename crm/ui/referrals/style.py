@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from crm.domain.enums import ClientKind, ClientStatus
+from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.services.referral_links import Person
 from crm.ui.clients.model import STATUS_COLOURS
 
+ARCHIVED = QT_TRANSLATE_NOOP("Referrals", "Archived")
 PARTNER_COLOUR = "#7c3aed"
 ARCHIVED_COLOUR = "#9ca3af"
 
@@ -34,7 +36,7 @@ def status_text(p: Person) -> str:
         except ValueError:
             text = p.status
     if p.archived:
-        text += " · " + tr("ReferralStyle", "Archived")
+        text += " · " + ARCHIVED.render(tr)
     return text
 
 
