@@ -1,3132 +1,3132 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name></name>
+  <context>
+    <name />
     <message>
-        <source>PreviewModel</source>
-        <comment>Result</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Result</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Name</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Name</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Phones</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Phones</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Problems</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Problems</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Problem</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Problem</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Already in the book</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Already in the book</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Same as row {row}</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Same as row {row}</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>PreviewModel</source>
-        <comment>Ready</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Ready</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Safekeeping</source>
-        <comment>The book is damaged</comment>
-        <translation type="unfinished"></translation>
+      <source>Safekeeping</source>
+      <comment>The book is damaged</comment>
+      <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>Safekeeping</source>
-        <comment>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+      <source>Safekeeping</source>
+      <comment>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</comment>
+      <translation type="unfinished">
+        <numerusform />
+      </translation>
     </message>
     <message numerus="yes">
-        <source>Safekeeping</source>
-        <comment>The book was damaged when Prism or the computer stopped unexpectedly.
+      <source>Safekeeping</source>
+      <comment>The book was damaged when Prism or the computer stopped unexpectedly.
 
 Restore the newest good backup, from {date}? The damaged book is kept beside it as a .damaged file; nothing is deleted.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+      <translation type="unfinished">
+        <numerusform />
+      </translation>
     </message>
     <message>
-        <source>TrashModel</source>
-        <comment>Phone</comment>
-        <translation type="unfinished"></translation>
+      <source>TrashModel</source>
+      <comment>Phone</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>TrashModel</source>
-        <comment>Business</comment>
-        <translation type="unfinished"></translation>
+      <source>TrashModel</source>
+      <comment>Business</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>TrashModel</source>
-        <comment>Archived on</comment>
-        <translation type="unfinished"></translation>
+      <source>TrashModel</source>
+      <comment>Archived on</comment>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>App</name>
     <message>
-        <source>Prism is already open</source>
-        <translation>棱镜已经打开</translation>
+      <source>Prism is already open</source>
+      <translation>棱镜已经打开</translation>
     </message>
     <message>
-        <source>Another Prism has this book open ({path}). Use that window.</source>
-        <translation>另一个棱镜窗口已经打开了这个客户簿（{path}），请使用那个窗口。</translation>
+      <source>Another Prism has this book open ({path}). Use that window.</source>
+      <translation>另一个棱镜窗口已经打开了这个客户簿（{path}），请使用那个窗口。</translation>
     </message>
     <message>
-        <source>Prism cannot open the book</source>
-        <translation>棱镜无法打开客户簿</translation>
+      <source>Prism cannot open the book</source>
+      <translation>棱镜无法打开客户簿</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AskedDialog</name>
     <message>
-        <source>Mark asked</source>
-        <translation type="unfinished"></translation>
+      <source>Mark asked</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>What they said, e.g. 考了620分，去了浙大</source>
-        <translation type="unfinished"></translation>
+      <source>What they said, e.g. 考了620分，去了浙大</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Log it as a contact by</source>
-        <translation type="unfinished"></translation>
+      <source>Log it as a contact by</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Keep it as a new note</source>
-        <translation type="unfinished"></translation>
+      <source>Keep it as a new note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Ask about it again next time</source>
-        <translation type="unfinished"></translation>
+      <source>Ask about it again next time</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Talking point</source>
-        <translation type="unfinished"></translation>
+      <source>Talking point</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Answer</source>
-        <translation type="unfinished"></translation>
+      <source>Answer</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Backup</name>
     <message>
-        <source>There is no book in {folder} to back up.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no book in {folder} to back up.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Prism is open on this book (process {pid}); close it, then restore.</source>
-        <translation type="unfinished"></translation>
+      <source>Prism is open on this book (process {pid}); close it, then restore.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Restored the book from {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>Restored the book from {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The book as it was is kept in {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>The book as it was is kept in {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The damaged book is kept as {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>The damaged book is kept as {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The book passed its check ({n} clients).</source>
-        <translation type="unfinished"></translation>
+      <source>The book passed its check ({n} clients).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The book is damaged: {problem}</source>
-        <translation type="unfinished"></translation>
+      <source>The book is damaged: {problem}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Newest good backup: {date} ({file}); crm restore FILE uses it.</source>
-        <translation type="unfinished"></translation>
+      <source>Newest good backup: {date} ({file}); crm restore FILE uses it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>There is no good backup yet.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no good backup yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>There is no book in {folder}.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no book in {folder}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{file} is not a file.</source>
-        <translation type="unfinished"></translation>
+      <source>{file} is not a file.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The copy of the book failed its check ({problem}); not kept.</source>
-        <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
-        <translation type="unfinished"></translation>
+      <source>The copy of the book failed its check ({problem}); not kept.</source>
+      <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{path} fails its check and was not restored: {problem}</source>
-        <translation type="unfinished"></translation>
+      <source>{path} fails its check and was not restored: {problem}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{path} was written by a newer Prism; update Prism to restore it.</source>
-        <translation type="unfinished"></translation>
+      <source>{path} was written by a newer Prism; update Prism to restore it.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BirthdayEdit</name>
     <message>
-        <source>None</source>
-        <translation>不填</translation>
+      <source>None</source>
+      <translation>不填</translation>
     </message>
     <message>
-        <source>Solar</source>
-        <translation>公历</translation>
+      <source>Solar</source>
+      <translation>公历</translation>
     </message>
     <message>
-        <source>Lunar</source>
-        <translation>农历</translation>
+      <source>Lunar</source>
+      <translation>农历</translation>
     </message>
     <message>
-        <source>Year unknown</source>
-        <translation>年份不详</translation>
+      <source>Year unknown</source>
+      <translation>年份不详</translation>
     </message>
     <message>
-        <source> mo.</source>
-        <translation> 月</translation>
+      <source> mo.</source>
+      <translation> 月</translation>
     </message>
     <message>
-        <source> day</source>
-        <translation> 日</translation>
+      <source> day</source>
+      <translation> 日</translation>
     </message>
     <message>
-        <source>Leap month</source>
-        <translation>闰月</translation>
+      <source>Leap month</source>
+      <translation>闰月</translation>
     </message>
     <message>
-        <source>Birth year</source>
-        <translation>出生年份</translation>
+      <source>Birth year</source>
+      <translation>出生年份</translation>
     </message>
     <message>
-        <source>Birth month</source>
-        <translation>出生月份</translation>
+      <source>Birth month</source>
+      <translation>出生月份</translation>
     </message>
     <message>
-        <source>Birth day</source>
-        <translation>出生日</translation>
+      <source>Birth day</source>
+      <translation>出生日</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BookError</name>
     <message>
-        <source>There is no Prism book at {path}.</source>
-        <extracomment>Stamped into the SQLite header (PRAGMA application_id) so we know our own files: &apos;PRSM&apos;.</extracomment>
-        <translation>{path} 处没有棱镜客户簿。</translation>
+      <source>There is no Prism book at {path}.</source>
+      <extracomment>Stamped into the SQLite header (PRAGMA application_id) so we know our own files: 'PRSM'.</extracomment>
+      <translation>{path} 处没有棱镜客户簿。</translation>
     </message>
     <message>
-        <source>{path} is an empty file, not a Prism book. It was left untouched.</source>
-        <translation>{path} 是一个空文件，不是棱镜客户簿。文件未做任何改动。</translation>
+      <source>{path} is an empty file, not a Prism book. It was left untouched.</source>
+      <translation>{path} 是一个空文件，不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
-        <source>{path} is not a Prism book (not a database). It was left untouched.</source>
-        <translation>{path} 不是棱镜客户簿（不是数据库文件）。文件未做任何改动。</translation>
+      <source>{path} is not a Prism book (not a database). It was left untouched.</source>
+      <translation>{path} 不是棱镜客户簿（不是数据库文件）。文件未做任何改动。</translation>
     </message>
     <message>
-        <source>{path} is another program&apos;s database, not a Prism book. It was left untouched.</source>
-        <translation>{path} 是其他程序的数据库，不是棱镜客户簿。文件未做任何改动。</translation>
+      <source>{path} is another program's database, not a Prism book. It was left untouched.</source>
+      <translation>{path} 是其他程序的数据库，不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
-        <source>The book {path} is busy in another Prism window or command. Close the other one and try again.</source>
-        <translation>客户簿 {path} 正被另一个棱镜窗口或命令占用。请关闭那个后重试。</translation>
+      <source>The book {path} is busy in another Prism window or command. Close the other one and try again.</source>
+      <translation>客户簿 {path} 正被另一个棱镜窗口或命令占用。请关闭那个后重试。</translation>
     </message>
     <message>
-        <source>The disk holding {path} is full. Free some space and try again.</source>
-        <translation>存放 {path} 的磁盘已满。请腾出空间后重试。</translation>
+      <source>The disk holding {path} is full. Free some space and try again.</source>
+      <translation>存放 {path} 的磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
-        <source>The book {path} is read-only. Check the file&apos;s permissions.</source>
-        <translation>客户簿 {path} 是只读的。请检查文件权限。</translation>
+      <source>The book {path} is read-only. Check the file's permissions.</source>
+      <translation>客户簿 {path} 是只读的。请检查文件权限。</translation>
     </message>
     <message>
-        <source>The disk could not read or write {path}. Check the drive and try again.</source>
-        <translation>磁盘无法读写 {path}。请检查磁盘后重试。</translation>
+      <source>The disk could not read or write {path}. Check the drive and try again.</source>
+      <translation>磁盘无法读写 {path}。请检查磁盘后重试。</translation>
     </message>
     <message>
-        <source>The book {path} cannot be opened. Check the folder exists and is yours.</source>
-        <translation>无法打开客户簿 {path}。请确认文件夹存在且您有权限访问。</translation>
+      <source>The book {path} cannot be opened. Check the folder exists and is yours.</source>
+      <translation>无法打开客户簿 {path}。请确认文件夹存在且您有权限访问。</translation>
     </message>
     <message>
-        <source>{path} is damaged or is not a Prism book. It was left untouched.</source>
-        <translation>{path} 已损坏或不是棱镜客户簿。文件未做任何改动。</translation>
+      <source>{path} is damaged or is not a Prism book. It was left untouched.</source>
+      <translation>{path} 已损坏或不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
-        <source>{path} was written by a newer version of Prism (schema {revision}). Update Prism to open it; the book was left untouched.</source>
-        <translation>{path} 由更新版本的棱镜写入（结构版本 {revision}）。请升级棱镜后再打开；客户簿未做任何改动。</translation>
+      <source>{path} was written by a newer version of Prism (schema {revision}). Update Prism to open it; the book was left untouched.</source>
+      <translation>{path} 由更新版本的棱镜写入（结构版本 {revision}）。请升级棱镜后再打开；客户簿未做任何改动。</translation>
     </message>
     <message>
-        <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
-        <translation type="unfinished"></translation>
+      <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Brief</name>
     <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
+      <source>never</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>today</source>
-        <translation type="unfinished">今天</translation>
+      <source>today</source>
+      <translation type="unfinished">今天</translation>
     </message>
     <message>
-        <source>yesterday</source>
-        <translation type="unfinished"></translation>
+      <source>yesterday</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days ago</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days ago</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Address as: {address} ({name})</source>
-        <translation type="unfinished"></translation>
+      <source>Address as: {address} ({name})</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Last contact: {when} · keep in touch every {n} days</source>
-        <translation type="unfinished"></translation>
+      <source>Last contact: {when} · keep in touch every {n} days</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
+      <source>(none)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Ask about:</source>
-        <translation type="unfinished"></translation>
+      <source>Ask about:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days late</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days late</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>due {date}</source>
-        <translation type="unfinished"></translation>
+      <source>due {date}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Open promises:</source>
-        <translation type="unfinished"></translation>
+      <source>Open promises:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Last contacts:</source>
-        <translation type="unfinished"></translation>
+      <source>Last contacts:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Coming up:</source>
-        <translation type="unfinished"></translation>
+      <source>Coming up:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Birthday</source>
-        <translation type="unfinished">生日</translation>
+      <source>Birthday</source>
+      <translation type="unfinished">生日</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BriefTab</name>
     <message>
-        <source>Log contact…</source>
-        <translation type="unfinished"></translation>
+      <source>Log contact…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Record a call, WeChat chat or visit (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+      <source>Record a call, WeChat chat or visit (Ctrl+L)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note…</source>
-        <translation type="unfinished"></translation>
+      <source>Note…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Promise…</source>
-        <translation type="unfinished"></translation>
+      <source>Promise…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Share…</source>
-        <translation type="unfinished"></translation>
+      <source>Share…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Record a resource you recommended to them</source>
-        <translation type="unfinished"></translation>
+      <source>Record a resource you recommended to them</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
+      <source>Copy</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Copy the brief as plain text</source>
-        <translation type="unfinished"></translation>
+      <source>Copy the brief as plain text</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Brief copied</source>
-        <translation type="unfinished"></translation>
+      <source>Brief copied</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>archived</source>
-        <translation type="unfinished">已归档</translation>
+      <source>archived</source>
+      <translation type="unfinished">已归档</translation>
     </message>
     <message>
-        <source>Last contact: {when} · every {n} days</source>
-        <translation type="unfinished"></translation>
+      <source>Last contact: {when} · every {n} days</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Mark asked…</source>
-        <translation type="unfinished"></translation>
+      <source>Mark asked…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Ask about</source>
-        <translation type="unfinished"></translation>
+      <source>Ask about</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>No open talking points.</source>
-        <translation type="unfinished"></translation>
+      <source>No open talking points.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>due {date}</source>
-        <translation type="unfinished"></translation>
+      <source>due {date}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Open promises</source>
-        <translation type="unfinished"></translation>
+      <source>Open promises</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>No open promises.</source>
-        <translation type="unfinished"></translation>
+      <source>No open promises.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Last contacts</source>
-        <translation type="unfinished"></translation>
+      <source>Last contacts</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>No contacts logged yet.</source>
-        <translation type="unfinished"></translation>
+      <source>No contacts logged yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Coming up</source>
-        <translation type="unfinished"></translation>
+      <source>Coming up</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Birthday</source>
-        <translation type="unfinished">生日</translation>
+      <source>Birthday</source>
+      <translation type="unfinished">生日</translation>
     </message>
     <message>
-        <source>No personal dates in the next 60 days.</source>
-        <translation type="unfinished"></translation>
+      <source>No personal dates in the next 60 days.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Already shared</source>
-        <translation type="unfinished"></translation>
+      <source>Already shared</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ClientDialog</name>
     <message>
-        <source>New client</source>
-        <translation>新建客户</translation>
+      <source>New client</source>
+      <translation>新建客户</translation>
     </message>
     <message>
-        <source>Edit client</source>
-        <translation>编辑客户</translation>
+      <source>Edit client</source>
+      <translation>编辑客户</translation>
     </message>
     <message>
-        <source>Full name, e.g. 张伟</source>
-        <translation>姓名全称，如 张伟</translation>
+      <source>Full name, e.g. 张伟</source>
+      <translation>姓名全称，如 张伟</translation>
     </message>
     <message>
-        <source>How you address them, e.g. 张总, 李姐</source>
-        <translation>您对客户的称呼，如 张总、李姐</translation>
+      <source>How you address them, e.g. 张总, 李姐</source>
+      <translation>您对客户的称呼，如 张总、李姐</translation>
     </message>
     <message>
-        <source>Default for the status</source>
-        <translation>按客户状态默认</translation>
+      <source>Default for the status</source>
+      <translation>按客户状态默认</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> 天</translation>
+      <source> days</source>
+      <translation> 天</translation>
     </message>
     <message>
-        <source>Not recorded</source>
-        <translation>未记录</translation>
+      <source>Not recorded</source>
+      <translation>未记录</translation>
     </message>
     <message>
-        <source>Not given</source>
-        <translation>未填</translation>
+      <source>Not given</source>
+      <translation>未填</translation>
     </message>
     <message>
-        <source>13812345678, 010-12345678 (separate with commas)</source>
-        <translation>13812345678, 010-12345678（多个号码用逗号分隔）</translation>
+      <source>13812345678, 010-12345678 (separate with commas)</source>
+      <translation>13812345678, 010-12345678（多个号码用逗号分隔）</translation>
     </message>
     <message>
-        <source>18-character resident ID number</source>
-        <translation>18 位居民身份证号</translation>
+      <source>18-character resident ID number</source>
+      <translation>18 位居民身份证号</translation>
     </message>
     <message>
-        <source>Use birthday and gender from the ID number</source>
-        <translation>使用身份证号中的生日和性别</translation>
+      <source>Use birthday and gender from the ID number</source>
+      <translation>使用身份证号中的生日和性别</translation>
     </message>
     <message>
-        <source>18-character unified social credit code</source>
-        <translation>18 位统一社会信用代码</translation>
+      <source>18-character unified social credit code</source>
+      <translation>18 位统一社会信用代码</translation>
     </message>
     <message>
-        <source>Comma-separated, e.g. 老客户, 经营贷</source>
-        <translation>用逗号分隔，如 老客户, 经营贷</translation>
+      <source>Comma-separated, e.g. 老客户, 经营贷</source>
+      <translation>用逗号分隔，如 老客户, 经营贷</translation>
     </message>
     <message>
-        <source>Name *</source>
-        <translation>姓名 *</translation>
+      <source>Name *</source>
+      <translation>姓名 *</translation>
     </message>
     <message>
-        <source>Address as</source>
-        <translation>称呼</translation>
+      <source>Address as</source>
+      <translation>称呼</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+      <source>Kind</source>
+      <translation>类型</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Phones</source>
-        <translation>电话</translation>
+      <source>Phones</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
+      <source>WeChat</source>
+      <translation>微信</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+      <source>ID number</source>
+      <translation>身份证号</translation>
     </message>
     <message>
-        <source>Gender</source>
-        <translation>性别</translation>
+      <source>Gender</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
+      <source>Birthday</source>
+      <translation>生日</translation>
     </message>
     <message>
-        <source>Business name</source>
-        <translation>经营名称</translation>
+      <source>Business name</source>
+      <translation>经营名称</translation>
     </message>
     <message>
-        <source>Industry</source>
-        <translation>行业</translation>
+      <source>Industry</source>
+      <translation>行业</translation>
     </message>
     <message>
-        <source>Credit code</source>
-        <translation>信用代码</translation>
+      <source>Credit code</source>
+      <translation>信用代码</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>地址</translation>
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>标签</translation>
+      <source>Tags</source>
+      <translation>标签</translation>
     </message>
     <message>
-        <source>Keep in touch every</source>
-        <translation>联系周期</translation>
+      <source>Keep in touch every</source>
+      <translation>联系周期</translation>
     </message>
     <message>
-        <source>Referred by</source>
-        <translation>介绍人</translation>
+      <source>Referred by</source>
+      <translation>介绍人</translation>
     </message>
     <message>
-        <source>Came through</source>
-        <translation>客户来源</translation>
+      <source>Came through</source>
+      <translation>客户来源</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
+      <source>Not saved</source>
+      <translation>未保存</translation>
     </message>
     <message>
-        <source>{reason}
+      <source>{reason}
 
 Your input is still in the form.</source>
-        <translation>{reason}
+      <translation>{reason}
 
 您填写的内容仍保留在表单中。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ClientPane</name>
     <message>
-        <source>Show numbers</source>
-        <translation>显示号码</translation>
+      <source>Show numbers</source>
+      <translation>显示号码</translation>
     </message>
     <message>
-        <source>Show the full phone and ID numbers of this client</source>
-        <translation>显示该客户完整的电话和身份证号</translation>
+      <source>Show the full phone and ID numbers of this client</source>
+      <translation>显示该客户完整的电话和身份证号</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
+      <source>Edit</source>
+      <translation>编辑</translation>
     </message>
     <message>
-        <source>Archive</source>
-        <translation>归档</translation>
+      <source>Archive</source>
+      <translation>归档</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+      <source>Kind</source>
+      <translation>类型</translation>
     </message>
     <message>
-        <source>Phones</source>
-        <translation>电话</translation>
+      <source>Phones</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
+      <source>WeChat</source>
+      <translation>微信</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+      <source>ID number</source>
+      <translation>身份证号</translation>
     </message>
     <message>
-        <source>Gender</source>
-        <translation>性别</translation>
+      <source>Gender</source>
+      <translation>性别</translation>
     </message>
     <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
+      <source>Birthday</source>
+      <translation>生日</translation>
     </message>
     <message>
-        <source>Business</source>
-        <translation>经营</translation>
+      <source>Business</source>
+      <translation>经营</translation>
     </message>
     <message>
-        <source>Credit code</source>
-        <translation>信用代码</translation>
+      <source>Credit code</source>
+      <translation>信用代码</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>地址</translation>
+      <source>Address</source>
+      <translation>地址</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>标签</translation>
+      <source>Tags</source>
+      <translation>标签</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
+      <source>Record</source>
+      <translation>记录</translation>
     </message>
     <message>
-        <source>Profile</source>
-        <translation>资料</translation>
+      <source>Profile</source>
+      <translation>资料</translation>
     </message>
     <message>
-        <source>Select a client to see their details.</source>
-        <translation>选择一位客户查看详情。</translation>
+      <source>Select a client to see their details.</source>
+      <translation>选择一位客户查看详情。</translation>
     </message>
     <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
+      <source>Archived</source>
+      <translation>已归档</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>恢复</translation>
+      <source>Restore</source>
+      <translation>恢复</translation>
     </message>
     <message>
-        <source>Added {created}, updated {updated}</source>
-        <translation>{created} 建档，{updated} 更新</translation>
+      <source>Added {created}, updated {updated}</source>
+      <translation>{created} 建档，{updated} 更新</translation>
     </message>
     <message>
-        <source>Lunar {date}</source>
-        <translation>农历{date}</translation>
+      <source>Lunar {date}</source>
+      <translation>农历{date}</translation>
     </message>
     <message>
-        <source>today</source>
-        <translation>今天</translation>
+      <source>today</source>
+      <translation>今天</translation>
     </message>
     <message>
-        <source>in {n} days</source>
-        <translation>{n} 天后</translation>
+      <source>in {n} days</source>
+      <translation>{n} 天后</translation>
     </message>
     <message>
-        <source>next {date} ({when})</source>
-        <translation>下次 {date}（{when}）</translation>
+      <source>next {date} ({when})</source>
+      <translation>下次 {date}（{when}）</translation>
     </message>
     <message>
-        <source>age {n}</source>
-        <translation>{n} 岁</translation>
+      <source>age {n}</source>
+      <translation>{n} 岁</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ClientTableModel</name>
     <message>
-        <source>Lunar {date}</source>
-        <extracomment>The SQL sort key behind each column (crm.services.client_query.SORT_SQL).</extracomment>
-        <translation>农历{date}</translation>
+      <source>Lunar {date}</source>
+      <extracomment>The SQL sort key behind each column (crm.services.client_query.SORT_SQL).</extracomment>
+      <translation>农历{date}</translation>
     </message>
     <message>
-        <source>Name</source>
-        <extracomment>today&apos;s date, for &quot;N days ago&quot; (the page hands in its clock); None shows the date</extracomment>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <extracomment>today's date, for "N days ago" (the page hands in its clock); None shows the date</extracomment>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Business</source>
-        <translation>经营</translation>
+      <source>Business</source>
+      <translation>经营</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>标签</translation>
+      <source>Tags</source>
+      <translation>标签</translation>
     </message>
     <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
+      <source>Birthday</source>
+      <translation>生日</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>更新</translation>
+      <source>Updated</source>
+      <translation>更新</translation>
     </message>
     <message>
-        <source>Last contact</source>
-        <translation type="unfinished"></translation>
+      <source>Last contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
+      <source>never</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>today</source>
-        <translation type="unfinished">今天</translation>
+      <source>today</source>
+      <translation type="unfinished">今天</translation>
     </message>
     <message>
-        <source>yesterday</source>
-        <translation type="unfinished"></translation>
+      <source>yesterday</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days ago</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days ago</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Clients</name>
     <message>
-        <source>No client is named {name}.</source>
-        <translation>没有名为 {name} 的客户。</translation>
+      <source>No client is named {name}.</source>
+      <translation>没有名为 {name} 的客户。</translation>
     </message>
     <message>
-        <source>{n} clients are named {name}; use the id instead: {ids}.</source>
-        <translation>有 {n} 位客户名为 {name}，请改用编号：{ids}。</translation>
+      <source>{n} clients are named {name}; use the id instead: {ids}.</source>
+      <translation>有 {n} 位客户名为 {name}，请改用编号：{ids}。</translation>
     </message>
     <message>
-        <source>There is no client with id {id}.</source>
-        <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.
+      <source>There is no client with id {id}.</source>
+      <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.
 ----------
 Change topics; the ids published are always CLIENT ids (what widgets refresh by).</extracomment>
-        <translation>没有编号为 {id} 的客户。</translation>
+      <translation>没有编号为 {id} 的客户。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ClientsPage</name>
     <message>
-        <source>Restore {names}</source>
-        <translation>恢复 {names}</translation>
+      <source>Restore {names}</source>
+      <translation>恢复 {names}</translation>
     </message>
     <message>
-        <source>Archive {names}</source>
-        <translation>归档 {names}</translation>
+      <source>Archive {names}</source>
+      <translation>归档 {names}</translation>
     </message>
     <message>
-        <source>Search name, pinyin (zhangsan), initials (zs), phone digits, shop, tag</source>
-        <extracomment>the id of the client now shown in the pane (None: nothing selected)</extracomment>
-        <translation>搜索姓名、拼音（zhangsan）、首字母（zs）、电话号码、店名、标签</translation>
+      <source>Search name, pinyin (zhangsan), initials (zs), phone digits, shop, tag</source>
+      <extracomment>the id of the client now shown in the pane (None: nothing selected)</extracomment>
+      <translation>搜索姓名、拼音（zhangsan）、首字母（zs）、电话号码、店名、标签</translation>
     </message>
     <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
-        <source>All tags</source>
-        <translation>全部标签</translation>
+      <source>All tags</source>
+      <translation>全部标签</translation>
     </message>
     <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
+      <source>Archived</source>
+      <translation>已归档</translation>
     </message>
     <message>
-        <source>Show archived clients, to restore them</source>
-        <translation>显示已归档的客户，以便恢复</translation>
+      <source>Show archived clients, to restore them</source>
+      <translation>显示已归档的客户，以便恢复</translation>
     </message>
     <message>
-        <source>New client</source>
-        <translation>新建客户</translation>
+      <source>New client</source>
+      <translation>新建客户</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation type="vanished">查找</translation>
+      <source>Find</source>
+      <translation type="vanished">查找</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation type="vanished">打开</translation>
+      <source>Open</source>
+      <translation type="vanished">打开</translation>
     </message>
     <message>
-        <source>Archive</source>
-        <translation>归档</translation>
+      <source>Archive</source>
+      <translation>归档</translation>
     </message>
     <message>
-        <source>Restored {n} client(s): {names}</source>
-        <translation>已恢复 {n} 位客户：{names}</translation>
+      <source>Restored {n} client(s): {names}</source>
+      <translation>已恢复 {n} 位客户：{names}</translation>
     </message>
     <message>
-        <source>Archived {n} client(s): {names}</source>
-        <translation>已归档 {n} 位客户：{names}</translation>
+      <source>Archived {n} client(s): {names}</source>
+      <translation>已归档 {n} 位客户：{names}</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
+      <source>Undo</source>
+      <translation>撤销</translation>
     </message>
     <message>
-        <source>Not changed</source>
-        <translation>未更改</translation>
+      <source>Not changed</source>
+      <translation>未更改</translation>
     </message>
     <message>
-        <source>{n} clients</source>
-        <translation>共 {n} 位客户</translation>
+      <source>{n} clients</source>
+      <translation>共 {n} 位客户</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DueModel</name>
     <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
+      <source>Client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Last contact</source>
-        <translation type="unfinished"></translation>
+      <source>Last contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Every</source>
-        <translation type="unfinished"></translation>
+      <source>Every</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
+      <source>Overdue</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Talking points</source>
-        <translation type="unfinished"></translation>
+      <source>Talking points</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>due today</source>
-        <translation type="unfinished"></translation>
+      <source>due today</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DuePage</name>
     <message>
-        <source>Due for contact</source>
-        <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
-        <translation type="unfinished"></translation>
+      <source>Due for contact</source>
+      <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Log contact…</source>
-        <translation type="unfinished"></translation>
+      <source>Log contact…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Open client</source>
-        <translation type="unfinished"></translation>
+      <source>Open client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} clients are due; the {shown} most overdue are listed.</source>
-        <translation type="unfinished"></translation>
+      <source>{n} clients are due; the {shown} most overdue are listed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} clients are due.</source>
-        <translation type="unfinished"></translation>
+      <source>{n} clients are due.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Enum</name>
     <message>
-        <source>Person</source>
-        <extracomment>A referral partner: someone who brings clients but does not borrow (an estate agent, an accountant, a market association head). Same book, same search as clients.</extracomment>
-        <translation>个人</translation>
+      <source>Person</source>
+      <extracomment>A referral partner: someone who brings clients but does not borrow (an estate agent, an accountant, a market association head). Same book, same search as clients.</extracomment>
+      <translation>个人</translation>
     </message>
     <message>
-        <source>Sole proprietor</source>
-        <translation>个体工商户</translation>
+      <source>Sole proprietor</source>
+      <translation>个体工商户</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>企业</translation>
+      <source>Company</source>
+      <translation>企业</translation>
     </message>
     <message>
-        <source>Referral partner</source>
-        <translation>合作伙伴</translation>
+      <source>Referral partner</source>
+      <translation>合作伙伴</translation>
     </message>
     <message>
-        <source>Male</source>
-        <translation>男</translation>
+      <source>Male</source>
+      <translation>男</translation>
     </message>
     <message>
-        <source>Female</source>
-        <translation>女</translation>
+      <source>Female</source>
+      <translation>女</translation>
     </message>
     <message>
-        <source>Prospect</source>
-        <translation>潜在客户</translation>
+      <source>Prospect</source>
+      <translation>潜在客户</translation>
     </message>
     <message>
-        <source>Applying</source>
-        <translation>申请中</translation>
+      <source>Applying</source>
+      <translation>申请中</translation>
     </message>
     <message>
-        <source>Borrower</source>
-        <translation>贷款客户</translation>
+      <source>Borrower</source>
+      <translation>贷款客户</translation>
     </message>
     <message>
-        <source>Former borrower</source>
-        <translation>已结清</translation>
+      <source>Former borrower</source>
+      <translation>已结清</translation>
     </message>
     <message>
-        <source>Declined</source>
-        <translation>未通过</translation>
+      <source>Declined</source>
+      <translation>未通过</translation>
     </message>
     <message>
-        <source>Walk-in</source>
-        <extracomment>How a chain reads, nearest first: &quot;王姐 ← 李总 ← 陈会长&quot; (王姐 was brought by 李总 ...). Referred: by the client in ``referred_by_id``, or by someone not in the book.</extracomment>
-        <translation>自然到访</translation>
+      <source>Walk-in</source>
+      <extracomment>How a chain reads, nearest first: "王姐 ← 李总 ← 陈会长" (王姐 was brought by 李总 ...). Referred: by the client in ``referred_by_id``, or by someone not in the book.</extracomment>
+      <translation>自然到访</translation>
     </message>
     <message>
-        <source>Branch</source>
-        <translation>网点</translation>
+      <source>Branch</source>
+      <translation>网点</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>活动</translation>
+      <source>Event</source>
+      <translation>活动</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>线上</translation>
+      <source>Online</source>
+      <translation>线上</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>Referral</source>
-        <translation>转介绍</translation>
+      <source>Referral</source>
+      <translation>转介绍</translation>
     </message>
     <message>
-        <source>Not recorded</source>
-        <translation>未记录</translation>
+      <source>Not recorded</source>
+      <translation>未记录</translation>
     </message>
     <message>
-        <source>Family</source>
-        <translation type="unfinished"></translation>
+      <source>Family</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Business</source>
-        <translation type="unfinished">经营</translation>
+      <source>Business</source>
+      <translation type="unfinished">经营</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation type="unfinished"></translation>
+      <source>Health</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Interests</source>
-        <translation type="unfinished"></translation>
+      <source>Interests</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>WeChat</source>
-        <translation type="unfinished">微信</translation>
+      <source>WeChat</source>
+      <translation type="unfinished">微信</translation>
     </message>
     <message>
-        <source>Visit</source>
-        <translation type="unfinished">拜访</translation>
+      <source>Visit</source>
+      <translation type="unfinished">拜访</translation>
     </message>
     <message>
-        <source>Branch meeting</source>
-        <translation type="unfinished"></translation>
+      <source>Branch meeting</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
+      <source>Contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Promise made</source>
-        <translation type="unfinished"></translation>
+      <source>Promise made</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Promise kept</source>
-        <translation type="unfinished"></translation>
+      <source>Promise kept</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Resource shared</source>
-        <translation type="unfinished"></translation>
+      <source>Resource shared</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
-        <source>Export clients</source>
-        <translation type="unfinished"></translation>
+      <source>Export clients</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The current list, with its search and filters ({n} clients)</source>
-        <translation type="unfinished"></translation>
+      <source>The current list, with its search and filters ({n} clients)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The selected clients ({n})</source>
-        <translation type="unfinished"></translation>
+      <source>The selected clients ({n})</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>UTF-8 (opens cleanly in Excel)</source>
-        <translation type="unfinished"></translation>
+      <source>UTF-8 (opens cleanly in Excel)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>GB18030 (older software)</source>
-        <translation type="unfinished"></translation>
+      <source>GB18030 (older software)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Full phone and ID numbers (unmasked)</source>
-        <translation type="unfinished"></translation>
+      <source>Full phone and ID numbers (unmasked)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
+      <source>Format:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>CSV encoding:</source>
-        <translation type="unfinished"></translation>
+      <source>CSV encoding:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
+      <source>Export…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Which clients:</source>
-        <translation type="unfinished"></translation>
+      <source>Which clients:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Columns:</source>
-        <translation type="unfinished"></translation>
+      <source>Columns:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Phone and ID numbers are masked (138****5678) unless you ask for them in full.</source>
-        <translation type="unfinished"></translation>
+      <source>Phone and ID numbers are masked (138****5678) unless you ask for them in full.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Export full numbers?</source>
-        <translation type="unfinished"></translation>
+      <source>Export full numbers?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file will hold full ID numbers and phone numbers. Anyone who gets the file can read them. Export them in full?</source>
-        <translation type="unfinished"></translation>
+      <source>The file will hold full ID numbers and phone numbers. Anyone who gets the file can read them. Export them in full?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Clients</source>
-        <translation type="unfinished">客户</translation>
+      <source>Clients</source>
+      <translation type="unfinished">客户</translation>
     </message>
     <message>
-        <source>clients</source>
-        <translation type="unfinished"></translation>
+      <source>clients</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Export to</source>
-        <translation type="unfinished"></translation>
+      <source>Export to</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+      <source>Exporting…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
+      <source>Cancel</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Exported {n} clients to {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>Exported {n} clients to {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Not exported</source>
-        <translation type="unfinished"></translation>
+      <source>Not exported</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Festival</name>
     <message>
-        <source>New Year&apos;s Day</source>
-        <translation>元旦</translation>
+      <source>New Year's Day</source>
+      <translation>元旦</translation>
     </message>
     <message>
-        <source>Laba Festival</source>
-        <translation>腊八</translation>
+      <source>Laba Festival</source>
+      <translation>腊八</translation>
     </message>
     <message>
-        <source>Chinese New Year&apos;s Eve</source>
-        <translation>除夕</translation>
+      <source>Chinese New Year's Eve</source>
+      <translation>除夕</translation>
     </message>
     <message>
-        <source>Spring Festival</source>
-        <translation>春节</translation>
+      <source>Spring Festival</source>
+      <translation>春节</translation>
     </message>
     <message>
-        <source>Lantern Festival</source>
-        <translation>元宵</translation>
+      <source>Lantern Festival</source>
+      <translation>元宵</translation>
     </message>
     <message>
-        <source>Qingming Festival</source>
-        <translation>清明</translation>
+      <source>Qingming Festival</source>
+      <translation>清明</translation>
     </message>
     <message>
-        <source>Labour Day</source>
-        <translation>劳动节</translation>
+      <source>Labour Day</source>
+      <translation>劳动节</translation>
     </message>
     <message>
-        <source>Dragon Boat Festival</source>
-        <translation>端午</translation>
+      <source>Dragon Boat Festival</source>
+      <translation>端午</translation>
     </message>
     <message>
-        <source>Qixi Festival</source>
-        <translation>七夕</translation>
+      <source>Qixi Festival</source>
+      <translation>七夕</translation>
     </message>
     <message>
-        <source>Mid-Autumn Festival</source>
-        <translation>中秋</translation>
+      <source>Mid-Autumn Festival</source>
+      <translation>中秋</translation>
     </message>
     <message>
-        <source>National Day</source>
-        <translation>国庆</translation>
+      <source>National Day</source>
+      <translation>国庆</translation>
     </message>
     <message>
-        <source>Double Ninth Festival</source>
-        <translation>重阳</translation>
+      <source>Double Ninth Festival</source>
+      <translation>重阳</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>GeneralPage</name>
     <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
+      <source>Follow the system</source>
+      <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
+      <source>Language</source>
+      <translation>界面语言</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>GreetingDialog</name>
     <message>
-        <source>Greeting: {what}</source>
-        <translation type="unfinished"></translation>
+      <source>Greeting: {what}</source>
+      <translation>写祝福：{what}</translation>
     </message>
     <message>
-        <source>Formal</source>
-        <translation type="unfinished"></translation>
+      <source>Formal</source>
+      <translation>正式</translation>
     </message>
     <message>
-        <source>Warm</source>
-        <translation type="unfinished"></translation>
+      <source>Warm</source>
+      <translation>亲切</translation>
     </message>
     <message>
-        <source>Brief</source>
-        <translation type="unfinished"></translation>
+      <source>Brief</source>
+      <translation>简短</translation>
     </message>
     <message>
-        <source>No festival greetings for this client</source>
-        <translation type="unfinished"></translation>
+      <source>No festival greetings for this client</source>
+      <translation>不给该客户发节日祝福</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation type="unfinished">界面语言</translation>
+      <source>Language</source>
+      <translation>语言</translation>
     </message>
     <message>
-        <source>Tone</source>
-        <translation type="unfinished"></translation>
+      <source>Tone</source>
+      <translation>语气</translation>
     </message>
     <message>
-        <source>Personal touch</source>
-        <translation type="unfinished"></translation>
+      <source>Personal touch</source>
+      <translation>个人细节</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
+      <source>Copy</source>
+      <translation>复制</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation type="unfinished"></translation>
+      <source>Sent</source>
+      <translation>已发送</translation>
     </message>
     <message>
-        <source>Log this greeting as a WeChat contact and mark the reminder done</source>
-        <translation type="unfinished"></translation>
+      <source>Log this greeting as a WeChat contact and mark the reminder done</source>
+      <translation>把这条祝福记为一次微信联系，并将提醒标为已完成</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
-        <source>Whom to greet</source>
-        <translation type="unfinished"></translation>
+      <source>Whom to greet</source>
+      <translation>发给谁</translation>
     </message>
     <message>
-        <source>Search clients</source>
-        <translation type="unfinished"></translation>
+      <source>Search clients</source>
+      <translation>搜索客户</translation>
     </message>
     <message>
-        <source>No personal touch</source>
-        <translation type="unfinished"></translation>
+      <source>No personal touch</source>
+      <translation>不加个人细节</translation>
     </message>
     <message>
-        <source>Copied. Paste it into WeChat or a text message.</source>
-        <translation type="unfinished"></translation>
+      <source>Copied. Paste it into WeChat or a text message.</source>
+      <translation>已复制，可粘贴到微信或短信。</translation>
     </message>
     <message>
-        <source>Logged as sent to {name}.</source>
-        <translation type="unfinished"></translation>
+      <source>Logged as sent to {name}.</source>
+      <translation>已记录发给{name}。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>GreetingTemplatesPage</name>
     <message>
-        <source>Greetings</source>
-        <translation type="unfinished"></translation>
+      <source>Greetings</source>
+      <translation>祝福语</translation>
     </message>
     <message>
-        <source>Birthday</source>
-        <translation type="unfinished">生日</translation>
+      <source>Birthday</source>
+      <translation>生日</translation>
     </message>
     <message>
-        <source>Something from my notes</source>
-        <translation type="unfinished"></translation>
+      <source>Something from my notes</source>
+      <translation>记事回访</translation>
     </message>
     <message>
-        <source>Keeping in touch</source>
-        <translation type="unfinished"></translation>
+      <source>Keeping in touch</source>
+      <translation>日常联系</translation>
     </message>
     <message>
-        <source>Formal</source>
-        <translation type="unfinished"></translation>
+      <source>Formal</source>
+      <translation>正式</translation>
     </message>
     <message>
-        <source>Warm</source>
-        <translation type="unfinished"></translation>
+      <source>Warm</source>
+      <translation>亲切</translation>
     </message>
     <message>
-        <source>Brief</source>
-        <translation type="unfinished"></translation>
+      <source>Brief</source>
+      <translation>简短</translation>
     </message>
     <message>
-        <source>Reset to Prism&apos;s text</source>
-        <translation type="unfinished"></translation>
+      <source>Reset to Prism's text</source>
+      <translation>恢复默认文字</translation>
     </message>
     <message>
-        <source>Placeholders: {address} how you address them (张总), {name} full name, {occasion} the occasion, {touch} one sentence from their notes.</source>
-        <translation type="unfinished"></translation>
+      <source>Placeholders: {address} how you address them (张总), {name} full name, {occasion} the occasion, {touch} one sentence from their notes.</source>
+      <translation>占位符：{address} 称呼（如张总），{name} 姓名，{occasion} 节日或场合，{touch} 从记事中取的一句个人细节。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Import</name>
     <message>
-        <source>--mapping {part}: use COLUMN=FIELD with a column of the file and one of {fields} (or - to ignore the column).</source>
-        <translation type="unfinished"></translation>
+      <source>--mapping {part}: use COLUMN=FIELD with a column of the file and one of {fields} (or - to ignore the column).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>row {row}, {column}: {reason}</source>
-        <translation type="unfinished"></translation>
+      <source>row {row}, {column}: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Dry run: {rows} rows, {bad} with problems, {dups} duplicates. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+      <source>Dry run: {rows} rows, {bad} with problems, {dups} duplicates. Nothing was imported.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{bad} of {rows} rows have problems, so nothing was imported. Fix them, or add --skip-bad to import the good rows.</source>
-        <translation type="unfinished"></translation>
+      <source>{bad} of {rows} rows have problems, so nothing was imported. Fix them, or add --skip-bad to import the good rows.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Added {added}, updated {updated}, skipped {skipped} ({bad} with problems, {dups} duplicates).</source>
-        <translation type="unfinished"></translation>
+      <source>Added {added}, updated {updated}, skipped {skipped} ({bad} with problems, {dups} duplicates).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>No column is mapped to the name; choose which one it is.</source>
-        <extracomment>progress(done, total); raising from it rolls the whole import back</extracomment>
-        <translation type="unfinished"></translation>
+      <source>No column is mapped to the name; choose which one it is.</source>
+      <extracomment>progress(done, total); raising from it rolls the whole import back</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} row(s) have problems, so nothing was imported. Fix them, or import only the good rows.</source>
-        <translation type="unfinished"></translation>
+      <source>{n} row(s) have problems, so nothing was imported. Fix them, or import only the good rows.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{value} is not a known value here.</source>
-        <translation type="unfinished"></translation>
+      <source>{value} is not a known value here.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{value} is not a whole number of days.</source>
-        <translation type="unfinished"></translation>
+      <source>{value} is not a whole number of days.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08).</source>
-        <translation type="unfinished"></translation>
+      <source>{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Cannot read {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+      <source>Cannot read {path}: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file is {size} MB; files over {max} MB are not imported.</source>
-        <translation type="unfinished"></translation>
+      <source>The file is {size} MB; files over {max} MB are not imported.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>This is an old Excel (.xls) file. Save it as .xlsx in Excel first.</source>
-        <translation type="unfinished"></translation>
+      <source>This is an old Excel (.xls) file. Save it as .xlsx in Excel first.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file has more than {max} rows; split it into smaller files.</source>
-        <translation type="unfinished"></translation>
+      <source>The file has more than {max} rows; split it into smaller files.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+      <source>The file is empty.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file has {n} columns; at most {max} are read.</source>
-        <translation type="unfinished"></translation>
+      <source>The file has {n} columns; at most {max} are read.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file unpacks to far more than it holds (a zip bomb?); it was not read.</source>
-        <translation type="unfinished"></translation>
+      <source>The file unpacks to far more than it holds (a zip bomb?); it was not read.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>This is not a valid .xlsx file (the zip is damaged).</source>
-        <translation type="unfinished"></translation>
+      <source>This is not a valid .xlsx file (the zip is damaged).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file contains XML entity declarations (an attack on XML readers); it was not read.</source>
-        <translation type="unfinished"></translation>
+      <source>The file contains XML entity declarations (an attack on XML readers); it was not read.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>This .xlsx file cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+      <source>This .xlsx file cannot be read: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The file&apos;s text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as &quot;CSV UTF-8&quot; in Excel and try again.</source>
-        <translation type="unfinished"></translation>
+      <source>The file's text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as "CSV UTF-8" in Excel and try again.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>A cell of the file is longer than {max} characters; it was not read.</source>
-        <translation type="unfinished"></translation>
+      <source>A cell of the file is longer than {max} characters; it was not read.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Line {line} of the file cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+      <source>Line {line} of the file cannot be read: {reason}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
+      <source>Row</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Column</source>
-        <translation type="unfinished"></translation>
+      <source>Column</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
+      <source>Problem</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import clients</source>
-        <translation type="unfinished"></translation>
+      <source>Import clients</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+      <source>Column in the file</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>First value</source>
-        <translation type="unfinished"></translation>
+      <source>First value</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Goes into</source>
-        <translation type="unfinished"></translation>
+      <source>Goes into</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Check the rows</source>
-        <translation type="unfinished"></translation>
+      <source>Check the rows</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Choose where each column goes; columns set to (ignore) are skipped.</source>
-        <translation type="unfinished"></translation>
+      <source>Choose where each column goes; columns set to (ignore) are skipped.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Skip them</source>
-        <translation type="unfinished"></translation>
+      <source>Skip them</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Update the existing client</source>
-        <translation type="unfinished"></translation>
+      <source>Update the existing client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Add them anyway</source>
-        <translation type="unfinished"></translation>
+      <source>Add them anyway</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Import the good rows, skip the ones with problems</source>
-        <translation type="unfinished"></translation>
+      <source>Import the good rows, skip the ones with problems</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Save the report…</source>
-        <translation type="unfinished"></translation>
+      <source>Save the report…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
+      <source>Back</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
+      <source>Import</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Clients already in the book (same phone or ID number):</source>
-        <translation type="unfinished"></translation>
+      <source>Clients already in the book (same phone or ID number):</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Not imported</source>
-        <translation type="unfinished"></translation>
+      <source>Not imported</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{file}: {n} rows</source>
-        <translation type="unfinished"></translation>
+      <source>{file}: {n} rows</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>(ignore)</source>
-        <translation type="unfinished"></translation>
+      <source>(ignore)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Check the columns</source>
-        <translation type="unfinished"></translation>
+      <source>Check the columns</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or repeated in the file.</source>
-        <translation type="unfinished"></translation>
+      <source>{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or repeated in the file.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Save the report</source>
-        <translation type="unfinished"></translation>
+      <source>Save the report</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Added {added}, updated {updated}, skipped {skipped}.</source>
-        <translation type="unfinished"></translation>
+      <source>Added {added}, updated {updated}, skipped {skipped}.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>InteractionDialog</name>
     <message>
-        <source>Log contact</source>
-        <translation type="unfinished"></translation>
+      <source>Log contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>What you talked about</source>
-        <translation type="unfinished"></translation>
+      <source>What you talked about</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Optional: what to do next</source>
-        <translation type="unfinished"></translation>
+      <source>Optional: what to do next</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>By</source>
-        <translation type="unfinished"></translation>
+      <source>By</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
+      <source>Channel</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
+      <source>When</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
+      <source>Summary</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Next step</source>
-        <translation type="unfinished"></translation>
+      <source>Next step</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Interactions</name>
     <message>
-        <source>There is no contact record with id {id}.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no contact record with id {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>A contact cannot be in the future; it is {today} today.</source>
-        <translation type="unfinished"></translation>
+      <source>A contact cannot be in the future; it is {today} today.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>KeepInTouchPage</name>
     <message>
-        <source>Keep in touch</source>
-        <translation type="unfinished"></translation>
+      <source>Keep in touch</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>A client is due for contact when this many days have passed since you last talked. A client&apos;s own setting (in their form) wins over these.</source>
-        <translation type="unfinished"></translation>
+      <source>A client is due for contact when this many days have passed since you last talked. A client's own setting (in their form) wins over these.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source> days</source>
-        <translation type="unfinished"> 天</translation>
+      <source> days</source>
+      <translation type="unfinished"> 天</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>Prism — client book</source>
-        <translation>棱镜 — 客户簿</translation>
+      <source>Prism — client book</source>
+      <translation>棱镜 — 客户簿</translation>
     </message>
     <message>
-        <source>Clients</source>
-        <translation>客户</translation>
+      <source>Clients</source>
+      <translation>客户</translation>
     </message>
     <message>
-        <source>Trash</source>
-        <translation type="unfinished"></translation>
+      <source>Trash</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;New client…</source>
-        <translation>新建客户(&amp;N)…</translation>
+      <source>&amp;New client…</source>
+      <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Find client</source>
-        <translation>查找客户(&amp;F)</translation>
+      <source>&amp;Find client</source>
+      <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <source>Show full phone numbers in the list</source>
-        <translation>在列表中显示完整电话号码</translation>
+      <source>Show full phone numbers in the list</source>
+      <translation>在列表中显示完整电话号码</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About Prism</source>
-        <translation>关于棱镜(&amp;A)</translation>
+      <source>&amp;About Prism</source>
+      <translation>关于棱镜(&amp;A)</translation>
     </message>
     <message>
-        <source>About Prism</source>
-        <translation>关于棱镜</translation>
+      <source>About Prism</source>
+      <translation>关于棱镜</translation>
     </message>
     <message>
-        <source>Prism (棱镜) {version}
+      <source>Prism (棱镜) {version}
 
 A client book for loan officers: remember people, keep promises, never miss a greeting.
 
 Book: {path}</source>
-        <translation>棱镜 {version}
+      <translation>棱镜 {version}
 
 写给客户经理的客户簿：记住每一位客户，兑现每一个承诺，不错过每一次问候。
 
 客户簿：{path}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NetworkView</name>
     <message>
-        <source>Brought {n} (all levels)</source>
-        <extracomment>Leaves&apos; names appear once zoomed in this far (referrers&apos; names always show).</extracomment>
-        <translation>共带来 {n} 位（含间接）</translation>
+      <source>Brought {n} (all levels)</source>
+      <extracomment>Leaves' names appear once zoomed in this far (referrers' names always show).</extracomment>
+      <translation>共带来 {n} 位（含间接）</translation>
     </message>
     <message>
-        <source>Tree collapsed: use Show more trees</source>
-        <translation>此转介绍树已折叠：点“显示更多”展开</translation>
+      <source>Tree collapsed: use Show more trees</source>
+      <translation>此转介绍树已折叠：点“显示更多”展开</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NoteDialog</name>
     <message>
-        <source>Life note</source>
-        <translation type="unfinished"></translation>
+      <source>Life note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Edit note</source>
-        <translation type="unfinished"></translation>
+      <source>Edit note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>What they told you, e.g. 女儿明年六月高考</source>
-        <translation type="unfinished"></translation>
+      <source>What they told you, e.g. 女儿明年六月高考</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>On a date</source>
-        <translation type="unfinished"></translation>
+      <source>On a date</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Ask about it next time (talking point)</source>
-        <translation type="unfinished"></translation>
+      <source>Ask about it next time (talking point)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
+      <source>Category</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
+      <source>Date</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Notes</name>
     <message>
-        <source>There is no note with id {id}.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no note with id {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Write something first.</source>
-        <translation type="unfinished"></translation>
+      <source>Write something first.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} characters is too long; keep it under {max}.</source>
-        <translation type="unfinished"></translation>
+      <source>{n} characters is too long; keep it under {max}.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NotesModel</name>
     <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
+      <source>Category</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
+      <source>Date</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Ask</source>
-        <translation type="unfinished"></translation>
+      <source>Ask</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Ask next time</source>
-        <translation type="unfinished"></translation>
+      <source>Ask next time</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Asked {date}</source>
-        <translation type="unfinished"></translation>
+      <source>Asked {date}</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NotesTab</name>
     <message>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
+      <source>Add…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
+      <source>Edit…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Mark asked…</source>
-        <translation type="unfinished"></translation>
+      <source>Mark asked…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
+      <source>Delete</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete note</source>
-        <translation type="unfinished"></translation>
+      <source>Delete note</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Notice</name>
     <message>
-        <source>Prism reminders ({n})</source>
-        <translation type="unfinished"></translation>
+      <source>Prism reminders ({n})</source>
+      <translation>棱镜提醒（{n}）</translation>
     </message>
     <message>
-        <source>…and {n} more: open Today</source>
-        <translation type="unfinished"></translation>
+      <source>…and {n} more: open Today</source>
+      <translation>……还有 {n} 条：打开今日</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PromiseDialog</name>
     <message>
-        <source>Make a promise</source>
-        <translation type="unfinished"></translation>
+      <source>Make a promise</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>What you promised, e.g. 问清楚展期政策再回复</source>
-        <translation type="unfinished"></translation>
+      <source>What you promised, e.g. 问清楚展期政策再回复</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Default: two working days (weekends skipped, holidays not).</source>
-        <translation type="unfinished"></translation>
+      <source>Default: two working days (weekends skipped, holidays not).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Promise</source>
-        <translation type="unfinished"></translation>
+      <source>Promise</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
+      <source>Due</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Promises</name>
     <message>
-        <source>There is no promise with id {id}.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no promise with id {id}.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PromisesModel</name>
     <message>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
+      <source>Due</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
+      <source>Client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Promise</source>
-        <translation type="unfinished"></translation>
+      <source>Promise</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Late</source>
-        <translation type="unfinished"></translation>
+      <source>Late</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days late</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days late</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>due today</source>
-        <translation type="unfinished"></translation>
+      <source>due today</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PromisesPage</name>
     <message>
-        <source>My promises</source>
-        <translation type="unfinished"></translation>
+      <source>My promises</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Overdue only</source>
-        <translation type="unfinished"></translation>
+      <source>Overdue only</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Kept…</source>
-        <translation type="unfinished"></translation>
+      <source>Kept…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Mark kept and log how you told the client</source>
-        <translation type="unfinished"></translation>
+      <source>Mark kept and log how you told the client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Open client</source>
-        <translation type="unfinished"></translation>
+      <source>Open client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} open, {late} overdue</source>
-        <translation type="unfinished"></translation>
+      <source>{n} open, {late} overdue</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{late} overdue</source>
-        <translation type="unfinished"></translation>
+      <source>{late} overdue</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>QCoreApplication</name>
     <message>
-        <source>PreviewModel</source>
-        <comment>Row</comment>
-        <translation type="unfinished"></translation>
+      <source>PreviewModel</source>
+      <comment>Row</comment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>TrashModel</source>
-        <comment>Name</comment>
-        <translation type="unfinished"></translation>
+      <source>TrashModel</source>
+      <comment>Name</comment>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferralThanks</name>
     <message>
-        <source>Thank {referrer} for referring {client}</source>
-        <translation>感谢{referrer}介绍{client}</translation>
+      <source>Thank {referrer} for referring {client}</source>
+      <translation>感谢{referrer}介绍{client}</translation>
     </message>
     <message>
-        <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
-        <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
+      <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
+      <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
     </message>
     <message>
-        <source>{referrer}, thank you for introducing {client} to me. Everything is now in place for them, and I will look after them well. Your trust means a lot; do get in touch whenever I can help you or your friends.</source>
-        <translation>{referrer}您好！谢谢您把{client}介绍给我，业务已经顺利办好了，后面我一定用心服务好。感谢您的信任，以后您和朋友们有什么需要，随时找我。</translation>
+      <source>{referrer}, thank you for introducing {client} to me. Everything is now in place for them, and I will look after them well. Your trust means a lot; do get in touch whenever I can help you or your friends.</source>
+      <translation>{referrer}您好！谢谢您把{client}介绍给我，业务已经顺利办好了，后面我一定用心服务好。感谢您的信任，以后您和朋友们有什么需要，随时找我。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferralTreeModel</name>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+      <source>Name</source>
+      <translation>姓名</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Brought</source>
-        <translation>带来</translation>
+      <source>Brought</source>
+      <translation>带来</translation>
     </message>
     <message>
-        <source>{direct} directly, {all} in all</source>
-        <translation>直接 {direct} 位，共 {all} 位</translation>
+      <source>{direct} directly, {all} in all</source>
+      <translation>直接 {direct} 位，共 {all} 位</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Referrals</name>
     <message>
-        <source>{referrer} cannot have referred {client}: {client} is already above them in the chain {chain}.</source>
-        <translation>{referrer}不能作为{client}的介绍人：在转介绍链 {chain} 中，{client}已经在其上游。</translation>
+      <source>{referrer} cannot have referred {client}: {client} is already above them in the chain {chain}.</source>
+      <translation>{referrer}不能作为{client}的介绍人：在转介绍链 {chain} 中，{client}已经在其上游。</translation>
     </message>
     <message>
-        <source>A client cannot be referred by themselves.</source>
-        <translation>客户不能自己介绍自己。</translation>
+      <source>A client cannot be referred by themselves.</source>
+      <translation>客户不能自己介绍自己。</translation>
     </message>
     <message>
-        <source>There is no client with id {id}.</source>
-        <translation>没有编号为 {id} 的客户。</translation>
+      <source>There is no client with id {id}.</source>
+      <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
+      <source>Archived</source>
+      <translation>已归档</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferralsPage</name>
     <message>
-        <source>Top </source>
-        <translation>前 </translation>
+      <source>Top </source>
+      <translation>前 </translation>
     </message>
     <message>
-        <source>Amount lent appears here once loans are recorded in Prism.</source>
-        <translation>在棱镜中登记贷款后，这里会显示放款金额。</translation>
+      <source>Amount lent appears here once loans are recorded in Prism.</source>
+      <translation>在棱镜中登记贷款后，这里会显示放款金额。</translation>
     </message>
     <message>
-        <source>Top referrers</source>
-        <translation>转介绍排行</translation>
+      <source>Top referrers</source>
+      <translation>转介绍排行</translation>
     </message>
     <message>
-        <source>Ranked by clients brought directly, then in all.</source>
-        <translation>按直接介绍人数排序，其次按总人数。</translation>
+      <source>Ranked by clients brought directly, then in all.</source>
+      <translation>按直接介绍人数排序，其次按总人数。</translation>
     </message>
     <message>
-        <source>Where the book came from</source>
-        <translation>客户来源</translation>
+      <source>Where the book came from</source>
+      <translation>客户来源</translation>
     </message>
     <message>
-        <source>Show more trees</source>
-        <translation>显示更多</translation>
+      <source>Show more trees</source>
+      <translation>显示更多</translation>
     </message>
     <message>
-        <source>Fit largest tree</source>
-        <translation>看最大的树</translation>
+      <source>Fit largest tree</source>
+      <translation>看最大的树</translation>
     </message>
     <message>
-        <source>Top referrers and sources</source>
-        <translation>排行与来源</translation>
+      <source>Top referrers and sources</source>
+      <translation>排行与来源</translation>
     </message>
     <message>
-        <source>Network</source>
-        <translation>关系网</translation>
+      <source>Network</source>
+      <translation>关系网</translation>
     </message>
     <message>
-        <source>{share} of the {n} active clients came by referral.</source>
-        <translation>{n} 位在册客户中，{share} 来自转介绍。</translation>
+      <source>{share} of the {n} active clients came by referral.</source>
+      <translation>{n} 位在册客户中，{share} 来自转介绍。</translation>
     </message>
     <message>
-        <source>{trees} referral trees, largest first: {shown} drawn whole ({drawn} people), {collapsed} collapsed into their first referrer (+N). {unlinked} clients have no referral link. Click a person to open them.</source>
-        <translation>共 {trees} 棵转介绍树，按大小排列：完整显示 {shown} 棵（{drawn} 人），{collapsed} 棵折叠为源头介绍人（+N）。{unlinked} 位客户没有转介绍关系。点击人名可打开客户。</translation>
+      <source>{trees} referral trees, largest first: {shown} drawn whole ({drawn} people), {collapsed} collapsed into their first referrer (+N). {unlinked} clients have no referral link. Click a person to open them.</source>
+      <translation>共 {trees} 棵转介绍树，按大小排列：完整显示 {shown} 棵（{drawn} 人），{collapsed} 棵折叠为源头介绍人（+N）。{unlinked} 位客户没有转介绍关系。点击人名可打开客户。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferralsTab</name>
     <message>
-        <source>Double-click a person to open them. Grey: archived.</source>
-        <extracomment>Trees up to this size open fully; larger ones open their first level only.</extracomment>
-        <translation>双击可打开客户。灰色：已归档。</translation>
+      <source>Double-click a person to open them. Grey: archived.</source>
+      <extracomment>Trees up to this size open fully; larger ones open their first level only.</extracomment>
+      <translation>双击可打开客户。灰色：已归档。</translation>
     </message>
     <message>
-        <source>Brought {direct} directly and {indirect} indirectly; {borrowers} of them became borrowers.</source>
-        <translation>直接介绍 {direct} 位，间接 {indirect} 位，其中 {borrowers} 位已成为贷款客户。</translation>
+      <source>Brought {direct} directly and {indirect} indirectly; {borrowers} of them became borrowers.</source>
+      <translation>直接介绍 {direct} 位，间接 {indirect} 位，其中 {borrowers} 位已成为贷款客户。</translation>
     </message>
     <message>
-        <source>Has not referred anyone yet.</source>
-        <translation>还没有介绍过客户。</translation>
+      <source>Has not referred anyone yet.</source>
+      <translation>还没有介绍过客户。</translation>
     </message>
     <message>
-        <source>Referred by: {chain}</source>
-        <translation>转介绍链：{chain}</translation>
+      <source>Referred by: {chain}</source>
+      <translation>转介绍链：{chain}</translation>
     </message>
     <message>
-        <source>Not referred by anyone in the book. Source: {source}</source>
-        <translation>不是客户簿中的人介绍的。来源：{source}</translation>
+      <source>Not referred by anyone in the book. Source: {source}</source>
+      <translation>不是客户簿中的人介绍的。来源：{source}</translation>
     </message>
     <message>
-        <source>{client} became a borrower on {date}: thank {referrer} for the referral.</source>
-        <translation>{client}已于 {date} 成为贷款客户：记得感谢{referrer}的介绍。</translation>
+      <source>{client} became a borrower on {date}: thank {referrer} for the referral.</source>
+      <translation>{client}已于 {date} 成为贷款客户：记得感谢{referrer}的介绍。</translation>
     </message>
     <message>
-        <source>Thank…</source>
-        <translation>致谢…</translation>
+      <source>Thank…</source>
+      <translation>致谢…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferralsUi</name>
     <message>
-        <source>Referrals</source>
-        <translation>转介绍</translation>
+      <source>Referrals</source>
+      <translation>转介绍</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferrerPicker</name>
     <message>
-        <source>Not referred — type a name, pinyin or phone to pick</source>
-        <translation>无介绍人——输入姓名、拼音或电话查找</translation>
+      <source>Not referred — type a name, pinyin or phone to pick</source>
+      <translation>无介绍人——输入姓名、拼音或电话查找</translation>
     </message>
     <message>
-        <source>Not referred by anyone</source>
-        <translation>清除介绍人</translation>
+      <source>Not referred by anyone</source>
+      <translation>清除介绍人</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RelationshipKit</name>
     <message>
-        <source>Keep promise</source>
-        <translation type="unfinished"></translation>
+      <source>Keep promise</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Done: {promise}</source>
-        <translation type="unfinished"></translation>
+      <source>Done: {promise}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete this note?
+      <source>Delete this note?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Deleted note: {text}</source>
-        <translation type="unfinished"></translation>
+      <source>Deleted note: {text}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete this contact record?
+      <source>Delete this contact record?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Deleted contact: {text}</source>
-        <translation type="unfinished"></translation>
+      <source>Deleted contact: {text}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete this promise?
+      <source>Delete this promise?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Deleted promise: {text}</source>
-        <translation type="unfinished"></translation>
+      <source>Deleted promise: {text}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
+      <source>Delete</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Not changed</source>
-        <translation type="unfinished">未更改</translation>
+      <source>Not changed</source>
+      <translation type="unfinished">未更改</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation type="unfinished">撤销</translation>
+      <source>Undo</source>
+      <translation type="unfinished">撤销</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RelationshipUi</name>
     <message>
-        <source>Brief</source>
-        <translation type="unfinished"></translation>
+      <source>Brief</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+      <source>Notes</source>
+      <translation type="unfinished">备注</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
+      <source>History</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Due for contact</source>
-        <translation type="unfinished"></translation>
+      <source>Due for contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>My promises</source>
-        <translation type="unfinished"></translation>
+      <source>My promises</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Resources</source>
-        <translation type="unfinished"></translation>
+      <source>Resources</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Log contact…</source>
-        <translation type="unfinished"></translation>
+      <source>Log contact…</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Reminder</name>
     <message>
-        <source>{name}&apos;s birthday</source>
-        <translation type="unfinished"></translation>
+      <source>{name}'s birthday</source>
+      <translation>{name}生日</translation>
     </message>
     <message>
-        <source>Turns {age}</source>
-        <translation type="unfinished"></translation>
+      <source>Turns {age}</source>
+      <translation>{age}岁</translation>
     </message>
     <message>
-        <source>Lunar birthday ({lunar})</source>
-        <translation type="unfinished"></translation>
+      <source>Lunar birthday ({lunar})</source>
+      <translation>农历生日（{lunar}）</translation>
     </message>
     <message>
-        <source>Lunar birthday ({lunar}), turns {age}</source>
-        <translation type="unfinished"></translation>
+      <source>Lunar birthday ({lunar}), turns {age}</source>
+      <translation>农历生日（{lunar}），{age}岁</translation>
     </message>
     <message>
-        <source>{name}: {text}</source>
-        <translation type="unfinished"></translation>
+      <source>{name}: {text}</source>
+      <translation>{name}：{text}</translation>
     </message>
     <message>
-        <source>Today, from your notes</source>
-        <translation type="unfinished"></translation>
+      <source>Today, from your notes</source>
+      <translation>就在今天（来自记事）</translation>
     </message>
     <message>
-        <source>Ask {name} how it went: {text}</source>
-        <translation type="unfinished"></translation>
+      <source>Ask {name} how it went: {text}</source>
+      <translation>问问{name}结果如何：{text}</translation>
     </message>
     <message>
-        <source>It was yesterday</source>
-        <translation type="unfinished"></translation>
+      <source>It was yesterday</source>
+      <translation>就在昨天</translation>
     </message>
     <message>
-        <source>Promised {name}: {text}</source>
-        <translation type="unfinished"></translation>
+      <source>Promised {name}: {text}</source>
+      <translation>答应{name}：{text}</translation>
     </message>
     <message>
-        <source>Time to get in touch with {name}</source>
-        <translation type="unfinished"></translation>
+      <source>Time to get in touch with {name}</source>
+      <translation>该联系{name}了</translation>
     </message>
     <message>
-        <source>Every {days} days</source>
-        <translation type="unfinished"></translation>
+      <source>Every {days} days</source>
+      <translation>每 {days} 天</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReminderPopups</name>
     <message>
-        <source>…and {n} more</source>
-        <translation type="unfinished"></translation>
+      <source>…and {n} more</source>
+      <translation>……还有 {n} 条</translation>
     </message>
     <message>
-        <source>Prism reminders ({n})</source>
-        <translation type="unfinished"></translation>
+      <source>Prism reminders ({n})</source>
+      <translation>棱镜提醒（{n}）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RemindersSettingsPage</name>
     <message>
-        <source>Reminders</source>
-        <translation type="unfinished"></translation>
+      <source>Reminders</source>
+      <translation>提醒</translation>
     </message>
     <message>
-        <source>Festivals I send greetings for</source>
-        <translation type="unfinished"></translation>
+      <source>Festivals I send greetings for</source>
+      <translation>要发祝福的节日</translation>
     </message>
     <message>
-        <source>Show reminders this many days ahead</source>
-        <translation type="unfinished"></translation>
+      <source>Show reminders this many days ahead</source>
+      <translation>提前几天提醒</translation>
     </message>
     <message>
-        <source>Birthdays</source>
-        <translation type="unfinished"></translation>
+      <source>Birthdays</source>
+      <translation>生日</translation>
     </message>
     <message>
-        <source>Festivals</source>
-        <translation type="unfinished"></translation>
+      <source>Festivals</source>
+      <translation>节日</translation>
     </message>
     <message>
-        <source>Promises</source>
-        <translation type="unfinished"></translation>
+      <source>Promises</source>
+      <translation>承诺</translation>
     </message>
     <message>
-        <source>Dates in notes</source>
-        <translation type="unfinished"></translation>
+      <source>Dates in notes</source>
+      <translation>记事中的日期</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation type="unfinished"> 天</translation>
+      <source> days</source>
+      <translation> 天</translation>
     </message>
     <message>
-        <source>Pop-ups</source>
-        <translation type="unfinished"></translation>
+      <source>Pop-ups</source>
+      <translation>弹出提醒</translation>
     </message>
     <message>
-        <source>Pop up a day&apos;s reminders from</source>
-        <translation type="unfinished"></translation>
+      <source>Pop up a day's reminders from</source>
+      <translation>每天弹出提醒的时间</translation>
     </message>
     <message>
-        <source>Quiet hours: no pop-ups from</source>
-        <translation type="unfinished"></translation>
+      <source>Quiet hours: no pop-ups from</source>
+      <translation>免打扰：不弹出，从</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation type="unfinished"></translation>
+      <source>to</source>
+      <translation>到</translation>
     </message>
     <message>
-        <source>Closing the window keeps Prism running in the tray</source>
-        <translation type="unfinished"></translation>
+      <source>Closing the window keeps Prism running in the tray</source>
+      <translation>关闭窗口时让棱镜在托盘继续运行</translation>
     </message>
     <message>
-        <source>Start Prism when I log in</source>
-        <translation type="unfinished"></translation>
+      <source>Start Prism when I log in</source>
+      <translation>登录系统时启动棱镜</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RemindersUi</name>
     <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
+      <source>Today</source>
+      <translation>今日</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ResourceDialog</name>
     <message>
-        <source>New resource</source>
-        <translation type="unfinished"></translation>
+      <source>New resource</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Edit resource</source>
-        <translation type="unfinished"></translation>
+      <source>Edit resource</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>e.g. 老周装修队, 王会计</source>
-        <translation type="unfinished"></translation>
+      <source>e.g. 老周装修队, 王会计</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>e.g. 装修, 财税, 政策, 产品</source>
-        <translation type="unfinished"></translation>
+      <source>e.g. 装修, 财税, 政策, 产品</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Why you recommend it</source>
-        <translation type="unfinished"></translation>
+      <source>Why you recommend it</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+      <source>Name</source>
+      <translation type="unfinished">姓名</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
+      <source>Category</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
+      <source>Contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Resources</name>
     <message>
-        <source>There is no resource with id {id}.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no resource with id {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Give it a name.</source>
-        <translation type="unfinished"></translation>
+      <source>Give it a name.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Keep it under {max} characters.</source>
-        <translation type="unfinished"></translation>
+      <source>Keep it under {max} characters.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ResourcesModel</name>
     <message>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+      <source>Name</source>
+      <translation type="unfinished">姓名</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
+      <source>Category</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
+      <source>Contact</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Shared</source>
-        <translation type="unfinished"></translation>
+      <source>Shared</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} times</source>
-        <translation type="unfinished"></translation>
+      <source>{n} times</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ResourcesPage</name>
     <message>
-        <source>Resources</source>
-        <translation type="unfinished"></translation>
+      <source>Resources</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>People and material worth recommending to clients.</source>
-        <translation type="unfinished"></translation>
+      <source>People and material worth recommending to clients.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Archived</source>
-        <translation type="unfinished">已归档</translation>
+      <source>Archived</source>
+      <translation type="unfinished">已归档</translation>
     </message>
     <message>
-        <source>New…</source>
-        <translation type="unfinished"></translation>
+      <source>New…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
+      <source>Edit…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Archive</source>
-        <translation type="unfinished">归档</translation>
+      <source>Archive</source>
+      <translation type="unfinished">归档</translation>
     </message>
     <message>
-        <source>Shared with</source>
-        <translation type="unfinished"></translation>
+      <source>Shared with</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Restore</source>
-        <translation type="unfinished">恢复</translation>
+      <source>Restore</source>
+      <translation type="unfinished">恢复</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Settings</source>
-        <translation>设置</translation>
+      <source>Settings</source>
+      <translation>设置</translation>
     </message>
     <message>
-        <source>General</source>
-        <translation>常规</translation>
+      <source>General</source>
+      <translation>常规</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ShareDialog</name>
     <message>
-        <source>Share a resource</source>
-        <translation type="unfinished"></translation>
+      <source>Share a resource</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Resource</source>
-        <translation type="unfinished"></translation>
+      <source>Resource</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Shared on</source>
-        <translation type="unfinished"></translation>
+      <source>Shared on</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Add resources first, under Resources in the sidebar.</source>
-        <translation type="unfinished"></translation>
+      <source>Add resources first, under Resources in the sidebar.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SharesModel</name>
     <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
+      <source>Date</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
+      <source>Client</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SnoozeDialog</name>
     <message>
-        <source>Snooze until</source>
-        <extracomment>Topics after which the Today view recomputes (any record a reminder is made from).</extracomment>
-        <translation type="unfinished"></translation>
+      <source>Snooze until</source>
+      <extracomment>Topics after which the Today view recomputes (any record a reminder is made from).</extracomment>
+      <translation>稍后提醒</translation>
     </message>
     <message>
-        <source>Remind me again at:</source>
-        <translation type="unfinished"></translation>
+      <source>Remind me again at:</source>
+      <translation>再次提醒的时间：</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ThanksDialog</name>
     <message>
-        <source>Thank {referrer}</source>
-        <translation>感谢{referrer}</translation>
+      <source>Thank {referrer}</source>
+      <translation>感谢{referrer}</translation>
     </message>
     <message>
-        <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
-        <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
+      <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
+      <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
     </message>
     <message>
-        <source>Copy text</source>
-        <translation>复制文字</translation>
+      <source>Copy text</source>
+      <translation>复制文字</translation>
     </message>
     <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
+      <source>WeChat</source>
+      <translation>微信</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>电话</translation>
+      <source>Phone</source>
+      <translation>电话</translation>
     </message>
     <message>
-        <source>Visit</source>
-        <translation>拜访</translation>
+      <source>Visit</source>
+      <translation>拜访</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>其他</translation>
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
-        <source>Sent by</source>
-        <translation>发送方式</translation>
+      <source>Sent by</source>
+      <translation>发送方式</translation>
     </message>
     <message>
-        <source>Log as thanked</source>
-        <translation>记为已致谢</translation>
+      <source>Log as thanked</source>
+      <translation>记为已致谢</translation>
     </message>
     <message>
-        <source>Thanked for referring {client}: {text}</source>
-        <translation>感谢介绍{client}：{text}</translation>
+      <source>Thanked for referring {client}: {text}</source>
+      <translation>感谢介绍{client}：{text}</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
+      <source>Not saved</source>
+      <translation>未保存</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
+      <source>When</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+      <source>Kind</source>
+      <translation type="unfinished">类型</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
+      <source>What</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Next: {step}</source>
-        <translation type="unfinished"></translation>
+      <source>Next: {step}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>due {date}</source>
-        <translation type="unfinished"></translation>
+      <source>due {date}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Shared: {name}</source>
-        <translation type="unfinished"></translation>
+      <source>Shared: {name}</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TimelineTab</name>
     <message>
-        <source>Everything</source>
-        <translation type="unfinished"></translation>
+      <source>Everything</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Log contact…</source>
-        <translation type="unfinished"></translation>
+      <source>Log contact…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
+      <source>Delete</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete entry</source>
-        <translation type="unfinished"></translation>
+      <source>Delete entry</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TodayModel</name>
     <message>
-        <source>Overdue</source>
-        <extracomment>Occasion groups within a bucket: the personal ones first, the long lists last.</extracomment>
-        <translation type="unfinished"></translation>
+      <source>Overdue</source>
+      <extracomment>Occasion groups within a bucket: the personal ones first, the long lists last.</extracomment>
+      <translation>已过期</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
+      <source>Today</source>
+      <translation>今天</translation>
     </message>
     <message>
-        <source>Next 7 days</source>
-        <translation type="unfinished"></translation>
+      <source>Next 7 days</source>
+      <translation>未来 7 天</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
+      <source>Done</source>
+      <translation>已完成</translation>
     </message>
     <message>
-        <source>Birthdays</source>
-        <translation type="unfinished"></translation>
+      <source>Birthdays</source>
+      <translation>生日</translation>
     </message>
     <message>
-        <source>Festivals</source>
-        <translation type="unfinished"></translation>
+      <source>Festivals</source>
+      <translation>节日</translation>
     </message>
     <message>
-        <source>From your notes</source>
-        <translation type="unfinished"></translation>
+      <source>From your notes</source>
+      <translation>记事</translation>
     </message>
     <message>
-        <source>Promises</source>
-        <translation type="unfinished"></translation>
+      <source>Promises</source>
+      <translation>承诺</translation>
     </message>
     <message>
-        <source>Keep in touch</source>
-        <translation type="unfinished"></translation>
+      <source>Keep in touch</source>
+      <translation>该联系了</translation>
     </message>
     <message>
-        <source>Thank a referrer</source>
-        <translation type="unfinished"></translation>
+      <source>Thank a referrer</source>
+      <translation>感谢转介绍人</translation>
     </message>
     <message>
-        <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+      <source>Tomorrow</source>
+      <translation>明天</translation>
     </message>
     <message>
-        <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+      <source>Yesterday</source>
+      <translation>昨天</translation>
     </message>
     <message>
-        <source>In {n} days · {date}</source>
-        <translation type="unfinished"></translation>
+      <source>In {n} days · {date}</source>
+      <translation>{n} 天后 · {date}</translation>
     </message>
     <message>
-        <source>{n} days ago · {date}</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days ago · {date}</source>
+      <translation>{n} 天前 · {date}</translation>
     </message>
     <message>
-        <source>Since {date}</source>
-        <translation type="unfinished"></translation>
+      <source>Since {date}</source>
+      <translation>自 {date} 起</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
+      <source>When</source>
+      <translation>日期</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
+      <source>What</source>
+      <translation>事项</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
+      <source>Note</source>
+      <translation>说明</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+      <source>Dismissed</source>
+      <translation>已忽略</translation>
     </message>
     <message>
-        <source>Snoozed until {time}</source>
-        <translation type="unfinished"></translation>
+      <source>Snoozed until {time}</source>
+      <translation>推迟到 {time}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TodayPage</name>
     <message>
-        <source>Open client</source>
-        <translation type="unfinished"></translation>
+      <source>Open client</source>
+      <translation>打开客户</translation>
     </message>
     <message>
-        <source>Log contact…</source>
-        <translation type="unfinished"></translation>
+      <source>Log contact…</source>
+      <translation>记录联系…</translation>
     </message>
     <message>
-        <source>Write greeting…</source>
-        <translation type="unfinished"></translation>
+      <source>Write greeting…</source>
+      <translation>写祝福…</translation>
     </message>
     <message>
-        <source>Snooze</source>
-        <translation type="unfinished"></translation>
+      <source>Snooze</source>
+      <translation>稍后提醒</translation>
     </message>
     <message>
-        <source>For 1 hour</source>
-        <translation type="unfinished"></translation>
+      <source>For 1 hour</source>
+      <translation>1 小时后</translation>
     </message>
     <message>
-        <source>Until tomorrow morning</source>
-        <translation type="unfinished"></translation>
+      <source>Until tomorrow morning</source>
+      <translation>明天上午</translation>
     </message>
     <message>
-        <source>Pick a time…</source>
-        <translation type="unfinished"></translation>
+      <source>Pick a time…</source>
+      <translation>选择时间…</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
+      <source>Done</source>
+      <translation>完成</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+      <source>Dismiss</source>
+      <translation>忽略</translation>
     </message>
     <message>
-        <source>Bring back</source>
-        <translation type="unfinished"></translation>
+      <source>Bring back</source>
+      <translation>恢复提醒</translation>
     </message>
     <message>
-        <source>Today, {date}</source>
-        <translation type="unfinished"></translation>
+      <source>Today, {date}</source>
+      <translation>今日 {date}</translation>
     </message>
     <message>
-        <source>{overdue} overdue · {due} due today · {coming} in the next 7 days</source>
-        <translation type="unfinished"></translation>
+      <source>{overdue} overdue · {due} due today · {coming} in the next 7 days</source>
+      <translation>已过期 {overdue} · 今天 {due} · 未来 7 天 {coming}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TopReferrersModel</name>
     <message>
-        <source>Referrer</source>
-        <extracomment>The &quot;amount lent&quot; column appears only once Prism records loans (amount_lent set).</extracomment>
-        <translation>介绍人</translation>
+      <source>Referrer</source>
+      <extracomment>The "amount lent" column appears only once Prism records loans (amount_lent set).</extracomment>
+      <translation>介绍人</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <source>Direct</source>
-        <translation>直接</translation>
+      <source>Direct</source>
+      <translation>直接</translation>
     </message>
     <message>
-        <source>Indirect</source>
-        <translation>间接</translation>
+      <source>Indirect</source>
+      <translation>间接</translation>
     </message>
     <message>
-        <source>Became borrowers</source>
-        <translation>已贷款</translation>
+      <source>Became borrowers</source>
+      <translation>已贷款</translation>
     </message>
     <message>
-        <source>Amount lent</source>
-        <translation>放款金额</translation>
+      <source>Amount lent</source>
+      <translation>放款金额</translation>
     </message>
     <message>
-        <source>Clients they brought themselves</source>
-        <translation>本人直接介绍的客户</translation>
+      <source>Clients they brought themselves</source>
+      <translation>本人直接介绍的客户</translation>
     </message>
     <message>
-        <source>Clients brought by those they brought, at any depth</source>
-        <translation>其介绍的客户再介绍来的客户（各级）</translation>
+      <source>Clients brought by those they brought, at any depth</source>
+      <translation>其介绍的客户再介绍来的客户（各级）</translation>
     </message>
     <message>
-        <source>Of all they brought, how many have borrowed</source>
-        <translation>介绍来的客户中已贷款的人数</translation>
+      <source>Of all they brought, how many have borrowed</source>
+      <translation>介绍来的客户中已贷款的人数</translation>
     </message>
     <message>
-        <source>{direct} of the {n} brought directly</source>
-        <translation>直接介绍的 {n} 位中有 {direct} 位</translation>
+      <source>{direct} of the {n} brought directly</source>
+      <translation>直接介绍的 {n} 位中有 {direct} 位</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Transfer</name>
     <message>
-        <source>Clients</source>
-        <translation type="unfinished">客户</translation>
+      <source>Clients</source>
+      <translation type="unfinished">客户</translation>
     </message>
     <message>
-        <source>Exported {n} clients to {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>Exported {n} clients to {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Unknown format {format}: use xlsx, csv or vcf.</source>
-        <extracomment>progress(done, total) -&gt; False to cancel</extracomment>
-        <translation type="unfinished"></translation>
+      <source>Unknown format {format}: use xlsx, csv or vcf.</source>
+      <extracomment>progress(done, total) -&gt; False to cancel</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Unknown column {column}.</source>
-        <translation type="unfinished"></translation>
+      <source>Unknown column {column}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Name</source>
-        <extracomment>Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).</extracomment>
-        <translation type="unfinished">姓名</translation>
+      <source>Name</source>
+      <extracomment>Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).</extracomment>
+      <translation type="unfinished">姓名</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+      <source>Kind</source>
+      <translation type="unfinished">类型</translation>
     </message>
     <message>
-        <source>Gender</source>
-        <translation type="unfinished">性别</translation>
+      <source>Gender</source>
+      <translation type="unfinished">性别</translation>
     </message>
     <message>
-        <source>Phones</source>
-        <translation type="unfinished">电话</translation>
+      <source>Phones</source>
+      <translation type="unfinished">电话</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+      <source>ID number</source>
+      <translation type="unfinished">身份证号</translation>
     </message>
     <message>
-        <source>Birthday</source>
-        <translation type="unfinished">生日</translation>
+      <source>Birthday</source>
+      <translation type="unfinished">生日</translation>
     </message>
     <message>
-        <source>WeChat</source>
-        <translation type="unfinished">微信</translation>
+      <source>WeChat</source>
+      <translation type="unfinished">微信</translation>
     </message>
     <message>
-        <source>Business</source>
-        <translation type="unfinished">经营</translation>
+      <source>Business</source>
+      <translation type="unfinished">经营</translation>
     </message>
     <message>
-        <source>Industry</source>
-        <translation type="unfinished">行业</translation>
+      <source>Industry</source>
+      <translation type="unfinished">行业</translation>
     </message>
     <message>
-        <source>Credit code</source>
-        <translation type="unfinished">信用代码</translation>
+      <source>Credit code</source>
+      <translation type="unfinished">信用代码</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation type="unfinished">地址</translation>
+      <source>Address</source>
+      <translation type="unfinished">地址</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
+      <source>Status</source>
+      <translation type="unfinished">状态</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation type="unfinished">标签</translation>
+      <source>Tags</source>
+      <translation type="unfinished">标签</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+      <source>Notes</source>
+      <translation type="unfinished">备注</translation>
     </message>
     <message>
-        <source>Form of address</source>
-        <translation type="unfinished"></translation>
+      <source>Form of address</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Keep in touch (days)</source>
-        <translation type="unfinished"></translation>
+      <source>Keep in touch (days)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Added on</source>
-        <translation type="unfinished"></translation>
+      <source>Added on</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>lunar</source>
-        <extracomment>Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
-        <translation type="unfinished"></translation>
+      <source>lunar</source>
+      <extracomment>Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>leap</source>
-        <translation type="unfinished"></translation>
+      <source>leap</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TransferActions</name>
     <message>
-        <source>&amp;Export clients…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Export clients…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Import clients…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Import clients…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Back up now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Restore from a backup…</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Restore from a backup…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Check the book</source>
-        <translation type="unfinished"></translation>
+      <source>&amp;Check the book</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Import clients from</source>
-        <translation type="unfinished"></translation>
+      <source>Import clients from</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation type="unfinished"></translation>
+      <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>No backup made</source>
-        <translation type="unfinished"></translation>
+      <source>No backup made</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Backed up to {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>Backed up to {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+      <source>Restore from backup</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Prism backups (*.db)</source>
-        <translation type="unfinished"></translation>
+      <source>Prism backups (*.db)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Restore the book?</source>
-        <translation type="unfinished"></translation>
+      <source>Restore the book?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Replace the book with the backup of {date}? The book as it is now is backed up first, so this can be undone by restoring that backup.</source>
-        <translation type="unfinished"></translation>
+      <source>Replace the book with the backup of {date}? The book as it is now is backed up first, so this can be undone by restoring that backup.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Not restored</source>
-        <translation type="unfinished"></translation>
+      <source>Not restored</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Restored the backup of {date}.</source>
-        <translation type="unfinished"></translation>
+      <source>Restored the backup of {date}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The book as it was is kept as {file}.</source>
-        <translation type="unfinished"></translation>
+      <source>The book as it was is kept as {file}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Newest backup: {date}.</source>
-        <translation type="unfinished"></translation>
+      <source>Newest backup: {date}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>There is no backup yet.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no backup yet.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Check the book</source>
-        <translation type="unfinished"></translation>
+      <source>Check the book</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The book passed its check ({n} clients).</source>
-        <translation type="unfinished"></translation>
+      <source>The book passed its check ({n} clients).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>The book is damaged: {problem}</source>
-        <translation type="unfinished"></translation>
+      <source>The book is damaged: {problem}</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TrashPage</name>
     <message>
-        <source>Archived clients wait here with everything recorded about them. Restore puts them back in the book; Delete permanently erases them and all their records, for a client who asks to be forgotten.</source>
-        <translation type="unfinished"></translation>
+      <source>Archived clients wait here with everything recorded about them. Restore puts them back in the book; Delete permanently erases them and all their records, for a client who asks to be forgotten.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Restore</source>
-        <translation type="unfinished">恢复</translation>
+      <source>Restore</source>
+      <translation type="unfinished">恢复</translation>
     </message>
     <message>
-        <source>Delete permanently…</source>
-        <translation type="unfinished"></translation>
+      <source>Delete permanently…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} archived clients</source>
-        <translation type="unfinished"></translation>
+      <source>{n} archived clients</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete permanently?</source>
-        <translation type="unfinished"></translation>
+      <source>Delete permanently?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete {n} client(s) permanently: {names}?
+      <source>Delete {n} client(s) permanently: {names}?
 
 Their notes, contacts, promises and every other record about them are erased. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Are you sure?</source>
-        <translation type="unfinished"></translation>
+      <source>Are you sure?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Last check: erase {n} client(s) and everything about them for good?</source>
-        <translation type="unfinished"></translation>
+      <source>Last check: erase {n} client(s) and everything about them for good?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Deleted {n} client(s) and {records} records.</source>
-        <translation type="unfinished"></translation>
+      <source>Deleted {n} client(s) and {records} records.</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Tray</name>
     <message>
-        <source>Open Prism</source>
-        <translation type="unfinished"></translation>
+      <source>Open Prism</source>
+      <translation>打开棱镜</translation>
     </message>
     <message>
-        <source>Today&apos;s reminders</source>
-        <translation type="unfinished"></translation>
+      <source>Today's reminders</source>
+      <translation>今日提醒</translation>
     </message>
     <message>
-        <source>Quit Prism</source>
-        <translation type="unfinished"></translation>
+      <source>Quit Prism</source>
+      <translation>退出棱镜</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Validation</name>
     <message>
-        <source>The month must be 1 to 12, not {month}.</source>
-        <translation>月份应在 1 到 12 之间，而不是 {month}。</translation>
+      <source>The month must be 1 to 12, not {month}.</source>
+      <translation>月份应在 1 到 12 之间，而不是 {month}。</translation>
     </message>
     <message>
-        <source>The birth year must be between 1900 and {this_year}.</source>
-        <translation>出生年份应在 1900 到 {this_year} 之间。</translation>
+      <source>The birth year must be between 1900 and {this_year}.</source>
+      <translation>出生年份应在 1900 到 {this_year} 之间。</translation>
     </message>
     <message>
-        <source>Only a lunar birthday can be in a leap month.</source>
-        <translation>只有农历生日才能选闰月。</translation>
+      <source>Only a lunar birthday can be in a leap month.</source>
+      <translation>只有农历生日才能选闰月。</translation>
     </message>
     <message>
-        <source>There is no day {day} in month {month}. Check the date.</source>
-        <translation>{month} 月没有 {day} 日，请检查日期。</translation>
+      <source>There is no day {day} in month {month}. Check the date.</source>
+      <translation>{month} 月没有 {day} 日，请检查日期。</translation>
     </message>
     <message>
-        <source>The birthday {date} is in the future.</source>
-        <translation>生日 {date} 晚于今天。</translation>
+      <source>The birthday {date} is in the future.</source>
+      <translation>生日 {date} 晚于今天。</translation>
     </message>
     <message>
-        <source>A lunar day must be 1 to 30, not {day}.</source>
-        <translation>农历日应在 1 到 30 之间，而不是 {day}。</translation>
+      <source>A lunar day must be 1 to 30, not {day}.</source>
+      <translation>农历日应在 1 到 30 之间，而不是 {day}。</translation>
     </message>
     <message>
-        <source>The lunar year {year} has no such day. Check the month, day and leap flag.</source>
-        <translation>农历 {year} 年没有这一天，请检查月、日和闰月。</translation>
+      <source>The lunar year {year} has no such day. Check the month, day and leap flag.</source>
+      <translation>农历 {year} 年没有这一天，请检查月、日和闰月。</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s name; it is required.</source>
-        <translation>请填写客户姓名，此项必填。</translation>
+      <source>Enter the client's name; it is required.</source>
+      <translation>请填写客户姓名，此项必填。</translation>
     </message>
     <message>
-        <source>The name is {n} characters long; shorten it to {max} or fewer.</source>
-        <translation>姓名有 {n} 个字，请缩短到 {max} 个字以内。</translation>
+      <source>The name is {n} characters long; shorten it to {max} or fewer.</source>
+      <translation>姓名有 {n} 个字，请缩短到 {max} 个字以内。</translation>
     </message>
     <message>
-        <source>This is {n} characters long; shorten it to {max} or fewer.</source>
-        <translation>此项有 {n} 个字，请缩短到 {max} 个字以内。</translation>
+      <source>This is {n} characters long; shorten it to {max} or fewer.</source>
+      <translation>此项有 {n} 个字，请缩短到 {max} 个字以内。</translation>
     </message>
     <message>
-        <source>Keep in touch every 1 to 3650 days, not {n}.</source>
-        <translation>联系周期应为 1 到 3650 天，而不是 {n}。</translation>
+      <source>Keep in touch every 1 to 3650 days, not {n}.</source>
+      <translation>联系周期应为 1 到 3650 天，而不是 {n}。</translation>
     </message>
     <message>
-        <source>The notes are {n} characters long; keep them under {max}.</source>
-        <translation>备注有 {n} 个字，请控制在 {max} 个字以内。</translation>
+      <source>The notes are {n} characters long; keep them under {max}.</source>
+      <translation>备注有 {n} 个字，请控制在 {max} 个字以内。</translation>
     </message>
     <message>
-        <source>Enter the 18-character ID number.</source>
-        <translation>请填写 18 位身份证号。</translation>
+      <source>Enter the 18-character ID number.</source>
+      <translation>请填写 18 位身份证号。</translation>
     </message>
     <message>
-        <source>The ID number can only contain digits, with X allowed as the last character.</source>
-        <translation>身份证号只能包含数字，最后一位可以是 X。</translation>
+      <source>The ID number can only contain digits, with X allowed as the last character.</source>
+      <translation>身份证号只能包含数字，最后一位可以是 X。</translation>
     </message>
     <message>
-        <source>This is a first-generation 15-digit ID number; those cards stopped being valid in 2013. Enter the 18-digit number from the client&apos;s current ID card.</source>
-        <translation>这是第一代 15 位身份证号，2013 年起已停止使用。请填写客户现用身份证上的 18 位号码。</translation>
+      <source>This is a first-generation 15-digit ID number; those cards stopped being valid in 2013. Enter the 18-digit number from the client's current ID card.</source>
+      <translation>这是第一代 15 位身份证号，2013 年起已停止使用。请填写客户现用身份证上的 18 位号码。</translation>
     </message>
     <message>
-        <source>The ID number must be 18 characters; you entered {count}.</source>
-        <translation>身份证号应为 18 位，您填写了 {count} 位。</translation>
+      <source>The ID number must be 18 characters; you entered {count}.</source>
+      <translation>身份证号应为 18 位，您填写了 {count} 位。</translation>
     </message>
     <message>
-        <source>Characters 7 to 14 of the ID number ({digits}) should be the birth date as YYYYMMDD but are not a real date: check those digits.</source>
-        <translation>身份证号第 7 到 14 位（{digits}）应为出生日期（年月日），但不是有效日期，请检查这几位。</translation>
+      <source>Characters 7 to 14 of the ID number ({digits}) should be the birth date as YYYYMMDD but are not a real date: check those digits.</source>
+      <translation>身份证号第 7 到 14 位（{digits}）应为出生日期（年月日），但不是有效日期，请检查这几位。</translation>
     </message>
     <message>
-        <source>The birth date in the ID number ({date}, characters 7 to 14) is in the future: check those digits.</source>
-        <translation>身份证号中的出生日期（{date}，第 7 到 14 位）晚于今天，请检查这几位。</translation>
+      <source>The birth date in the ID number ({date}, characters 7 to 14) is in the future: check those digits.</source>
+      <translation>身份证号中的出生日期（{date}，第 7 到 14 位）晚于今天，请检查这几位。</translation>
     </message>
     <message>
-        <source>The birth date in the ID number ({date}, characters 7 to 14) is before 1900: check those digits.</source>
-        <translation>身份证号中的出生日期（{date}，第 7 到 14 位）早于 1900 年，请检查这几位。</translation>
+      <source>The birth date in the ID number ({date}, characters 7 to 14) is before 1900: check those digits.</source>
+      <translation>身份证号中的出生日期（{date}，第 7 到 14 位）早于 1900 年，请检查这几位。</translation>
     </message>
     <message>
-        <source>The last character of the ID number does not match the others: check the digits, one of them is probably mistyped.</source>
-        <translation>身份证号最后一位校验码不符，可能有数字输错，请检查。</translation>
+      <source>The last character of the ID number does not match the others: check the digits, one of them is probably mistyped.</source>
+      <translation>身份证号最后一位校验码不符，可能有数字输错，请检查。</translation>
     </message>
     <message>
-        <source>Enter the 18-character unified social credit code.</source>
-        <translation>请填写 18 位统一社会信用代码。</translation>
+      <source>Enter the 18-character unified social credit code.</source>
+      <translation>请填写 18 位统一社会信用代码。</translation>
     </message>
     <message>
-        <source>The unified social credit code must be 18 characters; you entered {count}.</source>
-        <translation>统一社会信用代码应为 18 位，您填写了 {count} 位。</translation>
+      <source>The unified social credit code must be 18 characters; you entered {count}.</source>
+      <translation>统一社会信用代码应为 18 位，您填写了 {count} 位。</translation>
     </message>
     <message>
-        <source>The unified social credit code cannot contain {chars}: it uses digits and capital letters except I, O, S, V and Z.</source>
-        <translation>统一社会信用代码不能包含 {chars}：只能使用数字和除 I、O、S、V、Z 以外的大写字母。</translation>
+      <source>The unified social credit code cannot contain {chars}: it uses digits and capital letters except I, O, S, V and Z.</source>
+      <translation>统一社会信用代码不能包含 {chars}：只能使用数字和除 I、O、S、V、Z 以外的大写字母。</translation>
     </message>
     <message>
-        <source>Characters 3 to 8 of the unified social credit code are the region code and must be digits.</source>
-        <translation>统一社会信用代码第 3 到 8 位是行政区划码，必须是数字。</translation>
+      <source>Characters 3 to 8 of the unified social credit code are the region code and must be digits.</source>
+      <translation>统一社会信用代码第 3 到 8 位是行政区划码，必须是数字。</translation>
     </message>
     <message>
-        <source>The last character of the unified social credit code does not match the others: check the characters, one of them is probably mistyped.</source>
-        <translation>统一社会信用代码最后一位校验码不符，可能有字符输错，请检查。</translation>
+      <source>The last character of the unified social credit code does not match the others: check the characters, one of them is probably mistyped.</source>
+      <translation>统一社会信用代码最后一位校验码不符，可能有字符输错，请检查。</translation>
     </message>
     <message>
-        <source>Enter a phone number.</source>
-        <translation>请填写电话号码。</translation>
+      <source>Enter a phone number.</source>
+      <translation>请填写电话号码。</translation>
     </message>
     <message>
-        <source>A phone number cannot contain letters ({letters}): keep only the digits. Put an extension in the notes.</source>
-        <translation>电话号码不能包含字母（{letters}），请只保留数字。分机号请写在备注里。</translation>
+      <source>A phone number cannot contain letters ({letters}): keep only the digits. Put an extension in the notes.</source>
+      <translation>电话号码不能包含字母（{letters}），请只保留数字。分机号请写在备注里。</translation>
     </message>
     <message>
-        <source>A phone number can only contain digits, spaces, dashes, brackets and a leading +: remove {chars}.</source>
-        <translation>电话号码只能包含数字、空格、横线、括号和开头的 +，请删除 {chars}。</translation>
+      <source>A phone number can only contain digits, spaces, dashes, brackets and a leading +: remove {chars}.</source>
+      <translation>电话号码只能包含数字、空格、横线、括号和开头的 +，请删除 {chars}。</translation>
     </message>
     <message>
-        <source>A Chinese mobile number has 11 digits; you entered {count}.</source>
-        <translation>手机号应为 11 位，您填写了 {count} 位。</translation>
+      <source>A Chinese mobile number has 11 digits; you entered {count}.</source>
+      <translation>手机号应为 11 位，您填写了 {count} 位。</translation>
     </message>
     <message>
-        <source>This phone number is too short: a mobile number has 11 digits, a landline 10 to 12 with its area code (e.g. 010-1234 5678).</source>
-        <translation>电话号码太短：手机号为 11 位，带区号的座机号为 10 到 12 位（如 010-1234 5678）。</translation>
+      <source>This phone number is too short: a mobile number has 11 digits, a landline 10 to 12 with its area code (e.g. 010-1234 5678).</source>
+      <translation>电话号码太短：手机号为 11 位，带区号的座机号为 10 到 12 位（如 010-1234 5678）。</translation>
     </message>
     <message>
-        <source>This landline number has no area code: add the area code in front, e.g. 010 for Beijing or 021 for Shanghai.</source>
-        <translation>这个座机号缺少区号，请在前面加上区号，如北京 010、上海 021。</translation>
+      <source>This landline number has no area code: add the area code in front, e.g. 010 for Beijing or 021 for Shanghai.</source>
+      <translation>这个座机号缺少区号，请在前面加上区号，如北京 010、上海 021。</translation>
     </message>
     <message>
-        <source>This is not a valid Chinese mobile number: check the first three digits.</source>
-        <translation>这不是有效的手机号，请检查前三位。</translation>
+      <source>This is not a valid Chinese mobile number: check the first three digits.</source>
+      <translation>这不是有效的手机号，请检查前三位。</translation>
     </message>
     <message>
-        <source>A landline number with its area code has 10 to 12 digits, e.g. 010-1234 5678; you entered {count}.</source>
-        <translation>带区号的座机号应为 10 到 12 位（如 010-1234 5678），您填写了 {count} 位。</translation>
+      <source>A landline number with its area code has 10 to 12 digits, e.g. 010-1234 5678; you entered {count}.</source>
+      <translation>带区号的座机号应为 10 到 12 位（如 010-1234 5678），您填写了 {count} 位。</translation>
     </message>
     <message>
-        <source>This is not a valid landline number: check the area code and the digits.</source>
-        <translation>这不是有效的座机号，请检查区号和号码。</translation>
+      <source>This is not a valid landline number: check the area code and the digits.</source>
+      <translation>这不是有效的座机号，请检查区号和号码。</translation>
     </message>
     <message>
-        <source>This is not a valid phone number: check the digits.</source>
-        <translation>这不是有效的电话号码，请检查。</translation>
+      <source>This is not a valid phone number: check the digits.</source>
+      <translation>这不是有效的电话号码，请检查。</translation>
     </message>
     <message>
-        <source>This is not a valid international number: check the country code after + and the digits.</source>
-        <translation>这不是有效的国际号码，请检查 + 后的国家代码和号码。</translation>
+      <source>This is not a valid international number: check the country code after + and the digits.</source>
+      <translation>这不是有效的国际号码，请检查 + 后的国家代码和号码。</translation>
     </message>
     <message>
-        <source>This is not a valid number for country code +{code}: check the digits.</source>
-        <translation>这不是国家代码 +{code} 下的有效号码，请检查。</translation>
+      <source>This is not a valid number for country code +{code}: check the digits.</source>
+      <translation>这不是国家代码 +{code} 下的有效号码，请检查。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>cli</name>
     <message>
-        <source>Birthday {value!r} is not YYYY-MM-DD or MM-DD (for example 1985-03-08).</source>
-        <translation>生日 {value!r} 的格式不对，应为 YYYY-MM-DD 或 MM-DD（如 1985-03-08）。</translation>
+      <source>Birthday {value!r} is not YYYY-MM-DD or MM-DD (for example 1985-03-08).</source>
+      <translation>生日 {value!r} 的格式不对，应为 YYYY-MM-DD 或 MM-DD（如 1985-03-08）。</translation>
     </message>
     <message>
-        <source>Give either --birthday or --lunar-birthday, not both.</source>
-        <translation>--birthday 和 --lunar-birthday 只能二选一。</translation>
+      <source>Give either --birthday or --lunar-birthday, not both.</source>
+      <translation>--birthday 和 --lunar-birthday 只能二选一。</translation>
     </message>
     <message>
-        <source>--leap goes with --lunar-birthday.</source>
-        <translation>--leap 需与 --lunar-birthday 一起使用。</translation>
+      <source>--leap goes with --lunar-birthday.</source>
+      <translation>--leap 需与 --lunar-birthday 一起使用。</translation>
     </message>
     <message>
-        <source>Added {n} demo clients in {seconds:.1f} s.</source>
-        <translation>已添加 {n} 位演示客户，用时 {seconds:.1f} 秒。</translation>
+      <source>Added {n} demo clients in {seconds:.1f} s.</source>
+      <translation>已添加 {n} 位演示客户，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>archived</source>
-        <extracomment>Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).</extracomment>
-        <translation>已归档</translation>
+      <source>archived</source>
+      <extracomment>Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).</extracomment>
+      <translation>已归档</translation>
     </message>
     <message>
-        <source>Chain: {chain}</source>
-        <translation>转介绍链：{chain}</translation>
+      <source>Chain: {chain}</source>
+      <translation>转介绍链：{chain}</translation>
     </message>
     <message>
-        <source>Not referred by anyone in the book (source: {source}).</source>
-        <translation>不是客户簿中的人介绍的（来源：{source}）。</translation>
+      <source>Not referred by anyone in the book (source: {source}).</source>
+      <translation>不是客户簿中的人介绍的（来源：{source}）。</translation>
     </message>
     <message>
-        <source>Brought {direct} directly and {indirect} indirectly.</source>
-        <translation>直接介绍 {direct} 位，间接 {indirect} 位。</translation>
+      <source>Brought {direct} directly and {indirect} indirectly.</source>
+      <translation>直接介绍 {direct} 位，间接 {indirect} 位。</translation>
     </message>
     <message>
-        <source>--top needs a number of 1 or more.</source>
-        <translation>--top 需要 1 或更大的数字。</translation>
+      <source>--top needs a number of 1 or more.</source>
+      <translation>--top 需要 1 或更大的数字。</translation>
     </message>
     <message>
-        <source>rank  direct  indirect  borrowers  referrer</source>
-        <translation>排名  直接  间接  已贷款  介绍人</translation>
+      <source>rank  direct  indirect  borrowers  referrer</source>
+      <translation>排名  直接  间接  已贷款  介绍人</translation>
     </message>
     <message>
-        <source>{id}: thank {referrer} for {client} (a borrower since {date})</source>
-        <translation>{id}：感谢{referrer}介绍{client}（{date} 起为贷款客户）</translation>
+      <source>{id}: thank {referrer} for {client} (a borrower since {date})</source>
+      <translation>{id}：感谢{referrer}介绍{client}（{date} 起为贷款客户）</translation>
     </message>
     <message>
-        <source>Give one of: a CLIENT, --top N, --sources or --thanks.</source>
-        <translation>请给出其中一项：客户、--top N、--sources 或 --thanks。</translation>
+      <source>Give one of: a CLIENT, --top N, --sources or --thanks.</source>
+      <translation>请给出其中一项：客户、--top N、--sources 或 --thanks。</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
+      <source>Overdue</source>
+      <translation>已过期</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
+      <source>Today</source>
+      <translation>今天</translation>
     </message>
     <message>
-        <source>Next {days} days</source>
-        <translation type="unfinished"></translation>
+      <source>Next {days} days</source>
+      <translation>未来 {days} 天</translation>
     </message>
     <message>
-        <source>Done or dismissed</source>
-        <translation type="unfinished"></translation>
+      <source>Done or dismissed</source>
+      <translation>已完成或已忽略</translation>
     </message>
     <message>
-        <source>Nothing due.</source>
-        <translation type="unfinished"></translation>
+      <source>Nothing due.</source>
+      <translation>没有待办提醒。</translation>
     </message>
     <message>
-        <source>snoozed until {until}</source>
-        <translation type="unfinished"></translation>
+      <source>snoozed until {until}</source>
+      <translation>推迟到 {until}</translation>
     </message>
     <message>
-        <source>There is no folder {folder}.</source>
-        <translation type="unfinished"></translation>
+      <source>There is no folder {folder}.</source>
+      <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <source>Wrote {n} events to {path}.</source>
-        <translation type="unfinished"></translation>
+      <source>Wrote {n} events to {path}.</source>
+      <translation>已写入 {n} 个日程到 {path}。</translation>
     </message>
     <message>
-        <source>Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).</source>
-        <translation type="unfinished"></translation>
+      <source>Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Time {value!r} is not &apos;YYYY-MM-DD HH:MM&apos; (for example 2026-11-28 15:30).</source>
-        <translation type="unfinished"></translation>
+      <source>Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>ask next time</source>
-        <translation type="unfinished"></translation>
+      <source>ask next time</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>Done: {promise}</source>
-        <translation type="unfinished"></translation>
+      <source>Done: {promise}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days overdue</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days overdue</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <source>{n} days late</source>
-        <translation type="unfinished"></translation>
+      <source>{n} days late</source>
+      <translation type="unfinished" />
     </message>
-</context>
+  </context>
 </TS>

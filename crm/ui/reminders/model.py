@@ -112,6 +112,10 @@ class TodayModel(QAbstractItemModel):
     def count(self, bucket: str) -> int:
         return sum(len(g.items) for g in self._groups if g.bucket == bucket)
 
+    def group_key(self, row: int) -> tuple[str, str]:
+        g = self._groups[row]
+        return g.bucket, g.group
+
     def group_row(self, bucket: str) -> int:
         return next((i for i, g in enumerate(self._groups) if g.bucket == bucket), -1)
 

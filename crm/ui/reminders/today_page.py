@@ -181,9 +181,11 @@ class TodayPage(QWidget):
                 overdue=overdue, due=due, coming=coming
             )
         )
-        closed = self.model.group_row("closed")
-        if closed >= 0:
-            self.view.collapse(self.model.index(closed, 0))
+        # Done items and the long keep-in-touch list (it has its own page) start folded.
+        for row in range(self.model.rowCount()):
+            bucket, group = self.model.group_key(row)
+            if bucket == "closed" or group == "contact_due":
+                self.view.collapse(self.model.index(row, 0))
         index = self.model.index_of_key(key) if key else QModelIndex()
         if index.isValid():
             self.view.setCurrentIndex(index)
