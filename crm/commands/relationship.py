@@ -1,9 +1,304 @@
-"""`crm` subcommands for relationship (filled in by its issue)."""
+"""`crm notes`, `note`, `log`, `promise`, `keep`, `due`, `promises`, `brief`: relationship memory.
+
+CLIENT is an id or a name that matches one client (ClientService.resolve).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.domain.errors import ValidationErrors
+from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.domain.relationship_enums import Channel, NoteCategory
+
+T = TypeVar("T")
+
+
+def _resolve(ctx: CliContext, ref: str) -> int:
+    from crm.services.clients import ClientService
+
+    return ClientService(ctx.book, ctx.clock).resolve(ref)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(
+            QT_TRANSLATE_NOOP(
+                "cli", "Date {value!r} is not YYYY-MM-DD (for example 2027-06-18)."
+            ).with_(value=value)
+        ) from None
+
+
+def _when(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(
+            QT_TRANSLATE_NOOP(
+                "cli", "Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30)."
+            ).with_(value=value)
+        ) from None
+
+
+def _saving(ctx: CliContext, call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except ValidationErrors as exc:
+        raise CommandError("; ".join(ctx.text(e.message) for e in exc.errors)) from None
+
+
+def _done(ctx: CliContext, new_id: int, **extra: Any) -> int:
+    ctx.print_json({"id": new_id, **extra}) if ctx.json else ctx.print(str(new_id))
+    return 0
+
+
+def cmd_notes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.notes import NoteService
+
+    notes = NoteService(ctx.book, ctx.clock).for_client(_resolve(ctx, args.client))
+    if ctx.json:
+        ctx.print_json(
+            [
+                {
+                    "id": n.id,
+                    "category": n.category.value,
+                    "text": n.text,
+                    "date": n.event_date.isoformat() if n.event_date else None,
+                    "ask_next_time": n.is_talking_point,
+                    "asked_at": n.asked_at.isoformat(" ") if n.asked_at else None,
+                    "answer": n.answer,
+                    "created_at": n.created_at.isoformat(" "),
+                }
+                for n in notes
+            ]
+        )
+        return 0
+    ask = ctx.text(QT_TRANSLATE_NOOP("cli", "ask next time"))
+    for n in notes:
+        parts = [str(n.id).rjust(6), ctx.text(n.category.label), n.text]
+        if n.event_date:
+            parts.append(f"({n.event_date.isoformat()})")
+        if n.is_talking_point:
+            parts.append(f"[{ask}]")
+        if n.answer:
+            parts.append(f"→ {n.answer}")
+        ctx.print("  ".join(parts))
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.notes import NoteDraft, NoteService
+
+    client_id = _resolve(ctx, args.client)
+    draft = NoteDraft(
+        text=args.text,
+        category=NoteCategory(args.category),
+        event_date=_date(args.date),
+        ask_next_time=args.ask,
+    )
+    return _done(ctx, _saving(ctx, lambda: NoteService(ctx.book, ctx.clock).add(client_id, draft)))
+
+
+def cmd_asked(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.notes import NoteService
+
+    channel = Channel(args.channel) if args.channel else None
+    new_id = _saving(
+        ctx,
+        lambda: NoteService(ctx.book, ctx.clock).mark_asked(
+            args.note, args.answer or "", log_channel=channel
+        ),
+    )
+    ctx.print_json({"note": args.note, "recorded": new_id}) if ctx.json else ctx.print(
+        str(new_id or "")
+    )
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.interactions import InteractionDraft, InteractionService
+
+    client_id = _resolve(ctx, args.client)
+    draft = InteractionDraft(
+        channel=Channel(args.channel),
+        summary=args.summary,
+        occurred_at=_when(args.when),
+        next_step=args.next or "",
+        next_step_due=_date(args.next_due),
+    )
+    service = InteractionService(ctx.book, ctx.clock)
+    return _done(ctx, _saving(ctx, lambda: service.log(client_id, draft)))
+
+
+def cmd_promise(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.promises import PromiseService
+
+    client_id = _resolve(ctx, args.client)
+    service = PromiseService(ctx.book, ctx.clock)
+    due = _date(args.due) or service.default_due()
+    new_id = _saving(ctx, lambda: service.make(client_id, args.text, due))
+    if ctx.json:
+        ctx.print_json({"id": new_id, "due": due.isoformat()})
+    else:
+        ctx.print(f"{new_id}  {due.isoformat()}")
+    return 0
+
+
+def cmd_keep(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.interactions import InteractionDraft
+    from crm.services.promises import PromiseService
+
+    service = PromiseService(ctx.book, ctx.clock)
+    promise = service.get(args.promise)
+    summary = args.summary or ctx.text(
+        QT_TRANSLATE_NOOP("cli", "Done: {promise}").with_(promise=promise.text)
+    )
+    draft = InteractionDraft(channel=Channel(args.channel), summary=summary)
+    interaction = _saving(ctx, lambda: service.keep(args.promise, draft))
+    return _done(ctx, interaction)
+
+
+def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.cadence import due_for_contact
+    from crm.services.notes import NoteService
+
+    rows = due_for_contact(ctx.book.reader(), ctx.clock.today(), limit=args.limit)
+    points = NoteService(ctx.book).talking_points_by_client([r.client_id for r in rows])
+    if ctx.json:
+        ctx.print_json(
+            [
+                {
+                    "id": r.client_id,
+                    "name": r.name,
+                    "last_contact_at": r.last_contact_at.isoformat(" ")
+                    if r.last_contact_at
+                    else None,
+                    "cadence_days": r.cadence_days,
+                    "due_date": r.due_date.isoformat(),
+                    "days_overdue": r.days_overdue,
+                    "talking_points": points.get(r.client_id, []),
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        late = ctx.text(QT_TRANSLATE_NOOP("cli", "{n} days overdue").with_(n=r.days_overdue))
+        line = f"{str(r.client_id).rjust(6)}  {r.name}  {late}"
+        if points.get(r.client_id):
+            line += "  · " + "；".join(points[r.client_id])
+        ctx.print(line)
+    return 0
+
+
+def cmd_promises(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.promises import PromiseService
+
+    today = ctx.clock.today()
+    rows = PromiseService(ctx.book, ctx.clock).open_promises(overdue_only=args.overdue)
+    if ctx.json:
+        ctx.print_json(
+            [
+                {
+                    "id": p.id,
+                    "client_id": p.client_id,
+                    "client": p.client_name,
+                    "text": p.text,
+                    "made_at": p.made_at.isoformat(" "),
+                    "due_date": p.due_date.isoformat(),
+                    "days_late": p.days_late(today),
+                }
+                for p in rows
+            ]
+        )
+        return 0
+    for p in rows:
+        late = p.days_late(today)
+        mark = ctx.text(QT_TRANSLATE_NOOP("cli", "{n} days late").with_(n=late)) if late else ""
+        cols = [str(p.id).rjust(6), p.due_date.isoformat(), p.client_name, p.text, mark]
+        ctx.print("  ".join(cols).rstrip())
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.brief import brief_text, build_brief
+
+    brief = build_brief(ctx.book, _resolve(ctx, args.client), ctx.clock.today())
+    ctx.print(brief_text(brief, ctx.clock.today(), ctx.translate))
+    return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to `crm`."""
+    p = sub.add_parser("notes", help="a client's life notes, talking points first")
+    p.add_argument("client", help="client id or unambiguous name")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_notes)
+
+    p = sub.add_parser("note", help="add a life note to a client")
+    p.add_argument("client", help="client id or unambiguous name")
+    p.add_argument("--text", required=True)
+    p.add_argument("--category", choices=[c.value for c in NoteCategory], default="other")
+    p.add_argument("--date", help="date of the event, YYYY-MM-DD")
+    p.add_argument("--ask", action="store_true", help="ask about it next time (talking point)")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_note)
+
+    p = sub.add_parser("asked", help="close a talking point with the client's answer")
+    p.add_argument("note", type=int, help="note id")
+    p.add_argument("--answer", help="what the client said")
+    p.add_argument(
+        "--channel",
+        choices=[c.value for c in Channel],
+        help="log the answer as a contact by this channel (else it becomes a new note)",
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_asked)
+
+    p = sub.add_parser("log", help="log a contact (call, WeChat, visit ...)")
+    p.add_argument("client", help="client id or unambiguous name")
+    p.add_argument("--channel", choices=[c.value for c in Channel], required=True)
+    p.add_argument("--summary", required=True)
+    p.add_argument("--when", help="'YYYY-MM-DD HH:MM' (default: now)")
+    p.add_argument("--next", help="what to do next")
+    p.add_argument("--next-due", help="by when, YYYY-MM-DD")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_log)
+
+    p = sub.add_parser("promise", help="record a promise to a client (due in 2 working days)")
+    p.add_argument("client", help="client id or unambiguous name")
+    p.add_argument("--text", required=True)
+    p.add_argument("--due", help="YYYY-MM-DD (default: 2 working days from today)")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_promise)
+
+    p = sub.add_parser("keep", help="mark a promise kept; logs the contact that kept it")
+    p.add_argument("promise", type=int, help="promise id")
+    p.add_argument("--channel", choices=[c.value for c in Channel], default="phone")
+    p.add_argument("--summary", help="what you told the client")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_keep)
+
+    p = sub.add_parser("due", help="clients due for contact, most overdue first")
+    p.add_argument("--limit", type=int)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_due)
+
+    p = sub.add_parser("promises", help="open promises, overdue first")
+    p.add_argument("--overdue", action="store_true", help="only the late ones")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_promises)
+
+    p = sub.add_parser("brief", help="the pre-contact brief of a client, as text")
+    p.add_argument("client", help="client id or unambiguous name")
+    p.set_defaults(handler=cmd_brief)

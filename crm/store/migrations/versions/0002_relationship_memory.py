@@ -114,6 +114,11 @@ def upgrade() -> None:
         "CREATE VIRTUAL TABLE client_memory_fts USING fts5("
         "grams, tokenize = 'unicode61 remove_diacritics 0', detail = full)"
     )
+    # A client deleted for good (emptying the trash) takes its search document with it.
+    op.execute(
+        "CREATE TRIGGER client_memory_fts_purge AFTER DELETE ON client BEGIN "
+        "DELETE FROM client_memory_fts WHERE rowid = old.id; END"
+    )
 
     # Settings that belong to the book, not the machine (cadence defaults, festivals greeted,
     # greeting templates): JSON values under dotted keys.
