@@ -112,23 +112,20 @@ def _write_csv(
     translate: Translate,
     progress: Progress,
 ) -> None:
+    import json
+
+    from crm.services.transfer.csv_sql import csv_query
+
     encoding = options.encoding if options.encoding in CSV_ENCODINGS else "utf-8-sig"
-    conv = R.converters(options.columns, options.unmasked, translate)
-    text_cols = [i for i, k in enumerate(options.columns) if k not in ("cadence_days", "created")]
+    sql, params = csv_query(options.columns, options.unmasked, translate)
+    conn = book.reader()
     done = 0
     with part.open("w", encoding=encoding, newline="", errors="strict") as fh:
         out = csv.writer(fh)
         out.writerow(headers(options.columns, translate))
-        for chunk in R.raw_rows(book, ids):
-            lines = []
-            for r in chunk:
-                cells = [f(r) for f in conv]
-                for i in text_cols:
-                    v = cells[i]
-                    if v.__class__ is str and v and (v[0] in FORMULA_TRIGGERS or v[0] == "'"):
-                        cells[i] = safe_text(v)
-                lines.append(cells)
-            out.writerows(lines)
+        for start in range(0, len(ids), R.CHUNK):
+            chunk = ids[start : start + R.CHUNK]
+            out.writerows(conn.execute(sql, {**params, "ids": json.dumps(list(chunk))}))
             done += len(chunk)
             _tick(progress, done, len(ids))
 

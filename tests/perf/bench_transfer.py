@@ -1,0 +1,129 @@
+"""Export/import speed against floors measured in the same run.
+
+    uv run python tests/perf/bench_transfer.py --clients 100000
+
+csv: our export (masking on, formula-safe cells, labels) against the plain ``csv`` module
+writing the same columns from one plain query. xlsx: our formatted export against xlsxwriter
+(constant_memory) writing the same rows, prepared in advance, with ``write_row``. Reading:
+our reader (with the zip-bomb/entity scan) against bare python-calamine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from crm.domain.clock import SystemClock  # noqa: E402
+from crm.services.client_query import ClientFilter, ClientQuery  # noqa: E402
+from crm.services.transfer import rows as R  # noqa: E402
+from crm.services.transfer.export import ExportOptions, export_clients  # noqa: E402
+from crm.services.transfer.reader import read_table  # noqa: E402
+from crm.store.book import Book  # noqa: E402
+
+PLAIN_SQL = """
+SELECT c.name, c.kind, c.gender,
+       (SELECT group_concat(national, '; ') FROM client_phone p WHERE p.client_id = c.id),
+       c.id_number, c.birth_year, c.birth_month, c.birth_day, c.wechat, c.business_name,
+       c.industry, c.uscc, c.address, c.status,
+       (SELECT group_concat(tag, '、') FROM client_tag t WHERE t.client_id = c.id),
+       c.notes, c.form_of_address, c.cadence_days, c.created_at
+FROM client c WHERE c.archived_at IS NULL ORDER BY c.name_pinyin, c.id
+"""
+
+
+def _en(_c: str, t: str) -> str:
+    return t
+
+
+def median(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def run(clients: int, runs: int, xlsx: bool = True) -> dict[str, float]:
+    from crm.services.demo import fill_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="prism-bench-"))
+    book = Book.open(folder / "prism.db")
+    fill_demo(book, clients, seed=1, clock=SystemClock())
+    out: dict[str, float] = {}
+
+    def ours_csv() -> None:
+        ids = ClientQuery(book).ids(ClientFilter(), sort="name")
+        export_clients(book, ids, folder / "o.csv", ExportOptions(format="csv"), _en)
+
+    def floor_csv() -> None:
+        with (folder / "f.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["h"] * 19)
+            w.writerows(book.reader().execute(PLAIN_SQL))
+
+    out["csv_ours"] = median(ours_csv, runs)
+    out["csv_floor"] = median(floor_csv, runs)
+    if xlsx:
+        import xlsxwriter
+
+        def ours_xlsx() -> None:
+            ids = ClientQuery(book).ids(ClientFilter(), sort="name")
+            export_clients(book, ids, folder / "o.xlsx", ExportOptions(format="xlsx"), _en)
+
+        ids = ClientQuery(book).ids(ClientFilter(), sort="name")
+        prepared = [row for chunk in R.typed_rows(book, ids, ExportOptions().columns, False, _en)
+                    for row in chunk]  # fmt: skip
+        prepared = [[v.isoformat() if hasattr(v, "isoformat") else v for v in r] for r in prepared]
+
+        def floor_xlsx() -> None:
+            wb = xlsxwriter.Workbook(str(folder / "f.xlsx"), {"constant_memory": True})
+            ws = wb.add_worksheet()
+            for i, r in enumerate(prepared):
+                ws.write_row(i, 0, r)
+            wb.close()
+
+        out["xlsx_ours"] = median(ours_xlsx, max(1, runs // 2))
+        out["xlsx_floor"] = median(floor_xlsx, max(1, runs // 2))
+        from python_calamine import CalamineWorkbook
+
+        def read_ours() -> None:
+            read_table(folder / "o.xlsx")
+
+        def read_floor() -> None:
+            wb = CalamineWorkbook.from_path(str(folder / "o.xlsx"))
+            wb.get_sheet_by_index(0).to_python()
+
+        out["read_ours"] = median(read_ours, max(1, runs // 2))
+        out["read_floor"] = median(read_floor, max(1, runs // 2))
+    book.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-xlsx", action="store_true")
+    args = parser.parse_args()
+    r = run(args.clients, args.runs, not args.no_xlsx)
+    print(f"clients: {args.clients:,}  (medians of {args.runs} runs)")
+    print(f"csv export   {r['csv_ours']:.3f} s   floor (plain query + csv module) "
+          f"{r['csv_floor']:.3f} s   ratio {r['csv_ours'] / r['csv_floor']:.2f}")  # fmt: skip
+    if "xlsx_ours" in r:
+        print(f"xlsx export  {r['xlsx_ours']:.3f} s   floor (xlsxwriter write_row, prepared) "
+              f"{r['xlsx_floor']:.3f} s   ratio {r['xlsx_ours'] / r['xlsx_floor']:.2f}")  # fmt: skip
+        print(f"xlsx read    {r['read_ours']:.3f} s   floor (bare calamine) "
+              f"{r['read_floor']:.3f} s   ratio {r['read_ours'] / r['read_floor']:.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
