@@ -50,7 +50,8 @@ def mask_id(v: str) -> str:
     n = f"length({v})"
     keep = f"(CASE WHEN {n} >= 8 THEN 2 WHEN {n} >= 4 THEN 1 ELSE 0 END)"
     return (
-        f"CASE WHEN {v} IS NULL THEN NULL WHEN {n} = 18 THEN substr({v}, 1, 6) || '********' || substr({v}, -4) "
+        f"CASE WHEN {v} IS NULL THEN NULL "
+        f"WHEN {n} = 18 THEN substr({v}, 1, 6) || '********' || substr({v}, -4) "
         f"WHEN {keep} = 0 THEN {_stars(n)} "
         f"ELSE substr({v}, 1, {keep}) || {_stars(f'{n} - 2 * {keep}')} || substr({v}, -{keep}) END"
     )
