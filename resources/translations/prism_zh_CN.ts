@@ -2,85 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name />
-    <message>
-      <source>PreviewModel</source>
-      <comment>Result</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Name</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Phones</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Problems</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Problem</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Already in the book</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Same as row {row}</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Ready</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Safekeeping</source>
-      <comment>The book is damaged</comment>
-      <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-      <source>Safekeeping</source>
-      <comment>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</comment>
-      <translation type="unfinished">
-        <numerusform />
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>Safekeeping</source>
-      <comment>The book was damaged when Prism or the computer stopped unexpectedly.
-
-Restore the newest good backup, from {date}? The damaged book is kept beside it as a .damaged file; nothing is deleted.</comment>
-      <translation type="unfinished">
-        <numerusform />
-      </translation>
-    </message>
-    <message>
-      <source>TrashModel</source>
-      <comment>Phone</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>TrashModel</source>
-      <comment>Business</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>TrashModel</source>
-      <comment>Archived on</comment>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>App</name>
     <message>
       <source>Prism is already open</source>
@@ -99,31 +20,31 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>AskedDialog</name>
     <message>
       <source>Mark asked</source>
-      <translation type="unfinished" />
+      <translation>已问过</translation>
     </message>
     <message>
       <source>What they said, e.g. 考了620分，去了浙大</source>
-      <translation type="unfinished" />
+      <translation>客户怎么说，例如：考了620分，去了浙大</translation>
     </message>
     <message>
       <source>Log it as a contact by</source>
-      <translation type="unfinished" />
+      <translation>记为一次联系，方式</translation>
     </message>
     <message>
       <source>Keep it as a new note</source>
-      <translation type="unfinished" />
+      <translation>存为一条新记事</translation>
     </message>
     <message>
       <source>Ask about it again next time</source>
-      <translation type="unfinished" />
+      <translation>下次再问</translation>
     </message>
     <message>
       <source>Talking point</source>
-      <translation type="unfinished" />
+      <translation>要问的事</translation>
     </message>
     <message>
       <source>Answer</source>
-      <translation type="unfinished" />
+      <translation>回答</translation>
     </message>
   </context>
   <context>
@@ -285,154 +206,154 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>Brief</name>
     <message>
       <source>never</source>
-      <translation type="unfinished" />
+      <translation>从未联系</translation>
     </message>
     <message>
       <source>today</source>
-      <translation type="unfinished">今天</translation>
+      <translation>今天</translation>
     </message>
     <message>
       <source>yesterday</source>
-      <translation type="unfinished" />
+      <translation>昨天</translation>
     </message>
     <message>
       <source>{n} days ago</source>
-      <translation type="unfinished" />
+      <translation>{n}天前</translation>
     </message>
     <message>
       <source>Address as: {address} ({name})</source>
-      <translation type="unfinished" />
+      <translation>称呼：{address}（{name}）</translation>
     </message>
     <message>
       <source>Last contact: {when} · keep in touch every {n} days</source>
-      <translation type="unfinished" />
+      <translation>上次联系：{when} · 每{n}天联系一次</translation>
     </message>
     <message>
       <source>(none)</source>
-      <translation type="unfinished" />
+      <translation>（无）</translation>
     </message>
     <message>
       <source>Ask about:</source>
-      <translation type="unfinished" />
+      <translation>要问的事：</translation>
     </message>
     <message>
       <source>{n} days late</source>
-      <translation type="unfinished" />
+      <translation>已逾期{n}天</translation>
     </message>
     <message>
       <source>due {date}</source>
-      <translation type="unfinished" />
+      <translation>{date}到期</translation>
     </message>
     <message>
       <source>Open promises:</source>
-      <translation type="unfinished" />
+      <translation>未兑现的承诺：</translation>
     </message>
     <message>
       <source>Last contacts:</source>
-      <translation type="unfinished" />
+      <translation>最近联系：</translation>
     </message>
     <message>
       <source>Coming up:</source>
-      <translation type="unfinished" />
+      <translation>近期日子：</translation>
     </message>
     <message>
       <source>Birthday</source>
-      <translation type="unfinished">生日</translation>
+      <translation>生日</translation>
     </message>
   </context>
   <context>
     <name>BriefTab</name>
     <message>
       <source>Log contact…</source>
-      <translation type="unfinished" />
+      <translation>记联系…</translation>
     </message>
     <message>
       <source>Record a call, WeChat chat or visit (Ctrl+L)</source>
-      <translation type="unfinished" />
+      <translation>记下一次电话、微信或拜访（Ctrl+L）</translation>
     </message>
     <message>
       <source>Note…</source>
-      <translation type="unfinished" />
+      <translation>记事…</translation>
     </message>
     <message>
       <source>Promise…</source>
-      <translation type="unfinished" />
+      <translation>承诺…</translation>
     </message>
     <message>
       <source>Share…</source>
-      <translation type="unfinished" />
+      <translation>分享…</translation>
     </message>
     <message>
       <source>Record a resource you recommended to them</source>
-      <translation type="unfinished" />
+      <translation>记下给客户推荐的资源</translation>
     </message>
     <message>
       <source>Copy</source>
-      <translation type="unfinished" />
+      <translation>复制</translation>
     </message>
     <message>
       <source>Copy the brief as plain text</source>
-      <translation type="unfinished" />
+      <translation>把联系前摘要复制为纯文本</translation>
     </message>
     <message>
       <source>Brief copied</source>
-      <translation type="unfinished" />
+      <translation>摘要已复制</translation>
     </message>
     <message>
       <source>archived</source>
-      <translation type="unfinished">已归档</translation>
+      <translation>已归档</translation>
     </message>
     <message>
       <source>Last contact: {when} · every {n} days</source>
-      <translation type="unfinished" />
+      <translation>上次联系：{when} · 每{n}天</translation>
     </message>
     <message>
       <source>Mark asked…</source>
-      <translation type="unfinished" />
+      <translation>已问过…</translation>
     </message>
     <message>
       <source>Ask about</source>
-      <translation type="unfinished" />
+      <translation>要问的事</translation>
     </message>
     <message>
       <source>No open talking points.</source>
-      <translation type="unfinished" />
+      <translation>没有待问的事。</translation>
     </message>
     <message>
       <source>due {date}</source>
-      <translation type="unfinished" />
+      <translation>{date}到期</translation>
     </message>
     <message>
       <source>Open promises</source>
-      <translation type="unfinished" />
+      <translation>未兑现的承诺</translation>
     </message>
     <message>
       <source>No open promises.</source>
-      <translation type="unfinished" />
+      <translation>没有未兑现的承诺。</translation>
     </message>
     <message>
       <source>Last contacts</source>
-      <translation type="unfinished" />
+      <translation>最近联系</translation>
     </message>
     <message>
       <source>No contacts logged yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有联系记录。</translation>
     </message>
     <message>
       <source>Coming up</source>
-      <translation type="unfinished" />
+      <translation>近期日子</translation>
     </message>
     <message>
       <source>Birthday</source>
-      <translation type="unfinished">生日</translation>
+      <translation>生日</translation>
     </message>
     <message>
       <source>No personal dates in the next 60 days.</source>
-      <translation type="unfinished" />
+      <translation>未来60天没有要记住的日子。</translation>
     </message>
     <message>
       <source>Already shared</source>
-      <translation type="unfinished" />
+      <translation>已分享</translation>
     </message>
   </context>
   <context>
@@ -719,23 +640,23 @@ Your input is still in the form.</source>
     </message>
     <message>
       <source>Last contact</source>
-      <translation type="unfinished" />
+      <translation>上次联系</translation>
     </message>
     <message>
       <source>never</source>
-      <translation type="unfinished" />
+      <translation>从未</translation>
     </message>
     <message>
       <source>today</source>
-      <translation type="unfinished">今天</translation>
+      <translation>今天</translation>
     </message>
     <message>
       <source>yesterday</source>
-      <translation type="unfinished" />
+      <translation>昨天</translation>
     </message>
     <message>
       <source>{n} days ago</source>
-      <translation type="unfinished" />
+      <translation>{n}天前</translation>
     </message>
   </context>
   <context>
@@ -828,31 +749,31 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <name>DueModel</name>
     <message>
       <source>Client</source>
-      <translation type="unfinished" />
+      <translation>客户</translation>
     </message>
     <message>
       <source>Last contact</source>
-      <translation type="unfinished" />
+      <translation>上次联系</translation>
     </message>
     <message>
       <source>Every</source>
-      <translation type="unfinished" />
+      <translation>周期</translation>
     </message>
     <message>
       <source>Overdue</source>
-      <translation type="unfinished" />
+      <translation>超期</translation>
     </message>
     <message>
       <source>Talking points</source>
-      <translation type="unfinished" />
+      <translation>要问的事</translation>
     </message>
     <message>
       <source>{n} days</source>
-      <translation type="unfinished" />
+      <translation>{n}天</translation>
     </message>
     <message>
       <source>due today</source>
-      <translation type="unfinished" />
+      <translation>今天到期</translation>
     </message>
   </context>
   <context>
@@ -860,23 +781,23 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <message>
       <source>Due for contact</source>
       <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
-      <translation type="unfinished" />
+      <translation>该联系了</translation>
     </message>
     <message>
       <source>Log contact…</source>
-      <translation type="unfinished" />
+      <translation>记联系…</translation>
     </message>
     <message>
       <source>Open client</source>
-      <translation type="unfinished" />
+      <translation>打开客户</translation>
     </message>
     <message>
       <source>{n} clients are due; the {shown} most overdue are listed.</source>
-      <translation type="unfinished" />
+      <translation>共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
     </message>
     <message>
       <source>{n} clients are due.</source>
-      <translation type="unfinished" />
+      <translation>{n}位客户该联系了。</translation>
     </message>
   </context>
   <context>
@@ -961,51 +882,51 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     </message>
     <message>
       <source>Family</source>
-      <translation type="unfinished" />
+      <translation>家庭</translation>
     </message>
     <message>
       <source>Business</source>
-      <translation type="unfinished">经营</translation>
+      <translation>生意</translation>
     </message>
     <message>
       <source>Health</source>
-      <translation type="unfinished" />
+      <translation>健康</translation>
     </message>
     <message>
       <source>Interests</source>
-      <translation type="unfinished" />
+      <translation>爱好</translation>
     </message>
     <message>
       <source>WeChat</source>
-      <translation type="unfinished">微信</translation>
+      <translation>微信</translation>
     </message>
     <message>
       <source>Visit</source>
-      <translation type="unfinished">拜访</translation>
+      <translation>拜访</translation>
     </message>
     <message>
       <source>Branch meeting</source>
-      <translation type="unfinished" />
+      <translation>网点面谈</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>记事</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>联系</translation>
     </message>
     <message>
       <source>Promise made</source>
-      <translation type="unfinished" />
+      <translation>做出承诺</translation>
     </message>
     <message>
       <source>Promise kept</source>
-      <translation type="unfinished" />
+      <translation>兑现承诺</translation>
     </message>
     <message>
       <source>Resource shared</source>
-      <translation type="unfinished" />
+      <translation>分享资源</translation>
     </message>
   </context>
   <context>
@@ -1466,61 +1387,61 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <name>InteractionDialog</name>
     <message>
       <source>Log contact</source>
-      <translation type="unfinished" />
+      <translation>记联系</translation>
     </message>
     <message>
       <source>What you talked about</source>
-      <translation type="unfinished" />
+      <translation>聊了什么</translation>
     </message>
     <message>
       <source>Optional: what to do next</source>
-      <translation type="unfinished" />
+      <translation>可选：下一步做什么</translation>
     </message>
     <message>
       <source>By</source>
-      <translation type="unfinished" />
+      <translation>截止</translation>
     </message>
     <message>
       <source>Channel</source>
-      <translation type="unfinished" />
+      <translation>方式</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <source>Summary</source>
-      <translation type="unfinished" />
+      <translation>内容</translation>
     </message>
     <message>
       <source>Next step</source>
-      <translation type="unfinished" />
+      <translation>下一步</translation>
     </message>
   </context>
   <context>
     <name>Interactions</name>
     <message>
       <source>There is no contact record with id {id}.</source>
-      <translation type="unfinished" />
+      <translation>没有编号为{id}的联系记录。</translation>
     </message>
     <message>
       <source>A contact cannot be in the future; it is {today} today.</source>
-      <translation type="unfinished" />
+      <translation>联系时间不能晚于今天（今天是{today}）。</translation>
     </message>
   </context>
   <context>
     <name>KeepInTouchPage</name>
     <message>
       <source>Keep in touch</source>
-      <translation type="unfinished" />
+      <translation>联系周期</translation>
     </message>
     <message>
       <source>A client is due for contact when this many days have passed since you last talked. A client's own setting (in their form) wins over these.</source>
-      <translation type="unfinished" />
+      <translation>距上次联系超过这么多天，客户就会出现在“该联系了”里。客户资料里单独设置的周期优先。</translation>
     </message>
     <message>
       <source> days</source>
-      <translation type="unfinished"> 天</translation>
+      <translation>天</translation>
     </message>
   </context>
   <context>
@@ -1614,100 +1535,100 @@ Book: {path}</source>
     <name>NoteDialog</name>
     <message>
       <source>Life note</source>
-      <translation type="unfinished" />
+      <translation>个人记事</translation>
     </message>
     <message>
       <source>Edit note</source>
-      <translation type="unfinished" />
+      <translation>修改记事</translation>
     </message>
     <message>
       <source>What they told you, e.g. 女儿明年六月高考</source>
-      <translation type="unfinished" />
+      <translation>客户说的事，例如：女儿明年六月高考</translation>
     </message>
     <message>
       <source>On a date</source>
-      <translation type="unfinished" />
+      <translation>有日期</translation>
     </message>
     <message>
       <source>Ask about it next time (talking point)</source>
-      <translation type="unfinished" />
+      <translation>下次联系时问起（要问的事）</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>类别</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>记事</translation>
     </message>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
   </context>
   <context>
     <name>Notes</name>
     <message>
       <source>There is no note with id {id}.</source>
-      <translation type="unfinished" />
+      <translation>没有编号为{id}的记事。</translation>
     </message>
     <message>
       <source>Write something first.</source>
-      <translation type="unfinished" />
+      <translation>请先填写内容。</translation>
     </message>
     <message>
       <source>{n} characters is too long; keep it under {max}.</source>
-      <translation type="unfinished" />
+      <translation>{n}个字太长了，请控制在{max}字以内。</translation>
     </message>
   </context>
   <context>
     <name>NotesModel</name>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>类别</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>记事</translation>
     </message>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <source>Ask</source>
-      <translation type="unfinished" />
+      <translation>要问</translation>
     </message>
     <message>
       <source>Ask next time</source>
-      <translation type="unfinished" />
+      <translation>下次问</translation>
     </message>
     <message>
       <source>Asked {date}</source>
-      <translation type="unfinished" />
+      <translation>{date}已问</translation>
     </message>
   </context>
   <context>
     <name>NotesTab</name>
     <message>
       <source>Add…</source>
-      <translation type="unfinished" />
+      <translation>添加…</translation>
     </message>
     <message>
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>修改…</translation>
     </message>
     <message>
       <source>Mark asked…</source>
-      <translation type="unfinished" />
+      <translation>已问过…</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Delete note</source>
-      <translation type="unfinished" />
+      <translation>删除记事</translation>
     </message>
   </context>
   <context>
@@ -1722,104 +1643,130 @@ Book: {path}</source>
     </message>
   </context>
   <context>
+    <name>PreviewModel</name>
+    <message>
+      <source>Row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+      <source>Phones</source>
+      <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Already in the book</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Same as row {row}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>PromiseDialog</name>
     <message>
       <source>Make a promise</source>
-      <translation type="unfinished" />
+      <translation>记下承诺</translation>
     </message>
     <message>
       <source>What you promised, e.g. 问清楚展期政策再回复</source>
-      <translation type="unfinished" />
+      <translation>答应了什么，例如：问清楚展期政策再回复</translation>
     </message>
     <message>
       <source>Default: two working days (weekends skipped, holidays not).</source>
-      <translation type="unfinished" />
+      <translation>默认两个工作日（跳过周末，不含法定节假日）。</translation>
     </message>
     <message>
       <source>Promise</source>
-      <translation type="unfinished" />
+      <translation>承诺</translation>
     </message>
     <message>
       <source>Due</source>
-      <translation type="unfinished" />
+      <translation>到期</translation>
     </message>
   </context>
   <context>
     <name>Promises</name>
     <message>
       <source>There is no promise with id {id}.</source>
-      <translation type="unfinished" />
+      <translation>没有编号为{id}的承诺。</translation>
     </message>
   </context>
   <context>
     <name>PromisesModel</name>
     <message>
       <source>Due</source>
-      <translation type="unfinished" />
+      <translation>到期</translation>
     </message>
     <message>
       <source>Client</source>
-      <translation type="unfinished" />
+      <translation>客户</translation>
     </message>
     <message>
       <source>Promise</source>
-      <translation type="unfinished" />
+      <translation>承诺</translation>
     </message>
     <message>
       <source>Late</source>
-      <translation type="unfinished" />
+      <translation>逾期</translation>
     </message>
     <message>
       <source>{n} days late</source>
-      <translation type="unfinished" />
+      <translation>逾期{n}天</translation>
     </message>
     <message>
       <source>due today</source>
-      <translation type="unfinished" />
+      <translation>今天到期</translation>
     </message>
   </context>
   <context>
     <name>PromisesPage</name>
     <message>
       <source>My promises</source>
-      <translation type="unfinished" />
+      <translation>我的承诺</translation>
     </message>
     <message>
       <source>Overdue only</source>
-      <translation type="unfinished" />
+      <translation>只看逾期</translation>
     </message>
     <message>
       <source>Kept…</source>
-      <translation type="unfinished" />
+      <translation>已兑现…</translation>
     </message>
     <message>
       <source>Mark kept and log how you told the client</source>
-      <translation type="unfinished" />
+      <translation>标为已兑现，并记下怎么告诉客户的</translation>
     </message>
     <message>
       <source>Open client</source>
-      <translation type="unfinished" />
+      <translation>打开客户</translation>
     </message>
     <message>
       <source>{n} open, {late} overdue</source>
-      <translation type="unfinished" />
+      <translation>{n}项未兑现，{late}项逾期</translation>
     </message>
     <message>
       <source>{late} overdue</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
-    <name>QCoreApplication</name>
-    <message>
-      <source>PreviewModel</source>
-      <comment>Row</comment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>TrashModel</source>
-      <comment>Name</comment>
-      <translation type="unfinished" />
+      <translation>{late}项逾期</translation>
     </message>
   </context>
   <context>
@@ -1976,84 +1923,90 @@ Book: {path}</source>
     <name>RelationshipKit</name>
     <message>
       <source>Keep promise</source>
-      <translation type="unfinished" />
+      <translation>兑现承诺</translation>
     </message>
     <message>
       <source>Done: {promise}</source>
-      <translation type="unfinished" />
+      <translation>已办：{promise}</translation>
     </message>
     <message>
       <source>Delete this note?
 
 {text}</source>
-      <translation type="unfinished" />
+      <translation>删除这条记事？
+
+{text}</translation>
     </message>
     <message>
       <source>Deleted note: {text}</source>
-      <translation type="unfinished" />
+      <translation>已删除记事：{text}</translation>
     </message>
     <message>
       <source>Delete this contact record?
 
 {text}</source>
-      <translation type="unfinished" />
+      <translation>删除这条联系记录？
+
+{text}</translation>
     </message>
     <message>
       <source>Deleted contact: {text}</source>
-      <translation type="unfinished" />
+      <translation>已删除联系记录：{text}</translation>
     </message>
     <message>
       <source>Delete this promise?
 
 {text}</source>
-      <translation type="unfinished" />
+      <translation>删除这项承诺？
+
+{text}</translation>
     </message>
     <message>
       <source>Deleted promise: {text}</source>
-      <translation type="unfinished" />
+      <translation>已删除承诺：{text}</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Not changed</source>
-      <translation type="unfinished">未更改</translation>
+      <translation>未修改</translation>
     </message>
     <message>
       <source>Undo</source>
-      <translation type="unfinished">撤销</translation>
+      <translation>撤销</translation>
     </message>
   </context>
   <context>
     <name>RelationshipUi</name>
     <message>
       <source>Brief</source>
-      <translation type="unfinished" />
+      <translation>联系前</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished">备注</translation>
+      <translation>记事</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>往来</translation>
     </message>
     <message>
       <source>Due for contact</source>
-      <translation type="unfinished" />
+      <translation>该联系了</translation>
     </message>
     <message>
       <source>My promises</source>
-      <translation type="unfinished" />
+      <translation>我的承诺</translation>
     </message>
     <message>
       <source>Resources</source>
-      <translation type="unfinished" />
+      <translation>资源</translation>
     </message>
     <message>
       <source>Log contact…</source>
-      <translation type="unfinished" />
+      <translation>记联系…</translation>
     </message>
   </context>
   <context>
@@ -2184,112 +2137,129 @@ Book: {path}</source>
     <name>ResourceDialog</name>
     <message>
       <source>New resource</source>
-      <translation type="unfinished" />
+      <translation>新资源</translation>
     </message>
     <message>
       <source>Edit resource</source>
-      <translation type="unfinished" />
+      <translation>修改资源</translation>
     </message>
     <message>
       <source>e.g. 老周装修队, 王会计</source>
-      <translation type="unfinished" />
+      <translation>例如：老周装修队、王会计</translation>
     </message>
     <message>
       <source>e.g. 装修, 财税, 政策, 产品</source>
-      <translation type="unfinished" />
+      <translation>例如：装修、财税、政策、产品</translation>
     </message>
     <message>
       <source>Why you recommend it</source>
-      <translation type="unfinished" />
+      <translation>推荐理由</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished">姓名</translation>
+      <translation>名称</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>类别</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>联系方式</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
   </context>
   <context>
     <name>Resources</name>
     <message>
       <source>There is no resource with id {id}.</source>
-      <translation type="unfinished" />
+      <translation>没有编号为{id}的资源。</translation>
     </message>
     <message>
       <source>Give it a name.</source>
-      <translation type="unfinished" />
+      <translation>请填写名称。</translation>
     </message>
     <message>
       <source>Keep it under {max} characters.</source>
-      <translation type="unfinished" />
+      <translation>请控制在{max}字以内。</translation>
     </message>
   </context>
   <context>
     <name>ResourcesModel</name>
     <message>
       <source>Name</source>
-      <translation type="unfinished">姓名</translation>
+      <translation>名称</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>类别</translation>
     </message>
     <message>
       <source>Contact</source>
-      <translation type="unfinished" />
+      <translation>联系方式</translation>
     </message>
     <message>
       <source>Shared</source>
-      <translation type="unfinished" />
+      <translation>已分享</translation>
     </message>
     <message>
       <source>{n} times</source>
-      <translation type="unfinished" />
+      <translation>{n}次</translation>
     </message>
   </context>
   <context>
     <name>ResourcesPage</name>
     <message>
       <source>Resources</source>
-      <translation type="unfinished" />
+      <translation>资源</translation>
     </message>
     <message>
       <source>People and material worth recommending to clients.</source>
-      <translation type="unfinished" />
+      <translation>值得推荐给客户的人和资料。</translation>
     </message>
     <message>
       <source>Archived</source>
-      <translation type="unfinished">已归档</translation>
+      <translation>已归档</translation>
     </message>
     <message>
       <source>New…</source>
-      <translation type="unfinished" />
+      <translation>新建…</translation>
     </message>
     <message>
       <source>Edit…</source>
-      <translation type="unfinished" />
+      <translation>修改…</translation>
     </message>
     <message>
       <source>Archive</source>
-      <translation type="unfinished">归档</translation>
+      <translation>归档</translation>
     </message>
     <message>
       <source>Shared with</source>
-      <translation type="unfinished" />
+      <translation>分享给了</translation>
     </message>
     <message>
       <source>Restore</source>
-      <translation type="unfinished">恢复</translation>
+      <translation>恢复</translation>
+    </message>
+  </context>
+  <context>
+    <name>Safekeeping</name>
+    <message>
+      <source>The book is damaged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The book was damaged when Prism or the computer stopped unexpectedly.
+
+Restore the newest good backup, from {date}? The damaged book is kept beside it as a .damaged file; nothing is deleted.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2307,38 +2277,38 @@ Book: {path}</source>
     <name>ShareDialog</name>
     <message>
       <source>Share a resource</source>
-      <translation type="unfinished" />
+      <translation>分享资源</translation>
     </message>
     <message>
       <source>Resource</source>
-      <translation type="unfinished" />
+      <translation>资源</translation>
     </message>
     <message>
       <source>Shared on</source>
-      <translation type="unfinished" />
+      <translation>分享日期</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <source>Add resources first, under Resources in the sidebar.</source>
-      <translation type="unfinished" />
+      <translation>请先在左侧“资源”里添加资源。</translation>
     </message>
   </context>
   <context>
     <name>SharesModel</name>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <source>Client</source>
-      <translation type="unfinished" />
+      <translation>客户</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
   </context>
   <context>
@@ -2404,46 +2374,46 @@ Book: {path}</source>
     <name>TimelineModel</name>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished">类型</translation>
+      <translation>类型</translation>
     </message>
     <message>
       <source>What</source>
-      <translation type="unfinished" />
+      <translation>内容</translation>
     </message>
     <message>
       <source>Next: {step}</source>
-      <translation type="unfinished" />
+      <translation>下一步：{step}</translation>
     </message>
     <message>
       <source>due {date}</source>
-      <translation type="unfinished" />
+      <translation>{date}到期</translation>
     </message>
     <message>
       <source>Shared: {name}</source>
-      <translation type="unfinished" />
+      <translation>分享了：{name}</translation>
     </message>
   </context>
   <context>
     <name>TimelineTab</name>
     <message>
       <source>Everything</source>
-      <translation type="unfinished" />
+      <translation>全部</translation>
     </message>
     <message>
       <source>Log contact…</source>
-      <translation type="unfinished" />
+      <translation>记联系…</translation>
     </message>
     <message>
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <source>Delete entry</source>
-      <translation type="unfinished" />
+      <translation>删除此条</translation>
     </message>
   </context>
   <context>
@@ -2815,6 +2785,25 @@ Book: {path}</source>
     </message>
   </context>
   <context>
+    <name>TrashModel</name>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation type="unfinished">经营</translation>
+    </message>
+    <message>
+      <source>Archived on</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>TrashPage</name>
     <message>
       <source>Archived clients wait here with everything recorded about them. Restore puts them back in the book; Delete permanently erases them and all their records, for a client who asks to be forgotten.</source>
@@ -3106,27 +3095,27 @@ Their notes, contacts, promises and every other record about them are erased. Th
     </message>
     <message>
       <source>Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).</source>
-      <translation type="unfinished" />
+      <translation>日期 {value!r} 不是 YYYY-MM-DD 格式（例如 2027-06-18）。</translation>
     </message>
     <message>
       <source>Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30).</source>
-      <translation type="unfinished" />
+      <translation>时间 {value!r} 不是“YYYY-MM-DD HH:MM”格式（例如 2026-11-28 15:30）。</translation>
     </message>
     <message>
       <source>ask next time</source>
-      <translation type="unfinished" />
+      <translation>下次问</translation>
     </message>
     <message>
       <source>Done: {promise}</source>
-      <translation type="unfinished" />
+      <translation>已办：{promise}</translation>
     </message>
     <message>
       <source>{n} days overdue</source>
-      <translation type="unfinished" />
+      <translation>超期{n}天</translation>
     </message>
     <message>
       <source>{n} days late</source>
-      <translation type="unfinished" />
+      <translation>逾期{n}天</translation>
     </message>
   </context>
 </TS>
