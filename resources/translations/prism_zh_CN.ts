@@ -51,60 +51,60 @@
     <name>Backup</name>
     <message>
       <source>There is no book in {folder} to back up.</source>
-      <translation type="unfinished" />
+      <translation>{folder} 中没有可备份的客户簿。</translation>
     </message>
     <message>
       <source>Prism is open on this book (process {pid}); close it, then restore.</source>
-      <translation type="unfinished" />
+      <translation>Prism 正打开着这个客户簿（进程 {pid}），请先关闭再恢复。</translation>
     </message>
     <message>
       <source>Restored the book from {file}.</source>
-      <translation type="unfinished" />
+      <translation>已从 {file} 恢复客户簿。</translation>
     </message>
     <message>
       <source>The book as it was is kept in {file}.</source>
-      <translation type="unfinished" />
+      <translation>恢复前的客户簿已保存在 {file}。</translation>
     </message>
     <message>
       <source>The damaged book is kept as {file}.</source>
-      <translation type="unfinished" />
+      <translation>损坏的客户簿已另存为 {file}。</translation>
     </message>
     <message>
       <source>The book passed its check ({n} clients).</source>
-      <translation type="unfinished" />
+      <translation>客户簿检查通过（{n} 位客户）。</translation>
     </message>
     <message>
       <source>The book is damaged: {problem}</source>
-      <translation type="unfinished" />
+      <translation>客户簿已损坏：{problem}</translation>
     </message>
     <message>
       <source>Newest good backup: {date} ({file}); crm restore FILE uses it.</source>
-      <translation type="unfinished" />
+      <translation>最近的完好备份：{date}（{file}）；可用 crm restore 文件 恢复。</translation>
     </message>
     <message>
       <source>There is no good backup yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有完好的备份。</translation>
     </message>
     <message>
       <source>There is no book in {folder}.</source>
-      <translation type="unfinished" />
+      <translation>{folder} 中没有客户簿。</translation>
     </message>
     <message>
       <source>{file} is not a file.</source>
-      <translation type="unfinished" />
+      <translation>{file} 不是文件。</translation>
     </message>
     <message>
       <source>The copy of the book failed its check ({problem}); not kept.</source>
       <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
-      <translation type="unfinished" />
+      <translation>客户簿的副本未通过检查（{problem}），未保留。</translation>
     </message>
     <message>
       <source>{path} fails its check and was not restored: {problem}</source>
-      <translation type="unfinished" />
+      <translation>{path} 未通过检查，未恢复：{problem}</translation>
     </message>
     <message>
       <source>{path} was written by a newer Prism; update Prism to restore it.</source>
-      <translation type="unfinished" />
+      <translation>{path} 由更新版本的 Prism 写入，请先升级 Prism 再恢复。</translation>
     </message>
   </context>
   <context>
@@ -199,7 +199,7 @@
     </message>
     <message>
       <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
-      <translation type="unfinished" />
+      <translation>客户簿 {path} 上次未正常关闭，已损坏（{problem}）。文件未做任何改动；请恢复一份备份后继续。</translation>
     </message>
   </context>
   <context>
@@ -933,87 +933,87 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <name>ExportDialog</name>
     <message>
       <source>Export clients</source>
-      <translation type="unfinished" />
+      <translation>导出客户</translation>
     </message>
     <message>
       <source>The current list, with its search and filters ({n} clients)</source>
-      <translation type="unfinished" />
+      <translation>当前列表（含搜索和筛选条件，共 {n} 位客户）</translation>
     </message>
     <message>
       <source>The selected clients ({n})</source>
-      <translation type="unfinished" />
+      <translation>选中的客户（{n} 位）</translation>
     </message>
     <message>
       <source>UTF-8 (opens cleanly in Excel)</source>
-      <translation type="unfinished" />
+      <translation>UTF-8（Excel 直接打开不乱码）</translation>
     </message>
     <message>
       <source>GB18030 (older software)</source>
-      <translation type="unfinished" />
+      <translation>GB18030（旧版软件）</translation>
     </message>
     <message>
       <source>Full phone and ID numbers (unmasked)</source>
-      <translation type="unfinished" />
+      <translation>导出完整的电话和身份证号（不打码）</translation>
     </message>
     <message>
       <source>Format:</source>
-      <translation type="unfinished" />
+      <translation>格式：</translation>
     </message>
     <message>
       <source>CSV encoding:</source>
-      <translation type="unfinished" />
+      <translation>CSV 编码：</translation>
     </message>
     <message>
       <source>Export…</source>
-      <translation type="unfinished" />
+      <translation>导出…</translation>
     </message>
     <message>
       <source>Which clients:</source>
-      <translation type="unfinished" />
+      <translation>导出哪些客户：</translation>
     </message>
     <message>
       <source>Columns:</source>
-      <translation type="unfinished" />
+      <translation>列：</translation>
     </message>
     <message>
       <source>Phone and ID numbers are masked (138****5678) unless you ask for them in full.</source>
-      <translation type="unfinished" />
+      <translation>除非选择导出完整号码，电话和身份证号都会打码（如 138****5678）。</translation>
     </message>
     <message>
       <source>Export full numbers?</source>
-      <translation type="unfinished" />
+      <translation>导出完整号码？</translation>
     </message>
     <message>
       <source>The file will hold full ID numbers and phone numbers. Anyone who gets the file can read them. Export them in full?</source>
-      <translation type="unfinished" />
+      <translation>文件中将包含完整的身份证号和电话号码，拿到文件的人都能看到。确定导出完整号码吗？</translation>
     </message>
     <message>
       <source>Clients</source>
-      <translation type="unfinished">客户</translation>
+      <translation>客户</translation>
     </message>
     <message>
       <source>clients</source>
-      <translation type="unfinished" />
+      <translation>客户名单</translation>
     </message>
     <message>
       <source>Export to</source>
-      <translation type="unfinished" />
+      <translation>导出到</translation>
     </message>
     <message>
       <source>Exporting…</source>
-      <translation type="unfinished" />
+      <translation>正在导出…</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <source>Exported {n} clients to {file}.</source>
-      <translation type="unfinished" />
+      <translation>已导出 {n} 位客户到 {file}。</translation>
     </message>
     <message>
       <source>Not exported</source>
-      <translation type="unfinished" />
+      <translation>未导出</translation>
     </message>
   </context>
   <context>
@@ -1192,195 +1192,195 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <name>Import</name>
     <message>
       <source>--mapping {part}: use COLUMN=FIELD with a column of the file and one of {fields} (or - to ignore the column).</source>
-      <translation type="unfinished" />
+      <translation>--mapping {part}：请写成 列名=字段，列名取自文件，字段为 {fields} 之一（写 - 表示忽略该列）。</translation>
     </message>
     <message>
       <source>row {row}, {column}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
       <source>Dry run: {rows} rows, {bad} with problems, {dups} duplicates. Nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>试运行：共 {rows} 行，{bad} 行有问题，{dups} 行重复。未导入任何内容。</translation>
     </message>
     <message>
       <source>{bad} of {rows} rows have problems, so nothing was imported. Fix them, or add --skip-bad to import the good rows.</source>
-      <translation type="unfinished" />
+      <translation>{rows} 行中有 {bad} 行有问题，因此未导入任何内容。请改正后再导入，或加 --skip-bad 只导入没问题的行。</translation>
     </message>
     <message>
       <source>Added {added}, updated {updated}, skipped {skipped} ({bad} with problems, {dups} duplicates).</source>
-      <translation type="unfinished" />
+      <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行（{bad} 行有问题，{dups} 行重复）。</translation>
     </message>
     <message>
       <source>No column is mapped to the name; choose which one it is.</source>
       <extracomment>progress(done, total); raising from it rolls the whole import back</extracomment>
-      <translation type="unfinished" />
+      <translation>没有哪一列对应“姓名”，请指定。</translation>
     </message>
     <message>
       <source>{n} row(s) have problems, so nothing was imported. Fix them, or import only the good rows.</source>
-      <translation type="unfinished" />
+      <translation>有 {n} 行有问题，因此未导入任何内容。请改正，或只导入没问题的行。</translation>
     </message>
     <message>
       <source>{value} is not a known value here.</source>
-      <translation type="unfinished" />
+      <translation>无法识别“{value}”。</translation>
     </message>
     <message>
       <source>{value} is not a whole number of days.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是整数天数。</translation>
     </message>
     <message>
       <source>{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08).</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是日期（请写成 1985-03-08、03-08 或 农历 1985-03-08）。</translation>
     </message>
     <message>
       <source>Cannot read {path}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
       <source>The file is {size} MB; files over {max} MB are not imported.</source>
-      <translation type="unfinished" />
+      <translation>文件有 {size} MB，超过 {max} MB 的文件不予导入。</translation>
     </message>
     <message>
       <source>This is an old Excel (.xls) file. Save it as .xlsx in Excel first.</source>
-      <translation type="unfinished" />
+      <translation>这是旧版 Excel（.xls）文件，请先在 Excel 中另存为 .xlsx。</translation>
     </message>
     <message>
       <source>The file has more than {max} rows; split it into smaller files.</source>
-      <translation type="unfinished" />
+      <translation>文件超过 {max} 行，请拆成几个小文件。</translation>
     </message>
     <message>
       <source>The file is empty.</source>
-      <translation type="unfinished" />
+      <translation>文件是空的。</translation>
     </message>
     <message>
       <source>The file has {n} columns; at most {max} are read.</source>
-      <translation type="unfinished" />
+      <translation>文件有 {n} 列，最多只读取 {max} 列。</translation>
     </message>
     <message>
       <source>The file unpacks to far more than it holds (a zip bomb?); it was not read.</source>
-      <translation type="unfinished" />
+      <translation>文件解压后的大小远超正常（疑似压缩炸弹），未读取。</translation>
     </message>
     <message>
       <source>This is not a valid .xlsx file (the zip is damaged).</source>
-      <translation type="unfinished" />
+      <translation>这不是有效的 .xlsx 文件（压缩包已损坏）。</translation>
     </message>
     <message>
       <source>The file contains XML entity declarations (an attack on XML readers); it was not read.</source>
-      <translation type="unfinished" />
+      <translation>文件含有 XML 实体声明（针对 XML 解析的攻击手法），未读取。</translation>
     </message>
     <message>
       <source>This .xlsx file cannot be read: {reason}</source>
-      <translation type="unfinished" />
+      <translation>无法读取这个 .xlsx 文件：{reason}</translation>
     </message>
     <message>
       <source>The file's text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as "CSV UTF-8" in Excel and try again.</source>
-      <translation type="unfinished" />
+      <translation>文件的文字编码不是 UTF-8、UTF-16 或 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后再试。</translation>
     </message>
     <message>
       <source>A cell of the file is longer than {max} characters; it was not read.</source>
-      <translation type="unfinished" />
+      <translation>文件中有单元格超过 {max} 个字符，未读取。</translation>
     </message>
     <message>
       <source>Line {line} of the file cannot be read: {reason}</source>
-      <translation type="unfinished" />
+      <translation>文件第 {line} 行无法读取：{reason}</translation>
     </message>
     <message>
       <source>Row</source>
-      <translation type="unfinished" />
+      <translation>行号</translation>
     </message>
     <message>
       <source>Column</source>
-      <translation type="unfinished" />
+      <translation>列</translation>
     </message>
     <message>
       <source>Problem</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
   </context>
   <context>
     <name>ImportDialog</name>
     <message>
       <source>Import clients</source>
-      <translation type="unfinished" />
+      <translation>导入客户</translation>
     </message>
     <message>
       <source>Column in the file</source>
-      <translation type="unfinished" />
+      <translation>文件中的列</translation>
     </message>
     <message>
       <source>First value</source>
-      <translation type="unfinished" />
+      <translation>第一行的值</translation>
     </message>
     <message>
       <source>Goes into</source>
-      <translation type="unfinished" />
+      <translation>导入到</translation>
     </message>
     <message>
       <source>Check the rows</source>
-      <translation type="unfinished" />
+      <translation>检查每一行</translation>
     </message>
     <message>
       <source>Choose where each column goes; columns set to (ignore) are skipped.</source>
-      <translation type="unfinished" />
+      <translation>请为每一列选择导入到哪个字段；设为“（忽略）”的列不导入。</translation>
     </message>
     <message>
       <source>Skip them</source>
-      <translation type="unfinished" />
+      <translation>跳过</translation>
     </message>
     <message>
       <source>Update the existing client</source>
-      <translation type="unfinished" />
+      <translation>更新已有客户</translation>
     </message>
     <message>
       <source>Add them anyway</source>
-      <translation type="unfinished" />
+      <translation>仍然新增</translation>
     </message>
     <message>
       <source>Import the good rows, skip the ones with problems</source>
-      <translation type="unfinished" />
+      <translation>导入没问题的行，跳过有问题的行</translation>
     </message>
     <message>
       <source>Save the report…</source>
-      <translation type="unfinished" />
+      <translation>保存问题清单…</translation>
     </message>
     <message>
       <source>Back</source>
-      <translation type="unfinished" />
+      <translation>上一步</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>导入</translation>
     </message>
     <message>
       <source>Clients already in the book (same phone or ID number):</source>
-      <translation type="unfinished" />
+      <translation>客户簿中已有的客户（电话或身份证号相同）：</translation>
     </message>
     <message>
       <source>Not imported</source>
-      <translation type="unfinished" />
+      <translation>未导入</translation>
     </message>
     <message>
       <source>{file}: {n} rows</source>
-      <translation type="unfinished" />
+      <translation>{file}：共 {n} 行</translation>
     </message>
     <message>
       <source>(ignore)</source>
-      <translation type="unfinished" />
+      <translation>（忽略）</translation>
     </message>
     <message>
       <source>Check the columns</source>
-      <translation type="unfinished" />
+      <translation>请检查列的对应</translation>
     </message>
     <message>
       <source>{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or repeated in the file.</source>
-      <translation type="unfinished" />
+      <translation>共 {rows} 行：{ok} 行可导入，{bad} 行有问题，{dups} 行已在客户簿中或在文件中重复。</translation>
     </message>
     <message>
       <source>Save the report</source>
-      <translation type="unfinished" />
+      <translation>保存问题清单</translation>
     </message>
     <message>
       <source>Added {added}, updated {updated}, skipped {skipped}.</source>
-      <translation type="unfinished" />
+      <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行。</translation>
     </message>
   </context>
   <context>
@@ -1456,7 +1456,7 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     </message>
     <message>
       <source>Trash</source>
-      <translation type="unfinished" />
+      <translation>回收站</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -1646,39 +1646,39 @@ Book: {path}</source>
     <name>PreviewModel</name>
     <message>
       <source>Row</source>
-      <translation type="unfinished" />
+      <translation>行号</translation>
     </message>
     <message>
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>结果</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished">姓名</translation>
+      <translation>姓名</translation>
     </message>
     <message>
       <source>Phones</source>
-      <translation type="unfinished">电话</translation>
+      <translation>电话</translation>
     </message>
     <message>
       <source>Problems</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
     <message>
       <source>Problem</source>
-      <translation type="unfinished" />
+      <translation>有问题</translation>
     </message>
     <message>
       <source>Already in the book</source>
-      <translation type="unfinished" />
+      <translation>已在客户簿中</translation>
     </message>
     <message>
       <source>Same as row {row}</source>
-      <translation type="unfinished" />
+      <translation>与第 {row} 行重复</translation>
     </message>
     <message>
       <source>Ready</source>
-      <translation type="unfinished" />
+      <translation>可导入</translation>
     </message>
   </context>
   <context>
@@ -2249,17 +2249,19 @@ Book: {path}</source>
     <name>Safekeeping</name>
     <message>
       <source>The book is damaged</source>
-      <translation type="unfinished" />
+      <translation>客户簿已损坏</translation>
     </message>
     <message>
       <source>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</source>
-      <translation type="unfinished" />
+      <translation>Prism 或电脑意外停止时，客户簿 {path} 受损，且没有可恢复的备份。文件未做任何改动。</translation>
     </message>
     <message>
       <source>The book was damaged when Prism or the computer stopped unexpectedly.
 
 Restore the newest good backup, from {date}? The damaged book is kept beside it as a .damaged file; nothing is deleted.</source>
-      <translation type="unfinished" />
+      <translation>Prism 或电脑意外停止时，客户簿受损。
+
+要恢复最近一份完好的备份（{date}）吗？损坏的客户簿会另存为 .damaged 文件放在旁边，不会删除任何内容。</translation>
     </message>
   </context>
   <context>
@@ -2603,245 +2605,247 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>Transfer</name>
     <message>
       <source>Clients</source>
-      <translation type="unfinished">客户</translation>
+      <translation>客户</translation>
     </message>
     <message>
       <source>Exported {n} clients to {file}.</source>
-      <translation type="unfinished" />
+      <translation>已导出 {n} 位客户到 {file}。</translation>
     </message>
     <message>
       <source>Unknown format {format}: use xlsx, csv or vcf.</source>
       <extracomment>progress(done, total) -&gt; False to cancel</extracomment>
-      <translation type="unfinished" />
+      <translation>不支持的格式 {format}：请用 xlsx、csv 或 vcf。</translation>
     </message>
     <message>
       <source>Unknown column {column}.</source>
-      <translation type="unfinished" />
+      <translation>没有 {column} 这一列。</translation>
     </message>
     <message>
       <source>Name</source>
       <extracomment>Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).</extracomment>
-      <translation type="unfinished">姓名</translation>
+      <translation>姓名</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished">类型</translation>
+      <translation>类型</translation>
     </message>
     <message>
       <source>Gender</source>
-      <translation type="unfinished">性别</translation>
+      <translation>性别</translation>
     </message>
     <message>
       <source>Phones</source>
-      <translation type="unfinished">电话</translation>
+      <translation>电话</translation>
     </message>
     <message>
       <source>ID number</source>
-      <translation type="unfinished">身份证号</translation>
+      <translation>身份证号</translation>
     </message>
     <message>
       <source>Birthday</source>
-      <translation type="unfinished">生日</translation>
+      <translation>生日</translation>
     </message>
     <message>
       <source>WeChat</source>
-      <translation type="unfinished">微信</translation>
+      <translation>微信</translation>
     </message>
     <message>
       <source>Business</source>
-      <translation type="unfinished">经营</translation>
+      <translation>单位/店铺</translation>
     </message>
     <message>
       <source>Industry</source>
-      <translation type="unfinished">行业</translation>
+      <translation>行业</translation>
     </message>
     <message>
       <source>Credit code</source>
-      <translation type="unfinished">信用代码</translation>
+      <translation>统一社会信用代码</translation>
     </message>
     <message>
       <source>Address</source>
-      <translation type="unfinished">地址</translation>
+      <translation>地址</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished">状态</translation>
+      <translation>状态</translation>
     </message>
     <message>
       <source>Tags</source>
-      <translation type="unfinished">标签</translation>
+      <translation>标签</translation>
     </message>
     <message>
       <source>Notes</source>
-      <translation type="unfinished">备注</translation>
+      <translation>备注</translation>
     </message>
     <message>
       <source>Form of address</source>
-      <translation type="unfinished" />
+      <translation>称呼</translation>
     </message>
     <message>
       <source>Keep in touch (days)</source>
-      <translation type="unfinished" />
+      <translation>回访周期（天）</translation>
     </message>
     <message>
       <source>Added on</source>
-      <translation type="unfinished" />
+      <translation>录入日期</translation>
     </message>
     <message>
       <source>lunar</source>
       <extracomment>Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
-      <translation type="unfinished" />
+      <translation>农历</translation>
     </message>
     <message>
       <source>leap</source>
-      <translation type="unfinished" />
+      <translation>闰</translation>
     </message>
   </context>
   <context>
     <name>TransferActions</name>
     <message>
       <source>&amp;Export clients…</source>
-      <translation type="unfinished" />
+      <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;Import clients…</source>
-      <translation type="unfinished" />
+      <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
       <source>&amp;Back up now</source>
-      <translation type="unfinished" />
+      <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
       <source>&amp;Restore from a backup…</source>
-      <translation type="unfinished" />
+      <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
       <source>&amp;Check the book</source>
-      <translation type="unfinished" />
+      <translation>检查客户簿(&amp;C)</translation>
     </message>
     <message>
       <source>Import clients from</source>
-      <translation type="unfinished" />
+      <translation>从文件导入客户</translation>
     </message>
     <message>
       <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-      <translation type="unfinished" />
+      <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
       <source>No backup made</source>
-      <translation type="unfinished" />
+      <translation>未能备份</translation>
     </message>
     <message>
       <source>Backed up to {file}.</source>
-      <translation type="unfinished" />
+      <translation>已备份到 {file}。</translation>
     </message>
     <message>
       <source>Restore from backup</source>
-      <translation type="unfinished" />
+      <translation>从备份恢复</translation>
     </message>
     <message>
       <source>Prism backups (*.db)</source>
-      <translation type="unfinished" />
+      <translation>Prism 备份 (*.db)</translation>
     </message>
     <message>
       <source>Restore the book?</source>
-      <translation type="unfinished" />
+      <translation>恢复客户簿？</translation>
     </message>
     <message>
       <source>Replace the book with the backup of {date}? The book as it is now is backed up first, so this can be undone by restoring that backup.</source>
-      <translation type="unfinished" />
+      <translation>用 {date} 的备份替换当前客户簿吗？当前的客户簿会先备份，之后可再恢复回来。</translation>
     </message>
     <message>
       <source>Not restored</source>
-      <translation type="unfinished" />
+      <translation>未恢复</translation>
     </message>
     <message>
       <source>Restored the backup of {date}.</source>
-      <translation type="unfinished" />
+      <translation>已恢复 {date} 的备份。</translation>
     </message>
     <message>
       <source>The book as it was is kept as {file}.</source>
-      <translation type="unfinished" />
+      <translation>恢复前的客户簿已保存为 {file}。</translation>
     </message>
     <message>
       <source>Newest backup: {date}.</source>
-      <translation type="unfinished" />
+      <translation>最近一次备份：{date}。</translation>
     </message>
     <message>
       <source>There is no backup yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有备份。</translation>
     </message>
     <message>
       <source>Check the book</source>
-      <translation type="unfinished" />
+      <translation>检查客户簿</translation>
     </message>
     <message>
       <source>The book passed its check ({n} clients).</source>
-      <translation type="unfinished" />
+      <translation>客户簿检查通过（{n} 位客户）。</translation>
     </message>
     <message>
       <source>The book is damaged: {problem}</source>
-      <translation type="unfinished" />
+      <translation>客户簿已损坏：{problem}</translation>
     </message>
   </context>
   <context>
     <name>TrashModel</name>
     <message>
       <source>Name</source>
-      <translation type="unfinished">姓名</translation>
+      <translation>姓名</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished">电话</translation>
+      <translation>电话</translation>
     </message>
     <message>
       <source>Business</source>
-      <translation type="unfinished">经营</translation>
+      <translation>单位/店铺</translation>
     </message>
     <message>
       <source>Archived on</source>
-      <translation type="unfinished" />
+      <translation>归档时间</translation>
     </message>
   </context>
   <context>
     <name>TrashPage</name>
     <message>
       <source>Archived clients wait here with everything recorded about them. Restore puts them back in the book; Delete permanently erases them and all their records, for a client who asks to be forgotten.</source>
-      <translation type="unfinished" />
+      <translation>已归档的客户连同全部记录都保存在这里。“恢复”会把客户放回客户簿；“永久删除”会抹去客户及其所有记录，用于客户要求删除个人信息的情况。</translation>
     </message>
     <message>
       <source>Restore</source>
-      <translation type="unfinished">恢复</translation>
+      <translation>恢复</translation>
     </message>
     <message>
       <source>Delete permanently…</source>
-      <translation type="unfinished" />
+      <translation>永久删除…</translation>
     </message>
     <message>
       <source>{n} archived clients</source>
-      <translation type="unfinished" />
+      <translation>已归档客户 {n} 位</translation>
     </message>
     <message>
       <source>Delete permanently?</source>
-      <translation type="unfinished" />
+      <translation>永久删除？</translation>
     </message>
     <message>
       <source>Delete {n} client(s) permanently: {names}?
 
 Their notes, contacts, promises and every other record about them are erased. This cannot be undone.</source>
-      <translation type="unfinished" />
+      <translation>永久删除 {n} 位客户：{names}？
+
+与他们有关的备注、联系记录、承诺等全部记录都会被抹去，且无法撤销。</translation>
     </message>
     <message>
       <source>Are you sure?</source>
-      <translation type="unfinished" />
+      <translation>确定吗？</translation>
     </message>
     <message>
       <source>Last check: erase {n} client(s) and everything about them for good?</source>
-      <translation type="unfinished" />
+      <translation>最后确认：永久抹去这 {n} 位客户及其全部记录？</translation>
     </message>
     <message>
       <source>Deleted {n} client(s) and {records} records.</source>
-      <translation type="unfinished" />
+      <translation>已删除 {n} 位客户，共 {records} 条记录。</translation>
     </message>
   </context>
   <context>

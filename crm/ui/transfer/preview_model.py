@@ -33,13 +33,12 @@ class PreviewModel(QAbstractTableModel):
             return None
         if not 0 <= section < 5:
             return None
-        tr = QCoreApplication.translate
         return (
-            tr("PreviewModel", "Row"),
-            tr("PreviewModel", "Result"),
-            tr("PreviewModel", "Name"),
-            tr("PreviewModel", "Phones"),
-            tr("PreviewModel", "Problems"),
+            self.tr("Row"),
+            self.tr("Result"),
+            self.tr("Name"),
+            self.tr("Phones"),
+            self.tr("Problems"),
         )[section]
 
     def _kind(self, r: Any) -> str:
@@ -50,19 +49,18 @@ class PreviewModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         col = index.column()
-        tr = QCoreApplication.translate
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_ROW:
                 return str(r.row)
             if col == COL_RESULT:
                 kind = self._kind(r)
                 if kind == "bad":
-                    return tr("PreviewModel", "Problem")
+                    return self.tr("Problem")
                 if kind == "dup":
                     if r.duplicate_of is not None:
-                        return tr("PreviewModel", "Already in the book")
-                    return tr("PreviewModel", "Same as row {row}").format(row=r.duplicate_row)
-                return tr("PreviewModel", "Ready")
+                        return self.tr("Already in the book")
+                    return self.tr("Same as row {row}").format(row=r.duplicate_row)
+                return self.tr("Ready")
             if col == COL_NAME:
                 return r.draft.name
             if col == COL_PHONES:

@@ -65,14 +65,13 @@ def offer_restore(folder: Path, clock: Clock, parent: QWidget | None = None) -> 
     officer agrees. True when a good book is now in place."""
     from crm.store import recovery
 
-    tr = QCoreApplication.translate
     book = config.book_path(folder)
     newest = backup.newest_good_backup(config.backups_dir(folder))
     if newest is None:
         QMessageBox.critical(
             parent,
-            tr("Safekeeping", "The book is damaged"),
-            tr(
+            QCoreApplication.translate("Safekeeping", "The book is damaged"),
+            QCoreApplication.translate(
                 "Safekeeping",
                 "The book {path} was damaged when Prism or the computer stopped unexpectedly, "
                 "and there is no backup to restore. The file was left untouched.",
@@ -81,8 +80,8 @@ def offer_restore(folder: Path, clock: Clock, parent: QWidget | None = None) -> 
         return False
     reply = QMessageBox.question(
         parent,
-        tr("Safekeeping", "The book is damaged"),
-        tr(
+        QCoreApplication.translate("Safekeeping", "The book is damaged"),
+        QCoreApplication.translate(
             "Safekeeping",
             "The book was damaged when Prism or the computer stopped unexpectedly.\n\n"
             "Restore the newest good backup, from {date}? The damaged book is kept beside it "

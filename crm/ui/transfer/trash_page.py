@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,12 +41,11 @@ class TrashModel(QAbstractTableModel):
             return None
         if not 0 <= section < 4:
             return None
-        tr = QCoreApplication.translate
         return (
-            tr("TrashModel", "Name"),
-            tr("TrashModel", "Phone"),
-            tr("TrashModel", "Business"),
-            tr("TrashModel", "Archived on"),
+            self.tr("Name"),
+            self.tr("Phone"),
+            self.tr("Business"),
+            self.tr("Archived on"),
         )[section]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
