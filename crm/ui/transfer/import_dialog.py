@@ -54,7 +54,8 @@ class ImportDialog(QDialog):
         header = self.mapping_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.mapping_table.setColumnWidth(2, 200)
         self.check_button = QPushButton(self.tr("Check the rows"))
         self.check_button.clicked.connect(self.check_rows)
         m = QVBoxLayout(mapping_page)
@@ -80,7 +81,7 @@ class ImportDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((50, 120, 110, 150)):
+        for col, width in enumerate((50, 150, 110, 150)):
             self.view.setColumnWidth(col, width)
         self.duplicates = QComboBox()
         self.duplicates.addItem(self.tr("Skip them"), "skip")

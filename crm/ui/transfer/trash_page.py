@@ -94,7 +94,7 @@ class TrashPage(QWidget):
         self.count_label = QLabel()
         self.restore_button = QPushButton(self.tr("Restore"))
         self.delete_button = QPushButton(self.tr("Delete permanently…"))
-        self.delete_button.setStyleSheet("color: #b91c1c;")
+        self.delete_button.setStyleSheet("QPushButton:enabled { color: #b91c1c; }")
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
