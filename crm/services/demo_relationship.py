@@ -149,9 +149,11 @@ def fill(ctx: DemoContext) -> None:
             pieces.append(g(text))
         if r() < 0.92:
             span = min(age_days, 240) * 24 * 60
-            for _ in range(1 + int(r() * 2.6)):
+            # About half were contacted lately, so the due list is long but not everyone.
+            recent = min(span, 12 * 24 * 60) if r() < 0.5 else span
+            for k in range(1 + int(r() * 2.6)):
                 channel, summary, step = CONTACTS[int(r() * n_contacts)]
-                when = now - minute * (60 + int(r() * span))
+                when = now - minute * (60 + int(r() * (recent if k == 0 else span)))
                 due = (when.date() + day * 7).isoformat() if step else None
                 stamp = _stamp(when)
                 contacts.append((cid, stamp, channel, summary, step, due, stamp))

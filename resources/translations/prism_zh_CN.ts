@@ -308,6 +308,10 @@
       <translation>上次联系：{when} · 每{n}天</translation>
     </message>
     <message>
+      <source>due for contact</source>
+      <translation>该联系了</translation>
+    </message>
+    <message>
       <source>Mark asked…</source>
       <translation>已问过…</translation>
     </message>
@@ -318,6 +322,14 @@
     <message>
       <source>No open talking points.</source>
       <translation>没有待问的事。</translation>
+    </message>
+    <message>
+      <source>Kept…</source>
+      <translation>已兑现…</translation>
+    </message>
+    <message>
+      <source>{n} days late</source>
+      <translation>已逾期{n}天</translation>
     </message>
     <message>
       <source>due {date}</source>

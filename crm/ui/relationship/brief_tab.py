@@ -117,7 +117,8 @@ class BriefTab(LazyClientTab):
             when=_tr(days_ago(b.last_contact_at, today)), n=b.cadence_days
         )
         if b.contact_due <= today:
-            contact += f" · <b style='color:{LATE}'>{self.tr('due for contact')}</b>"
+            due_text = self.tr("due for contact")
+            contact += f" · <b style='color:{LATE}'>{due_text}</b>"
         parts = [
             f"<p style='margin:0'>{title}</p>",
             f"<p style='margin:2px 0'>{' · '.join(facts)}</p>",
@@ -144,16 +145,15 @@ class BriefTab(LazyClientTab):
             self.tr("No open talking points."),
         )
         promises = []
+        kept = self.tr("Kept…")
         for p in b.promises:
             late = p.days_late(today)
-            when = (
-                f"<b style='color:{LATE}'>{self.tr('{n} days late').format(n=late)}</b>"
-                if late
-                else self.tr("due {date}").format(date=p.due_date.isoformat())
-            )
-            promises.append(
-                f"{_e(p.text)} — {when} &nbsp;<a href='keep:{p.id}'>{self.tr('Kept…')}</a>"
-            )
+            if late:
+                late_text = self.tr("{n} days late").format(n=late)
+                when = f"<b style='color:{LATE}'>{late_text}</b>"
+            else:
+                when = self.tr("due {date}").format(date=p.due_date.isoformat())
+            promises.append(f"{_e(p.text)} — {when} &nbsp;<a href='keep:{p.id}'>{kept}</a>")
         section(self.tr("Open promises"), promises, self.tr("No open promises."))
         section(
             self.tr("Last contacts"),
