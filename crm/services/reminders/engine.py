@@ -127,9 +127,12 @@ def compute(
     end = today + dt.timedelta(days=max(days, max_lead))
     found: dict[str, Occurrence] = {}
     order: dict[str, int] = {}
+    leads: dict[str, int] = {}
     for rank, source in enumerate(sources):
         for occ in source(conn, start, end):
-            lead = settings.lead_for(occ.occasion)
+            lead = leads.get(occ.occasion)
+            if lead is None:
+                lead = leads[occ.occasion] = settings.lead_for(occ.occasion)
             if lead != occ.lead_days:
                 occ = replace(occ, lead_days=lead)
             if occ.date > last and occ.date - dt.timedelta(days=occ.lead_days) > today:

@@ -152,55 +152,64 @@ def festivals(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterabl
 
 _NOTES_SQL = (
     # CROSS JOIN keeps SQLite on ix_life_note_event (without ANALYZE it would scan clients).
-    "SELECT n.id, n.client_id, c.name, n.text, n.event_date FROM life_note n "
-    "CROSS JOIN client c ON c.id = n.client_id "
+    "SELECT n.id, n.client_id, c.name, n.text, n.event_date "
+    "FROM life_note n INDEXED BY ix_life_note_dated "
+    "CROSS JOIN client c INDEXED BY ix_client_live_name ON c.id = n.client_id "
     "WHERE n.event_date BETWEEN ? AND ? AND n.deleted_at IS NULL AND c.archived_at IS NULL"
 )
+
+
+_NOTE_TITLE = QT_TRANSLATE_NOOP("Reminder", "{name}: {text}")
+_NOTE_TODAY = QT_TRANSLATE_NOOP("Reminder", "Today, from your notes")
+_NOTE_ASK = QT_TRANSLATE_NOOP("Reminder", "Ask {name} how it went: {text}")
+_NOTE_YESTERDAY = QT_TRANSLATE_NOOP("Reminder", "It was yesterday")
+_PROMISE_TITLE = QT_TRANSLATE_NOOP("Reminder", "Promised {name}: {text}")
 
 
 def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
     """A dated life note on its day, and again the day after: ask how it went."""
     out: list[Occurrence] = []
     earliest = start - dt.timedelta(days=1)
+    one = dt.timedelta(days=1)
+    days: dict[str, dt.date] = {}
     for nid, cid, name, text, event in conn.execute(
         _NOTES_SQL, (earliest.isoformat(), end.isoformat())
     ):
-        day = dt.date.fromisoformat(event[:10])
+        day = days.get(event) or days.setdefault(event, dt.date.fromisoformat(event[:10]))
         if day >= start:
             out.append(
                 Occurrence(
-                    key=occurrence_key("life_note", nid, day),
-                    occasion="life_note",
-                    date=day,
-                    title=QT_TRANSLATE_NOOP("Reminder", "{name}: {text}").with_(
-                        name=name, text=text
-                    ),
-                    client_id=cid,
-                    detail=QT_TRANSLATE_NOOP("Reminder", "Today, from your notes"),
-                    ref_id=nid,
+                    f"life_note:{nid}:{day.isoformat()}",
+                    "life_note",
+                    day,
+                    _msg(_NOTE_TITLE, name=name, text=text),
+                    cid,
+                    0,
+                    _NOTE_TODAY,
+                    nid,
                 )
             )
-        after = day + dt.timedelta(days=1)
+        after = day + one
         if start <= after <= end:
             out.append(
                 Occurrence(
-                    key=occurrence_key("life_note_after", nid, after),
-                    occasion="life_note",
-                    date=after,
-                    title=QT_TRANSLATE_NOOP("Reminder", "Ask {name} how it went: {text}").with_(
-                        name=name, text=text
-                    ),
-                    client_id=cid,
-                    detail=QT_TRANSLATE_NOOP("Reminder", "It was yesterday"),
-                    ref_id=nid,
+                    f"life_note_after:{nid}:{after.isoformat()}",
+                    "life_note",
+                    after,
+                    _msg(_NOTE_ASK, name=name, text=text),
+                    cid,
+                    0,
+                    _NOTE_YESTERDAY,
+                    nid,
                 )
             )
     return out
 
 
 _PROMISES_SQL = (
-    "SELECT p.id, p.client_id, c.name, p.text, p.due_date FROM promise p "
-    "CROSS JOIN client c ON c.id = p.client_id "
+    "SELECT p.id, p.client_id, c.name, p.text, p.due_date "
+    "FROM promise p INDEXED BY ix_promise_open_due "
+    "CROSS JOIN client c INDEXED BY ix_client_live_name ON c.id = p.client_id "
     "WHERE p.kept_at IS NULL AND p.due_date <= ? AND p.deleted_at IS NULL "
     "AND c.archived_at IS NULL"
 )
@@ -208,20 +217,23 @@ _PROMISES_SQL = (
 
 def promises(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
     """Promises due by ``end`` and not yet kept: a broken promise keeps nagging, however old."""
-    return [
-        Occurrence(
-            key=occurrence_key("promise", pid, dt.date.fromisoformat(due[:10])),
-            occasion="promise",
-            date=dt.date.fromisoformat(due[:10]),
-            title=QT_TRANSLATE_NOOP("Reminder", "Promised {name}: {text}").with_(
-                name=name, text=text
-            ),
-            client_id=cid,
-            lead_days=1,
-            ref_id=pid,
+    out: list[Occurrence] = []
+    days: dict[str, dt.date] = {}
+    for pid, cid, name, text, due in conn.execute(_PROMISES_SQL, (end.isoformat(),)):
+        day = days.get(due) or days.setdefault(due, dt.date.fromisoformat(due[:10]))
+        out.append(
+            Occurrence(
+                f"promise:{pid}:{day.isoformat()}",
+                "promise",
+                day,
+                _msg(_PROMISE_TITLE, name=name, text=text),
+                cid,
+                1,
+                None,
+                pid,
+            )
         )
-        for pid, cid, name, text, due in conn.execute(_PROMISES_SQL, (end.isoformat(),))
-    ]
+    return out
 
 
 # -- keeping in touch ------------------------------------------------------------------------

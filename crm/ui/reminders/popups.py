@@ -34,7 +34,8 @@ def check(ctx: UiContext, now: dt.datetime) -> list[Reminder]:
 
     conn = ctx.book.reader()
     prefs = settings.load(conn)
-    pops = due_popups(compute(conn, now.date(), settings=prefs), now, prefs)
+    # Only what shows today can pop up: no need for the week ahead.
+    pops = due_popups(compute(conn, now.date(), 0, settings=prefs), now, prefs)
     if pops:
         ReminderStates(ctx.book, _At(now)).mark_notified(r.occurrence for r in pops)
     return list(pops)
