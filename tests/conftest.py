@@ -46,7 +46,7 @@ def clients(book: Book, clock: FixedClock):
 
 @pytest.fixture
 def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QThreadPool
 
     from crm.ui.changes import ChangeNotifier
     from crm.ui.context import UiContext
@@ -54,6 +54,9 @@ def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):
     notifier = ChangeNotifier(book)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     yield UiContext(book=book, notifier=notifier, clock=clock, settings=settings)
+    # Searches and reminder loads may still run on pool threads; let them end before the
+    # book fixture closes the connections they use.
+    QThreadPool.globalInstance().waitForDone()
     notifier.close()
 
 

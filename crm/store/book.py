@@ -53,7 +53,7 @@ class Book:
         self.changes = ChangeBus()
         self._local = threading.local()
         self._engine: Engine | None = None
-        self._all_readers: list[sqlite3.Connection] = []
+        self._all_readers: list[tuple[sqlite3.Connection, threading.Thread]] = []
         self._lock = threading.Lock()
 
     # -- opening -------------------------------------------------------------------------------
@@ -100,7 +100,7 @@ class Book:
             conn = _connect(self.path, check_same_thread=False)
             self._local.conn = conn
             with self._lock:
-                self._all_readers.append(conn)
+                self._all_readers.append((conn, threading.current_thread()))
         return conn
 
     @contextmanager
@@ -147,10 +147,21 @@ class Book:
             raise err from exc
 
     def close(self) -> None:
+        """Close this book's connections.
+
+        A reader another live thread owns may be mid-query (a search still running on a worker
+        when the window closes); closing it under that thread crashes SQLite's caller. Such a
+        connection is interrupted instead and closes when its thread lets go of it. Callers that
+        run workers (the GUI) wait for them before closing the book.
+        """
         with self._lock:
             readers, self._all_readers = self._all_readers, []
-        for conn in readers:
-            conn.close()
+        me = threading.current_thread()
+        for conn, owner in readers:
+            if owner is me or not owner.is_alive():
+                conn.close()
+            else:
+                conn.interrupt()
         self._local = threading.local()
         if self._engine is not None:
             self._engine.dispose()

@@ -12,7 +12,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm import config
@@ -145,6 +145,7 @@ def run_gui(
         return app.exec()
     finally:
         reminders.stop()
+        QThreadPool.globalInstance().waitForDone(5000)  # workers still reading the book
         if not demo:
             backups.at_exit()
         notifier.close()

@@ -6,6 +6,7 @@ and the result comes back as a signal. A newer request makes older answers obsol
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -28,9 +29,12 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which decides what to show
-            self.relay.failed.emit(self.generation, exc)
+            outcome, value = self.relay.failed, exc
         else:
-            self.relay.done.emit(self.generation, result)
+            outcome, value = self.relay.done, result
+        # RuntimeError: the asking widget was closed meanwhile; nobody wants the answer.
+        with contextlib.suppress(RuntimeError):
+            outcome.emit(self.generation, value)
 
 
 class LatestOnly(QObject):

@@ -137,3 +137,35 @@ def test_failed_write_changes_nothing(book: Book, clients) -> None:
         conn.execute("DELETE FROM client")
         raise RuntimeError("boom")
     assert book.reader().execute("SELECT count(*) FROM client").fetchone()[0] == 1
+
+
+def test_close_leaves_another_threads_busy_reader_alone(book: Book, clients) -> None:
+    """Closing the book while a worker is mid-query must not crash (it did, in CI)."""
+    import threading
+
+    from tests.helpers import draft
+
+    for i in range(50):
+        clients.add(draft(f"客户{i}"))
+    started, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        conn = book.reader()
+        try:
+            cursor = conn.execute("SELECT id FROM client")
+            started.set()
+            release.wait(5)
+            cursor.fetchall()
+        except sqlite3.Error as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    started.wait(5)
+    book.close()
+    release.set()
+    thread.join(5)
+    assert not thread.is_alive()
+    # The worker's connection was not closed under it ("Cannot operate on a closed database").
+    assert not [e for e in errors if isinstance(e, sqlite3.ProgrammingError)]
