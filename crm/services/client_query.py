@@ -147,6 +147,8 @@ class ClientQuery:
         limit: int | None = None,
     ) -> list[int]:
         """Ids of the matching clients, in display order."""
+        if sort == "rank" and not normalise_query(f.text):
+            sort = "name"  # nothing to rank: pinyin order, straight from the list index
         memory = memory_match(f)
         if memory is not None and sort == "rank" and not (f.status or f.tag):
             return self._ranked_with_memory(f, memory, limit)

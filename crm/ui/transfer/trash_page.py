@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -108,9 +109,16 @@ class TrashPage(QWidget):
         layout.addLayout(bar)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.notifier.changed.connect(self._on_change)
-        self.reload()
+        # Read when first shown, not at start-up: the trash is rarely the first page.
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
+        self._stale = False
         rows = self.query.search(ClientFilter(archived=True))
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{n} archived clients").format(n=len(rows)))
@@ -118,7 +126,10 @@ class TrashPage(QWidget):
 
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic == "client":
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
 
     def _update_buttons(self) -> None:
         has = bool(self.table.selectionModel().selectedRows())
