@@ -66,11 +66,15 @@ class MainWindow(QMainWindow):
 
     # -- sections ------------------------------------------------------------------------------
 
-    def add_section(self, key: str, title: str, page: QWidget) -> None:
+    def add_section(self, key: str, title: str, page: QWidget, position: int = -1) -> None:
+        """Add a sidebar entry and its page; ``position`` -1 appends, 0 puts it first."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        self.sidebar.addItem(item)
-        self.stack.addWidget(page)
+        row = self.sidebar.count() if position < 0 else position
+        # The page first: inserting the item may move the current row, and the stack must
+        # already hold the page that row now stands for.
+        self.stack.insertWidget(row, page)
+        self.sidebar.insertItem(row, item)
         self._sections[key] = page
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)

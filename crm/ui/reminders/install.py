@@ -33,7 +33,7 @@ class RemindersUi(QObject):
         if kit is not None and hasattr(kit, "log_contact"):
             log = kit.log_contact
         self.page = TodayPage(window.ctx, window.open_client, log)
-        window.add_section(SECTION, self.tr("Today"), self.page)
+        window.add_section(SECTION, self.tr("Today"), self.page, position=0)
         self._first = True
         self.page.loaded.connect(self._loaded)
         self.page.refresh()
