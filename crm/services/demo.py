@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from crm.domain.client_form import Birthday, CleanClient, CleanPhone
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
+from crm.domain.lunar import month_days
 from crm.services.clients import column_values
 from crm.store.book import Book, sql_datetime
 
@@ -258,12 +259,12 @@ def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
     if rng.random() < 0.85:
         if rng.random() < 0.35:
             # Many clients keep their lunar birthday; a few fall in a leap month or on the 30th.
-            birthday = Birthday(
-                Calendar.LUNAR,
-                rng.randint(1, 12),
-                rng.randint(1, 29) if rng.random() < 0.97 else 30,
-                birth.year if rng.random() < 0.5 else None,
-            )
+            month = rng.randint(1, 12)
+            day = rng.randint(1, 29) if rng.random() < 0.97 else 30
+            year: int | None = birth.year if rng.random() < 0.5 else None
+            if day == 30 and year is not None and month_days(year, month) < 30:
+                year = None  # that lunar month had 29 days; such a client knows no year
+            birthday = Birthday(Calendar.LUNAR, month, day, year)
         else:
             birthday = Birthday(Calendar.SOLAR, birth.month, birth.day, birth.year)
             if rng.random() < 0.6:

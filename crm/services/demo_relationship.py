@@ -142,7 +142,8 @@ def fill(ctx: DemoContext) -> None:
         for _ in range(1 + int(r() * 2.2)):
             category, text, ahead, ask = NOTES[int(r() * n_notes)]
             event = None
-            if ahead is not None:
+            # Most such notes carry no date the officer wrote down; a quarter do.
+            if ahead is not None and r() < 0.25:
                 event = (today + day * (1 + int(r() * ahead))).isoformat()
             made = _stamp(now - day * int(r() * age_days))
             notes.append((cid, category, text, event, ask and r() < 0.6, made, made))
@@ -165,7 +166,12 @@ def fill(ctx: DemoContext) -> None:
             made_at = now - minute * int(r() * 10 * 24 * 60)
             due_on = default_promise_due(made_at.date())
             stamp = _stamp(made_at)
-            promises.append((cid, text, stamp, due_on.isoformat(), stamp))
+            # A good officer keeps most promises; a few are still open, some of them late.
+            kept = None
+            if r() < 0.8:
+                kept_at = made_at + minute * int(r() * 2 * 24 * 60)
+                kept = _stamp(kept_at) if kept_at < now else None
+            promises.append((cid, text, stamp, due_on.isoformat(), stamp, kept))
             pieces.append(g(text))
         docs.append((cid, f" {SEPARATOR} ".join(pieces)))
 
@@ -180,8 +186,8 @@ def fill(ctx: DemoContext) -> None:
         contacts,
     )
     conn.executemany(
-        "INSERT INTO promise (client_id, text, made_at, due_date, created_at) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO promise (client_id, text, made_at, due_date, created_at, kept_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         promises,
     )
     # One statement in id order, and for a big batch the last-contact index rebuilt once
@@ -191,7 +197,8 @@ def fill(ctx: DemoContext) -> None:
         conn.execute("DROP INDEX ix_client_last_contact")
     conn.execute(
         "UPDATE client SET last_contact_at = (SELECT max(occurred_at) FROM interaction i "
-        f"WHERE i.client_id = client.id), form_of_address = {_ADDRESS_SQL} "
+        "WHERE i.client_id = client.id), "
+        f"form_of_address = coalesce(form_of_address, {_ADDRESS_SQL}) "
         "WHERE id BETWEEN ? AND ?",
         (first, last),
     )

@@ -20,7 +20,6 @@ from crm.store.book import sql_datetime
 
 #: (days from today, lunar?) for the demo's birthdays.
 BIRTHDAYS = ((-1, False), (0, False), (0, True), (1, False), (1, True), (3, False), (5, True))
-ADDRESSES = {"male": ("{s}总", "{s}哥", "{s}老板"), "female": ("{s}姐", "{s}总", "{s}老师")}
 
 
 def fill(ctx: DemoContext) -> None:
@@ -35,11 +34,6 @@ def fill(ctx: DemoContext) -> None:
         f"AND id BETWEEN ? AND ? ORDER BY id LIMIT {len(BIRTHDAYS) * 3 + 20}",
         (ctx.client_ids[0], ctx.client_ids[-1]),
     ).fetchall()
-    # A form of address for about half the people, so greetings read 张总, 李姐.
-    for cid, name, gender in people[::2]:
-        form = rng.choice(ADDRESSES[gender]).format(s=name[0])
-        conn.execute("UPDATE client SET form_of_address = ? WHERE id = ?", (form, cid))
-
     chosen = people[: len(BIRTHDAYS)]
     for (cid, _name, _g), (offset, is_lunar) in zip(chosen, BIRTHDAYS, strict=False):
         day = today + dt.timedelta(days=offset)
