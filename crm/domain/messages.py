@@ -9,9 +9,8 @@ Source texts are English and use ``{name}`` placeholders, filled after translati
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 Translate = Callable[[str, str], str]
 
@@ -20,11 +19,15 @@ def _identity(_context: str, text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Msg:
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Msg(NamedTuple):
+    """A translatable text and its parameters (a tuple: thousands are built per reminder check)."""
+
     context: str
     text: str
-    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    params: Mapping[str, Any] = _NO_PARAMS
 
     def with_(self, **params: Any) -> Msg:
         return Msg(self.context, self.text, MappingProxyType({**self.params, **params}))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from crm.services.reminders import settings as reminder_settings
@@ -44,7 +44,7 @@ def _dt(value: str | None) -> dt.datetime | None:
     return None if value is None else dt.datetime.fromisoformat(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reminder:
     occurrence: Occurrence
     state: State = State.PENDING
@@ -134,7 +134,7 @@ def compute(
             if lead is None:
                 lead = leads[occ.occasion] = settings.lead_for(occ.occasion)
             if lead != occ.lead_days:
-                occ = replace(occ, lead_days=lead)
+                occ = occ._replace(lead_days=lead)
             if occ.date > last and occ.date - dt.timedelta(days=occ.lead_days) > today:
                 continue
             found.setdefault(occ.key, occ)

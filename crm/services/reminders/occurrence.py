@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from sqlite3 import Connection
+from typing import NamedTuple
 
 from crm.domain.messages import Msg
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
+    # A NamedTuple, not a dataclass: a week at 100,000 clients makes ~10,000 of them per
+    # check, and a tuple is built ~4x faster than a frozen dataclass.
     #: Stable across runs and unique per occasion, e.g. "birthday:42:2026-12-01",
     #: "spring_festival:-:2027-02-06", "promise:7:2026-12-02" (7 = the promise id).
     key: str
