@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from crm.domain.clock import FixedClock
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
 
@@ -37,21 +38,9 @@ def check(ctx: UiContext, now: dt.datetime) -> list[Reminder]:
     # Only what shows today can pop up: no need for the week ahead.
     pops = due_popups(compute(conn, now.date(), 0, settings=prefs), now, prefs)
     if pops:
-        ReminderStates(ctx.book, _At(now)).mark_notified(r.occurrence for r in pops)
+        # The check's writes use the moment it started.
+        ReminderStates(ctx.book, FixedClock(now)).mark_notified(r.occurrence for r in pops)
     return list(pops)
-
-
-class _At:
-    """The moment the check started, as a clock (the check's writes use that time)."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self._now = now
-
-    def now(self) -> dt.datetime:
-        return self._now
-
-    def today(self) -> dt.date:
-        return self._now.date()
 
 
 class ReminderPopups(QObject):
