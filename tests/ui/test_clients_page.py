@@ -229,3 +229,22 @@ def test_locked_book_keeps_the_dialog_input(qtbot, clients: ClientService, monke
         holder.close()
     assert shown and "busy" in shown[0]
     assert dialog.name.text() == "王芳" and dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_error_lines_get_room_of_their_own(qtbot, clients: ClientService) -> None:
+    """A shown dialog grows for wrapped error lines instead of drawing them over the next
+    field (seen in a screenshot), and gives the room back once they are fixed."""
+    dialog = ClientDialog(clients, None, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "王芳")
+    qtbot.keyClicks(dialog.id_number, "110105194912310021")  # bad check digit: a long message
+    error = dialog.errors["id_number"]
+    qtbot.waitUntil(error.isVisible)
+    below = dialog.gender.geometry()
+    assert error.geometry().bottom() < below.top()
+    assert error.height() >= error.heightForWidth(error.width())
+    dialog.id_number.clear()
+    qtbot.keyClicks(dialog.id_number, "11010519491231002X")
+    qtbot.waitUntil(lambda: not error.isVisible())

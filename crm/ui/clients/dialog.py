@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,7 @@ class ClientDialog(QDialog):
         self.client_id = client_id
         self.saved_id: int | None = None
         self._touched: set[str] = set()
+        self._base_height: int | None = None  # the height before any error was shown
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
         self.setMinimumWidth(560)
 
@@ -119,6 +121,8 @@ class ClientDialog(QDialog):
                 err.setObjectName(f"error_{key}")
                 err.setStyleSheet("color: #b91c1c;")
                 err.setWordWrap(True)
+                # Full field width: a wrapping label otherwise picks a narrow column.
+                err.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
                 err.setVisible(False)
                 form.addRow("", err)
                 self.errors[key] = err
@@ -259,7 +263,28 @@ class ClientDialog(QDialog):
             label.setVisible(bool(text))
         self.save_button.setEnabled(not problems)
         self._offer_from_id()
+        self._fit_height()
         return problems
+
+    def _fit_height(self) -> None:
+        """Grow to show wrapped error lines in full: a shown window does not re-ask its
+        word-wrapped labels for their height by itself, so the messages would overlap."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        # Grow for new error lines, and give the room back when they are fixed.
+        base = self._base_height if self._base_height is not None else self.height()
+        self._base_height = base
+        target = max(needed, base)
+        if target != self.height():
+            self.resize(width, target)
 
     def _referrer_changed(self) -> None:
         referred = self.referred_by.client_id() is not None
