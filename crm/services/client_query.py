@@ -86,6 +86,20 @@ MEMORY_SQL = (
 ARCHIVED_SQL = "SELECT id FROM client WHERE archived_at IS NOT NULL"
 
 
+def _source(f: ClientFilter) -> str:
+    """The FROM clause for a filter.
+
+    A text search scans the narrow covering index on (archived_at, search_text) and reads the
+    table only for the rows that match (for their rank). Left to itself, the planner may walk
+    another index starting with archived_at and read every row: ~120 ms instead of ~15 ms at
+    100,000 clients, measured after later migrations added such indexes.
+    """
+    q = normalise_query(f.text)
+    if q and not (q.isdigit() and len(q) < MIN_PHONE_DIGITS):
+        return "client c INDEXED BY ix_client_search"
+    return "client c"
+
+
 def _where(f: ClientFilter, memory: bool = True) -> tuple[str, dict[str, object], str]:
     """The WHERE clause, its named parameters, and the rank expression for the filter's text.
 
@@ -157,7 +171,7 @@ class ClientQuery:
         direction = "DESC" if descending else "ASC"
         tail = "" if sort == "name" else ", c.name_pinyin"
         sql = (
-            f"SELECT c.id, {rank} AS rank FROM client c WHERE {where} "
+            f"SELECT c.id, {rank} AS rank FROM {_source(f)} WHERE {where} "
             f"ORDER BY {order} {direction}{tail}, c.id"
         )
         if limit is not None:
@@ -175,7 +189,7 @@ class ClientQuery:
         conn = self._conn()
         where, params, rank = _where(f, memory=False)
         sql = (
-            f"SELECT c.id, {rank} AS rank FROM client c WHERE {where} "
+            f"SELECT c.id, {rank} AS rank FROM {_source(f)} WHERE {where} "
             "ORDER BY rank, c.name_pinyin, c.id"
         )
         ids = [r[0] for r in conn.execute(sql, params)]
@@ -188,7 +202,7 @@ class ClientQuery:
 
     def count(self, f: ClientFilter) -> int:
         where, params, _rank = _where(f)
-        sql = f"SELECT count(*) FROM client c WHERE {where}"
+        sql = f"SELECT count(*) FROM {_source(f)} WHERE {where}"
         return int(self._conn().execute(sql, params).fetchone()[0])
 
     def rows(self, ids: Sequence[int]) -> dict[int, ClientRow]:
