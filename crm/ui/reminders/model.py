@@ -28,13 +28,6 @@ FESTIVAL = "festival"
 GROUP_ORDER = ("birthday", FESTIVAL, "life_note", "promise", "thank_referrer", "contact_due")
 
 
-def occasion_group(occasion: str) -> str:
-    """Festivals share one group; every other occasion is its own."""
-    from crm.domain.festivals import Festival
-
-    return FESTIVAL if occasion in Festival._value2member_map_ else occasion
-
-
 class _Group:
     __slots__ = ("bucket", "group", "items")
 
@@ -42,6 +35,24 @@ class _Group:
         self.bucket = bucket
         self.group = group
         self.items: list[Reminder] = []
+
+
+def group_reminders(reminders: Sequence[Reminder], today: dt.date) -> list[_Group]:
+    """Reminders by bucket, then occasion group, in display order. No Qt: runs on a worker."""
+    from crm.domain.festivals import Festival
+
+    festivals = Festival._value2member_map_
+    groups: dict[tuple[str, str], _Group] = {}
+    for r in reminders:
+        occasion = r.occurrence.occasion
+        key = (r.bucket(today).value, FESTIVAL if occasion in festivals else occasion)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(*key)
+        group.items.append(r)
+    order = {b: i for i, b in enumerate(BUCKET_ORDER)}
+    kinds = {k: i for i, k in enumerate(GROUP_ORDER)}
+    return sorted(groups.values(), key=lambda g: (order[g.bucket], kinds.get(g.group, len(kinds))))
 
 
 class TodayModel(QAbstractItemModel):
@@ -89,19 +100,13 @@ class TodayModel(QAbstractItemModel):
     # -- filling ----------------------------------------------------------------------------
 
     def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime) -> None:
-        today = now.date()
-        groups: dict[tuple[str, str], _Group] = {}
-        for r in reminders:
-            bucket = r.bucket(today).value
-            key = (bucket, occasion_group(r.occurrence.occasion))
-            groups.setdefault(key, _Group(*key)).items.append(r)
-        order = {b: i for i, b in enumerate(BUCKET_ORDER)}
-        kinds = {k: i for i, k in enumerate(GROUP_ORDER)}
+        self.set_groups(group_reminders(reminders, now.date()), now)
+
+    def set_groups(self, groups: list[_Group], now: dt.datetime) -> None:
+        """Show groups made by :func:`group_reminders` (on a worker, for 10,000 reminders)."""
         self.beginResetModel()
         self._now = now
-        self._groups = sorted(
-            groups.values(), key=lambda g: (order[g.bucket], kinds.get(g.group, len(kinds)))
-        )
+        self._groups = groups
         self.endResetModel()
 
     def reminder(self, index: Index) -> Reminder | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.ui.context import UiContext
-from crm.ui.reminders.model import TodayModel
+from crm.ui.reminders.model import TodayModel, group_reminders
 from crm.ui.tasks import LatestOnly
 
 if TYPE_CHECKING:
@@ -66,6 +66,10 @@ class SnoozeDialog(QDialog):
 
     def until(self) -> dt.datetime:
         return self.edit.dateTime().toPython()  # type: ignore[no-any-return]
+
+
+#: A group with more items than this starts folded; its title still counts them all.
+FOLD_ABOVE = 300
 
 
 class TodayPage(QWidget):
@@ -158,21 +162,31 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         now = self.ctx.clock.now()
-        self.loader.submit(lambda: (now, load_reminders(self.ctx, now)))
+        ctx = self.ctx
+        self.loader.submit(lambda: (now, group_reminders(load_reminders(ctx, now), now.date())))
 
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic in TOPICS:
             self._refresh_timer.start()
 
     def _show(self, result: object) -> None:
-        now, reminders = result  # type: ignore[misc]
+        now, groups = result  # type: ignore[misc]
         current = self.current()
         key = self._select_key or (current.key if current else None)
         self._select_key = None
-        self.model.set_reminders(reminders, now)
+        self.model.set_groups(groups, now)
+        # Done items and the long keep-in-touch list (it has its own page) start folded, and
+        # so does any group too long to read: laying out an expanded group costs the GUI
+        # thread ~20 us an item (10,000 reminders at 100,000 clients: 0.2 s).
         for row in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.view.expandAll()
+            bucket, group = self.model.group_key(row)
+            folded = (
+                bucket == "closed"
+                or group == "contact_due"
+                or self.model.rowCount(self.model.index(row, 0)) > FOLD_ABOVE
+            )
+            self.view.setExpanded(self.model.index(row, 0), not folded)
         today = now.date()
         self.heading.setText(self.tr("Today, {date}").format(date=today.strftime("%Y-%m-%d")))
         overdue, due, coming = (self.model.count(b) for b in ("overdue", "today", "upcoming"))
@@ -181,11 +195,6 @@ class TodayPage(QWidget):
                 overdue=overdue, due=due, coming=coming
             )
         )
-        # Done items and the long keep-in-touch list (it has its own page) start folded.
-        for row in range(self.model.rowCount()):
-            bucket, group = self.model.group_key(row)
-            if bucket == "closed" or group == "contact_due":
-                self.view.collapse(self.model.index(row, 0))
         index = self.model.index_of_key(key) if key else QModelIndex()
         if index.isValid():
             self.view.setCurrentIndex(index)
