@@ -78,3 +78,46 @@ def test_pyside6_survives_many_none_returning_calls(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"
+
+
+def test_reading_the_book_loads_neither_orm_nor_pinyin(tmp_path: Path) -> None:
+    """Open, search and select in the GUI: sqlmodel (~57 MB) and pypinyin (~56 MB) stay out
+    until the first save, which keeps the app under its memory target at 100,000 clients."""
+    data = tmp_path / "book"
+    subprocess.run(
+        [sys.executable, "-m", "crm", "--data-dir", str(data), "demo", "--clients", "50"],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    code = f"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from crm import config
+from crm.domain.clock import SystemClock
+from crm.store.book import Book
+from crm.ui.app import _warm_imports, build_window, open_settings
+from crm.ui.changes import ChangeNotifier
+from crm.ui.context import UiContext
+data = Path({str(data)!r})
+book = Book.open(config.book_path(data))
+w = build_window(UiContext(book, ChangeNotifier(book), SystemClock(), open_settings(data)))
+w.show()
+_warm_imports()
+w.show_section("clients")
+w.clients.search.setText("a")
+end = time.perf_counter() + 1.5
+while time.perf_counter() < end:
+    app.processEvents()
+w.clients.table.selectRow(0)
+app.processEvents()
+assert w.clients.pane.client_id is not None
+print(",".join(m for m in ("sqlmodel", "sqlalchemy", "pypinyin") if m in sys.modules))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == ""

@@ -6,19 +6,24 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, delete, select
-
-from crm.domain.client import Client, ClientPhone, ClientTag
 from crm.domain.client_form import Birthday, CleanClient, ClientDraft, clean_client
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
-from crm.domain.names import name_pinyin
 from crm.domain.referrals import ReferralSource
 from crm.services.referral_links import check_referrer
 from crm.services.referral_thanks import note_status_change
 from crm.store.book import Book, sql_datetime
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from crm.domain.client import Client
+
+# sqlmodel (~57 MB, ~0.6 s) and pypinyin (~56 MB, ~0.3 s) load on the first write, not when
+# the GUI only reads: the list, search and the detail pane use plain SQL.
 
 TOPIC = "client"
 
@@ -54,6 +59,8 @@ class ClientDetail:
 def search_text(clean: CleanClient) -> str:
     """The one lower-case column the search box scans with LIKE '%q%'."""
     personal = clean.kind is not ClientKind.COMPANY
+    from crm.domain.names import name_pinyin
+
     names = name_pinyin(clean.name, personal=personal)
     parts = [clean.name, names.compact, names.initials]
     if clean.business_name:
@@ -71,6 +78,8 @@ def column_values(clean: CleanClient) -> dict[str, object]:
 
     One mapping for the ORM path (add, edit) and the bulk paths (demo, import).
     """
+    from crm.domain.names import name_pinyin
+
     names = name_pinyin(clean.name, personal=clean.kind is not ClientKind.COMPANY)
     b = clean.birthday
     return {
@@ -106,6 +115,20 @@ def _apply(client: Client, clean: CleanClient) -> None:
         setattr(client, key, value)
 
 
+_GET_SQL = """
+    SELECT name, kind, gender, birthday_calendar, birth_year, birth_month, birth_day,
+           birth_leap, wechat, id_number, business_name, industry, uscc, address, status,
+           notes, form_of_address, cadence_days, referred_by_id, source, created_at,
+           updated_at, archived_at
+    FROM client WHERE id = ?"""
+
+
+def preload() -> None:
+    """Import what the first save needs (call on a background thread when a form opens)."""
+    import crm.domain.client
+    import crm.domain.names  # noqa: F401
+
+
 class ClientService:
     def __init__(self, book: Book, clock: Clock | None = None) -> None:
         self.book = book
@@ -118,6 +141,8 @@ class ClientService:
     def add(self, draft: ClientDraft) -> int:
         clean = self.validate(draft)
         now = self.clock.now()
+        from crm.domain.client import Client
+
         with self.book.session() as session:
             check_referrer(_raw(session), None, clean.referred_by_id)
             client = Client(name=clean.name, created_at=now, updated_at=now)
@@ -132,6 +157,8 @@ class ClientService:
         return new_id
 
     def update(self, client_id: int, draft: ClientDraft) -> None:
+        from crm.domain.client import Client
+
         clean = self.validate(draft)
         with self.book.session() as session:
             client = session.get(Client, client_id)
@@ -155,53 +182,57 @@ class ClientService:
         self.book.changes.publish(TOPIC, [client_id])
 
     def get(self, client_id: int) -> ClientDetail:
-        with self.book.session() as session:
-            client = session.get(Client, client_id)
-            if client is None:
-                raise self._not_found(client_id)
-            phones = session.exec(
-                select(ClientPhone)
-                .where(ClientPhone.client_id == client_id)
-                .order_by(col(ClientPhone.position))
-            ).all()
-            tags = session.exec(select(ClientTag.tag).where(ClientTag.client_id == client_id)).all()
-            birthday = None
-            if client.birthday_calendar and client.birth_month and client.birth_day:
-                birthday = Birthday(
-                    Calendar(client.birthday_calendar),
-                    client.birth_month,
-                    client.birth_day,
-                    client.birth_year,
-                    client.birth_leap,
-                )
-            draft = ClientDraft(
-                name=client.name,
-                kind=ClientKind(client.kind),
-                gender=Gender(client.gender) if client.gender else None,
-                birthday=birthday,
-                phones=[p.national for p in phones],
-                wechat=client.wechat or "",
-                id_number=client.id_number or "",
-                business_name=client.business_name or "",
-                industry=client.industry or "",
-                uscc=client.uscc or "",
-                address=client.address or "",
-                status=ClientStatus(client.status),
-                tags=sorted(tags),
-                notes=client.notes,
-                form_of_address=client.form_of_address or "",
-                cadence_days=client.cadence_days,
-                referred_by_id=client.referred_by_id,
-                source=ReferralSource(client.source) if client.source else None,
+        """One client as the pane and the edit form show it: a plain read, no write lock."""
+        conn = self.book.reader()
+        row = conn.execute(_GET_SQL, (client_id,)).fetchone()
+        if row is None:
+            raise self._not_found(client_id)
+        (
+            name, kind, gender, calendar, year, month, day, leap, wechat, id_number,
+            business_name, industry, uscc, address, status, notes, form_of_address,
+            cadence_days, referred_by_id, source, created_at, updated_at, archived_at,
+        ) = row  # fmt: skip
+        phones = conn.execute(
+            "SELECT e164, national FROM client_phone WHERE client_id = ? ORDER BY position",
+            (client_id,),
+        ).fetchall()
+        tags = [
+            r[0]
+            for r in conn.execute(
+                "SELECT tag FROM client_tag WHERE client_id = ? ORDER BY tag", (client_id,)
             )
-            return ClientDetail(
-                id=client_id,
-                draft=draft,
-                phones=tuple(PhoneInfo(p.e164, p.national) for p in phones),
-                created_at=client.created_at,
-                updated_at=client.updated_at,
-                archived_at=client.archived_at,
-            )
+        ]
+        birthday = None
+        if calendar and month and day:
+            birthday = Birthday(Calendar(calendar), month, day, year, bool(leap))
+        draft = ClientDraft(
+            name=name,
+            kind=ClientKind(kind),
+            gender=Gender(gender) if gender else None,
+            birthday=birthday,
+            phones=[p[1] for p in phones],
+            wechat=wechat or "",
+            id_number=id_number or "",
+            business_name=business_name or "",
+            industry=industry or "",
+            uscc=uscc or "",
+            address=address or "",
+            status=ClientStatus(status),
+            tags=tags,
+            notes=notes,
+            form_of_address=form_of_address or "",
+            cadence_days=cadence_days,
+            referred_by_id=referred_by_id,
+            source=ReferralSource(source) if source else None,
+        )
+        return ClientDetail(
+            id=client_id,
+            draft=draft,
+            phones=tuple(PhoneInfo(e164, national) for e164, national in phones),
+            created_at=dt.datetime.fromisoformat(created_at),
+            updated_at=dt.datetime.fromisoformat(updated_at),
+            archived_at=dt.datetime.fromisoformat(archived_at) if archived_at else None,
+        )
 
     def archive(self, client_ids: Iterable[int]) -> list[int]:
         """Soft-delete: hidden from the book, kept with everything attached. Returns those hit."""
@@ -277,6 +308,10 @@ def _raw(session: Session) -> sqlite3.Connection:
 
 
 def _replace_children(session: Session, client_id: int, clean: CleanClient) -> None:
+    from sqlmodel import col, delete
+
+    from crm.domain.client import ClientPhone, ClientTag
+
     session.exec(delete(ClientPhone).where(col(ClientPhone.client_id) == client_id))
     session.exec(delete(ClientTag).where(col(ClientTag.client_id) == client_id))
     for position, phone in enumerate(clean.phones):

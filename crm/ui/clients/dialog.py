@@ -8,6 +8,7 @@ what is wrong under itself and Save stays off. Nothing typed is ever cleared: a 
 from __future__ import annotations
 
 import re
+import threading
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.referrals import ReferralSource
-from crm.services.clients import ClientService
+from crm.services.clients import ClientService, preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
 
@@ -59,6 +60,9 @@ class ClientDialog(QDialog):
         self._touched: set[str] = set()
         self._base_height: int | None = None  # the height before any error was shown
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
+        # The first save needs sqlmodel and pypinyin (~1 s to import): load them while the
+        # officer types, off the GUI thread.
+        threading.Thread(target=preload, name="preload-save", daemon=True).start()
         self.setMinimumWidth(560)
 
         self.name = QLineEdit()
