@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from crm import __version__
 from crm.ui.clients.page import ClientsPage
 from crm.ui.context import UiContext
+from crm.ui.lazy_page import LazyPage
 
 
 class MainWindow(QMainWindow):
@@ -59,12 +60,15 @@ class MainWindow(QMainWindow):
 
         install_reminders(self)
         self._build_menus()
-        from crm.ui.transfer.trash_page import TrashPage
-
-        self.add_section("trash", self.tr("Trash"), TrashPage(ctx, self))
+        self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
         self.restore_layout()
 
     # -- sections ------------------------------------------------------------------------------
+
+    def _trash_page(self) -> QWidget:
+        from crm.ui.transfer.trash_page import TrashPage
+
+        return TrashPage(self.ctx)
 
     def add_section(self, key: str, title: str, page: QWidget, position: int = -1) -> None:
         """Add a sidebar entry and its page; ``position`` -1 appends, 0 puts it first."""
@@ -82,7 +86,7 @@ class MainWindow(QMainWindow):
     def show_section(self, key: str) -> QWidget:
         page = self._sections[key]
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
-        return page
+        return page.page() if isinstance(page, LazyPage) else page
 
     def open_client(self, client_id: int) -> None:
         """Bring the client book forward with this client selected (pop-ups, other pages)."""

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from crm.ui.referrals.page import ReferralsPage
+from crm.ui.lazy_page import LazyPage
 from crm.ui.referrals.tab import ReferralsTab
 
 if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
+    from crm.ui.referrals.page import ReferralsPage
 
 
 class ReferralsUi(QObject):
@@ -18,8 +19,18 @@ class ReferralsUi(QObject):
         super().__init__(window)
         self.tab = ReferralsTab(window.ctx, window.open_client)
         window.clients.pane.add_tab(self.tab, self.tr("Referrals"))
-        self.page = ReferralsPage(window.ctx, window.open_client)
-        window.add_section("referrals", self.tr("Referrals"), self.page)
+        self.ctx, self.open_client = window.ctx, window.open_client
+        self._page = LazyPage(self._build_page)  # built when first shown
+        window.add_section("referrals", self.tr("Referrals"), self._page)
+
+    def _build_page(self) -> ReferralsPage:
+        from crm.ui.referrals.page import ReferralsPage
+
+        return ReferralsPage(self.ctx, self.open_client)
+
+    @property
+    def page(self) -> ReferralsPage:
+        return self._page.page()  # type: ignore[return-value]
 
 
 def install_referrals(window: MainWindow) -> ReferralsUi:

@@ -1,0 +1,34 @@
+"""A sidebar page built the first time it is shown, to keep start-up to what is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class LazyPage(QWidget):
+    """Stands in the main window's stack for a page; builds it (and imports its modules) on
+    first show, or when code asks for :meth:`page`."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._build()
+            self.layout().addWidget(self._page)
+        return self._page
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.page()
+        super().showEvent(event)
