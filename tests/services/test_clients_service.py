@@ -161,9 +161,13 @@ def test_text_search_scans_the_narrow_search_index(book: Book, text: str) -> Non
 
     f = ClientFilter(text=text)
     where, params, rank = _where(f)
-    plan = book.reader().execute(
-        f"EXPLAIN QUERY PLAN SELECT c.id, {rank} AS rank FROM {_source(f)} WHERE {where} "
-        "ORDER BY rank, c.name_pinyin, c.id",
-        params,
-    ).fetchall()
+    plan = (
+        book.reader()
+        .execute(
+            f"EXPLAIN QUERY PLAN SELECT c.id, {rank} AS rank FROM {_source(f)} WHERE {where} "
+            "ORDER BY rank, c.name_pinyin, c.id",
+            params,
+        )
+        .fetchall()
+    )
     assert "ix_client_search" in " ".join(str(row[-1]) for row in plan)
