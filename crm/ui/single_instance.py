@@ -49,16 +49,18 @@ class SingleInstance(QObject):
         socket = self._server.nextPendingConnection()
         if socket is None:
             return
-        socket.readyRead.connect(lambda s=socket: self._read(s))
-        socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
+        # The newcomer writes right after connecting; read it here rather than keep the
+        # socket alive across events with lambdas that outlive the server.
+        arrived = socket.bytesAvailable() > 0 or socket.waitForReadyRead(500)
+        if arrived and bytes(socket.readAll().data()).startswith(RAISE.strip()):
             self.raise_requested.emit()
+        socket.abort()
+        socket.deleteLater()
 
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
+            self._server.deleteLater()
             self._server = None
         self._lock.unlock()
 
