@@ -26,7 +26,7 @@ _F, _B, _H, _I, _O = (
 # (category, text, days until the event or None, worth asking next time)
 NOTES: tuple[tuple[str, str, int | None, bool], ...] = (
     (_F, "女儿明年六月高考，想考师范，最近压力大", 200, True),
-    (_F, "儿子今年高考，估分六百出头，等志愿结果", 20, True),
+    (_F, "儿子这个月考驾照科目三，有点紧张", 20, True),
     (_F, "孩子在读初三，周末要接送补课", None, False),
     (_F, "大儿子下个月结婚，在老家摆酒", 25, True),
     (_F, "老婆刚生了二胎，是个女儿", None, True),
