@@ -132,6 +132,7 @@ def measure(path: Path, runs: int) -> dict[str, dict[str, float]]:
         MEMORY_SQL,
         ClientFilter,
         ClientQuery,
+        _source,
         _where,
         memory_match,
     )
@@ -163,7 +164,7 @@ def measure(path: Path, runs: int) -> dict[str, dict[str, float]]:
                 # names only: the client book's own query, without notes
                 where, params, rank = _where(f, memory=False)
                 sql = (
-                    f"SELECT c.id, {rank} AS rank FROM client c WHERE {where} "
+                    f"SELECT c.id, {rank} AS rank FROM {_source(f)} WHERE {where} "
                     "ORDER BY rank, c.name_pinyin, c.id"
                 )
                 t_names = timed(lambda sql=sql, params=params: raw.execute(sql, params).fetchall())
