@@ -1,3137 +1,3130 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>App</name>
     <message>
-      <source>Prism is already open</source>
-      <translation>棱镜已经打开</translation>
+        <source>Prism is already open</source>
+        <translation>棱镜已经打开</translation>
     </message>
     <message>
-      <source>Another Prism has this book open ({path}). Use that window.</source>
-      <translation>另一个棱镜窗口已经打开了这个客户簿（{path}），请使用那个窗口。</translation>
+        <source>Another Prism has this book open ({path}). Use that window.</source>
+        <translation>另一个棱镜窗口已经打开了这个客户簿（{path}），请使用那个窗口。</translation>
     </message>
     <message>
-      <source>Prism cannot open the book</source>
-      <translation>棱镜无法打开客户簿</translation>
+        <source>Prism cannot open the book</source>
+        <translation>棱镜无法打开客户簿</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AskedDialog</name>
     <message>
-      <source>Mark asked</source>
-      <translation>已问过</translation>
+        <source>Mark asked</source>
+        <translation>已问过</translation>
     </message>
     <message>
-      <source>What they said, e.g. 考了620分，去了浙大</source>
-      <translation>客户怎么说，例如：考了620分，去了浙大</translation>
+        <source>What they said, e.g. 考了620分，去了浙大</source>
+        <translation>客户怎么说，例如：考了620分，去了浙大</translation>
     </message>
     <message>
-      <source>Log it as a contact by</source>
-      <translation>记为一次联系，方式</translation>
+        <source>Log it as a contact by</source>
+        <translation>记为一次联系，方式</translation>
     </message>
     <message>
-      <source>Keep it as a new note</source>
-      <translation>存为一条新记事</translation>
+        <source>Keep it as a new note</source>
+        <translation>存为一条新记事</translation>
     </message>
     <message>
-      <source>Ask about it again next time</source>
-      <translation>下次再问</translation>
+        <source>Ask about it again next time</source>
+        <translation>下次再问</translation>
     </message>
     <message>
-      <source>Talking point</source>
-      <translation>要问的事</translation>
+        <source>Talking point</source>
+        <translation>要问的事</translation>
     </message>
     <message>
-      <source>Answer</source>
-      <translation>回答</translation>
+        <source>Answer</source>
+        <translation>回答</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Backup</name>
     <message>
-      <source>There is no book in {folder} to back up.</source>
-      <translation>{folder} 中没有可备份的客户簿。</translation>
+        <source>There is no book in {folder} to back up.</source>
+        <translation>{folder} 中没有可备份的客户簿。</translation>
     </message>
     <message>
-      <source>Prism is open on this book (process {pid}); close it, then restore.</source>
-      <translation>Prism 正打开着这个客户簿（进程 {pid}），请先关闭再恢复。</translation>
+        <source>Prism is open on this book (process {pid}); close it, then restore.</source>
+        <translation>Prism 正打开着这个客户簿（进程 {pid}），请先关闭再恢复。</translation>
     </message>
     <message>
-      <source>Restored the book from {file}.</source>
-      <translation>已从 {file} 恢复客户簿。</translation>
+        <source>Restored the book from {file}.</source>
+        <translation>已从 {file} 恢复客户簿。</translation>
     </message>
     <message>
-      <source>The book as it was is kept in {file}.</source>
-      <translation>恢复前的客户簿已保存在 {file}。</translation>
+        <source>The book as it was is kept in {file}.</source>
+        <translation>恢复前的客户簿已保存在 {file}。</translation>
     </message>
     <message>
-      <source>The damaged book is kept as {file}.</source>
-      <translation>损坏的客户簿已另存为 {file}。</translation>
+        <source>The damaged book is kept as {file}.</source>
+        <translation>损坏的客户簿已另存为 {file}。</translation>
     </message>
     <message>
-      <source>The book passed its check ({n} clients).</source>
-      <translation>客户簿检查通过（{n} 位客户）。</translation>
+        <source>The book passed its check ({n} clients).</source>
+        <translation>客户簿检查通过（{n} 位客户）。</translation>
     </message>
     <message>
-      <source>The book is damaged: {problem}</source>
-      <translation>客户簿已损坏：{problem}</translation>
+        <source>The book is damaged: {problem}</source>
+        <translation>客户簿已损坏：{problem}</translation>
     </message>
     <message>
-      <source>Newest good backup: {date} ({file}); crm restore FILE uses it.</source>
-      <translation>最近的完好备份：{date}（{file}）；可用 crm restore 文件 恢复。</translation>
+        <source>Newest good backup: {date} ({file}); crm restore FILE uses it.</source>
+        <translation>最近的完好备份：{date}（{file}）；可用 crm restore 文件 恢复。</translation>
     </message>
     <message>
-      <source>There is no good backup yet.</source>
-      <translation>还没有完好的备份。</translation>
+        <source>There is no good backup yet.</source>
+        <translation>还没有完好的备份。</translation>
     </message>
     <message>
-      <source>There is no book in {folder}.</source>
-      <translation>{folder} 中没有客户簿。</translation>
+        <source>There is no book in {folder}.</source>
+        <translation>{folder} 中没有客户簿。</translation>
     </message>
     <message>
-      <source>{file} is not a file.</source>
-      <translation>{file} 不是文件。</translation>
+        <source>{file} is not a file.</source>
+        <translation>{file} 不是文件。</translation>
     </message>
     <message>
-      <source>The copy of the book failed its check ({problem}); not kept.</source>
-      <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
-      <translation>客户簿的副本未通过检查（{problem}），未保留。</translation>
+        <source>The copy of the book failed its check ({problem}); not kept.</source>
+        <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
+        <translation>客户簿的副本未通过检查（{problem}），未保留。</translation>
     </message>
     <message>
-      <source>{path} fails its check and was not restored: {problem}</source>
-      <translation>{path} 未通过检查，未恢复：{problem}</translation>
+        <source>{path} fails its check and was not restored: {problem}</source>
+        <translation>{path} 未通过检查，未恢复：{problem}</translation>
     </message>
     <message>
-      <source>{path} was written by a newer Prism; update Prism to restore it.</source>
-      <translation>{path} 由更新版本的 Prism 写入，请先升级 Prism 再恢复。</translation>
+        <source>{path} was written by a newer Prism; update Prism to restore it.</source>
+        <translation>{path} 由更新版本的 Prism 写入，请先升级 Prism 再恢复。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BirthdayEdit</name>
     <message>
-      <source>None</source>
-      <translation>不填</translation>
+        <source>None</source>
+        <translation>不填</translation>
     </message>
     <message>
-      <source>Solar</source>
-      <translation>公历</translation>
+        <source>Solar</source>
+        <translation>公历</translation>
     </message>
     <message>
-      <source>Lunar</source>
-      <translation>农历</translation>
+        <source>Lunar</source>
+        <translation>农历</translation>
     </message>
     <message>
-      <source>Year unknown</source>
-      <translation>年份不详</translation>
+        <source>Year unknown</source>
+        <translation>年份不详</translation>
     </message>
     <message>
-      <source> mo.</source>
-      <translation> 月</translation>
+        <source> mo.</source>
+        <translation> 月</translation>
     </message>
     <message>
-      <source> day</source>
-      <translation> 日</translation>
+        <source> day</source>
+        <translation> 日</translation>
     </message>
     <message>
-      <source>Leap month</source>
-      <translation>闰月</translation>
+        <source>Leap month</source>
+        <translation>闰月</translation>
     </message>
     <message>
-      <source>Birth year</source>
-      <translation>出生年份</translation>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
     </message>
     <message>
-      <source>Birth month</source>
-      <translation>出生月份</translation>
+        <source>Birth month</source>
+        <translation>出生月份</translation>
     </message>
     <message>
-      <source>Birth day</source>
-      <translation>出生日</translation>
+        <source>Birth day</source>
+        <translation>出生日</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BookError</name>
     <message>
-      <source>There is no Prism book at {path}.</source>
-      <extracomment>Stamped into the SQLite header (PRAGMA application_id) so we know our own files: 'PRSM'.</extracomment>
-      <translation>{path} 处没有棱镜客户簿。</translation>
+        <source>There is no Prism book at {path}.</source>
+        <extracomment>Stamped into the SQLite header (PRAGMA application_id) so we know our own files: &apos;PRSM&apos;.</extracomment>
+        <translation>{path} 处没有棱镜客户簿。</translation>
     </message>
     <message>
-      <source>{path} is an empty file, not a Prism book. It was left untouched.</source>
-      <translation>{path} 是一个空文件，不是棱镜客户簿。文件未做任何改动。</translation>
+        <source>{path} is an empty file, not a Prism book. It was left untouched.</source>
+        <translation>{path} 是一个空文件，不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
-      <source>{path} is not a Prism book (not a database). It was left untouched.</source>
-      <translation>{path} 不是棱镜客户簿（不是数据库文件）。文件未做任何改动。</translation>
+        <source>{path} is not a Prism book (not a database). It was left untouched.</source>
+        <translation>{path} 不是棱镜客户簿（不是数据库文件）。文件未做任何改动。</translation>
     </message>
     <message>
-      <source>{path} is another program's database, not a Prism book. It was left untouched.</source>
-      <translation>{path} 是其他程序的数据库，不是棱镜客户簿。文件未做任何改动。</translation>
+        <source>{path} is another program&apos;s database, not a Prism book. It was left untouched.</source>
+        <translation>{path} 是其他程序的数据库，不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
-      <source>The book {path} is busy in another Prism window or command. Close the other one and try again.</source>
-      <translation>客户簿 {path} 正被另一个棱镜窗口或命令占用。请关闭那个后重试。</translation>
+        <source>The book {path} is busy in another Prism window or command. Close the other one and try again.</source>
+        <translation>客户簿 {path} 正被另一个棱镜窗口或命令占用。请关闭那个后重试。</translation>
     </message>
     <message>
-      <source>The disk holding {path} is full. Free some space and try again.</source>
-      <translation>存放 {path} 的磁盘已满。请腾出空间后重试。</translation>
+        <source>The disk holding {path} is full. Free some space and try again.</source>
+        <translation>存放 {path} 的磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
-      <source>The book {path} is read-only. Check the file's permissions.</source>
-      <translation>客户簿 {path} 是只读的。请检查文件权限。</translation>
+        <source>The book {path} is read-only. Check the file&apos;s permissions.</source>
+        <translation>客户簿 {path} 是只读的。请检查文件权限。</translation>
     </message>
     <message>
-      <source>The disk could not read or write {path}. Check the drive and try again.</source>
-      <translation>磁盘无法读写 {path}。请检查磁盘后重试。</translation>
+        <source>The disk could not read or write {path}. Check the drive and try again.</source>
+        <translation>磁盘无法读写 {path}。请检查磁盘后重试。</translation>
     </message>
     <message>
-      <source>The book {path} cannot be opened. Check the folder exists and is yours.</source>
-      <translation>无法打开客户簿 {path}。请确认文件夹存在且您有权限访问。</translation>
+        <source>The book {path} cannot be opened. Check the folder exists and is yours.</source>
+        <translation>无法打开客户簿 {path}。请确认文件夹存在且您有权限访问。</translation>
     </message>
     <message>
-      <source>{path} is damaged or is not a Prism book. It was left untouched.</source>
-      <translation>{path} 已损坏或不是棱镜客户簿。文件未做任何改动。</translation>
+        <source>{path} is damaged or is not a Prism book. It was left untouched.</source>
+        <translation>{path} 已损坏或不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
-      <source>{path} was written by a newer version of Prism (schema {revision}). Update Prism to open it; the book was left untouched.</source>
-      <translation>{path} 由更新版本的棱镜写入（结构版本 {revision}）。请升级棱镜后再打开；客户簿未做任何改动。</translation>
+        <source>{path} was written by a newer version of Prism (schema {revision}). Update Prism to open it; the book was left untouched.</source>
+        <translation>{path} 由更新版本的棱镜写入（结构版本 {revision}）。请升级棱镜后再打开；客户簿未做任何改动。</translation>
     </message>
     <message>
-      <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
-      <translation>客户簿 {path} 上次未正常关闭，已损坏（{problem}）。文件未做任何改动；请恢复一份备份后继续。</translation>
+        <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
+        <translation>客户簿 {path} 上次未正常关闭，已损坏（{problem}）。文件未做任何改动；请恢复一份备份后继续。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Brief</name>
     <message>
-      <source>never</source>
-      <translation>从未联系</translation>
+        <source>never</source>
+        <translation>从未联系</translation>
     </message>
     <message>
-      <source>today</source>
-      <translation>今天</translation>
+        <source>today</source>
+        <translation>今天</translation>
     </message>
     <message>
-      <source>yesterday</source>
-      <translation>昨天</translation>
+        <source>yesterday</source>
+        <translation>昨天</translation>
     </message>
     <message>
-      <source>{n} days ago</source>
-      <translation>{n}天前</translation>
+        <source>{n} days ago</source>
+        <translation>{n}天前</translation>
     </message>
     <message>
-      <source>Address as: {address} ({name})</source>
-      <translation>称呼：{address}（{name}）</translation>
+        <source>Address as: {address} ({name})</source>
+        <translation>称呼：{address}（{name}）</translation>
     </message>
     <message>
-      <source>Last contact: {when} · keep in touch every {n} days</source>
-      <translation>上次联系：{when} · 每{n}天联系一次</translation>
+        <source>Last contact: {when} · keep in touch every {n} days</source>
+        <translation>上次联系：{when} · 每{n}天联系一次</translation>
     </message>
     <message>
-      <source>(none)</source>
-      <translation>（无）</translation>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-      <source>Ask about:</source>
-      <translation>要问的事：</translation>
+        <source>Ask about:</source>
+        <translation>要问的事：</translation>
     </message>
     <message>
-      <source>{n} days late</source>
-      <translation>已逾期{n}天</translation>
+        <source>{n} days late</source>
+        <translation>已逾期{n}天</translation>
     </message>
     <message>
-      <source>due {date}</source>
-      <translation>{date}到期</translation>
+        <source>due {date}</source>
+        <translation>{date}到期</translation>
     </message>
     <message>
-      <source>Open promises:</source>
-      <translation>未兑现的承诺：</translation>
+        <source>Open promises:</source>
+        <translation>未兑现的承诺：</translation>
     </message>
     <message>
-      <source>Last contacts:</source>
-      <translation>最近联系：</translation>
+        <source>Last contacts:</source>
+        <translation>最近联系：</translation>
     </message>
     <message>
-      <source>Coming up:</source>
-      <translation>近期日子：</translation>
+        <source>Coming up:</source>
+        <translation>近期日子：</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BriefTab</name>
     <message>
-      <source>Log contact…</source>
-      <translation>记联系…</translation>
+        <source>Log contact…</source>
+        <translation>记联系…</translation>
     </message>
     <message>
-      <source>Record a call, WeChat chat or visit (Ctrl+L)</source>
-      <translation>记下一次电话、微信或拜访（Ctrl+L）</translation>
+        <source>Record a call, WeChat chat or visit (Ctrl+L)</source>
+        <translation>记下一次电话、微信或拜访（Ctrl+L）</translation>
     </message>
     <message>
-      <source>Note…</source>
-      <translation>记事…</translation>
+        <source>Note…</source>
+        <translation>记事…</translation>
     </message>
     <message>
-      <source>Promise…</source>
-      <translation>承诺…</translation>
+        <source>Promise…</source>
+        <translation>承诺…</translation>
     </message>
     <message>
-      <source>Share…</source>
-      <translation>分享…</translation>
+        <source>Share…</source>
+        <translation>分享…</translation>
     </message>
     <message>
-      <source>Record a resource you recommended to them</source>
-      <translation>记下给客户推荐的资源</translation>
+        <source>Record a resource you recommended to them</source>
+        <translation>记下给客户推荐的资源</translation>
     </message>
     <message>
-      <source>Copy</source>
-      <translation>复制</translation>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
     <message>
-      <source>Copy the brief as plain text</source>
-      <translation>把联系前摘要复制为纯文本</translation>
+        <source>Copy the brief as plain text</source>
+        <translation>把联系前摘要复制为纯文本</translation>
     </message>
     <message>
-      <source>Brief copied</source>
-      <translation>摘要已复制</translation>
+        <source>Brief copied</source>
+        <translation>摘要已复制</translation>
     </message>
     <message>
-      <source>archived</source>
-      <translation>已归档</translation>
+        <source>archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
-      <source>Last contact: {when} · every {n} days</source>
-      <translation>上次联系：{when} · 每{n}天</translation>
+        <source>Last contact: {when} · every {n} days</source>
+        <translation>上次联系：{when} · 每{n}天</translation>
     </message>
     <message>
-      <source>due for contact</source>
-      <translation>该联系了</translation>
+        <source>due for contact</source>
+        <translation>该联系了</translation>
     </message>
     <message>
-      <source>Mark asked…</source>
-      <translation>已问过…</translation>
+        <source>Mark asked…</source>
+        <translation>已问过…</translation>
     </message>
     <message>
-      <source>Ask about</source>
-      <translation>要问的事</translation>
+        <source>Ask about</source>
+        <translation>要问的事</translation>
     </message>
     <message>
-      <source>No open talking points.</source>
-      <translation>没有待问的事。</translation>
+        <source>No open talking points.</source>
+        <translation>没有待问的事。</translation>
     </message>
     <message>
-      <source>Kept…</source>
-      <translation>已兑现…</translation>
+        <source>Kept…</source>
+        <translation>已兑现…</translation>
     </message>
     <message>
-      <source>{n} days late</source>
-      <translation>已逾期{n}天</translation>
+        <source>{n} days late</source>
+        <translation>已逾期{n}天</translation>
     </message>
     <message>
-      <source>due {date}</source>
-      <translation>{date}到期</translation>
+        <source>due {date}</source>
+        <translation>{date}到期</translation>
     </message>
     <message>
-      <source>Open promises</source>
-      <translation>未兑现的承诺</translation>
+        <source>Open promises</source>
+        <translation>未兑现的承诺</translation>
     </message>
     <message>
-      <source>No open promises.</source>
-      <translation>没有未兑现的承诺。</translation>
+        <source>No open promises.</source>
+        <translation>没有未兑现的承诺。</translation>
     </message>
     <message>
-      <source>Last contacts</source>
-      <translation>最近联系</translation>
+        <source>Last contacts</source>
+        <translation>最近联系</translation>
     </message>
     <message>
-      <source>No contacts logged yet.</source>
-      <translation>还没有联系记录。</translation>
+        <source>No contacts logged yet.</source>
+        <translation>还没有联系记录。</translation>
     </message>
     <message>
-      <source>Coming up</source>
-      <translation>近期日子</translation>
+        <source>Coming up</source>
+        <translation>近期日子</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>No personal dates in the next 60 days.</source>
-      <translation>未来60天没有要记住的日子。</translation>
+        <source>No personal dates in the next 60 days.</source>
+        <translation>未来60天没有要记住的日子。</translation>
     </message>
     <message>
-      <source>Already shared</source>
-      <translation>已分享</translation>
+        <source>Already shared</source>
+        <translation>已分享</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
-      <source>New client</source>
-      <translation>新建客户</translation>
+        <source>New client</source>
+        <translation>新建客户</translation>
     </message>
     <message>
-      <source>Edit client</source>
-      <translation>编辑客户</translation>
+        <source>Edit client</source>
+        <translation>编辑客户</translation>
     </message>
     <message>
-      <source>Full name, e.g. 张伟</source>
-      <translation>姓名全称，如 张伟</translation>
+        <source>Full name, e.g. 张伟</source>
+        <translation>姓名全称，如 张伟</translation>
     </message>
     <message>
-      <source>How you address them, e.g. 张总, 李姐</source>
-      <translation>您对客户的称呼，如 张总、李姐</translation>
+        <source>How you address them, e.g. 张总, 李姐</source>
+        <translation>您对客户的称呼，如 张总、李姐</translation>
     </message>
     <message>
-      <source>Default for the status</source>
-      <translation>按客户状态默认</translation>
+        <source>Default for the status</source>
+        <translation>按客户状态默认</translation>
     </message>
     <message>
-      <source> days</source>
-      <translation> 天</translation>
+        <source> days</source>
+        <translation> 天</translation>
     </message>
     <message>
-      <source>Not recorded</source>
-      <translation>未记录</translation>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
     </message>
     <message>
-      <source>Not given</source>
-      <translation>未填</translation>
+        <source>Not given</source>
+        <translation>未填</translation>
     </message>
     <message>
-      <source>13812345678, 010-12345678 (separate with commas)</source>
-      <translation>13812345678, 010-12345678（多个号码用逗号分隔）</translation>
+        <source>13812345678, 010-12345678 (separate with commas)</source>
+        <translation>13812345678, 010-12345678（多个号码用逗号分隔）</translation>
     </message>
     <message>
-      <source>18-character resident ID number</source>
-      <translation>18 位居民身份证号</translation>
+        <source>18-character resident ID number</source>
+        <translation>18 位居民身份证号</translation>
     </message>
     <message>
-      <source>Use birthday and gender from the ID number</source>
-      <translation>使用身份证号中的生日和性别</translation>
+        <source>Use birthday and gender from the ID number</source>
+        <translation>使用身份证号中的生日和性别</translation>
     </message>
     <message>
-      <source>18-character unified social credit code</source>
-      <translation>18 位统一社会信用代码</translation>
+        <source>18-character unified social credit code</source>
+        <translation>18 位统一社会信用代码</translation>
     </message>
     <message>
-      <source>Comma-separated, e.g. 老客户, 经营贷</source>
-      <translation>用逗号分隔，如 老客户, 经营贷</translation>
+        <source>Comma-separated, e.g. 老客户, 经营贷</source>
+        <translation>用逗号分隔，如 老客户, 经营贷</translation>
     </message>
     <message>
-      <source>Name *</source>
-      <translation>姓名 *</translation>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
     </message>
     <message>
-      <source>Address as</source>
-      <translation>称呼</translation>
+        <source>Address as</source>
+        <translation>称呼</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Phones</source>
-      <translation>电话</translation>
+        <source>Phones</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>WeChat</source>
-      <translation>微信</translation>
+        <source>WeChat</source>
+        <translation>微信</translation>
     </message>
     <message>
-      <source>ID number</source>
-      <translation>身份证号</translation>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
-      <source>Gender</source>
-      <translation>性别</translation>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>Business name</source>
-      <translation>经营名称</translation>
+        <source>Business name</source>
+        <translation>经营名称</translation>
     </message>
     <message>
-      <source>Industry</source>
-      <translation>行业</translation>
+        <source>Industry</source>
+        <translation>行业</translation>
     </message>
     <message>
-      <source>Credit code</source>
-      <translation>信用代码</translation>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Tags</source>
-      <translation>标签</translation>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-      <source>Keep in touch every</source>
-      <translation>联系周期</translation>
+        <source>Keep in touch every</source>
+        <translation>联系周期</translation>
     </message>
     <message>
-      <source>Referred by</source>
-      <translation>介绍人</translation>
+        <source>Referred by</source>
+        <translation>介绍人</translation>
     </message>
     <message>
-      <source>Came through</source>
-      <translation>客户来源</translation>
+        <source>Came through</source>
+        <translation>客户来源</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Not saved</source>
-      <translation>未保存</translation>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
-      <source>{reason}
+        <source>{reason}
 
 Your input is still in the form.</source>
-      <translation>{reason}
+        <translation>{reason}
 
 您填写的内容仍保留在表单中。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClientPane</name>
     <message>
-      <source>Show numbers</source>
-      <translation>显示号码</translation>
+        <source>Show numbers</source>
+        <translation>显示号码</translation>
     </message>
     <message>
-      <source>Show the full phone and ID numbers of this client</source>
-      <translation>显示该客户完整的电话和身份证号</translation>
+        <source>Show the full phone and ID numbers of this client</source>
+        <translation>显示该客户完整的电话和身份证号</translation>
     </message>
     <message>
-      <source>Edit</source>
-      <translation>编辑</translation>
+        <source>Edit</source>
+        <translation>编辑</translation>
     </message>
     <message>
-      <source>Archive</source>
-      <translation>归档</translation>
+        <source>Archive</source>
+        <translation>归档</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>Phones</source>
-      <translation>电话</translation>
+        <source>Phones</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>WeChat</source>
-      <translation>微信</translation>
+        <source>WeChat</source>
+        <translation>微信</translation>
     </message>
     <message>
-      <source>ID number</source>
-      <translation>身份证号</translation>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
-      <source>Gender</source>
-      <translation>性别</translation>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>Business</source>
-      <translation>经营</translation>
+        <source>Business</source>
+        <translation>经营</translation>
     </message>
     <message>
-      <source>Credit code</source>
-      <translation>信用代码</translation>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Tags</source>
-      <translation>标签</translation>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Record</source>
-      <translation>记录</translation>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
-      <source>Profile</source>
-      <translation>资料</translation>
+        <source>Profile</source>
+        <translation>资料</translation>
     </message>
     <message>
-      <source>Select a client to see their details.</source>
-      <translation>选择一位客户查看详情。</translation>
+        <source>Select a client to see their details.</source>
+        <translation>选择一位客户查看详情。</translation>
     </message>
     <message>
-      <source>Archived</source>
-      <translation>已归档</translation>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
-      <source>Restore</source>
-      <translation>恢复</translation>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
-      <source>Added {created}, updated {updated}</source>
-      <translation>{created} 建档，{updated} 更新</translation>
+        <source>Added {created}, updated {updated}</source>
+        <translation>{created} 建档，{updated} 更新</translation>
     </message>
     <message>
-      <source>Lunar {date}</source>
-      <translation>农历{date}</translation>
+        <source>Lunar {date}</source>
+        <translation>农历{date}</translation>
     </message>
     <message>
-      <source>today</source>
-      <translation>今天</translation>
+        <source>today</source>
+        <translation>今天</translation>
     </message>
     <message>
-      <source>in {n} days</source>
-      <translation>{n} 天后</translation>
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
     </message>
     <message>
-      <source>next {date} ({when})</source>
-      <translation>下次 {date}（{when}）</translation>
+        <source>next {date} ({when})</source>
+        <translation>下次 {date}（{when}）</translation>
     </message>
     <message>
-      <source>age {n}</source>
-      <translation>{n} 岁</translation>
+        <source>age {n}</source>
+        <translation>{n} 岁</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
-      <source>Lunar {date}</source>
-      <extracomment>The SQL sort key behind each column (crm.services.client_query.SORT_SQL).</extracomment>
-      <translation>农历{date}</translation>
+        <source>Lunar {date}</source>
+        <extracomment>The SQL sort key behind each column (crm.services.client_query.SORT_SQL).</extracomment>
+        <translation>农历{date}</translation>
     </message>
     <message>
-      <source>Name</source>
-      <extracomment>today's date, for "N days ago" (the page hands in its clock); None shows the date</extracomment>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <extracomment>today&apos;s date, for &quot;N days ago&quot; (the page hands in its clock); None shows the date</extracomment>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>电话</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>Business</source>
-      <translation>经营</translation>
+        <source>Business</source>
+        <translation>经营</translation>
     </message>
     <message>
-      <source>Tags</source>
-      <translation>标签</translation>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>Updated</source>
-      <translation>更新</translation>
+        <source>Updated</source>
+        <translation>更新</translation>
     </message>
     <message>
-      <source>Last contact</source>
-      <translation>上次联系</translation>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
     </message>
     <message>
-      <source>never</source>
-      <translation>从未</translation>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
     <message>
-      <source>today</source>
-      <translation>今天</translation>
+        <source>today</source>
+        <translation>今天</translation>
     </message>
     <message>
-      <source>yesterday</source>
-      <translation>昨天</translation>
+        <source>yesterday</source>
+        <translation>昨天</translation>
     </message>
     <message>
-      <source>{n} days ago</source>
-      <translation>{n}天前</translation>
+        <source>{n} days ago</source>
+        <translation>{n}天前</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Clients</name>
     <message>
-      <source>No client is named {name}.</source>
-      <translation>没有名为 {name} 的客户。</translation>
+        <source>No client is named {name}.</source>
+        <translation>没有名为 {name} 的客户。</translation>
     </message>
     <message>
-      <source>{n} clients are named {name}; use the id instead: {ids}.</source>
-      <translation>有 {n} 位客户名为 {name}，请改用编号：{ids}。</translation>
+        <source>{n} clients are named {name}; use the id instead: {ids}.</source>
+        <translation>有 {n} 位客户名为 {name}，请改用编号：{ids}。</translation>
     </message>
     <message>
-      <source>There is no client with id {id}.</source>
-      <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.
+        <source>There is no client with id {id}.</source>
+        <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.
 ----------
 Change topics; the ids published are always CLIENT ids (what widgets refresh by).</extracomment>
-      <translation>没有编号为 {id} 的客户。</translation>
+        <translation>没有编号为 {id} 的客户。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ClientsPage</name>
     <message>
-      <source>Restore {names}</source>
-      <translation>恢复 {names}</translation>
+        <source>Restore {names}</source>
+        <translation>恢复 {names}</translation>
     </message>
     <message>
-      <source>Archive {names}</source>
-      <translation>归档 {names}</translation>
+        <source>Archive {names}</source>
+        <translation>归档 {names}</translation>
     </message>
     <message>
-      <source>Search name, pinyin (zhangsan), initials (zs), phone digits, shop, tag</source>
-      <extracomment>the id of the client now shown in the pane (None: nothing selected)</extracomment>
-      <translation>搜索姓名、拼音（zhangsan）、首字母（zs）、电话号码、店名、标签</translation>
+        <source>Search name, pinyin (zhangsan), initials (zs), phone digits, shop, tag</source>
+        <extracomment>the id of the client now shown in the pane (None: nothing selected)</extracomment>
+        <translation>搜索姓名、拼音（zhangsan）、首字母（zs）、电话号码、店名、标签</translation>
     </message>
     <message>
-      <source>All statuses</source>
-      <translation>全部状态</translation>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
     </message>
     <message>
-      <source>All tags</source>
-      <translation>全部标签</translation>
+        <source>All tags</source>
+        <translation>全部标签</translation>
     </message>
     <message>
-      <source>Archived</source>
-      <translation>已归档</translation>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
-      <source>Show archived clients, to restore them</source>
-      <translation>显示已归档的客户，以便恢复</translation>
+        <source>Show archived clients, to restore them</source>
+        <translation>显示已归档的客户，以便恢复</translation>
     </message>
     <message>
-      <source>New client</source>
-      <translation>新建客户</translation>
+        <source>New client</source>
+        <translation>新建客户</translation>
     </message>
     <message>
-      <source>Find</source>
-      <translation type="vanished">查找</translation>
+        <source>Archive</source>
+        <translation>归档</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation type="vanished">打开</translation>
+        <source>Restored {n} client(s): {names}</source>
+        <translation>已恢复 {n} 位客户：{names}</translation>
     </message>
     <message>
-      <source>Archive</source>
-      <translation>归档</translation>
+        <source>Archived {n} client(s): {names}</source>
+        <translation>已归档 {n} 位客户：{names}</translation>
     </message>
     <message>
-      <source>Restored {n} client(s): {names}</source>
-      <translation>已恢复 {n} 位客户：{names}</translation>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
-      <source>Archived {n} client(s): {names}</source>
-      <translation>已归档 {n} 位客户：{names}</translation>
+        <source>Not changed</source>
+        <translation>未更改</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>撤销</translation>
+        <source>{n} clients</source>
+        <translation>共 {n} 位客户</translation>
     </message>
-    <message>
-      <source>Not changed</source>
-      <translation>未更改</translation>
-    </message>
-    <message>
-      <source>{n} clients</source>
-      <translation>共 {n} 位客户</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DueModel</name>
     <message>
-      <source>Client</source>
-      <translation>客户</translation>
+        <source>Client</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>Last contact</source>
-      <translation>上次联系</translation>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
     </message>
     <message>
-      <source>Every</source>
-      <translation>周期</translation>
+        <source>Every</source>
+        <translation>周期</translation>
     </message>
     <message>
-      <source>Overdue</source>
-      <translation>超期</translation>
+        <source>Overdue</source>
+        <translation>超期</translation>
     </message>
     <message>
-      <source>Talking points</source>
-      <translation>要问的事</translation>
+        <source>Talking points</source>
+        <translation>要问的事</translation>
     </message>
     <message>
-      <source>{n} days</source>
-      <translation>{n}天</translation>
+        <source>{n} days</source>
+        <translation>{n}天</translation>
     </message>
     <message>
-      <source>due today</source>
-      <translation>今天到期</translation>
+        <source>due today</source>
+        <translation>今天到期</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DuePage</name>
     <message>
-      <source>Due for contact</source>
-      <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
-      <translation>该联系了</translation>
+        <source>Due for contact</source>
+        <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
+        <translation>该联系了</translation>
     </message>
     <message>
-      <source>Log contact…</source>
-      <translation>记联系…</translation>
+        <source>Log contact…</source>
+        <translation>记联系…</translation>
     </message>
     <message>
-      <source>Open client</source>
-      <translation>打开客户</translation>
+        <source>Open client</source>
+        <translation>打开客户</translation>
     </message>
     <message>
-      <source>{n} clients are due; the {shown} most overdue are listed.</source>
-      <translation>共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
+        <source>{n} clients are due; the {shown} most overdue are listed.</source>
+        <translation>共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
     </message>
     <message>
-      <source>{n} clients are due.</source>
-      <translation>{n}位客户该联系了。</translation>
+        <source>{n} clients are due.</source>
+        <translation>{n}位客户该联系了。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Enum</name>
     <message>
-      <source>Person</source>
-      <extracomment>A referral partner: someone who brings clients but does not borrow (an estate agent, an accountant, a market association head). Same book, same search as clients.</extracomment>
-      <translation>个人</translation>
+        <source>Person</source>
+        <extracomment>A referral partner: someone who brings clients but does not borrow (an estate agent, an accountant, a market association head). Same book, same search as clients.</extracomment>
+        <translation>个人</translation>
     </message>
     <message>
-      <source>Sole proprietor</source>
-      <translation>个体工商户</translation>
+        <source>Sole proprietor</source>
+        <translation>个体工商户</translation>
     </message>
     <message>
-      <source>Company</source>
-      <translation>企业</translation>
+        <source>Company</source>
+        <translation>企业</translation>
     </message>
     <message>
-      <source>Referral partner</source>
-      <translation>合作伙伴</translation>
+        <source>Referral partner</source>
+        <translation>合作伙伴</translation>
     </message>
     <message>
-      <source>Male</source>
-      <translation>男</translation>
+        <source>Male</source>
+        <translation>男</translation>
     </message>
     <message>
-      <source>Female</source>
-      <translation>女</translation>
+        <source>Female</source>
+        <translation>女</translation>
     </message>
     <message>
-      <source>Prospect</source>
-      <translation>潜在客户</translation>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
     </message>
     <message>
-      <source>Applying</source>
-      <translation>申请中</translation>
+        <source>Applying</source>
+        <translation>申请中</translation>
     </message>
     <message>
-      <source>Borrower</source>
-      <translation>贷款客户</translation>
+        <source>Borrower</source>
+        <translation>贷款客户</translation>
     </message>
     <message>
-      <source>Former borrower</source>
-      <translation>已结清</translation>
+        <source>Former borrower</source>
+        <translation>已结清</translation>
     </message>
     <message>
-      <source>Declined</source>
-      <translation>未通过</translation>
+        <source>Declined</source>
+        <translation>未通过</translation>
     </message>
     <message>
-      <source>Walk-in</source>
-      <extracomment>How a chain reads, nearest first: "王姐 ← 李总 ← 陈会长" (王姐 was brought by 李总 ...). Referred: by the client in ``referred_by_id``, or by someone not in the book.</extracomment>
-      <translation>自然到访</translation>
+        <source>Walk-in</source>
+        <extracomment>How a chain reads, nearest first: &quot;王姐 ← 李总 ← 陈会长&quot; (王姐 was brought by 李总 ...). Referred: by the client in ``referred_by_id``, or by someone not in the book.</extracomment>
+        <translation>自然到访</translation>
     </message>
     <message>
-      <source>Branch</source>
-      <translation>网点</translation>
+        <source>Branch</source>
+        <translation>网点</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>电话</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>Event</source>
-      <translation>活动</translation>
+        <source>Event</source>
+        <translation>活动</translation>
     </message>
     <message>
-      <source>Online</source>
-      <translation>线上</translation>
+        <source>Online</source>
+        <translation>线上</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>其他</translation>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
     <message>
-      <source>Referral</source>
-      <translation>转介绍</translation>
+        <source>Referral</source>
+        <translation>转介绍</translation>
     </message>
     <message>
-      <source>Not recorded</source>
-      <translation>未记录</translation>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
     </message>
     <message>
-      <source>Family</source>
-      <translation>家庭</translation>
+        <source>Family</source>
+        <translation>家庭</translation>
     </message>
     <message>
-      <source>Business</source>
-      <translation>生意</translation>
+        <source>Business</source>
+        <translation>生意</translation>
     </message>
     <message>
-      <source>Health</source>
-      <translation>健康</translation>
+        <source>Health</source>
+        <translation>健康</translation>
     </message>
     <message>
-      <source>Interests</source>
-      <translation>爱好</translation>
+        <source>Interests</source>
+        <translation>爱好</translation>
     </message>
     <message>
-      <source>WeChat</source>
-      <translation>微信</translation>
+        <source>WeChat</source>
+        <translation>微信</translation>
     </message>
     <message>
-      <source>Visit</source>
-      <translation>拜访</translation>
+        <source>Visit</source>
+        <translation>拜访</translation>
     </message>
     <message>
-      <source>Branch meeting</source>
-      <translation>网点面谈</translation>
+        <source>Branch meeting</source>
+        <translation>网点面谈</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>记事</translation>
+        <source>Note</source>
+        <translation>记事</translation>
     </message>
     <message>
-      <source>Contact</source>
-      <translation>联系</translation>
+        <source>Contact</source>
+        <translation>联系</translation>
     </message>
     <message>
-      <source>Promise made</source>
-      <translation>做出承诺</translation>
+        <source>Promise made</source>
+        <translation>做出承诺</translation>
     </message>
     <message>
-      <source>Promise kept</source>
-      <translation>兑现承诺</translation>
+        <source>Promise kept</source>
+        <translation>兑现承诺</translation>
     </message>
     <message>
-      <source>Resource shared</source>
-      <translation>分享资源</translation>
+        <source>Resource shared</source>
+        <translation>分享资源</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-      <source>Export clients</source>
-      <translation>导出客户</translation>
+        <source>Export clients</source>
+        <translation>导出客户</translation>
     </message>
     <message>
-      <source>The current list, with its search and filters ({n} clients)</source>
-      <translation>当前列表（含搜索和筛选条件，共 {n} 位客户）</translation>
+        <source>The current list, with its search and filters ({n} clients)</source>
+        <translation>当前列表（含搜索和筛选条件，共 {n} 位客户）</translation>
     </message>
     <message>
-      <source>The selected clients ({n})</source>
-      <translation>选中的客户（{n} 位）</translation>
+        <source>The selected clients ({n})</source>
+        <translation>选中的客户（{n} 位）</translation>
     </message>
     <message>
-      <source>UTF-8 (opens cleanly in Excel)</source>
-      <translation>UTF-8（Excel 直接打开不乱码）</translation>
+        <source>UTF-8 (opens cleanly in Excel)</source>
+        <translation>UTF-8（Excel 直接打开不乱码）</translation>
     </message>
     <message>
-      <source>GB18030 (older software)</source>
-      <translation>GB18030（旧版软件）</translation>
+        <source>GB18030 (older software)</source>
+        <translation>GB18030（旧版软件）</translation>
     </message>
     <message>
-      <source>Full phone and ID numbers (unmasked)</source>
-      <translation>导出完整的电话和身份证号（不打码）</translation>
+        <source>Full phone and ID numbers (unmasked)</source>
+        <translation>导出完整的电话和身份证号（不打码）</translation>
     </message>
     <message>
-      <source>Format:</source>
-      <translation>格式：</translation>
+        <source>Format:</source>
+        <translation>格式：</translation>
     </message>
     <message>
-      <source>CSV encoding:</source>
-      <translation>CSV 编码：</translation>
+        <source>CSV encoding:</source>
+        <translation>CSV 编码：</translation>
     </message>
     <message>
-      <source>Export…</source>
-      <translation>导出…</translation>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
     <message>
-      <source>Which clients:</source>
-      <translation>导出哪些客户：</translation>
+        <source>Which clients:</source>
+        <translation>导出哪些客户：</translation>
     </message>
     <message>
-      <source>Columns:</source>
-      <translation>列：</translation>
+        <source>Columns:</source>
+        <translation>列：</translation>
     </message>
     <message>
-      <source>Phone and ID numbers are masked (138****5678) unless you ask for them in full.</source>
-      <translation>除非选择导出完整号码，电话和身份证号都会打码（如 138****5678）。</translation>
+        <source>Phone and ID numbers are masked (138****5678) unless you ask for them in full.</source>
+        <translation>除非选择导出完整号码，电话和身份证号都会打码（如 138****5678）。</translation>
     </message>
     <message>
-      <source>Export full numbers?</source>
-      <translation>导出完整号码？</translation>
+        <source>Export full numbers?</source>
+        <translation>导出完整号码？</translation>
     </message>
     <message>
-      <source>The file will hold full ID numbers and phone numbers. Anyone who gets the file can read them. Export them in full?</source>
-      <translation>文件中将包含完整的身份证号和电话号码，拿到文件的人都能看到。确定导出完整号码吗？</translation>
+        <source>The file will hold full ID numbers and phone numbers. Anyone who gets the file can read them. Export them in full?</source>
+        <translation>文件中将包含完整的身份证号和电话号码，拿到文件的人都能看到。确定导出完整号码吗？</translation>
     </message>
     <message>
-      <source>Clients</source>
-      <translation>客户</translation>
+        <source>Clients</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>clients</source>
-      <translation>客户名单</translation>
+        <source>clients</source>
+        <translation>客户名单</translation>
     </message>
     <message>
-      <source>Export to</source>
-      <translation>导出到</translation>
+        <source>Export to</source>
+        <translation>导出到</translation>
     </message>
     <message>
-      <source>Exporting…</source>
-      <translation>正在导出…</translation>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>Exported {n} clients to {file}.</source>
-      <translation>已导出 {n} 位客户到 {file}。</translation>
+        <source>Exported {n} clients to {file}.</source>
+        <translation>已导出 {n} 位客户到 {file}。</translation>
     </message>
     <message>
-      <source>Not exported</source>
-      <translation>未导出</translation>
+        <source>Not exported</source>
+        <translation>未导出</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Festival</name>
     <message>
-      <source>New Year's Day</source>
-      <translation>元旦</translation>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
     </message>
     <message>
-      <source>Laba Festival</source>
-      <translation>腊八</translation>
+        <source>Laba Festival</source>
+        <translation>腊八</translation>
     </message>
     <message>
-      <source>Chinese New Year's Eve</source>
-      <translation>除夕</translation>
+        <source>Chinese New Year&apos;s Eve</source>
+        <translation>除夕</translation>
     </message>
     <message>
-      <source>Spring Festival</source>
-      <translation>春节</translation>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
     </message>
     <message>
-      <source>Lantern Festival</source>
-      <translation>元宵</translation>
+        <source>Lantern Festival</source>
+        <translation>元宵</translation>
     </message>
     <message>
-      <source>Qingming Festival</source>
-      <translation>清明</translation>
+        <source>Qingming Festival</source>
+        <translation>清明</translation>
     </message>
     <message>
-      <source>Labour Day</source>
-      <translation>劳动节</translation>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
     </message>
     <message>
-      <source>Dragon Boat Festival</source>
-      <translation>端午</translation>
+        <source>Dragon Boat Festival</source>
+        <translation>端午</translation>
     </message>
     <message>
-      <source>Qixi Festival</source>
-      <translation>七夕</translation>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
     </message>
     <message>
-      <source>Mid-Autumn Festival</source>
-      <translation>中秋</translation>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋</translation>
     </message>
     <message>
-      <source>National Day</source>
-      <translation>国庆</translation>
+        <source>National Day</source>
+        <translation>国庆</translation>
     </message>
     <message>
-      <source>Double Ninth Festival</source>
-      <translation>重阳</translation>
+        <source>Double Ninth Festival</source>
+        <translation>重阳</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
-      <source>Follow the system</source>
-      <translation>跟随系统</translation>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>界面语言</translation>
+        <source>Language</source>
+        <translation>界面语言</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GreetingDialog</name>
     <message>
-      <source>Greeting: {what}</source>
-      <translation>写祝福：{what}</translation>
+        <source>Greeting: {what}</source>
+        <translation>写祝福：{what}</translation>
     </message>
     <message>
-      <source>Formal</source>
-      <translation>正式</translation>
+        <source>Formal</source>
+        <translation>正式</translation>
     </message>
     <message>
-      <source>Warm</source>
-      <translation>亲切</translation>
+        <source>Warm</source>
+        <translation>亲切</translation>
     </message>
     <message>
-      <source>Brief</source>
-      <translation>简短</translation>
+        <source>Brief</source>
+        <translation>简短</translation>
     </message>
     <message>
-      <source>No festival greetings for this client</source>
-      <translation>不给该客户发节日祝福</translation>
+        <source>No festival greetings for this client</source>
+        <translation>不给该客户发节日祝福</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>语言</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>Tone</source>
-      <translation>语气</translation>
+        <source>Tone</source>
+        <translation>语气</translation>
     </message>
     <message>
-      <source>Personal touch</source>
-      <translation>个人细节</translation>
+        <source>Personal touch</source>
+        <translation>个人细节</translation>
     </message>
     <message>
-      <source>Copy</source>
-      <translation>复制</translation>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>已发送</translation>
+        <source>Sent</source>
+        <translation>已发送</translation>
     </message>
     <message>
-      <source>Log this greeting as a WeChat contact and mark the reminder done</source>
-      <translation>把这条祝福记为一次微信联系，并将提醒标为已完成</translation>
+        <source>Log this greeting as a WeChat contact and mark the reminder done</source>
+        <translation>把这条祝福记为一次微信联系，并将提醒标为已完成</translation>
     </message>
     <message>
-      <source>Close</source>
-      <translation>关闭</translation>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
-      <source>Whom to greet</source>
-      <translation>发给谁</translation>
+        <source>Whom to greet</source>
+        <translation>发给谁</translation>
     </message>
     <message>
-      <source>Search clients</source>
-      <translation>搜索客户</translation>
+        <source>Search clients</source>
+        <translation>搜索客户</translation>
     </message>
     <message>
-      <source>No personal touch</source>
-      <translation>不加个人细节</translation>
+        <source>No personal touch</source>
+        <translation>不加个人细节</translation>
     </message>
     <message>
-      <source>Copied. Paste it into WeChat or a text message.</source>
-      <translation>已复制，可粘贴到微信或短信。</translation>
+        <source>Copied. Paste it into WeChat or a text message.</source>
+        <translation>已复制，可粘贴到微信或短信。</translation>
     </message>
     <message>
-      <source>Logged as sent to {name}.</source>
-      <translation>已记录发给{name}。</translation>
+        <source>Logged as sent to {name}.</source>
+        <translation>已记录发给{name}。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GreetingTemplatesPage</name>
     <message>
-      <source>Greetings</source>
-      <translation>祝福语</translation>
+        <source>Greetings</source>
+        <translation>祝福语</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>Something from my notes</source>
-      <translation>记事回访</translation>
+        <source>Something from my notes</source>
+        <translation>记事回访</translation>
     </message>
     <message>
-      <source>Keeping in touch</source>
-      <translation>日常联系</translation>
+        <source>Keeping in touch</source>
+        <translation>日常联系</translation>
     </message>
     <message>
-      <source>Formal</source>
-      <translation>正式</translation>
+        <source>Formal</source>
+        <translation>正式</translation>
     </message>
     <message>
-      <source>Warm</source>
-      <translation>亲切</translation>
+        <source>Warm</source>
+        <translation>亲切</translation>
     </message>
     <message>
-      <source>Brief</source>
-      <translation>简短</translation>
+        <source>Brief</source>
+        <translation>简短</translation>
     </message>
     <message>
-      <source>Reset to Prism's text</source>
-      <translation>恢复默认文字</translation>
+        <source>Reset to Prism&apos;s text</source>
+        <translation>恢复默认文字</translation>
     </message>
     <message>
-      <source>Placeholders: {address} how you address them (张总), {name} full name, {occasion} the occasion, {touch} one sentence from their notes.</source>
-      <translation>占位符：{address} 称呼（如张总），{name} 姓名，{occasion} 节日或场合，{touch} 从记事中取的一句个人细节。</translation>
+        <source>Placeholders: {address} how you address them (张总), {name} full name, {occasion} the occasion, {touch} one sentence from their notes.</source>
+        <translation>占位符：{address} 称呼（如张总），{name} 姓名，{occasion} 节日或场合，{touch} 从记事中取的一句个人细节。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Import</name>
     <message>
-      <source>--mapping {part}: use COLUMN=FIELD with a column of the file and one of {fields} (or - to ignore the column).</source>
-      <translation>--mapping {part}：请写成 列名=字段，列名取自文件，字段为 {fields} 之一（写 - 表示忽略该列）。</translation>
+        <source>--mapping {part}: use COLUMN=FIELD with a column of the file and one of {fields} (or - to ignore the column).</source>
+        <translation>--mapping {part}：请写成 列名=字段，列名取自文件，字段为 {fields} 之一（写 - 表示忽略该列）。</translation>
     </message>
     <message>
-      <source>row {row}, {column}: {reason}</source>
-      <translation>第 {row} 行，{column}：{reason}</translation>
+        <source>row {row}, {column}: {reason}</source>
+        <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
-      <source>Dry run: {rows} rows, {bad} with problems, {dups} duplicates. Nothing was imported.</source>
-      <translation>试运行：共 {rows} 行，{bad} 行有问题，{dups} 行重复。未导入任何内容。</translation>
+        <source>Dry run: {rows} rows, {bad} with problems, {dups} duplicates. Nothing was imported.</source>
+        <translation>试运行：共 {rows} 行，{bad} 行有问题，{dups} 行重复。未导入任何内容。</translation>
     </message>
     <message>
-      <source>{bad} of {rows} rows have problems, so nothing was imported. Fix them, or add --skip-bad to import the good rows.</source>
-      <translation>{rows} 行中有 {bad} 行有问题，因此未导入任何内容。请改正后再导入，或加 --skip-bad 只导入没问题的行。</translation>
+        <source>{bad} of {rows} rows have problems, so nothing was imported. Fix them, or add --skip-bad to import the good rows.</source>
+        <translation>{rows} 行中有 {bad} 行有问题，因此未导入任何内容。请改正后再导入，或加 --skip-bad 只导入没问题的行。</translation>
     </message>
     <message>
-      <source>Added {added}, updated {updated}, skipped {skipped} ({bad} with problems, {dups} duplicates).</source>
-      <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行（{bad} 行有问题，{dups} 行重复）。</translation>
+        <source>Added {added}, updated {updated}, skipped {skipped} ({bad} with problems, {dups} duplicates).</source>
+        <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行（{bad} 行有问题，{dups} 行重复）。</translation>
     </message>
     <message>
-      <source>No column is mapped to the name; choose which one it is.</source>
-      <extracomment>progress(done, total); raising from it rolls the whole import back</extracomment>
-      <translation>没有哪一列对应“姓名”，请指定。</translation>
+        <source>No column is mapped to the name; choose which one it is.</source>
+        <extracomment>progress(done, total); raising from it rolls the whole import back</extracomment>
+        <translation>没有哪一列对应“姓名”，请指定。</translation>
     </message>
     <message>
-      <source>{n} row(s) have problems, so nothing was imported. Fix them, or import only the good rows.</source>
-      <translation>有 {n} 行有问题，因此未导入任何内容。请改正，或只导入没问题的行。</translation>
+        <source>{n} row(s) have problems, so nothing was imported. Fix them, or import only the good rows.</source>
+        <translation>有 {n} 行有问题，因此未导入任何内容。请改正，或只导入没问题的行。</translation>
     </message>
     <message>
-      <source>{value} is not a known value here.</source>
-      <translation>无法识别“{value}”。</translation>
+        <source>{value} is not a known value here.</source>
+        <translation>无法识别“{value}”。</translation>
     </message>
     <message>
-      <source>{value} is not a whole number of days.</source>
-      <translation>“{value}”不是整数天数。</translation>
+        <source>{value} is not a whole number of days.</source>
+        <translation>“{value}”不是整数天数。</translation>
     </message>
     <message>
-      <source>{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08).</source>
-      <translation>“{value}”不是日期（请写成 1985-03-08、03-08 或 农历 1985-03-08）。</translation>
+        <source>{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08).</source>
+        <translation>“{value}”不是日期（请写成 1985-03-08、03-08 或 农历 1985-03-08）。</translation>
     </message>
     <message>
-      <source>Cannot read {path}: {reason}</source>
-      <translation>无法读取 {path}：{reason}</translation>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-      <source>The file is {size} MB; files over {max} MB are not imported.</source>
-      <translation>文件有 {size} MB，超过 {max} MB 的文件不予导入。</translation>
+        <source>The file is {size} MB; files over {max} MB are not imported.</source>
+        <translation>文件有 {size} MB，超过 {max} MB 的文件不予导入。</translation>
     </message>
     <message>
-      <source>This is an old Excel (.xls) file. Save it as .xlsx in Excel first.</source>
-      <translation>这是旧版 Excel（.xls）文件，请先在 Excel 中另存为 .xlsx。</translation>
+        <source>This is an old Excel (.xls) file. Save it as .xlsx in Excel first.</source>
+        <translation>这是旧版 Excel（.xls）文件，请先在 Excel 中另存为 .xlsx。</translation>
     </message>
     <message>
-      <source>The file has more than {max} rows; split it into smaller files.</source>
-      <translation>文件超过 {max} 行，请拆成几个小文件。</translation>
+        <source>The file has more than {max} rows; split it into smaller files.</source>
+        <translation>文件超过 {max} 行，请拆成几个小文件。</translation>
     </message>
     <message>
-      <source>The file is empty.</source>
-      <translation>文件是空的。</translation>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
     </message>
     <message>
-      <source>The file has {n} columns; at most {max} are read.</source>
-      <translation>文件有 {n} 列，最多只读取 {max} 列。</translation>
+        <source>The file has {n} columns; at most {max} are read.</source>
+        <translation>文件有 {n} 列，最多只读取 {max} 列。</translation>
     </message>
     <message>
-      <source>The file unpacks to far more than it holds (a zip bomb?); it was not read.</source>
-      <translation>文件解压后的大小远超正常（疑似压缩炸弹），未读取。</translation>
+        <source>The file unpacks to far more than it holds (a zip bomb?); it was not read.</source>
+        <translation>文件解压后的大小远超正常（疑似压缩炸弹），未读取。</translation>
     </message>
     <message>
-      <source>This is not a valid .xlsx file (the zip is damaged).</source>
-      <translation>这不是有效的 .xlsx 文件（压缩包已损坏）。</translation>
+        <source>This is not a valid .xlsx file (the zip is damaged).</source>
+        <translation>这不是有效的 .xlsx 文件（压缩包已损坏）。</translation>
     </message>
     <message>
-      <source>The file contains XML entity declarations (an attack on XML readers); it was not read.</source>
-      <translation>文件含有 XML 实体声明（针对 XML 解析的攻击手法），未读取。</translation>
+        <source>The file contains XML entity declarations (an attack on XML readers); it was not read.</source>
+        <translation>文件含有 XML 实体声明（针对 XML 解析的攻击手法），未读取。</translation>
     </message>
     <message>
-      <source>This .xlsx file cannot be read: {reason}</source>
-      <translation>无法读取这个 .xlsx 文件：{reason}</translation>
+        <source>This .xlsx file cannot be read: {reason}</source>
+        <translation>无法读取这个 .xlsx 文件：{reason}</translation>
     </message>
     <message>
-      <source>The file's text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as "CSV UTF-8" in Excel and try again.</source>
-      <translation>文件的文字编码不是 UTF-8、UTF-16 或 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后再试。</translation>
+        <source>The file&apos;s text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as &quot;CSV UTF-8&quot; in Excel and try again.</source>
+        <translation>文件的文字编码不是 UTF-8、UTF-16 或 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后再试。</translation>
     </message>
     <message>
-      <source>A cell of the file is longer than {max} characters; it was not read.</source>
-      <translation>文件中有单元格超过 {max} 个字符，未读取。</translation>
+        <source>A cell of the file is longer than {max} characters; it was not read.</source>
+        <translation>文件中有单元格超过 {max} 个字符，未读取。</translation>
     </message>
     <message>
-      <source>Line {line} of the file cannot be read: {reason}</source>
-      <translation>文件第 {line} 行无法读取：{reason}</translation>
+        <source>Line {line} of the file cannot be read: {reason}</source>
+        <translation>文件第 {line} 行无法读取：{reason}</translation>
     </message>
     <message>
-      <source>Row</source>
-      <translation>行号</translation>
+        <source>Row</source>
+        <translation>行号</translation>
     </message>
     <message>
-      <source>Column</source>
-      <translation>列</translation>
+        <source>Column</source>
+        <translation>列</translation>
     </message>
     <message>
-      <source>Problem</source>
-      <translation>问题</translation>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-      <source>Import clients</source>
-      <translation>导入客户</translation>
+        <source>Import clients</source>
+        <translation>导入客户</translation>
     </message>
     <message>
-      <source>Column in the file</source>
-      <translation>文件中的列</translation>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
     </message>
     <message>
-      <source>First value</source>
-      <translation>第一行的值</translation>
+        <source>First value</source>
+        <translation>第一行的值</translation>
     </message>
     <message>
-      <source>Goes into</source>
-      <translation>导入到</translation>
+        <source>Goes into</source>
+        <translation>导入到</translation>
     </message>
     <message>
-      <source>Check the rows</source>
-      <translation>检查每一行</translation>
+        <source>Check the rows</source>
+        <translation>检查每一行</translation>
     </message>
     <message>
-      <source>Choose where each column goes; columns set to (ignore) are skipped.</source>
-      <translation>请为每一列选择导入到哪个字段；设为“（忽略）”的列不导入。</translation>
+        <source>Choose where each column goes; columns set to (ignore) are skipped.</source>
+        <translation>请为每一列选择导入到哪个字段；设为“（忽略）”的列不导入。</translation>
     </message>
     <message>
-      <source>Skip them</source>
-      <translation>跳过</translation>
+        <source>Skip them</source>
+        <translation>跳过</translation>
     </message>
     <message>
-      <source>Update the existing client</source>
-      <translation>更新已有客户</translation>
+        <source>Update the existing client</source>
+        <translation>更新已有客户</translation>
     </message>
     <message>
-      <source>Add them anyway</source>
-      <translation>仍然新增</translation>
+        <source>Add them anyway</source>
+        <translation>仍然新增</translation>
     </message>
     <message>
-      <source>Import the good rows, skip the ones with problems</source>
-      <translation>导入没问题的行，跳过有问题的行</translation>
+        <source>Import the good rows, skip the ones with problems</source>
+        <translation>导入没问题的行，跳过有问题的行</translation>
     </message>
     <message>
-      <source>Save the report…</source>
-      <translation>保存问题清单…</translation>
+        <source>Save the report…</source>
+        <translation>保存问题清单…</translation>
     </message>
     <message>
-      <source>Back</source>
-      <translation>上一步</translation>
+        <source>Back</source>
+        <translation>上一步</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>导入</translation>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
-      <source>Clients already in the book (same phone or ID number):</source>
-      <translation>客户簿中已有的客户（电话或身份证号相同）：</translation>
+        <source>Clients already in the book (same phone or ID number):</source>
+        <translation>客户簿中已有的客户（电话或身份证号相同）：</translation>
     </message>
     <message>
-      <source>Not imported</source>
-      <translation>未导入</translation>
+        <source>Not imported</source>
+        <translation>未导入</translation>
     </message>
     <message>
-      <source>{file}: {n} rows</source>
-      <translation>{file}：共 {n} 行</translation>
+        <source>{file}: {n} rows</source>
+        <translation>{file}：共 {n} 行</translation>
     </message>
     <message>
-      <source>(ignore)</source>
-      <translation>（忽略）</translation>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
     </message>
     <message>
-      <source>Check the columns</source>
-      <translation>请检查列的对应</translation>
+        <source>Check the columns</source>
+        <translation>请检查列的对应</translation>
     </message>
     <message>
-      <source>{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or repeated in the file.</source>
-      <translation>共 {rows} 行：{ok} 行可导入，{bad} 行有问题，{dups} 行已在客户簿中或在文件中重复。</translation>
+        <source>{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or repeated in the file.</source>
+        <translation>共 {rows} 行：{ok} 行可导入，{bad} 行有问题，{dups} 行已在客户簿中或在文件中重复。</translation>
     </message>
     <message>
-      <source>Save the report</source>
-      <translation>保存问题清单</translation>
+        <source>Save the report</source>
+        <translation>保存问题清单</translation>
     </message>
     <message>
-      <source>Added {added}, updated {updated}, skipped {skipped}.</source>
-      <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行。</translation>
+        <source>Added {added}, updated {updated}, skipped {skipped}.</source>
+        <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>InteractionDialog</name>
     <message>
-      <source>Log contact</source>
-      <translation>记联系</translation>
+        <source>Log contact</source>
+        <translation>记联系</translation>
     </message>
     <message>
-      <source>What you talked about</source>
-      <translation>聊了什么</translation>
+        <source>What you talked about</source>
+        <translation>聊了什么</translation>
     </message>
     <message>
-      <source>Optional: what to do next</source>
-      <translation>可选：下一步做什么</translation>
+        <source>Optional: what to do next</source>
+        <translation>可选：下一步做什么</translation>
     </message>
     <message>
-      <source>By</source>
-      <translation>截止</translation>
+        <source>By</source>
+        <translation>截止</translation>
     </message>
     <message>
-      <source>Channel</source>
-      <translation>方式</translation>
+        <source>Channel</source>
+        <translation>方式</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>时间</translation>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>内容</translation>
+        <source>Summary</source>
+        <translation>内容</translation>
     </message>
     <message>
-      <source>Next step</source>
-      <translation>下一步</translation>
+        <source>Next step</source>
+        <translation>下一步</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Interactions</name>
     <message>
-      <source>There is no contact record with id {id}.</source>
-      <translation>没有编号为{id}的联系记录。</translation>
+        <source>There is no contact record with id {id}.</source>
+        <translation>没有编号为{id}的联系记录。</translation>
     </message>
     <message>
-      <source>A contact cannot be in the future; it is {today} today.</source>
-      <translation>联系时间不能晚于今天（今天是{today}）。</translation>
+        <source>A contact cannot be in the future; it is {today} today.</source>
+        <translation>联系时间不能晚于今天（今天是{today}）。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>KeepInTouchPage</name>
     <message>
-      <source>Keep in touch</source>
-      <translation>联系周期</translation>
+        <source>Keep in touch</source>
+        <translation>联系周期</translation>
     </message>
     <message>
-      <source>A client is due for contact when this many days have passed since you last talked. A client's own setting (in their form) wins over these.</source>
-      <translation>距上次联系超过这么多天，客户就会出现在“该联系了”里。客户资料里单独设置的周期优先。</translation>
+        <source>A client is due for contact when this many days have passed since you last talked. A client&apos;s own setting (in their form) wins over these.</source>
+        <translation>距上次联系超过这么多天，客户就会出现在“该联系了”里。客户资料里单独设置的周期优先。</translation>
     </message>
     <message>
-      <source> days</source>
-      <translation>天</translation>
+        <source> days</source>
+        <translation>天</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Prism — client book</source>
-      <translation>棱镜 — 客户簿</translation>
+        <source>Prism — client book</source>
+        <translation>棱镜 — 客户簿</translation>
     </message>
     <message>
-      <source>Clients</source>
-      <translation>客户</translation>
+        <source>Clients</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>Trash</source>
-      <translation>回收站</translation>
+        <source>Trash</source>
+        <translation>回收站</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>&amp;New client…</source>
-      <translation>新建客户(&amp;N)…</translation>
+        <source>&amp;New client…</source>
+        <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-      <source>&amp;Settings…</source>
-      <translation>设置(&amp;S)…</translation>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <source>&amp;Undo</source>
-      <translation>撤销(&amp;U)</translation>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Find client</source>
-      <translation>查找客户(&amp;F)</translation>
+        <source>&amp;Find client</source>
+        <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-      <source>Show full phone numbers in the list</source>
-      <translation>在列表中显示完整电话号码</translation>
+        <source>Show full phone numbers in the list</source>
+        <translation>在列表中显示完整电话号码</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <source>&amp;About Prism</source>
-      <translation>关于棱镜(&amp;A)</translation>
+        <source>&amp;About Prism</source>
+        <translation>关于棱镜(&amp;A)</translation>
     </message>
     <message>
-      <source>About Prism</source>
-      <translation>关于棱镜</translation>
+        <source>About Prism</source>
+        <translation>关于棱镜</translation>
     </message>
     <message>
-      <source>Prism (棱镜) {version}
+        <source>Prism (棱镜) {version}
 
 A client book for loan officers: remember people, keep promises, never miss a greeting.
 
 Book: {path}</source>
-      <translation>棱镜 {version}
+        <translation>棱镜 {version}
 
 写给客户经理的客户簿：记住每一位客户，兑现每一个承诺，不错过每一次问候。
 
 客户簿：{path}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
-      <source>Brought {n} (all levels)</source>
-      <extracomment>Leaves' names appear once zoomed in this far (referrers' names always show).</extracomment>
-      <translation>共带来 {n} 位（含间接）</translation>
+        <source>Brought {n} (all levels)</source>
+        <extracomment>Leaves&apos; names appear once zoomed in this far (referrers&apos; names always show).</extracomment>
+        <translation>共带来 {n} 位（含间接）</translation>
     </message>
     <message>
-      <source>Tree collapsed: use Show more trees</source>
-      <translation>此转介绍树已折叠：点“显示更多”展开</translation>
+        <source>Tree collapsed: use Show more trees</source>
+        <translation>此转介绍树已折叠：点“显示更多”展开</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
-      <source>Life note</source>
-      <translation>个人记事</translation>
+        <source>Life note</source>
+        <translation>个人记事</translation>
     </message>
     <message>
-      <source>Edit note</source>
-      <translation>修改记事</translation>
+        <source>Edit note</source>
+        <translation>修改记事</translation>
     </message>
     <message>
-      <source>What they told you, e.g. 女儿明年六月高考</source>
-      <translation>客户说的事，例如：女儿明年六月高考</translation>
+        <source>What they told you, e.g. 女儿明年六月高考</source>
+        <translation>客户说的事，例如：女儿明年六月高考</translation>
     </message>
     <message>
-      <source>On a date</source>
-      <translation>有日期</translation>
+        <source>On a date</source>
+        <translation>有日期</translation>
     </message>
     <message>
-      <source>Ask about it next time (talking point)</source>
-      <translation>下次联系时问起（要问的事）</translation>
+        <source>Ask about it next time (talking point)</source>
+        <translation>下次联系时问起（要问的事）</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>类别</translation>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>记事</translation>
+        <source>Note</source>
+        <translation>记事</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Notes</name>
     <message>
-      <source>There is no note with id {id}.</source>
-      <translation>没有编号为{id}的记事。</translation>
+        <source>There is no note with id {id}.</source>
+        <translation>没有编号为{id}的记事。</translation>
     </message>
     <message>
-      <source>Write something first.</source>
-      <translation>请先填写内容。</translation>
+        <source>Write something first.</source>
+        <translation>请先填写内容。</translation>
     </message>
     <message>
-      <source>{n} characters is too long; keep it under {max}.</source>
-      <translation>{n}个字太长了，请控制在{max}字以内。</translation>
+        <source>{n} characters is too long; keep it under {max}.</source>
+        <translation>{n}个字太长了，请控制在{max}字以内。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NotesModel</name>
     <message>
-      <source>Category</source>
-      <translation>类别</translation>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>记事</translation>
+        <source>Note</source>
+        <translation>记事</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-      <source>Ask</source>
-      <translation>要问</translation>
+        <source>Ask</source>
+        <translation>要问</translation>
     </message>
     <message>
-      <source>Ask next time</source>
-      <translation>下次问</translation>
+        <source>Ask next time</source>
+        <translation>下次问</translation>
     </message>
     <message>
-      <source>Asked {date}</source>
-      <translation>{date}已问</translation>
+        <source>Asked {date}</source>
+        <translation>{date}已问</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NotesTab</name>
     <message>
-      <source>Add…</source>
-      <translation>添加…</translation>
+        <source>Add…</source>
+        <translation>添加…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>修改…</translation>
+        <source>Edit…</source>
+        <translation>修改…</translation>
     </message>
     <message>
-      <source>Mark asked…</source>
-      <translation>已问过…</translation>
+        <source>Mark asked…</source>
+        <translation>已问过…</translation>
     </message>
     <message>
-      <source>Delete</source>
-      <translation>删除</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <source>Delete note</source>
-      <translation>删除记事</translation>
+        <source>Delete note</source>
+        <translation>删除记事</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Notice</name>
     <message>
-      <source>Prism reminders ({n})</source>
-      <translation>棱镜提醒（{n}）</translation>
+        <source>Prism reminders ({n})</source>
+        <translation>棱镜提醒（{n}）</translation>
     </message>
     <message>
-      <source>…and {n} more: open Today</source>
-      <translation>……还有 {n} 条：打开今日</translation>
+        <source>…and {n} more: open Today</source>
+        <translation>……还有 {n} 条：打开今日</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
-      <source>Row</source>
-      <translation>行号</translation>
+        <source>Row</source>
+        <translation>行号</translation>
     </message>
     <message>
-      <source>Result</source>
-      <translation>结果</translation>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Phones</source>
-      <translation>电话</translation>
+        <source>Phones</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>Problems</source>
-      <translation>问题</translation>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
     <message>
-      <source>Problem</source>
-      <translation>有问题</translation>
+        <source>Problem</source>
+        <translation>有问题</translation>
     </message>
     <message>
-      <source>Already in the book</source>
-      <translation>已在客户簿中</translation>
+        <source>Already in the book</source>
+        <translation>已在客户簿中</translation>
     </message>
     <message>
-      <source>Same as row {row}</source>
-      <translation>与第 {row} 行重复</translation>
+        <source>Same as row {row}</source>
+        <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-      <source>Ready</source>
-      <translation>可导入</translation>
+        <source>Ready</source>
+        <translation>可导入</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PromiseDialog</name>
     <message>
-      <source>Make a promise</source>
-      <translation>记下承诺</translation>
+        <source>Make a promise</source>
+        <translation>记下承诺</translation>
     </message>
     <message>
-      <source>What you promised, e.g. 问清楚展期政策再回复</source>
-      <translation>答应了什么，例如：问清楚展期政策再回复</translation>
+        <source>What you promised, e.g. 问清楚展期政策再回复</source>
+        <translation>答应了什么，例如：问清楚展期政策再回复</translation>
     </message>
     <message>
-      <source>Default: two working days (weekends skipped, holidays not).</source>
-      <translation>默认两个工作日（跳过周末，不含法定节假日）。</translation>
+        <source>Default: two working days (weekends skipped, holidays not).</source>
+        <translation>默认两个工作日（跳过周末，不含法定节假日）。</translation>
     </message>
     <message>
-      <source>Promise</source>
-      <translation>承诺</translation>
+        <source>Promise</source>
+        <translation>承诺</translation>
     </message>
     <message>
-      <source>Due</source>
-      <translation>到期</translation>
+        <source>Due</source>
+        <translation>到期</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Promises</name>
     <message>
-      <source>There is no promise with id {id}.</source>
-      <translation>没有编号为{id}的承诺。</translation>
+        <source>There is no promise with id {id}.</source>
+        <translation>没有编号为{id}的承诺。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PromisesModel</name>
     <message>
-      <source>Due</source>
-      <translation>到期</translation>
+        <source>Due</source>
+        <translation>到期</translation>
     </message>
     <message>
-      <source>Client</source>
-      <translation>客户</translation>
+        <source>Client</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>Promise</source>
-      <translation>承诺</translation>
+        <source>Promise</source>
+        <translation>承诺</translation>
     </message>
     <message>
-      <source>Late</source>
-      <translation>逾期</translation>
+        <source>Late</source>
+        <translation>逾期</translation>
     </message>
     <message>
-      <source>{n} days late</source>
-      <translation>逾期{n}天</translation>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
     </message>
     <message>
-      <source>due today</source>
-      <translation>今天到期</translation>
+        <source>due today</source>
+        <translation>今天到期</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PromisesPage</name>
     <message>
-      <source>My promises</source>
-      <translation>我的承诺</translation>
+        <source>My promises</source>
+        <translation>我的承诺</translation>
     </message>
     <message>
-      <source>Overdue only</source>
-      <translation>只看逾期</translation>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
     </message>
     <message>
-      <source>Kept…</source>
-      <translation>已兑现…</translation>
+        <source>Kept…</source>
+        <translation>已兑现…</translation>
     </message>
     <message>
-      <source>Mark kept and log how you told the client</source>
-      <translation>标为已兑现，并记下怎么告诉客户的</translation>
+        <source>Mark kept and log how you told the client</source>
+        <translation>标为已兑现，并记下怎么告诉客户的</translation>
     </message>
     <message>
-      <source>Open client</source>
-      <translation>打开客户</translation>
+        <source>Open client</source>
+        <translation>打开客户</translation>
     </message>
     <message>
-      <source>{n} open, {late} overdue</source>
-      <translation>{n}项未兑现，{late}项逾期</translation>
+        <source>{n} open, {late} overdue</source>
+        <translation>{n}项未兑现，{late}项逾期</translation>
     </message>
     <message>
-      <source>{late} overdue</source>
-      <translation>{late}项逾期</translation>
+        <source>{late} overdue</source>
+        <translation>{late}项逾期</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReferralThanks</name>
     <message>
-      <source>Thank {referrer} for referring {client}</source>
-      <translation>感谢{referrer}介绍{client}</translation>
+        <source>Thank {referrer} for referring {client}</source>
+        <translation>感谢{referrer}介绍{client}</translation>
     </message>
     <message>
-      <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
-      <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
+        <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
+        <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
     </message>
     <message>
-      <source>{referrer}, thank you for introducing {client} to me. Everything is now in place for them, and I will look after them well. Your trust means a lot; do get in touch whenever I can help you or your friends.</source>
-      <translation>{referrer}您好！谢谢您把{client}介绍给我，业务已经顺利办好了，后面我一定用心服务好。感谢您的信任，以后您和朋友们有什么需要，随时找我。</translation>
+        <source>{referrer}, thank you for introducing {client} to me. Everything is now in place for them, and I will look after them well. Your trust means a lot; do get in touch whenever I can help you or your friends.</source>
+        <translation>{referrer}您好！谢谢您把{client}介绍给我，业务已经顺利办好了，后面我一定用心服务好。感谢您的信任，以后您和朋友们有什么需要，随时找我。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReferralTreeModel</name>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Brought</source>
-      <translation>带来</translation>
+        <source>Brought</source>
+        <translation>带来</translation>
     </message>
     <message>
-      <source>{direct} directly, {all} in all</source>
-      <translation>直接 {direct} 位，共 {all} 位</translation>
+        <source>{direct} directly, {all} in all</source>
+        <translation>直接 {direct} 位，共 {all} 位</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Referrals</name>
     <message>
-      <source>{referrer} cannot have referred {client}: {client} is already above them in the chain {chain}.</source>
-      <translation>{referrer}不能作为{client}的介绍人：在转介绍链 {chain} 中，{client}已经在其上游。</translation>
+        <source>{referrer} cannot have referred {client}: {client} is already above them in the chain {chain}.</source>
+        <translation>{referrer}不能作为{client}的介绍人：在转介绍链 {chain} 中，{client}已经在其上游。</translation>
     </message>
     <message>
-      <source>A client cannot be referred by themselves.</source>
-      <translation>客户不能自己介绍自己。</translation>
+        <source>A client cannot be referred by themselves.</source>
+        <translation>客户不能自己介绍自己。</translation>
     </message>
     <message>
-      <source>There is no client with id {id}.</source>
-      <translation>没有编号为 {id} 的客户。</translation>
+        <source>There is no client with id {id}.</source>
+        <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
-      <source>Archived</source>
-      <translation>已归档</translation>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReferralsPage</name>
     <message>
-      <source>Top </source>
-      <translation>前 </translation>
+        <source>Top </source>
+        <translation>前 </translation>
     </message>
     <message>
-      <source>Amount lent appears here once loans are recorded in Prism.</source>
-      <translation>在棱镜中登记贷款后，这里会显示放款金额。</translation>
+        <source>Amount lent appears here once loans are recorded in Prism.</source>
+        <translation>在棱镜中登记贷款后，这里会显示放款金额。</translation>
     </message>
     <message>
-      <source>Top referrers</source>
-      <translation>转介绍排行</translation>
+        <source>Top referrers</source>
+        <translation>转介绍排行</translation>
     </message>
     <message>
-      <source>Ranked by clients brought directly, then in all.</source>
-      <translation>按直接介绍人数排序，其次按总人数。</translation>
+        <source>Ranked by clients brought directly, then in all.</source>
+        <translation>按直接介绍人数排序，其次按总人数。</translation>
     </message>
     <message>
-      <source>Where the book came from</source>
-      <translation>客户来源</translation>
+        <source>Where the book came from</source>
+        <translation>客户来源</translation>
     </message>
     <message>
-      <source>Show more trees</source>
-      <translation>显示更多</translation>
+        <source>Show more trees</source>
+        <translation>显示更多</translation>
     </message>
     <message>
-      <source>Fit largest tree</source>
-      <translation>看最大的树</translation>
+        <source>Fit largest tree</source>
+        <translation>看最大的树</translation>
     </message>
     <message>
-      <source>Top referrers and sources</source>
-      <translation>排行与来源</translation>
+        <source>Top referrers and sources</source>
+        <translation>排行与来源</translation>
     </message>
     <message>
-      <source>Network</source>
-      <translation>关系网</translation>
+        <source>Network</source>
+        <translation>关系网</translation>
     </message>
     <message>
-      <source>{share} of the {n} active clients came by referral.</source>
-      <translation>{n} 位在册客户中，{share} 来自转介绍。</translation>
+        <source>{share} of the {n} active clients came by referral.</source>
+        <translation>{n} 位在册客户中，{share} 来自转介绍。</translation>
     </message>
     <message>
-      <source>{trees} referral trees, largest first: {shown} drawn whole ({drawn} people), {collapsed} collapsed into their first referrer (+N). {unlinked} clients have no referral link. Click a person to open them.</source>
-      <translation>共 {trees} 棵转介绍树，按大小排列：完整显示 {shown} 棵（{drawn} 人），{collapsed} 棵折叠为源头介绍人（+N）。{unlinked} 位客户没有转介绍关系。点击人名可打开客户。</translation>
+        <source>{trees} referral trees, largest first: {shown} drawn whole ({drawn} people), {collapsed} collapsed into their first referrer (+N). {unlinked} clients have no referral link. Click a person to open them.</source>
+        <translation>共 {trees} 棵转介绍树，按大小排列：完整显示 {shown} 棵（{drawn} 人），{collapsed} 棵折叠为源头介绍人（+N）。{unlinked} 位客户没有转介绍关系。点击人名可打开客户。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReferralsTab</name>
     <message>
-      <source>Double-click a person to open them. Grey: archived.</source>
-      <extracomment>Trees up to this size open fully; larger ones open their first level only.</extracomment>
-      <translation>双击可打开客户。灰色：已归档。</translation>
+        <source>Double-click a person to open them. Grey: archived.</source>
+        <extracomment>Trees up to this size open fully; larger ones open their first level only.</extracomment>
+        <translation>双击可打开客户。灰色：已归档。</translation>
     </message>
     <message>
-      <source>Brought {direct} directly and {indirect} indirectly; {borrowers} of them became borrowers.</source>
-      <translation>直接介绍 {direct} 位，间接 {indirect} 位，其中 {borrowers} 位已成为贷款客户。</translation>
+        <source>Brought {direct} directly and {indirect} indirectly; {borrowers} of them became borrowers.</source>
+        <translation>直接介绍 {direct} 位，间接 {indirect} 位，其中 {borrowers} 位已成为贷款客户。</translation>
     </message>
     <message>
-      <source>Has not referred anyone yet.</source>
-      <translation>还没有介绍过客户。</translation>
+        <source>Has not referred anyone yet.</source>
+        <translation>还没有介绍过客户。</translation>
     </message>
     <message>
-      <source>Referred by: {chain}</source>
-      <translation>转介绍链：{chain}</translation>
+        <source>Referred by: {chain}</source>
+        <translation>转介绍链：{chain}</translation>
     </message>
     <message>
-      <source>Not referred by anyone in the book. Source: {source}</source>
-      <translation>不是客户簿中的人介绍的。来源：{source}</translation>
+        <source>Not referred by anyone in the book. Source: {source}</source>
+        <translation>不是客户簿中的人介绍的。来源：{source}</translation>
     </message>
     <message>
-      <source>{client} became a borrower on {date}: thank {referrer} for the referral.</source>
-      <translation>{client}已于 {date} 成为贷款客户：记得感谢{referrer}的介绍。</translation>
+        <source>{client} became a borrower on {date}: thank {referrer} for the referral.</source>
+        <translation>{client}已于 {date} 成为贷款客户：记得感谢{referrer}的介绍。</translation>
     </message>
     <message>
-      <source>Thank…</source>
-      <translation>致谢…</translation>
+        <source>Thank…</source>
+        <translation>致谢…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReferralsUi</name>
     <message>
-      <source>Referrals</source>
-      <translation>转介绍</translation>
+        <source>Referrals</source>
+        <translation>转介绍</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReferrerPicker</name>
     <message>
-      <source>Not referred — type a name, pinyin or phone to pick</source>
-      <translation>无介绍人——输入姓名、拼音或电话查找</translation>
+        <source>Not referred — type a name, pinyin or phone to pick</source>
+        <translation>无介绍人——输入姓名、拼音或电话查找</translation>
     </message>
     <message>
-      <source>Not referred by anyone</source>
-      <translation>清除介绍人</translation>
+        <source>Not referred by anyone</source>
+        <translation>清除介绍人</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RelationshipKit</name>
     <message>
-      <source>Keep promise</source>
-      <translation>兑现承诺</translation>
+        <source>Keep promise</source>
+        <translation>兑现承诺</translation>
     </message>
     <message>
-      <source>Done: {promise}</source>
-      <translation>已办：{promise}</translation>
+        <source>Done: {promise}</source>
+        <translation>已办：{promise}</translation>
     </message>
     <message>
-      <source>Delete this note?
+        <source>Delete this note?
 
 {text}</source>
-      <translation>删除这条记事？
+        <translation>删除这条记事？
 
 {text}</translation>
     </message>
     <message>
-      <source>Deleted note: {text}</source>
-      <translation>已删除记事：{text}</translation>
+        <source>Deleted note: {text}</source>
+        <translation>已删除记事：{text}</translation>
     </message>
     <message>
-      <source>Delete this contact record?
+        <source>Delete this contact record?
 
 {text}</source>
-      <translation>删除这条联系记录？
+        <translation>删除这条联系记录？
 
 {text}</translation>
     </message>
     <message>
-      <source>Deleted contact: {text}</source>
-      <translation>已删除联系记录：{text}</translation>
+        <source>Deleted contact: {text}</source>
+        <translation>已删除联系记录：{text}</translation>
     </message>
     <message>
-      <source>Delete this promise?
+        <source>Delete this promise?
 
 {text}</source>
-      <translation>删除这项承诺？
+        <translation>删除这项承诺？
 
 {text}</translation>
     </message>
     <message>
-      <source>Deleted promise: {text}</source>
-      <translation>已删除承诺：{text}</translation>
+        <source>Deleted promise: {text}</source>
+        <translation>已删除承诺：{text}</translation>
     </message>
     <message>
-      <source>Delete</source>
-      <translation>删除</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <source>Not changed</source>
-      <translation>未修改</translation>
+        <source>Not changed</source>
+        <translation>未修改</translation>
     </message>
     <message>
-      <source>Undo</source>
-      <translation>撤销</translation>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RelationshipUi</name>
     <message>
-      <source>Brief</source>
-      <translation>联系前</translation>
+        <source>Brief</source>
+        <translation>联系前</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>记事</translation>
+        <source>Notes</source>
+        <translation>记事</translation>
     </message>
     <message>
-      <source>History</source>
-      <translation>往来</translation>
+        <source>History</source>
+        <translation>往来</translation>
     </message>
     <message>
-      <source>Due for contact</source>
-      <translation>该联系了</translation>
+        <source>Due for contact</source>
+        <translation>该联系了</translation>
     </message>
     <message>
-      <source>My promises</source>
-      <translation>我的承诺</translation>
+        <source>My promises</source>
+        <translation>我的承诺</translation>
     </message>
     <message>
-      <source>Resources</source>
-      <translation>资源</translation>
+        <source>Resources</source>
+        <translation>资源</translation>
     </message>
     <message>
-      <source>Log contact…</source>
-      <translation>记联系…</translation>
+        <source>Log contact…</source>
+        <translation>记联系…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Reminder</name>
     <message>
-      <source>{name}'s birthday</source>
-      <translation>{name}生日</translation>
+        <source>{name}&apos;s birthday</source>
+        <translation>{name}生日</translation>
     </message>
     <message>
-      <source>Turns {age}</source>
-      <translation>{age}岁</translation>
+        <source>Turns {age}</source>
+        <translation>{age}岁</translation>
     </message>
     <message>
-      <source>Lunar birthday ({lunar})</source>
-      <translation>农历生日（{lunar}）</translation>
+        <source>Lunar birthday ({lunar})</source>
+        <translation>农历生日（{lunar}）</translation>
     </message>
     <message>
-      <source>Lunar birthday ({lunar}), turns {age}</source>
-      <translation>农历生日（{lunar}），{age}岁</translation>
+        <source>Lunar birthday ({lunar}), turns {age}</source>
+        <translation>农历生日（{lunar}），{age}岁</translation>
     </message>
     <message>
-      <source>{name}: {text}</source>
-      <translation>{name}：{text}</translation>
+        <source>{name}: {text}</source>
+        <translation>{name}：{text}</translation>
     </message>
     <message>
-      <source>Today, from your notes</source>
-      <translation>就在今天（来自记事）</translation>
+        <source>On the day, from your notes</source>
+        <translation>当天（来自记事）</translation>
     </message>
     <message>
-      <source>Ask {name} how it went: {text}</source>
-      <translation>问问{name}结果如何：{text}</translation>
+        <source>The day after</source>
+        <translation>事后第二天</translation>
     </message>
     <message>
-      <source>It was yesterday</source>
-      <translation>就在昨天</translation>
+        <source>Ask {name} how it went: {text}</source>
+        <translation>问问{name}结果如何：{text}</translation>
     </message>
     <message>
-      <source>Promised {name}: {text}</source>
-      <translation>答应{name}：{text}</translation>
+        <source>Promised {name}: {text}</source>
+        <translation>答应{name}：{text}</translation>
     </message>
     <message>
-      <source>Time to get in touch with {name}</source>
-      <translation>该联系{name}了</translation>
+        <source>Time to get in touch with {name}</source>
+        <translation>该联系{name}了</translation>
     </message>
     <message>
-      <source>Every {days} days</source>
-      <translation>每 {days} 天</translation>
+        <source>Every {days} days</source>
+        <translation>每 {days} 天</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReminderPopups</name>
     <message>
-      <source>…and {n} more</source>
-      <translation>……还有 {n} 条</translation>
+        <source>…and {n} more</source>
+        <translation>……还有 {n} 条</translation>
     </message>
     <message>
-      <source>Prism reminders ({n})</source>
-      <translation>棱镜提醒（{n}）</translation>
+        <source>Prism reminders ({n})</source>
+        <translation>棱镜提醒（{n}）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RemindersSettingsPage</name>
     <message>
-      <source>Reminders</source>
-      <translation>提醒</translation>
+        <source>Reminders</source>
+        <translation>提醒</translation>
     </message>
     <message>
-      <source>Festivals I send greetings for</source>
-      <translation>要发祝福的节日</translation>
+        <source>Festivals I send greetings for</source>
+        <translation>要发祝福的节日</translation>
     </message>
     <message>
-      <source>Show reminders this many days ahead</source>
-      <translation>提前几天提醒</translation>
+        <source>Show reminders this many days ahead</source>
+        <translation>提前几天提醒</translation>
     </message>
     <message>
-      <source>Birthdays</source>
-      <translation>生日</translation>
+        <source>Birthdays</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>Festivals</source>
-      <translation>节日</translation>
+        <source>Festivals</source>
+        <translation>节日</translation>
     </message>
     <message>
-      <source>Promises</source>
-      <translation>承诺</translation>
+        <source>Promises</source>
+        <translation>承诺</translation>
     </message>
     <message>
-      <source>Dates in notes</source>
-      <translation>记事中的日期</translation>
+        <source>Dates in notes</source>
+        <translation>记事中的日期</translation>
     </message>
     <message>
-      <source> days</source>
-      <translation> 天</translation>
+        <source> days</source>
+        <translation> 天</translation>
     </message>
     <message>
-      <source>Pop-ups</source>
-      <translation>弹出提醒</translation>
+        <source>Pop-ups</source>
+        <translation>弹出提醒</translation>
     </message>
     <message>
-      <source>Pop up a day's reminders from</source>
-      <translation>每天弹出提醒的时间</translation>
+        <source>Pop up a day&apos;s reminders from</source>
+        <translation>每天弹出提醒的时间</translation>
     </message>
     <message>
-      <source>Quiet hours: no pop-ups from</source>
-      <translation>免打扰：不弹出，从</translation>
+        <source>Quiet hours: no pop-ups from</source>
+        <translation>免打扰：不弹出，从</translation>
     </message>
     <message>
-      <source>to</source>
-      <translation>到</translation>
+        <source>to</source>
+        <translation>到</translation>
     </message>
     <message>
-      <source>Closing the window keeps Prism running in the tray</source>
-      <translation>关闭窗口时让棱镜在托盘继续运行</translation>
+        <source>Closing the window keeps Prism running in the tray</source>
+        <translation>关闭窗口时让棱镜在托盘继续运行</translation>
     </message>
     <message>
-      <source>Start Prism when I log in</source>
-      <translation>登录系统时启动棱镜</translation>
+        <source>Start Prism when I log in</source>
+        <translation>登录系统时启动棱镜</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RemindersUi</name>
     <message>
-      <source>Today</source>
-      <translation>今日</translation>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ResourceDialog</name>
     <message>
-      <source>New resource</source>
-      <translation>新资源</translation>
+        <source>New resource</source>
+        <translation>新资源</translation>
     </message>
     <message>
-      <source>Edit resource</source>
-      <translation>修改资源</translation>
+        <source>Edit resource</source>
+        <translation>修改资源</translation>
     </message>
     <message>
-      <source>e.g. 老周装修队, 王会计</source>
-      <translation>例如：老周装修队、王会计</translation>
+        <source>e.g. 老周装修队, 王会计</source>
+        <translation>例如：老周装修队、王会计</translation>
     </message>
     <message>
-      <source>e.g. 装修, 财税, 政策, 产品</source>
-      <translation>例如：装修、财税、政策、产品</translation>
+        <source>e.g. 装修, 财税, 政策, 产品</source>
+        <translation>例如：装修、财税、政策、产品</translation>
     </message>
     <message>
-      <source>Why you recommend it</source>
-      <translation>推荐理由</translation>
+        <source>Why you recommend it</source>
+        <translation>推荐理由</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>类别</translation>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <source>Contact</source>
-      <translation>联系方式</translation>
+        <source>Contact</source>
+        <translation>联系方式</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>备注</translation>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Resources</name>
     <message>
-      <source>There is no resource with id {id}.</source>
-      <translation>没有编号为{id}的资源。</translation>
+        <source>There is no resource with id {id}.</source>
+        <translation>没有编号为{id}的资源。</translation>
     </message>
     <message>
-      <source>Give it a name.</source>
-      <translation>请填写名称。</translation>
+        <source>Give it a name.</source>
+        <translation>请填写名称。</translation>
     </message>
     <message>
-      <source>Keep it under {max} characters.</source>
-      <translation>请控制在{max}字以内。</translation>
+        <source>Keep it under {max} characters.</source>
+        <translation>请控制在{max}字以内。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ResourcesModel</name>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <source>Category</source>
-      <translation>类别</translation>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <source>Contact</source>
-      <translation>联系方式</translation>
+        <source>Contact</source>
+        <translation>联系方式</translation>
     </message>
     <message>
-      <source>Shared</source>
-      <translation>已分享</translation>
+        <source>Shared</source>
+        <translation>已分享</translation>
     </message>
     <message>
-      <source>{n} times</source>
-      <translation>{n}次</translation>
+        <source>{n} times</source>
+        <translation>{n}次</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ResourcesPage</name>
     <message>
-      <source>Resources</source>
-      <translation>资源</translation>
+        <source>Resources</source>
+        <translation>资源</translation>
     </message>
     <message>
-      <source>People and material worth recommending to clients.</source>
-      <translation>值得推荐给客户的人和资料。</translation>
+        <source>People and material worth recommending to clients.</source>
+        <translation>值得推荐给客户的人和资料。</translation>
     </message>
     <message>
-      <source>Archived</source>
-      <translation>已归档</translation>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
-      <source>New…</source>
-      <translation>新建…</translation>
+        <source>New…</source>
+        <translation>新建…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>修改…</translation>
+        <source>Edit…</source>
+        <translation>修改…</translation>
     </message>
     <message>
-      <source>Archive</source>
-      <translation>归档</translation>
+        <source>Archive</source>
+        <translation>归档</translation>
     </message>
     <message>
-      <source>Shared with</source>
-      <translation>分享给了</translation>
+        <source>Shared with</source>
+        <translation>分享给了</translation>
     </message>
     <message>
-      <source>Restore</source>
-      <translation>恢复</translation>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Safekeeping</name>
     <message>
-      <source>The book is damaged</source>
-      <translation>客户簿已损坏</translation>
+        <source>The book is damaged</source>
+        <translation>客户簿已损坏</translation>
     </message>
     <message>
-      <source>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</source>
-      <translation>Prism 或电脑意外停止时，客户簿 {path} 受损，且没有可恢复的备份。文件未做任何改动。</translation>
+        <source>The book {path} was damaged when Prism or the computer stopped unexpectedly, and there is no backup to restore. The file was left untouched.</source>
+        <translation>Prism 或电脑意外停止时，客户簿 {path} 受损，且没有可恢复的备份。文件未做任何改动。</translation>
     </message>
     <message>
-      <source>The book was damaged when Prism or the computer stopped unexpectedly.
+        <source>The book was damaged when Prism or the computer stopped unexpectedly.
 
 Restore the newest good backup, from {date}? The damaged book is kept beside it as a .damaged file; nothing is deleted.</source>
-      <translation>Prism 或电脑意外停止时，客户簿受损。
+        <translation>Prism 或电脑意外停止时，客户簿受损。
 
 要恢复最近一份完好的备份（{date}）吗？损坏的客户簿会另存为 .damaged 文件放在旁边，不会删除任何内容。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Settings</source>
-      <translation>设置</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-      <source>General</source>
-      <translation>常规</translation>
+        <source>General</source>
+        <translation>常规</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
-      <source>Share a resource</source>
-      <translation>分享资源</translation>
+        <source>Share a resource</source>
+        <translation>分享资源</translation>
     </message>
     <message>
-      <source>Resource</source>
-      <translation>资源</translation>
+        <source>Resource</source>
+        <translation>资源</translation>
     </message>
     <message>
-      <source>Shared on</source>
-      <translation>分享日期</translation>
+        <source>Shared on</source>
+        <translation>分享日期</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>备注</translation>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Add resources first, under Resources in the sidebar.</source>
-      <translation>请先在左侧“资源”里添加资源。</translation>
+        <source>Add resources first, under Resources in the sidebar.</source>
+        <translation>请先在左侧“资源”里添加资源。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SharesModel</name>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-      <source>Client</source>
-      <translation>客户</translation>
+        <source>Client</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>备注</translation>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SnoozeDialog</name>
     <message>
-      <source>Snooze until</source>
-      <extracomment>Topics after which the Today view recomputes (any record a reminder is made from).</extracomment>
-      <translation>稍后提醒</translation>
+        <source>Snooze until</source>
+        <extracomment>Topics after which the Today view recomputes (any record a reminder is made from).</extracomment>
+        <translation>稍后提醒</translation>
     </message>
     <message>
-      <source>Remind me again at:</source>
-      <translation>再次提醒的时间：</translation>
+        <source>Remind me again at:</source>
+        <translation>再次提醒的时间：</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ThanksDialog</name>
     <message>
-      <source>Thank {referrer}</source>
-      <translation>感谢{referrer}</translation>
+        <source>Thank {referrer}</source>
+        <translation>感谢{referrer}</translation>
     </message>
     <message>
-      <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
-      <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
+        <source>{client}, whom {referrer} referred, became a borrower on {date}.</source>
+        <translation>{referrer}介绍的{client}已于 {date} 成为贷款客户。</translation>
     </message>
     <message>
-      <source>Copy text</source>
-      <translation>复制文字</translation>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
     </message>
     <message>
-      <source>WeChat</source>
-      <translation>微信</translation>
+        <source>WeChat</source>
+        <translation>微信</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>电话</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>Visit</source>
-      <translation>拜访</translation>
+        <source>Visit</source>
+        <translation>拜访</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>其他</translation>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
     <message>
-      <source>Sent by</source>
-      <translation>发送方式</translation>
+        <source>Sent by</source>
+        <translation>发送方式</translation>
     </message>
     <message>
-      <source>Log as thanked</source>
-      <translation>记为已致谢</translation>
+        <source>Log as thanked</source>
+        <translation>记为已致谢</translation>
     </message>
     <message>
-      <source>Thanked for referring {client}: {text}</source>
-      <translation>感谢介绍{client}：{text}</translation>
+        <source>Thanked for referring {client}: {text}</source>
+        <translation>感谢介绍{client}：{text}</translation>
     </message>
     <message>
-      <source>Not saved</source>
-      <translation>未保存</translation>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
-      <source>When</source>
-      <translation>时间</translation>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>What</source>
-      <translation>内容</translation>
+        <source>What</source>
+        <translation>内容</translation>
     </message>
     <message>
-      <source>Next: {step}</source>
-      <translation>下一步：{step}</translation>
+        <source>Next: {step}</source>
+        <translation>下一步：{step}</translation>
     </message>
     <message>
-      <source>due {date}</source>
-      <translation>{date}到期</translation>
+        <source>due {date}</source>
+        <translation>{date}到期</translation>
     </message>
     <message>
-      <source>Shared: {name}</source>
-      <translation>分享了：{name}</translation>
+        <source>Shared: {name}</source>
+        <translation>分享了：{name}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
-      <source>Everything</source>
-      <translation>全部</translation>
+        <source>Everything</source>
+        <translation>全部</translation>
     </message>
     <message>
-      <source>Log contact…</source>
-      <translation>记联系…</translation>
+        <source>Log contact…</source>
+        <translation>记联系…</translation>
     </message>
     <message>
-      <source>Delete</source>
-      <translation>删除</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <source>Delete entry</source>
-      <translation>删除此条</translation>
+        <source>Delete entry</source>
+        <translation>删除此条</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
-      <source>Overdue</source>
-      <extracomment>Occasion groups within a bucket: the personal ones first, the long lists last.</extracomment>
-      <translation>已过期</translation>
+        <source>Overdue</source>
+        <extracomment>Occasion groups within a bucket: the personal ones first, the long lists last.</extracomment>
+        <translation>已过期</translation>
     </message>
     <message>
-      <source>Today</source>
-      <translation>今天</translation>
+        <source>Today</source>
+        <translation>今天</translation>
     </message>
     <message>
-      <source>Next 7 days</source>
-      <translation>未来 7 天</translation>
+        <source>Next 7 days</source>
+        <translation>未来 7 天</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>已完成</translation>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
     <message>
-      <source>Birthdays</source>
-      <translation>生日</translation>
+        <source>Birthdays</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>Festivals</source>
-      <translation>节日</translation>
+        <source>Festivals</source>
+        <translation>节日</translation>
     </message>
     <message>
-      <source>From your notes</source>
-      <translation>记事</translation>
+        <source>From your notes</source>
+        <translation>记事</translation>
     </message>
     <message>
-      <source>Promises</source>
-      <translation>承诺</translation>
+        <source>Promises</source>
+        <translation>承诺</translation>
     </message>
     <message>
-      <source>Keep in touch</source>
-      <translation>该联系了</translation>
+        <source>Keep in touch</source>
+        <translation>该联系了</translation>
     </message>
     <message>
-      <source>Thank a referrer</source>
-      <translation>感谢转介绍人</translation>
+        <source>Thank a referrer</source>
+        <translation>感谢转介绍人</translation>
     </message>
     <message>
-      <source>Tomorrow</source>
-      <translation>明天</translation>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
     </message>
     <message>
-      <source>Yesterday</source>
-      <translation>昨天</translation>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
     </message>
     <message>
-      <source>In {n} days · {date}</source>
-      <translation>{n} 天后 · {date}</translation>
+        <source>In {n} days · {date}</source>
+        <translation>{n} 天后 · {date}</translation>
     </message>
     <message>
-      <source>{n} days ago · {date}</source>
-      <translation>{n} 天前 · {date}</translation>
+        <source>{n} days ago · {date}</source>
+        <translation>{n} 天前 · {date}</translation>
     </message>
     <message>
-      <source>Since {date}</source>
-      <translation>自 {date} 起</translation>
+        <source>Since {date}</source>
+        <translation>自 {date} 起</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>日期</translation>
+        <source>When</source>
+        <translation>日期</translation>
     </message>
     <message>
-      <source>What</source>
-      <translation>事项</translation>
+        <source>What</source>
+        <translation>事项</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>说明</translation>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Dismissed</source>
-      <translation>已忽略</translation>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
     </message>
     <message>
-      <source>Snoozed until {time}</source>
-      <translation>推迟到 {time}</translation>
+        <source>Snoozed until {time}</source>
+        <translation>推迟到 {time}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
-      <source>Open client</source>
-      <translation>打开客户</translation>
+        <source>Open client</source>
+        <extracomment>A group with more items than this starts folded; its title still counts them all.</extracomment>
+        <translation>打开客户</translation>
     </message>
     <message>
-      <source>Log contact…</source>
-      <translation>记录联系…</translation>
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
     </message>
     <message>
-      <source>Write greeting…</source>
-      <translation>写祝福…</translation>
+        <source>Write greeting…</source>
+        <translation>写祝福…</translation>
     </message>
     <message>
-      <source>Snooze</source>
-      <translation>稍后提醒</translation>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
     </message>
     <message>
-      <source>For 1 hour</source>
-      <translation>1 小时后</translation>
+        <source>For 1 hour</source>
+        <translation>1 小时后</translation>
     </message>
     <message>
-      <source>Until tomorrow morning</source>
-      <translation>明天上午</translation>
+        <source>Until tomorrow morning</source>
+        <translation>明天上午</translation>
     </message>
     <message>
-      <source>Pick a time…</source>
-      <translation>选择时间…</translation>
+        <source>Pick a time…</source>
+        <translation>选择时间…</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>完成</translation>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
     <message>
-      <source>Dismiss</source>
-      <translation>忽略</translation>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
     </message>
     <message>
-      <source>Bring back</source>
-      <translation>恢复提醒</translation>
+        <source>Bring back</source>
+        <translation>恢复提醒</translation>
     </message>
     <message>
-      <source>Today, {date}</source>
-      <translation>今日 {date}</translation>
+        <source>Today, {date}</source>
+        <translation>今日 {date}</translation>
     </message>
     <message>
-      <source>{overdue} overdue · {due} due today · {coming} in the next 7 days</source>
-      <translation>已过期 {overdue} · 今天 {due} · 未来 7 天 {coming}</translation>
+        <source>{overdue} overdue · {due} due today · {coming} in the next 7 days</source>
+        <translation>已过期 {overdue} · 今天 {due} · 未来 7 天 {coming}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TopReferrersModel</name>
     <message>
-      <source>Referrer</source>
-      <extracomment>The "amount lent" column appears only once Prism records loans (amount_lent set).</extracomment>
-      <translation>介绍人</translation>
+        <source>Referrer</source>
+        <extracomment>The &quot;amount lent&quot; column appears only once Prism records loans (amount_lent set).</extracomment>
+        <translation>介绍人</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Direct</source>
-      <translation>直接</translation>
+        <source>Direct</source>
+        <translation>直接</translation>
     </message>
     <message>
-      <source>Indirect</source>
-      <translation>间接</translation>
+        <source>Indirect</source>
+        <translation>间接</translation>
     </message>
     <message>
-      <source>Became borrowers</source>
-      <translation>已贷款</translation>
+        <source>Became borrowers</source>
+        <translation>已贷款</translation>
     </message>
     <message>
-      <source>Amount lent</source>
-      <translation>放款金额</translation>
+        <source>Amount lent</source>
+        <translation>放款金额</translation>
     </message>
     <message>
-      <source>Clients they brought themselves</source>
-      <translation>本人直接介绍的客户</translation>
+        <source>Clients they brought themselves</source>
+        <translation>本人直接介绍的客户</translation>
     </message>
     <message>
-      <source>Clients brought by those they brought, at any depth</source>
-      <translation>其介绍的客户再介绍来的客户（各级）</translation>
+        <source>Clients brought by those they brought, at any depth</source>
+        <translation>其介绍的客户再介绍来的客户（各级）</translation>
     </message>
     <message>
-      <source>Of all they brought, how many have borrowed</source>
-      <translation>介绍来的客户中已贷款的人数</translation>
+        <source>Of all they brought, how many have borrowed</source>
+        <translation>介绍来的客户中已贷款的人数</translation>
     </message>
     <message>
-      <source>{direct} of the {n} brought directly</source>
-      <translation>直接介绍的 {n} 位中有 {direct} 位</translation>
+        <source>{direct} of the {n} brought directly</source>
+        <translation>直接介绍的 {n} 位中有 {direct} 位</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Transfer</name>
     <message>
-      <source>Clients</source>
-      <translation>客户</translation>
+        <source>Clients</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>Exported {n} clients to {file}.</source>
-      <translation>已导出 {n} 位客户到 {file}。</translation>
+        <source>Exported {n} clients to {file}.</source>
+        <translation>已导出 {n} 位客户到 {file}。</translation>
     </message>
     <message>
-      <source>Unknown format {format}: use xlsx, csv or vcf.</source>
-      <extracomment>progress(done, total) -&gt; False to cancel</extracomment>
-      <translation>不支持的格式 {format}：请用 xlsx、csv 或 vcf。</translation>
+        <source>Unknown format {format}: use xlsx, csv or vcf.</source>
+        <extracomment>progress(done, total) -&gt; False to cancel</extracomment>
+        <translation>不支持的格式 {format}：请用 xlsx、csv 或 vcf。</translation>
     </message>
     <message>
-      <source>Unknown column {column}.</source>
-      <translation>没有 {column} 这一列。</translation>
+        <source>Unknown column {column}.</source>
+        <translation>没有 {column} 这一列。</translation>
     </message>
     <message>
-      <source>Name</source>
-      <extracomment>Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).</extracomment>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <extracomment>Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).</extracomment>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>Gender</source>
-      <translation>性别</translation>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
-      <source>Phones</source>
-      <translation>电话</translation>
+        <source>Phones</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>ID number</source>
-      <translation>身份证号</translation>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
-      <source>Birthday</source>
-      <translation>生日</translation>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
     <message>
-      <source>WeChat</source>
-      <translation>微信</translation>
+        <source>WeChat</source>
+        <translation>微信</translation>
     </message>
     <message>
-      <source>Business</source>
-      <translation>单位/店铺</translation>
+        <source>Business</source>
+        <translation>单位/店铺</translation>
     </message>
     <message>
-      <source>Industry</source>
-      <translation>行业</translation>
+        <source>Industry</source>
+        <translation>行业</translation>
     </message>
     <message>
-      <source>Credit code</source>
-      <translation>统一社会信用代码</translation>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Tags</source>
-      <translation>标签</translation>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Form of address</source>
-      <translation>称呼</translation>
+        <source>Form of address</source>
+        <translation>称呼</translation>
     </message>
     <message>
-      <source>Keep in touch (days)</source>
-      <translation>回访周期（天）</translation>
+        <source>Keep in touch (days)</source>
+        <translation>回访周期（天）</translation>
     </message>
     <message>
-      <source>Added on</source>
-      <translation>录入日期</translation>
+        <source>Added on</source>
+        <translation>录入日期</translation>
     </message>
     <message>
-      <source>lunar</source>
-      <extracomment>Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
-      <translation>农历</translation>
+        <source>lunar</source>
+        <extracomment>Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
+        <translation>农历</translation>
     </message>
     <message>
-      <source>leap</source>
-      <translation>闰</translation>
+        <source>leap</source>
+        <translation>闰</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TransferActions</name>
     <message>
-      <source>&amp;Export clients…</source>
-      <translation>导出客户(&amp;E)…</translation>
+        <source>&amp;Export clients…</source>
+        <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-      <source>&amp;Import clients…</source>
-      <translation>导入客户(&amp;I)…</translation>
+        <source>&amp;Import clients…</source>
+        <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-      <source>&amp;Back up now</source>
-      <translation>立即备份(&amp;B)</translation>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-      <source>&amp;Restore from a backup…</source>
-      <translation>从备份恢复(&amp;R)…</translation>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-      <source>&amp;Check the book</source>
-      <translation>检查客户簿(&amp;C)</translation>
+        <source>&amp;Check the book</source>
+        <translation>检查客户簿(&amp;C)</translation>
     </message>
     <message>
-      <source>Import clients from</source>
-      <translation>从文件导入客户</translation>
+        <source>Import clients from</source>
+        <translation>从文件导入客户</translation>
     </message>
     <message>
-      <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-      <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-      <source>No backup made</source>
-      <translation>未能备份</translation>
+        <source>No backup made</source>
+        <translation>未能备份</translation>
     </message>
     <message>
-      <source>Backed up to {file}.</source>
-      <translation>已备份到 {file}。</translation>
+        <source>Backed up to {file}.</source>
+        <translation>已备份到 {file}。</translation>
     </message>
     <message>
-      <source>Restore from backup</source>
-      <translation>从备份恢复</translation>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
     </message>
     <message>
-      <source>Prism backups (*.db)</source>
-      <translation>Prism 备份 (*.db)</translation>
+        <source>Prism backups (*.db)</source>
+        <translation>Prism 备份 (*.db)</translation>
     </message>
     <message>
-      <source>Restore the book?</source>
-      <translation>恢复客户簿？</translation>
+        <source>Restore the book?</source>
+        <translation>恢复客户簿？</translation>
     </message>
     <message>
-      <source>Replace the book with the backup of {date}? The book as it is now is backed up first, so this can be undone by restoring that backup.</source>
-      <translation>用 {date} 的备份替换当前客户簿吗？当前的客户簿会先备份，之后可再恢复回来。</translation>
+        <source>Replace the book with the backup of {date}? The book as it is now is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>用 {date} 的备份替换当前客户簿吗？当前的客户簿会先备份，之后可再恢复回来。</translation>
     </message>
     <message>
-      <source>Not restored</source>
-      <translation>未恢复</translation>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
     </message>
     <message>
-      <source>Restored the backup of {date}.</source>
-      <translation>已恢复 {date} 的备份。</translation>
+        <source>Restored the backup of {date}.</source>
+        <translation>已恢复 {date} 的备份。</translation>
     </message>
     <message>
-      <source>The book as it was is kept as {file}.</source>
-      <translation>恢复前的客户簿已保存为 {file}。</translation>
+        <source>The book as it was is kept as {file}.</source>
+        <translation>恢复前的客户簿已保存为 {file}。</translation>
     </message>
     <message>
-      <source>Newest backup: {date}.</source>
-      <translation>最近一次备份：{date}。</translation>
+        <source>Newest backup: {date}.</source>
+        <translation>最近一次备份：{date}。</translation>
     </message>
     <message>
-      <source>There is no backup yet.</source>
-      <translation>还没有备份。</translation>
+        <source>There is no backup yet.</source>
+        <translation>还没有备份。</translation>
     </message>
     <message>
-      <source>Check the book</source>
-      <translation>检查客户簿</translation>
+        <source>Check the book</source>
+        <translation>检查客户簿</translation>
     </message>
     <message>
-      <source>The book passed its check ({n} clients).</source>
-      <translation>客户簿检查通过（{n} 位客户）。</translation>
+        <source>The book passed its check ({n} clients).</source>
+        <translation>客户簿检查通过（{n} 位客户）。</translation>
     </message>
     <message>
-      <source>The book is damaged: {problem}</source>
-      <translation>客户簿已损坏：{problem}</translation>
+        <source>The book is damaged: {problem}</source>
+        <translation>客户簿已损坏：{problem}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrashModel</name>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>电话</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>Business</source>
-      <translation>单位/店铺</translation>
+        <source>Business</source>
+        <translation>单位/店铺</translation>
     </message>
     <message>
-      <source>Archived on</source>
-      <translation>归档时间</translation>
+        <source>Archived on</source>
+        <translation>归档时间</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrashPage</name>
     <message>
-      <source>Archived clients wait here with everything recorded about them. Restore puts them back in the book; Delete permanently erases them and all their records, for a client who asks to be forgotten.</source>
-      <translation>已归档的客户连同全部记录都保存在这里。“恢复”会把客户放回客户簿；“永久删除”会抹去客户及其所有记录，用于客户要求删除个人信息的情况。</translation>
+        <source>Archived clients wait here with everything recorded about them. Restore puts them back in the book; Delete permanently erases them and all their records, for a client who asks to be forgotten.</source>
+        <translation>已归档的客户连同全部记录都保存在这里。“恢复”会把客户放回客户簿；“永久删除”会抹去客户及其所有记录，用于客户要求删除个人信息的情况。</translation>
     </message>
     <message>
-      <source>Restore</source>
-      <translation>恢复</translation>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
-      <source>Delete permanently…</source>
-      <translation>永久删除…</translation>
+        <source>Delete permanently…</source>
+        <translation>永久删除…</translation>
     </message>
     <message>
-      <source>{n} archived clients</source>
-      <translation>已归档客户 {n} 位</translation>
+        <source>{n} archived clients</source>
+        <translation>已归档客户 {n} 位</translation>
     </message>
     <message>
-      <source>Delete permanently?</source>
-      <translation>永久删除？</translation>
+        <source>Delete permanently?</source>
+        <translation>永久删除？</translation>
     </message>
     <message>
-      <source>Delete {n} client(s) permanently: {names}?
+        <source>Delete {n} client(s) permanently: {names}?
 
 Their notes, contacts, promises and every other record about them are erased. This cannot be undone.</source>
-      <translation>永久删除 {n} 位客户：{names}？
+        <translation>永久删除 {n} 位客户：{names}？
 
 与他们有关的备注、联系记录、承诺等全部记录都会被抹去，且无法撤销。</translation>
     </message>
     <message>
-      <source>Are you sure?</source>
-      <translation>确定吗？</translation>
+        <source>Are you sure?</source>
+        <translation>确定吗？</translation>
     </message>
     <message>
-      <source>Last check: erase {n} client(s) and everything about them for good?</source>
-      <translation>最后确认：永久抹去这 {n} 位客户及其全部记录？</translation>
+        <source>Last check: erase {n} client(s) and everything about them for good?</source>
+        <translation>最后确认：永久抹去这 {n} 位客户及其全部记录？</translation>
     </message>
     <message>
-      <source>Deleted {n} client(s) and {records} records.</source>
-      <translation>已删除 {n} 位客户，共 {records} 条记录。</translation>
+        <source>Deleted {n} client(s) and {records} records.</source>
+        <translation>已删除 {n} 位客户，共 {records} 条记录。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Tray</name>
     <message>
-      <source>Open Prism</source>
-      <translation>打开棱镜</translation>
+        <source>Open Prism</source>
+        <translation>打开棱镜</translation>
     </message>
     <message>
-      <source>Today's reminders</source>
-      <translation>今日提醒</translation>
+        <source>Today&apos;s reminders</source>
+        <translation>今日提醒</translation>
     </message>
     <message>
-      <source>Quit Prism</source>
-      <translation>退出棱镜</translation>
+        <source>Quit Prism</source>
+        <translation>退出棱镜</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Validation</name>
     <message>
-      <source>The month must be 1 to 12, not {month}.</source>
-      <translation>月份应在 1 到 12 之间，而不是 {month}。</translation>
+        <source>The month must be 1 to 12, not {month}.</source>
+        <translation>月份应在 1 到 12 之间，而不是 {month}。</translation>
     </message>
     <message>
-      <source>The birth year must be between 1900 and {this_year}.</source>
-      <translation>出生年份应在 1900 到 {this_year} 之间。</translation>
+        <source>The birth year must be between 1900 and {this_year}.</source>
+        <translation>出生年份应在 1900 到 {this_year} 之间。</translation>
     </message>
     <message>
-      <source>Only a lunar birthday can be in a leap month.</source>
-      <translation>只有农历生日才能选闰月。</translation>
+        <source>Only a lunar birthday can be in a leap month.</source>
+        <translation>只有农历生日才能选闰月。</translation>
     </message>
     <message>
-      <source>There is no day {day} in month {month}. Check the date.</source>
-      <translation>{month} 月没有 {day} 日，请检查日期。</translation>
+        <source>There is no day {day} in month {month}. Check the date.</source>
+        <translation>{month} 月没有 {day} 日，请检查日期。</translation>
     </message>
     <message>
-      <source>The birthday {date} is in the future.</source>
-      <translation>生日 {date} 晚于今天。</translation>
+        <source>The birthday {date} is in the future.</source>
+        <translation>生日 {date} 晚于今天。</translation>
     </message>
     <message>
-      <source>A lunar day must be 1 to 30, not {day}.</source>
-      <translation>农历日应在 1 到 30 之间，而不是 {day}。</translation>
+        <source>A lunar day must be 1 to 30, not {day}.</source>
+        <translation>农历日应在 1 到 30 之间，而不是 {day}。</translation>
     </message>
     <message>
-      <source>The lunar year {year} has no such day. Check the month, day and leap flag.</source>
-      <translation>农历 {year} 年没有这一天，请检查月、日和闰月。</translation>
+        <source>The lunar year {year} has no such day. Check the month, day and leap flag.</source>
+        <translation>农历 {year} 年没有这一天，请检查月、日和闰月。</translation>
     </message>
     <message>
-      <source>Enter the client's name; it is required.</source>
-      <translation>请填写客户姓名，此项必填。</translation>
+        <source>Enter the client&apos;s name; it is required.</source>
+        <translation>请填写客户姓名，此项必填。</translation>
     </message>
     <message>
-      <source>The name is {n} characters long; shorten it to {max} or fewer.</source>
-      <translation>姓名有 {n} 个字，请缩短到 {max} 个字以内。</translation>
+        <source>The name is {n} characters long; shorten it to {max} or fewer.</source>
+        <translation>姓名有 {n} 个字，请缩短到 {max} 个字以内。</translation>
     </message>
     <message>
-      <source>This is {n} characters long; shorten it to {max} or fewer.</source>
-      <translation>此项有 {n} 个字，请缩短到 {max} 个字以内。</translation>
+        <source>This is {n} characters long; shorten it to {max} or fewer.</source>
+        <translation>此项有 {n} 个字，请缩短到 {max} 个字以内。</translation>
     </message>
     <message>
-      <source>Keep in touch every 1 to 3650 days, not {n}.</source>
-      <translation>联系周期应为 1 到 3650 天，而不是 {n}。</translation>
+        <source>Keep in touch every 1 to 3650 days, not {n}.</source>
+        <translation>联系周期应为 1 到 3650 天，而不是 {n}。</translation>
     </message>
     <message>
-      <source>The notes are {n} characters long; keep them under {max}.</source>
-      <translation>备注有 {n} 个字，请控制在 {max} 个字以内。</translation>
+        <source>The notes are {n} characters long; keep them under {max}.</source>
+        <translation>备注有 {n} 个字，请控制在 {max} 个字以内。</translation>
     </message>
     <message>
-      <source>Enter the 18-character ID number.</source>
-      <translation>请填写 18 位身份证号。</translation>
+        <source>Enter the 18-character ID number.</source>
+        <translation>请填写 18 位身份证号。</translation>
     </message>
     <message>
-      <source>The ID number can only contain digits, with X allowed as the last character.</source>
-      <translation>身份证号只能包含数字，最后一位可以是 X。</translation>
+        <source>The ID number can only contain digits, with X allowed as the last character.</source>
+        <translation>身份证号只能包含数字，最后一位可以是 X。</translation>
     </message>
     <message>
-      <source>This is a first-generation 15-digit ID number; those cards stopped being valid in 2013. Enter the 18-digit number from the client's current ID card.</source>
-      <translation>这是第一代 15 位身份证号，2013 年起已停止使用。请填写客户现用身份证上的 18 位号码。</translation>
+        <source>This is a first-generation 15-digit ID number; those cards stopped being valid in 2013. Enter the 18-digit number from the client&apos;s current ID card.</source>
+        <translation>这是第一代 15 位身份证号，2013 年起已停止使用。请填写客户现用身份证上的 18 位号码。</translation>
     </message>
     <message>
-      <source>The ID number must be 18 characters; you entered {count}.</source>
-      <translation>身份证号应为 18 位，您填写了 {count} 位。</translation>
+        <source>The ID number must be 18 characters; you entered {count}.</source>
+        <translation>身份证号应为 18 位，您填写了 {count} 位。</translation>
     </message>
     <message>
-      <source>Characters 7 to 14 of the ID number ({digits}) should be the birth date as YYYYMMDD but are not a real date: check those digits.</source>
-      <translation>身份证号第 7 到 14 位（{digits}）应为出生日期（年月日），但不是有效日期，请检查这几位。</translation>
+        <source>Characters 7 to 14 of the ID number ({digits}) should be the birth date as YYYYMMDD but are not a real date: check those digits.</source>
+        <translation>身份证号第 7 到 14 位（{digits}）应为出生日期（年月日），但不是有效日期，请检查这几位。</translation>
     </message>
     <message>
-      <source>The birth date in the ID number ({date}, characters 7 to 14) is in the future: check those digits.</source>
-      <translation>身份证号中的出生日期（{date}，第 7 到 14 位）晚于今天，请检查这几位。</translation>
+        <source>The birth date in the ID number ({date}, characters 7 to 14) is in the future: check those digits.</source>
+        <translation>身份证号中的出生日期（{date}，第 7 到 14 位）晚于今天，请检查这几位。</translation>
     </message>
     <message>
-      <source>The birth date in the ID number ({date}, characters 7 to 14) is before 1900: check those digits.</source>
-      <translation>身份证号中的出生日期（{date}，第 7 到 14 位）早于 1900 年，请检查这几位。</translation>
+        <source>The birth date in the ID number ({date}, characters 7 to 14) is before 1900: check those digits.</source>
+        <translation>身份证号中的出生日期（{date}，第 7 到 14 位）早于 1900 年，请检查这几位。</translation>
     </message>
     <message>
-      <source>The last character of the ID number does not match the others: check the digits, one of them is probably mistyped.</source>
-      <translation>身份证号最后一位校验码不符，可能有数字输错，请检查。</translation>
+        <source>The last character of the ID number does not match the others: check the digits, one of them is probably mistyped.</source>
+        <translation>身份证号最后一位校验码不符，可能有数字输错，请检查。</translation>
     </message>
     <message>
-      <source>Enter the 18-character unified social credit code.</source>
-      <translation>请填写 18 位统一社会信用代码。</translation>
+        <source>Enter the 18-character unified social credit code.</source>
+        <translation>请填写 18 位统一社会信用代码。</translation>
     </message>
     <message>
-      <source>The unified social credit code must be 18 characters; you entered {count}.</source>
-      <translation>统一社会信用代码应为 18 位，您填写了 {count} 位。</translation>
+        <source>The unified social credit code must be 18 characters; you entered {count}.</source>
+        <translation>统一社会信用代码应为 18 位，您填写了 {count} 位。</translation>
     </message>
     <message>
-      <source>The unified social credit code cannot contain {chars}: it uses digits and capital letters except I, O, S, V and Z.</source>
-      <translation>统一社会信用代码不能包含 {chars}：只能使用数字和除 I、O、S、V、Z 以外的大写字母。</translation>
+        <source>The unified social credit code cannot contain {chars}: it uses digits and capital letters except I, O, S, V and Z.</source>
+        <translation>统一社会信用代码不能包含 {chars}：只能使用数字和除 I、O、S、V、Z 以外的大写字母。</translation>
     </message>
     <message>
-      <source>Characters 3 to 8 of the unified social credit code are the region code and must be digits.</source>
-      <translation>统一社会信用代码第 3 到 8 位是行政区划码，必须是数字。</translation>
+        <source>Characters 3 to 8 of the unified social credit code are the region code and must be digits.</source>
+        <translation>统一社会信用代码第 3 到 8 位是行政区划码，必须是数字。</translation>
     </message>
     <message>
-      <source>The last character of the unified social credit code does not match the others: check the characters, one of them is probably mistyped.</source>
-      <translation>统一社会信用代码最后一位校验码不符，可能有字符输错，请检查。</translation>
+        <source>The last character of the unified social credit code does not match the others: check the characters, one of them is probably mistyped.</source>
+        <translation>统一社会信用代码最后一位校验码不符，可能有字符输错，请检查。</translation>
     </message>
     <message>
-      <source>Enter a phone number.</source>
-      <translation>请填写电话号码。</translation>
+        <source>Enter a phone number.</source>
+        <translation>请填写电话号码。</translation>
     </message>
     <message>
-      <source>A phone number cannot contain letters ({letters}): keep only the digits. Put an extension in the notes.</source>
-      <translation>电话号码不能包含字母（{letters}），请只保留数字。分机号请写在备注里。</translation>
+        <source>A phone number cannot contain letters ({letters}): keep only the digits. Put an extension in the notes.</source>
+        <translation>电话号码不能包含字母（{letters}），请只保留数字。分机号请写在备注里。</translation>
     </message>
     <message>
-      <source>A phone number can only contain digits, spaces, dashes, brackets and a leading +: remove {chars}.</source>
-      <translation>电话号码只能包含数字、空格、横线、括号和开头的 +，请删除 {chars}。</translation>
+        <source>A phone number can only contain digits, spaces, dashes, brackets and a leading +: remove {chars}.</source>
+        <translation>电话号码只能包含数字、空格、横线、括号和开头的 +，请删除 {chars}。</translation>
     </message>
     <message>
-      <source>A Chinese mobile number has 11 digits; you entered {count}.</source>
-      <translation>手机号应为 11 位，您填写了 {count} 位。</translation>
+        <source>A Chinese mobile number has 11 digits; you entered {count}.</source>
+        <translation>手机号应为 11 位，您填写了 {count} 位。</translation>
     </message>
     <message>
-      <source>This phone number is too short: a mobile number has 11 digits, a landline 10 to 12 with its area code (e.g. 010-1234 5678).</source>
-      <translation>电话号码太短：手机号为 11 位，带区号的座机号为 10 到 12 位（如 010-1234 5678）。</translation>
+        <source>This phone number is too short: a mobile number has 11 digits, a landline 10 to 12 with its area code (e.g. 010-1234 5678).</source>
+        <translation>电话号码太短：手机号为 11 位，带区号的座机号为 10 到 12 位（如 010-1234 5678）。</translation>
     </message>
     <message>
-      <source>This landline number has no area code: add the area code in front, e.g. 010 for Beijing or 021 for Shanghai.</source>
-      <translation>这个座机号缺少区号，请在前面加上区号，如北京 010、上海 021。</translation>
+        <source>This landline number has no area code: add the area code in front, e.g. 010 for Beijing or 021 for Shanghai.</source>
+        <translation>这个座机号缺少区号，请在前面加上区号，如北京 010、上海 021。</translation>
     </message>
     <message>
-      <source>This is not a valid Chinese mobile number: check the first three digits.</source>
-      <translation>这不是有效的手机号，请检查前三位。</translation>
+        <source>This is not a valid Chinese mobile number: check the first three digits.</source>
+        <translation>这不是有效的手机号，请检查前三位。</translation>
     </message>
     <message>
-      <source>A landline number with its area code has 10 to 12 digits, e.g. 010-1234 5678; you entered {count}.</source>
-      <translation>带区号的座机号应为 10 到 12 位（如 010-1234 5678），您填写了 {count} 位。</translation>
+        <source>A landline number with its area code has 10 to 12 digits, e.g. 010-1234 5678; you entered {count}.</source>
+        <translation>带区号的座机号应为 10 到 12 位（如 010-1234 5678），您填写了 {count} 位。</translation>
     </message>
     <message>
-      <source>This is not a valid landline number: check the area code and the digits.</source>
-      <translation>这不是有效的座机号，请检查区号和号码。</translation>
+        <source>This is not a valid landline number: check the area code and the digits.</source>
+        <translation>这不是有效的座机号，请检查区号和号码。</translation>
     </message>
     <message>
-      <source>This is not a valid phone number: check the digits.</source>
-      <translation>这不是有效的电话号码，请检查。</translation>
+        <source>This is not a valid phone number: check the digits.</source>
+        <translation>这不是有效的电话号码，请检查。</translation>
     </message>
     <message>
-      <source>This is not a valid international number: check the country code after + and the digits.</source>
-      <translation>这不是有效的国际号码，请检查 + 后的国家代码和号码。</translation>
+        <source>This is not a valid international number: check the country code after + and the digits.</source>
+        <translation>这不是有效的国际号码，请检查 + 后的国家代码和号码。</translation>
     </message>
     <message>
-      <source>This is not a valid number for country code +{code}: check the digits.</source>
-      <translation>这不是国家代码 +{code} 下的有效号码，请检查。</translation>
+        <source>This is not a valid number for country code +{code}: check the digits.</source>
+        <translation>这不是国家代码 +{code} 下的有效号码，请检查。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>cli</name>
     <message>
-      <source>Birthday {value!r} is not YYYY-MM-DD or MM-DD (for example 1985-03-08).</source>
-      <translation>生日 {value!r} 的格式不对，应为 YYYY-MM-DD 或 MM-DD（如 1985-03-08）。</translation>
+        <source>Birthday {value!r} is not YYYY-MM-DD or MM-DD (for example 1985-03-08).</source>
+        <translation>生日 {value!r} 的格式不对，应为 YYYY-MM-DD 或 MM-DD（如 1985-03-08）。</translation>
     </message>
     <message>
-      <source>Give either --birthday or --lunar-birthday, not both.</source>
-      <translation>--birthday 和 --lunar-birthday 只能二选一。</translation>
+        <source>Give either --birthday or --lunar-birthday, not both.</source>
+        <translation>--birthday 和 --lunar-birthday 只能二选一。</translation>
     </message>
     <message>
-      <source>--leap goes with --lunar-birthday.</source>
-      <translation>--leap 需与 --lunar-birthday 一起使用。</translation>
+        <source>--leap goes with --lunar-birthday.</source>
+        <translation>--leap 需与 --lunar-birthday 一起使用。</translation>
     </message>
     <message>
-      <source>Added {n} demo clients in {seconds:.1f} s.</source>
-      <translation>已添加 {n} 位演示客户，用时 {seconds:.1f} 秒。</translation>
+        <source>Added {n} demo clients in {seconds:.1f} s.</source>
+        <translation>已添加 {n} 位演示客户，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-      <source>archived</source>
-      <extracomment>Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).</extracomment>
-      <translation>已归档</translation>
+        <source>archived</source>
+        <extracomment>Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).</extracomment>
+        <translation>已归档</translation>
     </message>
     <message>
-      <source>Chain: {chain}</source>
-      <translation>转介绍链：{chain}</translation>
+        <source>Chain: {chain}</source>
+        <translation>转介绍链：{chain}</translation>
     </message>
     <message>
-      <source>Not referred by anyone in the book (source: {source}).</source>
-      <translation>不是客户簿中的人介绍的（来源：{source}）。</translation>
+        <source>Not referred by anyone in the book (source: {source}).</source>
+        <translation>不是客户簿中的人介绍的（来源：{source}）。</translation>
     </message>
     <message>
-      <source>Brought {direct} directly and {indirect} indirectly.</source>
-      <translation>直接介绍 {direct} 位，间接 {indirect} 位。</translation>
+        <source>Brought {direct} directly and {indirect} indirectly.</source>
+        <translation>直接介绍 {direct} 位，间接 {indirect} 位。</translation>
     </message>
     <message>
-      <source>--top needs a number of 1 or more.</source>
-      <translation>--top 需要 1 或更大的数字。</translation>
+        <source>--top needs a number of 1 or more.</source>
+        <translation>--top 需要 1 或更大的数字。</translation>
     </message>
     <message>
-      <source>rank  direct  indirect  borrowers  referrer</source>
-      <translation>排名  直接  间接  已贷款  介绍人</translation>
+        <source>rank  direct  indirect  borrowers  referrer</source>
+        <translation>排名  直接  间接  已贷款  介绍人</translation>
     </message>
     <message>
-      <source>{id}: thank {referrer} for {client} (a borrower since {date})</source>
-      <translation>{id}：感谢{referrer}介绍{client}（{date} 起为贷款客户）</translation>
+        <source>{id}: thank {referrer} for {client} (a borrower since {date})</source>
+        <translation>{id}：感谢{referrer}介绍{client}（{date} 起为贷款客户）</translation>
     </message>
     <message>
-      <source>Give one of: a CLIENT, --top N, --sources or --thanks.</source>
-      <translation>请给出其中一项：客户、--top N、--sources 或 --thanks。</translation>
+        <source>Give one of: a CLIENT, --top N, --sources or --thanks.</source>
+        <translation>请给出其中一项：客户、--top N、--sources 或 --thanks。</translation>
     </message>
     <message>
-      <source>Overdue</source>
-      <translation>已过期</translation>
+        <source>Overdue</source>
+        <translation>已过期</translation>
     </message>
     <message>
-      <source>Today</source>
-      <translation>今天</translation>
+        <source>Today</source>
+        <translation>今天</translation>
     </message>
     <message>
-      <source>Next {days} days</source>
-      <translation>未来 {days} 天</translation>
+        <source>Next {days} days</source>
+        <translation>未来 {days} 天</translation>
     </message>
     <message>
-      <source>Done or dismissed</source>
-      <translation>已完成或已忽略</translation>
+        <source>Done or dismissed</source>
+        <translation>已完成或已忽略</translation>
     </message>
     <message>
-      <source>Nothing due.</source>
-      <translation>没有待办提醒。</translation>
+        <source>Nothing due.</source>
+        <translation>没有待办提醒。</translation>
     </message>
     <message>
-      <source>snoozed until {until}</source>
-      <translation>推迟到 {until}</translation>
+        <source>snoozed until {until}</source>
+        <translation>推迟到 {until}</translation>
     </message>
     <message>
-      <source>There is no folder {folder}.</source>
-      <translation>文件夹 {folder} 不存在。</translation>
+        <source>There is no folder {folder}.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-      <source>Wrote {n} events to {path}.</source>
-      <translation>已写入 {n} 个日程到 {path}。</translation>
+        <source>Wrote {n} events to {path}.</source>
+        <translation>已写入 {n} 个日程到 {path}。</translation>
     </message>
     <message>
-      <source>Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).</source>
-      <translation>日期 {value!r} 不是 YYYY-MM-DD 格式（例如 2027-06-18）。</translation>
+        <source>Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).</source>
+        <translation>日期 {value!r} 不是 YYYY-MM-DD 格式（例如 2027-06-18）。</translation>
     </message>
     <message>
-      <source>Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30).</source>
-      <translation>时间 {value!r} 不是“YYYY-MM-DD HH:MM”格式（例如 2026-11-28 15:30）。</translation>
+        <source>Time {value!r} is not &apos;YYYY-MM-DD HH:MM&apos; (for example 2026-11-28 15:30).</source>
+        <translation>时间 {value!r} 不是“YYYY-MM-DD HH:MM”格式（例如 2026-11-28 15:30）。</translation>
     </message>
     <message>
-      <source>ask next time</source>
-      <translation>下次问</translation>
+        <source>ask next time</source>
+        <translation>下次问</translation>
     </message>
     <message>
-      <source>Done: {promise}</source>
-      <translation>已办：{promise}</translation>
+        <source>Done: {promise}</source>
+        <translation>已办：{promise}</translation>
     </message>
     <message>
-      <source>{n} days overdue</source>
-      <translation>超期{n}天</translation>
+        <source>{n} days overdue</source>
+        <translation>超期{n}天</translation>
     </message>
     <message>
-      <source>{n} days late</source>
-      <translation>逾期{n}天</translation>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -175,9 +175,9 @@ _NOTES_SQL = (
 
 
 _NOTE_TITLE = QT_TRANSLATE_NOOP("Reminder", "{name}: {text}")
-_NOTE_TODAY = QT_TRANSLATE_NOOP("Reminder", "Today, from your notes")
+_NOTE_TODAY = QT_TRANSLATE_NOOP("Reminder", "On the day, from your notes")
 _NOTE_ASK = QT_TRANSLATE_NOOP("Reminder", "Ask {name} how it went: {text}")
-_NOTE_YESTERDAY = QT_TRANSLATE_NOOP("Reminder", "It was yesterday")
+_NOTE_YESTERDAY = QT_TRANSLATE_NOOP("Reminder", "The day after")
 _PROMISE_TITLE = QT_TRANSLATE_NOOP("Reminder", "Promised {name}: {text}")
 
 
