@@ -115,7 +115,9 @@ def main(argv: list[str]) -> int:
             print(json.dumps(out, ensure_ascii=False, indent=2))
         elif command == "fill":
             table = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
-            print(f"filled {fill(table)} message(s); {len(missing())} still missing")
+            done = fill(table)
+            lupdate(TS_FILE)  # back to lupdate's own layout, so diffs show only real changes
+            print(f"filled {done} message(s); {len(missing())} still missing")
         elif command == "compile":
             out_dir = Path(argv[1])
             out_dir.mkdir(parents=True, exist_ok=True)
