@@ -25,7 +25,8 @@ from crm.store.book import Book
 SORT_SQL = {
     "rank": "rank",
     "name": "c.name_pinyin",
-    "status": "c.status",
+    # Partners have no loan status: they sort together, after every status.
+    "status": "CASE WHEN c.kind = 'partner' THEN '~' ELSE c.status END",
     "business": "c.business_name",
     "phone": "(SELECT national FROM client_phone p WHERE p.client_id = c.id "
     "ORDER BY position LIMIT 1)",
@@ -37,6 +38,9 @@ SORT_SQL = {
 }
 
 MIN_PHONE_DIGITS = 4
+#: ``ClientFilter.status`` for referral partners, who show no loan status (the list's Status
+#: column says "Referral partner"); a loan status filter leaves partners out.
+PARTNER_FILTER = "partner"
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,10 @@ def _where(f: ClientFilter, memory: bool = True) -> tuple[str, dict[str, object]
             "WHEN c.name LIKE :prefix ESCAPE '\\' OR c.name_compact LIKE :prefix ESCAPE '\\' "
             f"OR c.name_initials LIKE :prefix ESCAPE '\\' THEN 1 {tail}"
         )
-    if f.status:
-        clauses.append("c.status = :status")
+    if f.status == PARTNER_FILTER:
+        clauses.append("c.kind = 'partner'")
+    elif f.status:
+        clauses.append("c.status = :status AND c.kind <> 'partner'")
         params["status"] = f.status
     if f.tag:
         clauses.append("c.id IN (SELECT client_id FROM client_tag WHERE tag = :tag)")

@@ -574,6 +574,14 @@ Your input is still in the form.</source>
         <translation>记录</translation>
     </message>
     <message>
+        <source>No festival greetings</source>
+        <translation>不发节日问候</translation>
+    </message>
+    <message>
+        <source>Leave this client out of festival greetings (birthdays still remind)</source>
+        <translation>节日问候不含此客户（生日照常提醒）</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>资料</translation>
     </message>

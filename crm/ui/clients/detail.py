@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from crm.domain.client_form import ClientDraft
 from crm.domain.enums import Calendar
 from crm.domain.masking import mask_id_number, mask_phone
-from crm.ui.clients.model import STATUS_COLOURS
+from crm.ui.clients.model import status_colour, status_label
 
 if TYPE_CHECKING:
     from crm.services.clients import ClientDetail, ClientService
@@ -52,6 +53,7 @@ class ClientPane(QWidget):
         self._get_service = get_service
         self.client_id: int | None = None
         self._detail: ClientDetail | None = None
+        self._no_greetings = False
 
         self.title = QLabel()
         self.title.setObjectName("clientTitle")
@@ -100,6 +102,14 @@ class ClientPane(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(label, value)
             self.fields[key] = value
+        # Kept with the reminders (greeting_optout), set here or in the greeting composer.
+        self.no_greetings = QCheckBox(self.tr("No festival greetings"))
+        self.no_greetings.setObjectName("noFestivalGreetings")
+        self.no_greetings.setToolTip(
+            self.tr("Leave this client out of festival greetings (birthdays still remind)")
+        )
+        self.no_greetings.toggled.connect(self._set_no_greetings)
+        self.form.addRow("", self.no_greetings)
         profile = QWidget()
         profile.setLayout(self.form)
         scroll = QScrollArea()
@@ -139,6 +149,7 @@ class ClientPane(QWidget):
             self.reveal.setChecked(False)  # numbers are shown for one client at a time
         self.client_id = client_id
         self._detail = self.service.get(client_id) if client_id is not None else None
+        self._no_greetings = self._read_no_greetings(client_id)
         for i in range(1, self.tabs.count()):
             tab = self.tabs.widget(i)
             if hasattr(tab, "set_client"):
@@ -160,8 +171,8 @@ class ClientPane(QWidget):
         draft = d.draft
         show = self.reveal.isChecked()
         self.title.setText(draft.name)
-        colour = STATUS_COLOURS.get(draft.status, "#000")
-        status = _tr(draft.status.label)
+        colour = status_colour(draft.kind, draft.status)
+        status = status_label(draft.kind, draft.status)
         if d.archived_at is not None:
             status += " · " + self.tr("Archived")
         self.status.setText(status)
@@ -196,6 +207,25 @@ class ClientPane(QWidget):
             label.setVisible(bool(text))
             self.form.labelForField(label).setVisible(bool(text))
         self.reveal.setEnabled(bool(draft.id_number or d.phones))
+        self.no_greetings.blockSignals(True)
+        self.no_greetings.setChecked(self._no_greetings)
+        self.no_greetings.blockSignals(False)
+
+    def _read_no_greetings(self, client_id: int | None) -> bool:
+        if client_id is None:
+            return False
+        from crm.services import greetings
+
+        return greetings.festival_optout(self.service.book.reader(), client_id)
+
+    def _set_no_greetings(self, checked: bool) -> None:
+        if self.client_id is None:
+            return
+        from crm.services import greetings
+
+        self._no_greetings = checked
+        service = self.service
+        greetings.set_festival_optout(service.book, service.clock, self.client_id, checked)
 
     def _birthday_text(self, draft: ClientDraft) -> str:
         b = draft.birthday

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from crm.domain.enums import ClientStatus
+from crm.domain.enums import ClientKind, ClientStatus
 from crm.domain.masking import mask_phone
 from crm.services.client_query import ClientRow
 
@@ -37,6 +37,29 @@ STATUS_COLOURS = {
     ClientStatus.FORMER_BORROWER: "#1d4ed8",
     ClientStatus.DECLINED: "#b91c1c",
 }
+# Referral partners bring clients but do not borrow: no loan status, a colour of their own.
+PARTNER_COLOUR = "#7c3aed"
+
+
+def status_label(kind: str, status: str) -> str:
+    """What the Status column and the pane's badge say: the loan status, or "Referral partner"."""
+    tr = QCoreApplication.translate
+    if kind == ClientKind.PARTNER:
+        return ClientKind.PARTNER.label.render(tr)
+    try:
+        return ClientStatus(status).label.render(tr)
+    except ValueError:
+        return status
+
+
+def status_colour(kind: str, status: str) -> str:
+    if kind == ClientKind.PARTNER:
+        return PARTNER_COLOUR
+    try:
+        return STATUS_COLOURS.get(ClientStatus(status), "#374151")
+    except ValueError:
+        return "#374151"
+
 
 RowLoader = Callable[[Sequence[int]], dict[int, ClientRow]]
 
@@ -158,7 +181,7 @@ class ClientTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_STATUS:
-                return QBrush(QColor(STATUS_COLOURS.get(ClientStatus(row.status), "#000")))
+                return QBrush(QColor(status_colour(row.kind, row.status)))
             if row.archived_at is not None:
                 return QBrush(QColor("#9ca3af"))
             return None
@@ -168,7 +191,7 @@ class ClientTableModel(QAbstractTableModel):
         if col == COL_NAME:
             return row.name
         if col == COL_STATUS:
-            return ClientStatus(row.status).label.render(QCoreApplication.translate)
+            return status_label(row.kind, row.status)
         if col == COL_PHONE:
             if not row.phone:
                 return ""

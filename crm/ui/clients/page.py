@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.enums import ClientStatus
-from crm.services.client_query import ClientFilter, ClientQuery
+from crm.domain.enums import ClientKind, ClientStatus
+from crm.services.client_query import PARTNER_FILTER, ClientFilter, ClientQuery
 from crm.ui.clients.model import COL_NAME, SORT_KEYS, ClientTableModel
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
@@ -81,6 +81,9 @@ class ClientsPage(QWidget):
         self.status_filter.addItem(self.tr("All statuses"), None)
         for s in ClientStatus:
             self.status_filter.addItem(s.label.render(QCoreApplication.translate), s.value)
+        self.status_filter.addItem(
+            ClientKind.PARTNER.label.render(QCoreApplication.translate), PARTNER_FILTER
+        )
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(self.tr("All tags"), None)
         self.tag_filter.setMinimumContentsLength(8)
@@ -117,7 +120,7 @@ class ClientsPage(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        for col, width in enumerate((110, 80, 110, 170, 150, 100, 90)):
+        for col, width in enumerate((110, 110, 110, 170, 150, 100, 90)):
             header.resizeSection(col, width)
 
         from crm.ui.clients.detail import ClientPane

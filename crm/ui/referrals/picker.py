@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from crm.domain.enums import ClientKind, ClientStatus
 from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
 from crm.store.book import Book
+from crm.ui.clients.model import status_label
 
 SUGGESTIONS = 12
 
 
 def _row_text(row: ClientRow) -> str:
-    tr = QCoreApplication.translate
-    try:
-        what = (
-            ClientKind.PARTNER.label.render(tr)
-            if row.kind == ClientKind.PARTNER
-            else ClientStatus(row.status).label.render(tr)
-        )
-    except ValueError:
-        what = row.status
+    what = status_label(row.kind, row.status)
     parts = [row.name, what]
     if row.business_name:
         parts.append(row.business_name)
