@@ -1367,6 +1367,14 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
         <translation>客户簿中已有的客户（电话或身份证号相同）：</translation>
     </message>
     <message>
+        <source>Reading {file}… {n} rows so far</source>
+        <translation>正在读取 {file}…已读 {n} 行</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -1379,6 +1387,14 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
         <translation>（忽略）</translation>
     </message>
     <message>
+        <source>Checking the rows… {done} of {total}</source>
+        <translation>正在检查各行…{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
         <source>Check the columns</source>
         <translation>请检查列的对应</translation>
     </message>
@@ -1389,6 +1405,18 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <message>
         <source>Save the report</source>
         <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing… {done} of {total} clients</source>
+        <translation>正在导入…{done} / {total} 位客户</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Added {added}, updated {updated}, skipped {skipped}.</source>

@@ -18,14 +18,16 @@ from crm.domain.client_form import CleanClient, ClientDraft, clean_client
 from crm.domain.clock import Clock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.services.transfer.collector import collector_paused
 from crm.services.transfer.fields import FIELD_BY_KEY
 from crm.services.transfer.parse import RowParser
-from crm.services.transfer.reader import Table
+from crm.services.transfer.reader import Cancelled, ImportCancelled, Table
 from crm.store.book import Book, sql_datetime
 
 TOPIC = "client"
 ON_DUPLICATE = ("skip", "update", "add")
 COMMIT_CHUNK = 2000
+PREVIEW_CHUNK = 500  # rows checked between two progress reports / cancel checks
 #: progress(done, total); raising from it rolls the whole import back
 Progress = Callable[[int, int], None]
 
@@ -103,11 +105,27 @@ def build_preview(
     today: dt.date,
     translate: Translate,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Preview:
+    """Every row checked and matched. ``progress(done, total)`` every ``PREVIEW_CHUNK`` rows;
+    when ``cancelled()`` says so, :class:`ImportCancelled` is raised."""
     if "name" not in mapping:
         raise ImportRefused(
             QT_TRANSLATE_NOOP("Import", "No column is mapped to the name; choose which one it is.")
         )
+    with collector_paused():
+        return _build(book, table, mapping, today, translate, progress, cancelled)
+
+
+def _build(
+    book: Book,
+    table: Table,
+    mapping: Sequence[str | None],
+    today: dt.date,
+    translate: Translate,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Preview:
     parser = RowParser(mapping, translate, unquote=table.kind == "csv")
     conn = book.reader()
     phone_owner: dict[str, int] = dict(conn.execute("SELECT national, client_id FROM client_phone"))
@@ -118,9 +136,10 @@ def build_preview(
     seen_id: dict[str, int] = {}
     rows: list[PreviewRow] = []
     headers = table.headers
+    total = len(table.rows)
     for n, cells in enumerate(table.rows):
-        if progress is not None and n % 1000 == 0:
-            progress(n, len(table.rows))
+        if n % PREVIEW_CHUNK == 0:
+            _tick(progress, cancelled, n, total)
         if not any(c not in (None, "") and str(c).strip() for c in cells):
             continue  # blank line
         line = n + 2
@@ -148,7 +167,15 @@ def build_preview(
             if clean.id_number:
                 seen_id.setdefault(clean.id_number, line)
         rows.append(pr)
+    _tick(progress, cancelled, total, total)
     return Preview(list(headers), list(mapping), rows)
+
+
+def _tick(progress: Progress | None, cancelled: Cancelled | None, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+    if progress is not None:
+        progress(done, total)
 
 
 def _key(error: FieldError) -> str:
@@ -162,10 +189,12 @@ def commit(
     on_duplicate: str = "skip",
     skip_bad: bool = False,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportSummary:
-    """Add (and update) the accepted rows in ONE transaction: all of them, or nothing."""
-    from crm.services.clients import column_values
+    """Add (and update) the accepted rows in ONE transaction: all of them, or nothing.
 
+    ``progress(done, total)`` after each chunk of rows written; ``cancelled()`` is asked
+    between chunks, and saying so rolls everything back (:class:`ImportCancelled`)."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(on_duplicate)
     bad = len(preview.bad)
@@ -177,10 +206,27 @@ def commit(
                 "import only the good rows.",
             ).with_(n=bad)
         )
+    with collector_paused():
+        return _commit(book, preview, clock, on_duplicate, bad, progress, cancelled)
+
+
+def _commit(
+    book: Book,
+    preview: Preview,
+    clock: Clock,
+    on_duplicate: str,
+    bad: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ImportSummary:
+    from crm.services.clients import column_values
+
     inserts: list[CleanClient] = []
     updates: list[tuple[int, CleanClient]] = []
     skipped = 0
-    for r in preview.rows:
+    for n, r in enumerate(preview.rows):
+        if cancelled is not None and n % PREVIEW_CHUNK == 0 and cancelled():
+            raise ImportCancelled()
         if r.clean is None:
             continue
         if r.duplicate_of is not None and on_duplicate == "update":
@@ -201,6 +247,7 @@ def commit(
                 f"VALUES ({', '.join('?' * len(columns))})"
             )
             for start in range(0, len(inserts), COMMIT_CHUNK):
+                _tick(None, cancelled, 0, total)
                 part = inserts[start : start + COMMIT_CHUNK]
                 first = conn.execute("SELECT coalesce(max(id), 0) FROM client").fetchone()[0] + 1
                 conn.executemany(sql, [(*column_values(c).values(), stamp, stamp) for c in part])
@@ -210,7 +257,9 @@ def commit(
                 if progress is not None:
                     progress(len(new_ids), total)
         if updates:
-            for client_id, clean in updates:
+            for n, (client_id, clean) in enumerate(updates):
+                if n % COMMIT_CHUNK == 0:
+                    _tick(progress, cancelled, len(new_ids) + n, total)
                 values = column_values(clean)
                 sets = ", ".join(f"{k} = ?" for k in values)
                 conn.execute(
@@ -223,6 +272,7 @@ def commit(
             _insert_children(conn, updates)
             if progress is not None:
                 progress(total, total)
+        _tick(None, cancelled, total, total)  # the last moment a cancel can still roll back
     changed = new_ids + [cid for cid, _ in updates]
     if changed:
         book.changes.publish(TOPIC, changed)

@@ -15,15 +15,22 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
+from crm.services.transfer.collector import collector_paused
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
 CHUNK = 64 * 1024
+# rows between two progress reports / cancel checks while reading
+ROW_CHUNK = 1000
+# progress(rows read so far, 0): the total is not known until the end
+Progress = Callable[[int, int], None]
+# asked between chunks of rows; True stops the work with :class:`ImportCancelled`
+Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,26 @@ class Limits:
     max_members: int = 5_000
     max_line_chars: int = 1024 * 1024
     max_field_chars: int = 100_000  # notes may hold 20,000
+
+
+class ImportCancelled(Exception):
+    """The officer cancelled reading, checking or importing; nothing was changed."""
+
+
+class _Ticker:
+    """Reports progress and checks for a cancel every ``ROW_CHUNK`` rows."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def __call__(self, n: int) -> None:
+        if n % ROW_CHUNK:
+            return
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(n, 0)
 
 
 class FileRefused(Exception):
@@ -55,9 +82,19 @@ class Table:
     encoding: str | None = None  # csv only
 
 
-def read_table(path: Path, limits: Limits | None = None) -> Table:
-    limits = limits or Limits()
-    path = Path(path)
+def read_table(
+    path: Path,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Table:
+    """The file's header and rows. ``progress`` hears how many rows were read every
+    ``ROW_CHUNK`` rows; when ``cancelled()`` says so, :class:`ImportCancelled` is raised."""
+    with collector_paused():
+        return _read_table(Path(path), limits or Limits(), _Ticker(progress, cancelled))
+
+
+def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -75,7 +112,7 @@ def read_table(path: Path, limits: Limits | None = None) -> Table:
             ).with_(size=size // (1024 * 1024), max=limits.max_file_bytes // (1024 * 1024))
         )
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path, limits)
+        table = _read_xlsx(path, limits, tick)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRefused(
             QT_TRANSLATE_NOOP(
@@ -83,7 +120,7 @@ def read_table(path: Path, limits: Limits | None = None) -> Table:
             )
         )
     else:
-        table = _read_csv(path, limits)
+        table = _read_csv(path, limits, tick)
     return table
 
 
@@ -171,7 +208,7 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> Non
         )
 
 
-def _read_xlsx(path: Path, limits: Limits) -> Table:
+def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path, limits)
@@ -181,12 +218,13 @@ def _read_xlsx(path: Path, limits: Limits) -> Table:
             sheet = wb.get_sheet_by_index(0)
             rows: list[list[Cell]] = []
             for row in sheet.iter_rows():
+                tick(len(rows))
                 if len(rows) > limits.max_rows:
                     raise _too_many_rows(limits)
                 rows.append(list(row[: limits.max_columns + 1]))
         finally:
             wb.close()
-    except FileRefused:
+    except (FileRefused, ImportCancelled):
         raise
     except Exception as exc:  # calamine raises its own error types for broken files
         raise FileRefused(
@@ -289,7 +327,7 @@ def _too_long(limits: Limits) -> FileRefused:
     )
 
 
-def _read_csv(path: Path, limits: Limits) -> Table:
+def _read_csv(path: Path, limits: Limits, tick: _Ticker) -> Table:
     encoding = detect_encoding(path)
     rows: list[list[Cell]] = []
     with path.open("r", encoding=encoding, newline="") as fh:
@@ -300,6 +338,7 @@ def _read_csv(path: Path, limits: Limits) -> Table:
         reader = csv.reader(_bounded_lines(fh, limits), dialect, delimiter=delimiter)
         try:
             for row in reader:
+                tick(len(rows))
                 if len(rows) > limits.max_rows:
                     raise _too_many_rows(limits)
                 if any(len(c) > limits.max_field_chars for c in row):

@@ -76,6 +76,7 @@ class TransferActions(QObject):
         dialog = ImportDialog(self.ctx, self.window)
         if dialog.load(Path(path)) and dialog.exec() and dialog.summary is not None:
             self.window.clients.toast.show_message(dialog.summary_text())
+        dialog.deleteLater()  # the window owns it: without this, every preview stays in memory
 
     # -- backups -------------------------------------------------------------------------------
 

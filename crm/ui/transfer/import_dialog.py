@@ -1,7 +1,12 @@
-"""The import dialog: read the file, map its columns, preview every row, then import."""
+"""The import dialog: read the file, map its columns, preview every row, then import.
+
+Reading, checking and importing run off the GUI thread behind a progress window with counts and
+Cancel (:mod:`crm.ui.transfer.waiting`); ``load`` and ``check_rows`` wait for their answer in a
+local event loop, so the window stays live while they keep their call-then-use shape."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from crm.ui.context import UiContext
 from crm.ui.transfer.preview_model import PreviewModel
+from crm.ui.transfer.waiting import ProgressRun, Work
 from crm.ui.transfer.worker import Job
 
 
@@ -38,6 +44,7 @@ class ImportDialog(QDialog):
         self.preview: Any = None  # import_.Preview
         self.summary: Any = None  # import_.ImportSummary
         self.job: Job | None = None
+        self.run: ProgressRun | None = None  # the step running now, if any
         self.setWindowTitle(self.tr("Import clients"))
         self.pages = QStackedWidget()
 
@@ -122,14 +129,23 @@ class ImportDialog(QDialog):
     # -- step 1: read and map ------------------------------------------------------------------
 
     def load(self, path: Path) -> bool:
-        """Read the file (refusing hostile ones with a reason) and show the mapping step."""
+        """Read the file (refusing hostile ones with a reason) and show the mapping step.
+        False when it was refused or the officer cancelled the reading."""
         from crm.services.transfer.fields import suggest_mapping
-        from crm.services.transfer.reader import FileRefused, read_table
+        from crm.services.transfer.reader import FileRefused, ImportCancelled, read_table
+
+        def label(done: int, _total: int) -> str:
+            return self.tr("Reading {file}… {n} rows so far").format(file=path.name, n=f"{done:,}")
+
+        def work(progress, cancelled):
+            return read_table(path, progress=progress, cancelled=cancelled)
 
         try:
-            self.table = read_table(path)
+            self.table = self._wait(self.tr("Reading the file"), label, work)
         except FileRefused as exc:
             self.warn(self.tr("Not imported"), exc.message.render(QCoreApplication.translate))
+            return False
+        except ImportCancelled:
             return False
         self.file_label.setText(
             self.tr("{file}: {n} rows").format(file=path.name, n=f"{len(self.table.rows):,}")
@@ -173,18 +189,31 @@ class ImportDialog(QDialog):
     # -- step 2: preview -----------------------------------------------------------------------
 
     def check_rows(self) -> None:
-        from crm.services.transfer.import_ import ImportRefused, build_preview
+        """Check every row off the GUI thread, then show the preview; a cancel keeps the
+        mapping step (and any earlier preview) as it was."""
+        from crm.services.transfer.import_ import ImportCancelled, ImportRefused, build_preview
+
+        if self.run is not None and self.run.running:
+            return
+        book, table, mapping = self.ctx.book, self.table, self.mapping()
+        today = self.ctx.clock.today()
+
+        def label(done: int, total: int) -> str:
+            return self.tr("Checking the rows… {done} of {total}").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
+
+        def work(progress, cancelled):
+            return build_preview(
+                book, table, mapping, today, QCoreApplication.translate, progress, cancelled
+            )
 
         try:
-            self.preview = build_preview(
-                self.ctx.book,
-                self.table,
-                self.mapping(),
-                self.ctx.clock.today(),
-                QCoreApplication.translate,
-            )
+            self.preview = self._wait(self.tr("Checking the rows"), label, work)
         except ImportRefused as exc:
             self.warn(self.tr("Check the columns"), exc.message.render(QCoreApplication.translate))
+            return
+        except ImportCancelled:
             return
         self.model.set_rows(self.preview.rows)
         rows, bad, dups = (
@@ -205,6 +234,20 @@ class ImportDialog(QDialog):
         self.duplicates.setVisible(dups > 0)
         self._update_buttons()
         self.pages.setCurrentIndex(1)
+
+    def _wait(self, title: str, label: Callable[[int, int], str], work: Work) -> Any:
+        self.run = ProgressRun(self, title, label, work)
+        self.pages.setEnabled(False)
+        try:
+            return self.run.wait()
+        finally:
+            self.pages.setEnabled(True)
+
+    def reject(self) -> None:  # Esc while a step runs cancels the step, not the dialog
+        if self.run is not None and self.run.running:
+            self.run.cancel()
+            return
+        super().reject()
 
     def _update_buttons(self) -> None:
         bad = bool(self.preview and self.preview.bad)
@@ -234,20 +277,30 @@ class ImportDialog(QDialog):
         preview, book, clock = self.preview, self.ctx.book, self.ctx.clock
         on_dup, skip_bad = str(self.duplicates.currentData()), self.skip_bad.isChecked()
 
-        def work(_report):
-            return commit(book, preview, clock, on_duplicate=on_dup, skip_bad=skip_bad)
+        def work(progress, cancelled):
+            return commit(
+                book, preview, clock, on_dup, skip_bad, progress=progress, cancelled=cancelled
+            )
+
+        def label(done: int, total: int) -> str:
+            if not total:
+                return self.tr("Importing…")
+            return self.tr("Importing… {done} of {total} clients").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
 
         self.import_button.setEnabled(False)
+        self.pages.setEnabled(False)
         self.setCursor(Qt.CursorShape.WaitCursor)
-        job = Job(work, self)
-        job.finished.connect(self._imported)
-        job.failed.connect(self._failed)
-        self.job = job
-        job.start()
-        return job
+        self.run = ProgressRun(self, self.tr("Importing"), label, work)
+        self.run.finished.connect(self._imported)
+        self.run.failed.connect(self._failed)
+        self.job = self.run.start()
+        return self.job
 
     def _imported(self, summary: object) -> None:
         self.unsetCursor()
+        self.pages.setEnabled(True)
         self.summary = summary
         self.accept()
 
@@ -258,11 +311,14 @@ class ImportDialog(QDialog):
         )
 
     def _failed(self, exc: object) -> None:
-        from crm.services.transfer.import_ import ImportRefused
+        from crm.services.transfer.import_ import ImportCancelled, ImportRefused
         from crm.store.errors import BookError
 
         self.unsetCursor()
+        self.pages.setEnabled(True)
         self._update_buttons()
+        if isinstance(exc, ImportCancelled):
+            return  # rolled back: the book is as it was, the preview still here
         if isinstance(exc, ImportRefused | BookError):
             self.warn(self.tr("Not imported"), exc.message.render(QCoreApplication.translate))
             return
