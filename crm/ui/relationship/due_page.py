@@ -3,9 +3,8 @@ cadence, most overdue first, with what to ask them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.services.cadence import DueClient, count_due, due_for_contact
+from crm.ui.book_page import BookPage
 from crm.ui.relationship.kit import RelationshipKit
 from crm.ui.relationship.models import DueModel
 from crm.ui.relationship.notes_tab import compact_table
@@ -25,17 +25,18 @@ SHOWN = 500
 TOPICS = frozenset({"client", "interaction", "note", "setting"})
 
 
-class DuePage(QWidget):
+class DuePage(BookPage):
+    topics = TOPICS
+
     def __init__(
         self,
         kit: RelationshipKit,
         open_client: Callable[[int], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(kit.ctx.notifier, parent)
         self.kit = kit
         self.open_client = open_client
-        self._dirty = True
         title = QLabel(self.tr("Due for contact"))
         title.setStyleSheet("font-size: 17px; font-weight: 600;")
         self.summary = QLabel()
@@ -61,14 +62,12 @@ class DuePage(QWidget):
         self.log_button.clicked.connect(self.log_contact)
         self.open_button.clicked.connect(self._open_current)
         self.table.doubleClicked.connect(lambda _i: self._open_current())
-        kit.ctx.notifier.changed.connect(self._on_change)
 
     def current(self) -> DueClient | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def reload(self) -> None:
-        self._dirty = False
         conn = self.kit.ctx.book.reader()
         today = self.kit.today
         rows = due_for_contact(conn, today, limit=SHOWN)
@@ -80,17 +79,6 @@ class DuePage(QWidget):
             self.summary.setText(text.format(n=f"{total:,}", shown=len(rows)))
         else:
             self.summary.setText(self.tr("{n} clients are due.").format(n=total))
-
-    def _on_change(self, topic: str, _ids: Iterable[int]) -> None:
-        if topic in TOPICS:
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
 
     def _open_current(self) -> None:
         row = self.current()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.services.promises import PromiseRow
+from crm.ui.book_page import BookPage
 from crm.ui.relationship.kit import RelationshipKit
 from crm.ui.relationship.models import PromisesModel
 from crm.ui.relationship.notes_tab import compact_table
@@ -23,17 +23,18 @@ from crm.ui.relationship.notes_tab import compact_table
 TOPICS = frozenset({"client", "promise"})
 
 
-class PromisesPage(QWidget):
+class PromisesPage(BookPage):
+    topics = TOPICS
+
     def __init__(
         self,
         kit: RelationshipKit,
         open_client: Callable[[int], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(kit.ctx.notifier, parent)
         self.kit = kit
         self.open_client = open_client
-        self._dirty = True
         title = QLabel(self.tr("My promises"))
         title.setStyleSheet("font-size: 17px; font-weight: 600;")
         self.summary = QLabel()
@@ -65,14 +66,12 @@ class PromisesPage(QWidget):
         self.keep_button.clicked.connect(self.keep)
         self.open_button.clicked.connect(self._open_current)
         self.table.doubleClicked.connect(lambda _i: self._open_current())
-        kit.ctx.notifier.changed.connect(self._on_change)
 
     def current(self) -> PromiseRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def reload(self) -> None:
-        self._dirty = False
         rows = self.kit.promises.open_promises(overdue_only=self.overdue_only.isChecked())
         self.model.set_rows(rows)
         late = sum(1 for r in rows if r.days_late(self.kit.today))
@@ -81,17 +80,6 @@ class PromisesPage(QWidget):
             if not self.overdue_only.isChecked()
             else self.tr("{late} overdue").format(late=late)
         )
-
-    def _on_change(self, topic: str, _ids: Iterable[int]) -> None:
-        if topic in TOPICS:
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
 
     def keep(self) -> None:
         row = self.current()

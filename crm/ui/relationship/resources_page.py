@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -17,22 +16,24 @@ from PySide6.QtWidgets import (
 )
 
 from crm.services.resources import ResourceRow
+from crm.ui.book_page import BookPage
 from crm.ui.relationship.kit import RelationshipKit
 from crm.ui.relationship.models import ResourcesModel, SharesModel
 from crm.ui.relationship.notes_tab import compact_table
 
 
-class ResourcesPage(QWidget):
+class ResourcesPage(BookPage):
+    topics = frozenset({"resource", "client"})
+
     def __init__(
         self,
         kit: RelationshipKit,
         open_client: Callable[[int], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(kit.ctx.notifier, parent)
         self.kit = kit
         self.open_client = open_client
-        self._dirty = True
         title = QLabel(self.tr("Resources"))
         title.setStyleSheet("font-size: 17px; font-weight: 600;")
         hint = QLabel(self.tr("People and material worth recommending to clients."))
@@ -82,14 +83,12 @@ class ResourcesPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.shares_table.doubleClicked.connect(self._open_share)
-        kit.ctx.notifier.changed.connect(self._on_change)
 
     def current(self) -> ResourceRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def reload(self) -> None:
-        self._dirty = False
         keep = self.current()
         self.model.set_rows(self.kit.resources.all(self.show_archived.isChecked()))
         for row, r in enumerate(self.model.rows()):
@@ -123,14 +122,3 @@ class ResourcesPage(QWidget):
         row = self.shares.row_at(self.shares_table.currentIndex().row())
         if row is not None:
             self.open_client(row.client_id)
-
-    def _on_change(self, topic: str, _ids: Iterable[int]) -> None:
-        if topic in ("resource", "client"):
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
+from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
 
 
@@ -69,9 +69,12 @@ class TrashModel(QAbstractTableModel):
         return None
 
 
-class TrashPage(QWidget):
+class TrashPage(BookPage):
+    topics = frozenset({"client"})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # Reads when first shown, not at start-up: the trash is rarely the first page.
+        super().__init__(ctx.notifier, parent)
         self.ctx = ctx
         self.query = ClientQuery(ctx.book)
         self.model = TrashModel(self)
@@ -108,28 +111,12 @@ class TrashPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        ctx.notifier.changed.connect(self._on_change)
-        # Read when first shown, not at start-up: the trash is rarely the first page.
-        self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
-        self._stale = False
         rows = self.query.search(ClientFilter(archived=True))
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{n} archived clients").format(n=len(rows)))
         self._update_buttons()
-
-    def _on_change(self, topic: str, _ids: object) -> None:
-        if topic == "client":
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
 
     def _update_buttons(self) -> None:
         has = bool(self.table.selectionModel().selectedRows())
