@@ -10,13 +10,12 @@ runs out.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from crm.services.collector import collector_paused
 from crm.services.reminders import settings as reminder_settings
 from crm.services.reminders.occurrence import Occurrence, Source
 from crm.services.reminders.settings import ReminderSettings
@@ -107,27 +106,6 @@ _STATE_SQL = (
 )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (process-wide) while a check builds its objects.
-
-    A week at 100,000 clients builds ~30,000 small objects that all outlive the check (the
-    reminders, their occurrences and messages: NamedTuples and slotted instances, which the
-    collector keeps tracking, unlike plain tuples). Left running, it walks them again and again
-    as they age through its generations, and every other check or so walks the whole heap: in
-    tests/perf/bench_reminders.py that was up to half the time of a check. They form no cycles,
-    so pausing loses nothing; it resumes afterwards (and stays off if it was off), and one
-    pass over the new objects then files them away.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def compute(
     conn: sqlite3.Connection,
     today: dt.date,
@@ -139,7 +117,7 @@ def compute(
 ) -> list[Reminder]:
     """Every reminder overdue (up to ``lookback`` days, or still open), showing today, or
     dated in the next ``days`` days, with its state; closed ones included. Sorted by date."""
-    with _collector_paused():
+    with collector_paused():
         return _compute(conn, today, days, sources, settings, lookback)
 
 

@@ -18,7 +18,7 @@ from crm.domain.client_form import CleanClient, ClientDraft, clean_client
 from crm.domain.clock import Clock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
-from crm.services.transfer.collector import collector_paused
+from crm.services.collector import collector_paused
 from crm.services.transfer.fields import FIELD_BY_KEY
 from crm.services.transfer.parse import RowParser
 from crm.services.transfer.reader import Cancelled, ImportCancelled, Table

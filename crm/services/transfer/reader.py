@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
-from crm.services.transfer.collector import collector_paused
+from crm.services.collector import collector_paused
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
