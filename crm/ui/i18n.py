@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from crm import config
+from crm.domain.messages import Msg
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 SETTING_KEY = "ui/language"  # "system", "en" or "zh_CN"
@@ -115,3 +116,8 @@ def cli_translate(folder: Path, choice: str | None) -> Callable[[str, str], str]
         return text
 
     return translate
+
+
+def render(msg: Msg) -> str:
+    """A message built below the UI (a Msg), in the interface language."""
+    return msg.render(QCoreApplication.translate)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -28,15 +28,10 @@ from crm.domain.client_form import ClientDraft
 from crm.domain.enums import Calendar
 from crm.domain.masking import mask_id_number, mask_phone
 from crm.ui.clients.model import status_colour, status_label
+from crm.ui.i18n import render
 
 if TYPE_CHECKING:
     from crm.services.clients import ClientDetail, ClientService
-
-
-def _tr(msg: object) -> str:
-    from crm.domain.messages import Msg
-
-    return msg.render(QCoreApplication.translate) if isinstance(msg, Msg) else str(msg)
 
 
 class ClientPane(QWidget):
@@ -184,13 +179,13 @@ class ClientPane(QWidget):
         )
         phones = [p.national if show else mask_phone(p.national) for p in d.phones]
         values = {
-            "kind": _tr(draft.kind.label),
+            "kind": render(draft.kind.label),
             "phones": "\n".join(phones),
             "wechat": draft.wechat,
             "id_number": (draft.id_number if show else mask_id_number(draft.id_number))
             if draft.id_number
             else "",
-            "gender": _tr(draft.gender.label) if draft.gender else "",
+            "gender": render(draft.gender.label) if draft.gender else "",
             "birthday": self._birthday_text(draft),
             "business": " · ".join(x for x in (draft.business_name, draft.industry) if x),
             "uscc": draft.uscc,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -35,14 +35,9 @@ from crm.domain.referrals import ReferralSource
 from crm.services.clients import ClientService, preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
+from crm.ui.i18n import render
 
 _PHONE_SPLIT = re.compile(r"[,;，；、/]")
-
-
-def _tr(msg: object) -> str:
-    from crm.domain.messages import Msg
-
-    return msg.render(QCoreApplication.translate) if isinstance(msg, Msg) else str(msg)
 
 
 class ClientDialog(QDialog):
@@ -79,17 +74,17 @@ class ClientDialog(QDialog):
         self.source = QComboBox()
         self.source.addItem(self.tr("Not recorded"), None)
         for src in ReferralSource:
-            self.source.addItem(_tr(src.label), src.value)
+            self.source.addItem(render(src.label), src.value)
         self.kind = QComboBox()
         for k in ClientKind:
-            self.kind.addItem(_tr(k.label), k.value)
+            self.kind.addItem(render(k.label), k.value)
         self.gender = QComboBox()
         self.gender.addItem(self.tr("Not given"), None)
         for g in Gender:
-            self.gender.addItem(_tr(g.label), g.value)
+            self.gender.addItem(render(g.label), g.value)
         self.status = QComboBox()
         for s in ClientStatus:
-            self.status.addItem(_tr(s.label), s.value)
+            self.status.addItem(render(s.label), s.value)
         self.birthday = BirthdayEdit()
         self.phones = QLineEdit()
         self.phones.setPlaceholderText(self.tr("13812345678, 010-12345678 (separate with commas)"))
@@ -260,7 +255,7 @@ class ClientDialog(QDialog):
         problems += self._referral_problems()
         by_field: dict[str, list[str]] = {}
         for p in problems:
-            by_field.setdefault(p.field, []).append(_tr(p.message))
+            by_field.setdefault(p.field, []).append(render(p.message))
         for key, label in self.errors.items():
             text = "\n".join(by_field.get(key, [])) if key in self._touched else ""
             label.setText(text)
@@ -354,7 +349,7 @@ class ClientDialog(QDialog):
                 self,
                 self.tr("Not saved"),
                 self.tr("{reason}\n\nYour input is still in the form.").format(
-                    reason=_tr(exc.message)
+                    reason=render(exc.message)
                 ),
             )
             return

@@ -14,18 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.messages import Msg
 from crm.domain.relationship_enums import Channel
 from crm.services.brief import Brief, brief_text, build_brief, days_ago
+from crm.ui.i18n import render
 from crm.ui.relationship.kit import RelationshipKit
 from crm.ui.relationship.lazy import LazyClientTab
 
 LATE = "#b91c1c"
 MUTED = "#6b7280"
-
-
-def _tr(msg: Msg) -> str:
-    return msg.render(QCoreApplication.translate)
 
 
 def _e(text: str) -> str:
@@ -108,13 +104,13 @@ class BriefTab(LazyClientTab):
         title = f"<span style='font-size:17px; font-weight:600'>{_e(b.address_as)}</span>"
         if b.form_of_address:
             title += f" <span style='color:{MUTED}'>{_e(b.name)}</span>"
-        facts = [_tr(b.status.label)]
+        facts = [render(b.status.label)]
         if b.tags:
             facts.append("、".join(_e(t) for t in b.tags))
         if b.archived:
             facts.append(self.tr("archived"))
         contact = self.tr("Last contact: {when} · every {n} days").format(
-            when=_tr(days_ago(b.last_contact_at, today)), n=b.cadence_days
+            when=render(days_ago(b.last_contact_at, today)), n=b.cadence_days
         )
         if b.contact_due <= today:
             due_text = self.tr("due for contact")
@@ -159,7 +155,7 @@ class BriefTab(LazyClientTab):
             self.tr("Last contacts"),
             [
                 f"<span style='color:{MUTED}'>{i.occurred_at:%Y-%m-%d}"
-                f" {_tr(Channel(i.channel).label)}</span> {_e(i.summary)}"
+                f" {render(Channel(i.channel).label)}</span> {_e(i.summary)}"
                 + (f" → {_e(i.next_step)}" if i.next_step else "")
                 for i in b.recent
             ],

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,10 +34,7 @@ from crm.services.interactions import InteractionDraft
 from crm.services.notes import NoteDraft, NoteRow
 from crm.services.resources import ResourceDraft, ResourceRow
 from crm.store.errors import BookError
-
-
-def _tr(msg: Any) -> str:
-    return msg.render(QCoreApplication.translate)
+from crm.ui.i18n import render
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -106,10 +103,10 @@ class FormDialog(QDialog):
         try:
             self.result_value = self._save(self.value())
         except ValidationErrors as exc:
-            self._show_error("\n".join(_tr(e.message) for e in exc.errors))
+            self._show_error("\n".join(render(e.message) for e in exc.errors))
             return
         except (BookError, LookupError) as exc:
-            self._show_error(_tr(exc.message) if hasattr(exc, "message") else str(exc))
+            self._show_error(render(exc.message) if hasattr(exc, "message") else str(exc))
             return
         super().accept()
 
@@ -139,7 +136,7 @@ class NoteDialog(FormDialog):
         )
         self.category = QComboBox()
         for c in NoteCategory:
-            self.category.addItem(_tr(c.label), c.value)
+            self.category.addItem(render(c.label), c.value)
         self.text = _text_box(self.tr("What they told you, e.g. 女儿明年六月高考"))
         self.date = OptionalDate(self.tr("On a date"), today)
         self.ask = QCheckBox(self.tr("Ask about it next time (talking point)"))
@@ -177,7 +174,7 @@ class InteractionDialog(FormDialog):
         super().__init__(title or self.tr("Log contact"), save, parent)
         self.channel = QComboBox()
         for c in Channel:
-            self.channel.addItem(_tr(c.label), c.value)
+            self.channel.addItem(render(c.label), c.value)
         self.when = QDateTimeEdit(QDateTime(_qdate(now.date()), QTime(now.hour, now.minute)))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
@@ -247,7 +244,7 @@ class AskedDialog(FormDialog):
         self.as_contact.setChecked(True)
         self.channel = QComboBox()
         for c in Channel:
-            self.channel.addItem(_tr(c.label), c.value)
+            self.channel.addItem(render(c.label), c.value)
         self.as_contact.toggled.connect(self.channel.setEnabled)
         self.follow_up = QCheckBox(self.tr("Ask about it again next time"))
         contact_row = QHBoxLayout()

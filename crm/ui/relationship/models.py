@@ -7,10 +7,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from crm.domain.messages import Msg
 from crm.domain.relationship_enums import Channel, NoteCategory, TimelineKind
 from crm.services.brief import days_ago
 from crm.services.cadence import DueClient
@@ -18,15 +17,12 @@ from crm.services.notes import NoteRow
 from crm.services.promises import PromiseRow
 from crm.services.resources import ResourceRow, ShareRow
 from crm.services.timeline import TimelineEntry
+from crm.ui.i18n import render
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 LATE = "#b91c1c"
 MUTED = "#6b7280"
 FLAG = "#b45309"
-
-
-def _tr(msg: Msg) -> str:
-    return msg.render(QCoreApplication.translate)
 
 
 class RowsModel(QAbstractTableModel):
@@ -86,7 +82,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def days_ago_text(when: dt.datetime | None, today: dt.date) -> str:
-    return _tr(days_ago(when, today))
+    return render(days_ago(when, today))
 
 
 class NotesModel(RowsModel):
@@ -95,7 +91,7 @@ class NotesModel(RowsModel):
 
     def cell(self, row: NoteRow, column: int) -> str:
         if column == 0:
-            return _tr(NoteCategory(row.category).label)
+            return render(NoteCategory(row.category).label)
         if column == 1:
             text = row.text
             if row.answer:
@@ -124,9 +120,9 @@ class TimelineModel(RowsModel):
             fmt = "%Y-%m-%d" if row.kind is TimelineKind.SHARE else "%Y-%m-%d %H:%M"
             return row.when.strftime(fmt)
         if column == 1:
-            kind = _tr(row.kind.label)
+            kind = render(row.kind.label)
             if row.kind is TimelineKind.INTERACTION and row.label in Channel._value2member_map_:
-                kind += " · " + _tr(Channel(row.label).label)
+                kind += " · " + render(Channel(row.label).label)
             return kind
         return self._what(row)
 
