@@ -48,16 +48,15 @@ def clients(book: Book, clock: FixedClock):
 def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):
     from PySide6.QtCore import QSettings, QThreadPool
 
-    from crm.ui.changes import ChangeNotifier
     from crm.ui.context import UiContext
 
-    notifier = ChangeNotifier(book)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    yield UiContext(book=book, notifier=notifier, clock=clock, settings=settings)
+    ctx = UiContext.build(book, clock, settings)
+    yield ctx
     # Searches and reminder loads may still run on pool threads; let them end before the
     # book fixture closes the connections they use.
+    ctx.close()
     QThreadPool.globalInstance().waitForDone()
-    notifier.close()
 
 
 @pytest.fixture

@@ -100,11 +100,10 @@ from crm import config
 from crm.domain.clock import SystemClock
 from crm.store.book import Book
 from crm.ui.app import _warm_imports, build_window, open_settings
-from crm.ui.changes import ChangeNotifier
 from crm.ui.context import UiContext
 data = Path({str(data)!r})
 book = Book.open(config.book_path(data))
-w = build_window(UiContext(book, ChangeNotifier(book), SystemClock(), open_settings(data)))
+w = build_window(UiContext.build(book, SystemClock(), open_settings(data)))
 w.show()
 _warm_imports()
 w.show_section("clients")

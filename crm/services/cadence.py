@@ -12,6 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.enums import ClientStatus
 from crm.services.memory_base import to_datetime
 from crm.store.book import Book
@@ -65,7 +66,7 @@ def save_cadence_defaults(book: Book, defaults: dict[str, int]) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (SETTING_KEY, json.dumps(clean, sort_keys=True)),
         )
-    book.changes.publish("setting", [])
+    book.changes.publish(Topic.CADENCE)
 
 
 def _cadence_sql(defaults: dict[str, int]) -> tuple[str, list[object]]:

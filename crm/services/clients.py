@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crm.domain.changes import Topic
 from crm.domain.client_form import Birthday, CleanClient, ClientDraft, clean_client
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
 # sqlmodel (~57 MB, ~0.6 s) and pypinyin (~56 MB, ~0.3 s) load on the first write, not when
 # the GUI only reads: the list, search and the detail pane use plain SQL.
-
-TOPIC = "client"
 
 
 class ClientNotFound(LookupError):
@@ -153,7 +152,7 @@ class ClientService:
             _replace_children(session, client.id, clean)
             new_id = client.id
             note_status_change(_raw(session), new_id, clean.referred_by_id, None, clean.status, now)
-        self.book.changes.publish(TOPIC, [new_id])
+        self.book.changes.publish(Topic.CLIENT, [new_id])
         return new_id
 
     def update(self, client_id: int, draft: ClientDraft) -> None:
@@ -179,7 +178,7 @@ class ClientService:
                 clean.status,
                 client.updated_at,
             )
-        self.book.changes.publish(TOPIC, [client_id])
+        self.book.changes.publish(Topic.CLIENT, [client_id])
 
     def get(self, client_id: int) -> ClientDetail:
         """One client as the pane and the edit form show it: a plain read, no write lock."""
@@ -259,7 +258,7 @@ class ClientService:
                 [(sql_datetime(when), i) for i in hit],
             )
         if hit:
-            self.book.changes.publish(TOPIC, hit)
+            self.book.changes.publish(Topic.CLIENT, hit)
         return hit
 
     def resolve(self, ref: str) -> int:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crm.domain.changes import Initiator, Topic
 from crm.domain.client_form import Birthday, CleanClient, CleanPhone
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
@@ -337,5 +338,5 @@ def fill_demo(book: Book, clients: int, seed: int = 1, clock: Clock | None = Non
         ctx = DemoContext(conn, rng, ids, clock)
         for step in steps():
             step(ctx)
-    book.changes.publish("client", ids)
+    book.changes.publish(Topic.BOOK, ids, Initiator.DEMO)
     return ids

@@ -15,13 +15,13 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock
 from crm.domain.festivals import NAMES, ZH_NAMES, Festival
 from crm.services.greeting_texts import LANGS, TONES, TOUCH, default_template
 from crm.services.reminders import settings as kv
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
-from crm.services.reminders.state import TOPIC as REMINDER_TOPIC
 from crm.services.reminders.state import set_state
 from crm.store.book import Book, sql_datetime
 
@@ -167,7 +167,7 @@ def save_templates(book: Book, overrides: dict[str, dict[str, dict[str, str]]]) 
                     clean.setdefault(occ, {}).setdefault(lang, {})[tone] = text.strip()
     with book.write() as conn:
         kv.write_json(conn, TEMPLATES_KEY, clean)
-    book.changes.publish("greeting_templates")
+    book.changes.publish(Topic.GREETING_TEMPLATES)
 
 
 # -- sending ---------------------------------------------------------------------------------
@@ -198,9 +198,7 @@ def record_sent(book: Book, clock: Clock, occ: Occurrence, client_id: int, text:
         )
         if occ.client_id is not None:
             set_state(conn, occ, State.DONE, now, note="greeting sent")
-    book.changes.publish("interaction", [client_id])
-    book.changes.publish("client", [client_id])
-    book.changes.publish(REMINDER_TOPIC, [client_id])
+    book.changes.publish({Topic.INTERACTION, Topic.CLIENT, Topic.REMINDER}, [client_id])
 
 
 # -- festival opt-out ------------------------------------------------------------------------
@@ -215,7 +213,7 @@ def set_festival_optout(book: Book, clock: Clock, client_id: int, opted_out: boo
             )
         else:
             conn.execute("DELETE FROM greeting_optout WHERE client_id = ?", (client_id,))
-    book.changes.publish("client", [client_id])
+    book.changes.publish(Topic.CLIENT, [client_id])
 
 
 def festival_optout(conn: sqlite3.Connection, client_id: int) -> bool:

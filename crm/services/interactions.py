@@ -11,13 +11,12 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.relationship_enums import Channel
 from crm.services.memory_base import (
-    CLIENT_TOPIC,
-    INTERACTION_TOPIC,
     RecordNotFound,
     owner_of,
     refresh_last_contact,
@@ -157,6 +156,5 @@ class InteractionService:
         self._publish(client_id, moved)
 
     def _publish(self, client_id: int, last_contact_moved: bool) -> None:
-        self.book.changes.publish(INTERACTION_TOPIC, [client_id])
-        if last_contact_moved:
-            self.book.changes.publish(CLIENT_TOPIC, [client_id])
+        topics = {Topic.INTERACTION} | ({Topic.CLIENT} if last_contact_moved else set())
+        self.book.changes.publish(topics, [client_id])

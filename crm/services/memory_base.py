@@ -13,13 +13,6 @@ from collections.abc import Iterable
 from crm.domain.grams import index_text
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 
-#: Change topics; the ids published are always CLIENT ids (what widgets refresh by).
-NOTE_TOPIC = "note"
-INTERACTION_TOPIC = "interaction"
-PROMISE_TOPIC = "promise"
-RESOURCE_TOPIC = "resource"
-CLIENT_TOPIC = "client"
-
 MAX_TEXT = 2000
 
 

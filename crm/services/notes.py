@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.relationship_enums import Channel, NoteCategory
 from crm.services.memory_base import (
-    CLIENT_TOPIC,
-    INTERACTION_TOPIC,
     MAX_TEXT,
-    NOTE_TOPIC,
     RecordNotFound,
     owner_of,
     refresh_last_contact,
@@ -119,7 +117,7 @@ class NoteService:
             )
             refresh_memory(conn, [client_id])
         assert cur.lastrowid is not None
-        self.book.changes.publish(NOTE_TOPIC, [client_id])
+        self.book.changes.publish(Topic.NOTE, [client_id])
         return cur.lastrowid
 
     def update(self, note_id: int, draft: NoteDraft) -> None:
@@ -140,7 +138,7 @@ class NoteService:
                 ),
             )
             refresh_memory(conn, [client_id])
-        self.book.changes.publish(NOTE_TOPIC, [client_id])
+        self.book.changes.publish(Topic.NOTE, [client_id])
 
     def get(self, note_id: int) -> NoteRow:
         r = (
@@ -191,7 +189,7 @@ class NoteService:
                 "UPDATE life_note SET deleted_at = ? WHERE id = ?", (sql_datetime(when), note_id)
             )
             refresh_memory(conn, [client_id])
-        self.book.changes.publish(NOTE_TOPIC, [client_id])
+        self.book.changes.publish(Topic.NOTE, [client_id])
 
     def mark_asked(
         self,
@@ -213,7 +211,7 @@ class NoteService:
             check_text("answer", answer)
         now = self.clock.now()
         new_id: int | None = None
-        topics = {NOTE_TOPIC}
+        topics = {Topic.NOTE}
         with self.book.write() as conn:
             client_id = owner_of(conn, "life_note", note_id, _NOTE)
             category = conn.execute(
@@ -230,9 +228,9 @@ class NoteService:
                     (client_id, sql_datetime(now), log_channel.value, answer, sql_datetime(now)),
                 )
                 new_id = cur.lastrowid
-                topics.add(INTERACTION_TOPIC)
+                topics.add(Topic.INTERACTION)
                 if refresh_last_contact(conn, client_id):
-                    topics.add(CLIENT_TOPIC)
+                    topics.add(Topic.CLIENT)
             elif answer:
                 cur = conn.execute(
                     "INSERT INTO life_note (client_id, category, text, ask_next_time, "
@@ -241,6 +239,5 @@ class NoteService:
                 )
                 new_id = cur.lastrowid
             refresh_memory(conn, [client_id])
-        for topic in sorted(topics):
-            self.book.changes.publish(topic, [client_id])
+        self.book.changes.publish(topics, [client_id])
         return new_id

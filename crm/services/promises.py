@@ -8,14 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.workdays import default_promise_due
 from crm.services.interactions import InteractionDraft, insert_interaction
 from crm.services.memory_base import (
-    CLIENT_TOPIC,
-    INTERACTION_TOPIC,
-    PROMISE_TOPIC,
     RecordNotFound,
     owner_of,
     refresh_last_contact,
@@ -88,7 +86,7 @@ class PromiseService:
             )
             refresh_memory(conn, [client_id])
         assert cur.lastrowid is not None
-        self.book.changes.publish(PROMISE_TOPIC, [client_id])
+        self.book.changes.publish(Topic.PROMISE, [client_id])
         return cur.lastrowid
 
     def keep(self, promise_id: int, how: InteractionDraft) -> int:
@@ -103,8 +101,8 @@ class PromiseService:
             )
             moved = refresh_last_contact(conn, client_id)
             refresh_memory(conn, [client_id])
-        for topic in (PROMISE_TOPIC, INTERACTION_TOPIC) + ((CLIENT_TOPIC,) if moved else ()):
-            self.book.changes.publish(topic, [client_id])
+        topics = {Topic.PROMISE, Topic.INTERACTION} | ({Topic.CLIENT} if moved else set())
+        self.book.changes.publish(topics, [client_id])
         return interaction_id
 
     def get(self, promise_id: int) -> PromiseRow:
@@ -148,4 +146,4 @@ class PromiseService:
                 "UPDATE promise SET deleted_at = ? WHERE id = ?", (sql_datetime(when), promise_id)
             )
             refresh_memory(conn, [client_id])
-        self.book.changes.publish(PROMISE_TOPIC, [client_id])
+        self.book.changes.publish(Topic.PROMISE, [client_id])

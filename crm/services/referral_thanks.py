@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
@@ -21,7 +22,6 @@ from crm.services.referral_links import Person, person_from_row
 from crm.services.reminders.occurrence import Occurrence
 from crm.store.book import Book, sql_datetime
 
-TOPIC = "referral_thanks"
 OCCASION = "thank_referrer"
 
 
@@ -153,9 +153,9 @@ class ReferralThanks:
                 "UPDATE referral_thanks SET thanked_at = ?, interaction_id = ? WHERE id = ?",
                 (sql_datetime(now), interaction_id, thanks_id),
             )
-        self.book.changes.publish(TOPIC, [thanks_id])
-        self.book.changes.publish("interaction", [interaction_id])
-        self.book.changes.publish("client", [referrer_id])
+        self.book.changes.publish(
+            {Topic.REFERRAL_THANKS, Topic.INTERACTION, Topic.CLIENT}, [referrer_id]
+        )
         return interaction_id
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.services.memory_base import (
-    RESOURCE_TOPIC,
     RecordNotFound,
     require_client,
     to_date,
@@ -97,7 +97,7 @@ class ResourceService:
                 (d.name, d.category, d.contact, d.note, sql_datetime(self.clock.now())),
             )
         assert cur.lastrowid is not None
-        self.book.changes.publish(RESOURCE_TOPIC, [])
+        self.book.changes.publish(Topic.RESOURCE, [])
         return cur.lastrowid
 
     def update(self, resource_id: int, draft: ResourceDraft) -> None:
@@ -109,13 +109,13 @@ class ResourceService:
             )
             if cur.rowcount == 0:
                 raise RecordNotFound(_RESOURCE.with_(id=resource_id))
-        self.book.changes.publish(RESOURCE_TOPIC, [])
+        self.book.changes.publish(Topic.RESOURCE, [])
 
     def set_archived(self, resource_id: int, archived: bool) -> None:
         when = sql_datetime(self.clock.now()) if archived else None
         with self.book.write() as conn:
             conn.execute("UPDATE resource SET archived_at = ? WHERE id = ?", (when, resource_id))
-        self.book.changes.publish(RESOURCE_TOPIC, [])
+        self.book.changes.publish(Topic.RESOURCE, [])
 
     def all(self, include_archived: bool = False) -> list[ResourceRow]:
         where = "" if include_archived else "WHERE r.archived_at IS NULL"
@@ -151,7 +151,7 @@ class ResourceService:
                 ),
             )
         assert cur.lastrowid is not None
-        self.book.changes.publish(RESOURCE_TOPIC, [client_id])
+        self.book.changes.publish(Topic.RESOURCE, [client_id])
         return cur.lastrowid
 
     def unshare(self, share_id: int) -> None:
@@ -160,7 +160,7 @@ class ResourceService:
                 "SELECT client_id FROM resource_share WHERE id = ?", (share_id,)
             ).fetchone()
             conn.execute("DELETE FROM resource_share WHERE id = ?", (share_id,))
-        self.book.changes.publish(RESOURCE_TOPIC, [row[0]] if row else [])
+        self.book.changes.publish(Topic.RESOURCE, [row[0]] if row else [])
 
     def shares_for_client(self, client_id: int) -> list[ShareRow]:
         sql = f"{_SHARE_SELECT} WHERE s.client_id = ? ORDER BY s.shared_on DESC, s.id DESC"

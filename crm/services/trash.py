@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock
 from crm.store.book import Book, sql_datetime
-
-TOPIC = "client"
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ def purge(book: Book, client_ids: Iterable[int], clock: Clock) -> Purged:
             "INSERT INTO deletion_log (deleted_at, clients, records) VALUES (?, ?, ?)",
             (sql_datetime(clock.now()), len(archived), records),
         )
-    book.changes.publish(TOPIC, archived)
+    book.changes.publish(Topic.CLIENT, archived)
     return Purged(len(archived), records)
 
 

@@ -1,23 +1,15 @@
 """Tells whoever listens (the GUI, mostly) what a committed write changed.
 
-Services publish after commit; the UI bridges this to a Qt signal. Owned by a Book, so two
-books (tests) never hear each other.
+Services publish after commit, once per write; the UI bridges this to a Qt signal. Owned by a
+Book, so two books (tests) never hear each other.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-#: Topics in use: "client", and whatever later record kinds add ("note", "interaction", ...).
-
-
-@dataclass(frozen=True)
-class Change:
-    topic: str
-    ids: frozenset[int] = frozenset()
-
+from crm.domain.changes import Change, Initiator, Topic
 
 Listener = Callable[[Change], None]
 
@@ -38,8 +30,16 @@ class ChangeBus:
 
         return unsubscribe
 
-    def publish(self, topic: str, ids: Iterable[int] = ()) -> None:
-        change = Change(topic, frozenset(ids))
+    def publish(
+        self,
+        topics: Topic | Iterable[Topic],
+        client_ids: Iterable[int] = (),
+        initiator: Initiator = Initiator.USER,
+    ) -> None:
+        """Tell every listener; ``client_ids`` are always client ids (never record ids)."""
+        kinds = frozenset([topics] if isinstance(topics, Topic) else topics)
+        assert all(isinstance(t, Topic) for t in kinds), kinds
+        change = Change(kinds, frozenset(client_ids), initiator)
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:

@@ -13,13 +13,12 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm import config
 from crm.domain.clock import Clock, SystemClock
 from crm.store.book import Book
 from crm.store.errors import BookError
-from crm.ui.changes import ChangeNotifier
 from crm.ui.context import UiContext
 from crm.ui.i18n import SETTING_KEY, install_translators, remove_translators, resolve_language
 from crm.ui.main_window import MainWindow
@@ -37,6 +36,18 @@ def build_window(ctx: UiContext) -> MainWindow:
     window = MainWindow(ctx)
     window.clients.load_first_page_now()
     return window
+
+
+def show_failure(exc: BaseException, parent: QWidget | None) -> None:
+    """The one failure path of work off the GUI thread: what went wrong, in one dialog."""
+    if isinstance(exc, BookError):
+        text = exc.message.render(QCoreApplication.translate)
+    else:
+        sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: keep the traceback
+        text = QCoreApplication.translate("App", "Something went wrong: {error}").format(
+            error=str(exc) or type(exc).__name__
+        )
+    QMessageBox.critical(parent, QCoreApplication.translate("App", "Prism"), text)
 
 
 def _warm_imports() -> None:
@@ -109,8 +120,8 @@ def run_gui(
 
         fill_demo(book, DEMO_CLIENTS, seed=7, clock=clock)
 
-    notifier = ChangeNotifier(book)
-    ctx = UiContext(book=book, notifier=notifier, clock=clock or SystemClock(), settings=settings)
+    ctx = UiContext.build(book, clock or SystemClock(), settings)
+    ctx.runner.failed.connect(lambda exc: show_failure(exc, holder["window"]))
     holder: dict[str, MainWindow] = {"window": build_window(ctx)}
 
     def relaunch(new_language: str) -> None:
@@ -145,10 +156,10 @@ def run_gui(
         return app.exec()
     finally:
         reminders.stop()
-        QThreadPool.globalInstance().waitForDone(5000)  # workers still reading the book
+        ctx.close()  # workers still reading the book
+        QThreadPool.globalInstance().waitForDone(5000)
         if not demo:
             backups.at_exit()
-        notifier.close()
         book.close()
         instance.release()
         if demo_dir is not None:

@@ -6,17 +6,16 @@ arrow keys pass over): it notes that it is out of date and reloads when next sho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from crm.domain.changes import Change, Topic
 from crm.ui.changes import ChangeNotifier
 
 
 class BookPage(QWidget):
-    #: Change topics (crm.store.changes) that can alter what this view shows.
-    topics: frozenset[str] = frozenset()
+    #: The kinds of record that can alter what this view shows.
+    topics: frozenset[Topic] = frozenset()
 
     def __init__(self, notifier: ChangeNotifier, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,9 +28,13 @@ class BookPage(QWidget):
         if self.isVisible():
             self.reload_now()
 
-    def _on_change(self, topic: str, _ids: Iterable[int]) -> None:
-        if topic in self.topics:
+    def _on_change(self, change: Change) -> None:
+        if self.concerns(change):
             self.mark_dirty()
+
+    def concerns(self, change: Change) -> bool:
+        """Whether ``change`` can alter this view; pages about one client narrow it."""
+        return change.touches(self.topics)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from crm.domain.changes import Change
 from crm.store.book import Book
-from crm.store.changes import Change
 
 
 class ChangeNotifier(QObject):
-    """Emits ``changed(topic, ids)`` after any service commits a write to the book."""
+    """Emits ``changed(Change)`` after any service commits a write to the book."""
 
-    changed = Signal(str, object)  # topic, frozenset[int]
+    changed = Signal(object)  # crm.domain.changes.Change
     _relay = Signal(object)
 
     def __init__(self, book: Book, parent: QObject | None = None) -> None:
@@ -21,7 +21,7 @@ class ChangeNotifier(QObject):
         self._unsubscribe = book.changes.subscribe(self._relay.emit)
 
     def _emit(self, change: Change) -> None:
-        self.changed.emit(change.topic, change.ids)
+        self.changed.emit(change)
 
     def close(self) -> None:
         self._unsubscribe()

@@ -1,6 +1,9 @@
-"""What every window and page is handed: the open book, its change signal, the clock, prefs.
+"""What every window and page is handed: the services, the change signal, the task runner, the
+clock and the preferences.
 
 Passed explicitly (no globals), so tests build one around a temporary book and a fixed clock.
+Widgets talk to the book only through :attr:`UiContext.services`, and leave the GUI thread only
+through :attr:`UiContext.runner`.
 """
 
 from __future__ import annotations
@@ -10,13 +13,36 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings
 
 from crm.domain.clock import Clock
+from crm.services.facade import Services
 from crm.store.book import Book
 from crm.ui.changes import ChangeNotifier
+from crm.ui.tasks import TaskRunner
 
 
 @dataclass
 class UiContext:
-    book: Book
+    services: Services
     notifier: ChangeNotifier
     clock: Clock
     settings: QSettings
+    runner: TaskRunner
+
+    @classmethod
+    def build(cls, book: Book, clock: Clock, settings: QSettings) -> UiContext:
+        return cls(
+            services=Services(book, clock),
+            notifier=ChangeNotifier(book),
+            clock=clock,
+            settings=settings,
+            runner=TaskRunner(),
+        )
+
+    @property
+    def book(self) -> Book:
+        """Transitional: widgets still reading the book directly. Goes once none do."""
+        return self.services.book
+
+    def close(self) -> None:
+        """Let running work end, then stop listening (the caller closes the book)."""
+        self.runner.wait_for_all()
+        self.notifier.close()

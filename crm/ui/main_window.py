@@ -19,10 +19,15 @@ from crm import __version__
 from crm.ui.clients.page import ClientsPage
 from crm.ui.context import UiContext
 from crm.ui.lazy_page import LazyPage
+from crm.ui.referrals.install import ReferralsUi
+from crm.ui.relationship.install import RelationshipUi
+from crm.ui.reminders.install import RemindersUi
 
 
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
+    #: Set by File → Quit: closing then ends Prism instead of hiding it in the tray.
+    quitting = False
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,17 +53,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
+        # The areas, plugged in explicitly; each gets what it depends on.
         self.clients = ClientsPage(ctx, self)
         self.add_section("clients", self.tr("Clients"), self.clients)
-        from crm.ui.relationship.install import install_relationship
-
-        install_relationship(self)
-        from crm.ui.referrals.install import install_referrals
-
-        install_referrals(self)
-        from crm.ui.reminders.install import install_reminders
-
-        install_reminders(self)
+        self.relationship = RelationshipUi(self)
+        self.referrals = ReferralsUi(self)
+        self.reminders = RemindersUi(self, log_contact=self.relationship.kit.log_contact)
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
         self.restore_layout()

@@ -4,6 +4,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <source>Prism</source>
+        <translation>Prism 棱镜</translation>
+    </message>
+    <message>
         <source>Prism is already open</source>
         <translation>棱镜已经打开</translation>
     </message>
@@ -691,9 +699,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>There is no client with id {id}.</source>
-        <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.
-----------
-Change topics; the ids published are always CLIENT ids (what widgets refresh by).</extracomment>
+        <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.</extracomment>
         <translation>没有编号为 {id} 的客户。</translation>
     </message>
 </context>
@@ -1488,6 +1494,7 @@ Change topics; the ids published are always CLIENT ids (what widgets refresh by)
     <name>MainWindow</name>
     <message>
         <source>Prism — client book</source>
+        <extracomment>Set by File → Quit: closing then ends Prism instead of hiding it in the tray.</extracomment>
         <translation>棱镜 — 客户簿</translation>
     </message>
     <message>

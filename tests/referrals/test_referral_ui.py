@@ -67,7 +67,7 @@ def test_client_tab_shows_chain_tree_and_thanks(qtbot, main_window) -> None:
     d.status = ClientStatus.BORROWER
     service.update(wang, d)
     service.archive([chen])
-    ui = main_window.referrals_ui
+    ui = main_window.referrals
     pane = main_window.clients.pane
     main_window.open_client(li)
     qtbot.waitUntil(lambda: pane.client_id == li)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from crm.domain.changes import Topic
 from crm.domain.client_form import Birthday
 from crm.domain.enums import Calendar, ClientStatus
 from crm.domain.errors import ValidationErrors
@@ -131,10 +132,10 @@ def test_update_keeps_created_and_moves_updated(clients: ClientService, clock) -
 
 def test_changes_are_published_after_commit(book: Book, clients: ClientService) -> None:
     seen = []
-    book.changes.subscribe(lambda c: seen.append((c.topic, set(c.ids))))
+    book.changes.subscribe(lambda c: seen.append((set(c.topics), set(c.client_ids))))
     cid = clients.add(draft("甲"))
     clients.archive([cid])
-    assert seen == [("client", {cid}), ("client", {cid})]
+    assert seen == [({Topic.CLIENT}, {cid}), ({Topic.CLIENT}, {cid})]
 
 
 def test_resolve_by_id_or_unambiguous_name(clients: ClientService) -> None:

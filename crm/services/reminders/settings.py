@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from crm.domain.changes import Topic
 from crm.domain.festivals import Festival
 from crm.store.book import Book
 
@@ -129,4 +130,4 @@ def load(conn: sqlite3.Connection) -> ReminderSettings:
 def save(book: Book, settings: ReminderSettings) -> None:
     with book.write() as conn:
         write_json(conn, KEY, settings.to_json())
-    book.changes.publish("reminder_settings")
+    book.changes.publish(Topic.REMINDER_SETTINGS)

@@ -12,12 +12,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from crm.domain.changes import Topic
 from crm.domain.clock import Clock
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
 from crm.store.book import Book, sql_datetime
-
-TOPIC = "reminder"
 
 _UPSERT = (
     "INSERT INTO reminder_state (key, occasion, client_id, occasion_date, state, snoozed_until, "
@@ -79,7 +78,7 @@ class ReminderStates:
     def _set(self, occ: Occurrence, state: State, until: dt.datetime | None = None) -> None:
         with self.book.write() as conn:
             set_state(conn, occ, state, self.clock.now(), until=until)
-        self.book.changes.publish(TOPIC, [occ.client_id] if occ.client_id else [])
+        self.book.changes.publish(Topic.REMINDER, [occ.client_id] if occ.client_id else [])
 
     def done(self, occ: Occurrence) -> None:
         self._set(occ, State.DONE)

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from crm.domain.changes import Initiator, Topic
 from crm.domain.client_form import CleanClient, ClientDraft, clean_client
 from crm.domain.clock import Clock
 from crm.domain.errors import FieldError, ValidationErrors
@@ -24,7 +25,6 @@ from crm.services.transfer.parse import RowParser
 from crm.services.transfer.reader import Cancelled, ImportCancelled, Table
 from crm.store.book import Book, sql_datetime
 
-TOPIC = "client"
 ON_DUPLICATE = ("skip", "update", "add")
 COMMIT_CHUNK = 2000
 PREVIEW_CHUNK = 500  # rows checked between two progress reports / cancel checks
@@ -275,7 +275,7 @@ def _commit(
         _tick(None, cancelled, total, total)  # the last moment a cancel can still roll back
     changed = new_ids + [cid for cid, _ in updates]
     if changed:
-        book.changes.publish(TOPIC, changed)
+        book.changes.publish(Topic.CLIENT, changed, Initiator.IMPORT)
     return ImportSummary(len(inserts), len(updates), skipped, bad, tuple(new_ids))
 
 

@@ -31,9 +31,3 @@ class ReferralsUi(QObject):
     @property
     def page(self) -> ReferralsPage:
         return self._page.page()  # type: ignore[return-value]
-
-
-def install_referrals(window: MainWindow) -> ReferralsUi:
-    ui = ReferralsUi(window)
-    window.referrals_ui = ui  # type: ignore[attr-defined]
-    return ui

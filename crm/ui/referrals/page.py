@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Change, Topic
 from crm.services.referral_network import load_forest
 from crm.services.referrals import ReferralQuery
 from crm.ui.context import UiContext
@@ -132,8 +133,8 @@ class ReferralsPage(QWidget):
         if self._stale:
             self.reload()
 
-    def _on_change(self, topic: str, _ids: object) -> None:
-        if topic == "client":
+    def _on_change(self, change: Change) -> None:
+        if change.touches({Topic.CLIENT}):
             self._stale = True
             self._network_stale = True
             if self.isVisible():

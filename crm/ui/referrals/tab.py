@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Change, Topic
 from crm.domain.referrals import NOT_RECORDED, ReferralSource
 from crm.services.referral_thanks import ReferralThanks, ThanksDue
 from crm.services.referrals import ReferralQuery
@@ -27,7 +28,7 @@ from crm.ui.referrals.tree_model import ClientIdRole, ReferralTreeModel
 #: Trees up to this size open fully; larger ones open their first level only.
 EXPAND_ALL_UP_TO = 200
 
-_TOPICS = {"client", "referral_thanks"}
+_TOPICS = {Topic.CLIENT, Topic.REFERRAL_THANKS}
 
 
 def _escape(text: str) -> str:
@@ -97,8 +98,8 @@ class ReferralsTab(QWidget):
         if self._stale:
             self.reload()
 
-    def _on_change(self, topic: str, _ids: object) -> None:
-        if topic in _TOPICS:
+    def _on_change(self, change: Change) -> None:
+        if change.touches(_TOPICS):
             self._stale = True
             if self.isVisible():
                 self.reload()

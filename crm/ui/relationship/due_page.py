@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Topic
 from crm.services.cadence import DueClient, count_due, due_for_contact
 from crm.ui.book_page import BookPage
 from crm.ui.relationship.kit import RelationshipKit
@@ -22,7 +23,7 @@ from crm.ui.relationship.notes_tab import compact_table
 
 #: Rows shown; the officer works from the top, and 100,000 rows help nobody.
 SHOWN = 500
-TOPICS = frozenset({"client", "interaction", "note", "setting"})
+TOPICS = frozenset({Topic.CLIENT, Topic.INTERACTION, Topic.NOTE, Topic.CADENCE})
 
 
 class DuePage(BookPage):

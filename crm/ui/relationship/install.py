@@ -83,9 +83,3 @@ class RelationshipUi(QObject):
         client_id = self.page.current_id()
         if client_id is not None:
             self.kit.log_contact(client_id, self.page)
-
-
-def install_relationship(window: MainWindow) -> RelationshipUi:
-    ui = RelationshipUi(window)
-    window.relationship = ui  # type: ignore[attr-defined]
-    return ui

@@ -3,15 +3,16 @@ clients, and a hidden tab need not query for each of them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtWidgets import QWidget
 
+from crm.domain.changes import Change, Topic
 from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
 
 #: Change topics that can alter what a relationship tab shows.
-TOPICS = frozenset({"client", "note", "interaction", "promise", "resource", "setting"})
+TOPICS = frozenset(
+    {Topic.CLIENT, Topic.NOTE, Topic.INTERACTION, Topic.PROMISE, Topic.RESOURCE, Topic.CADENCE}
+)
 
 
 class LazyClientTab(BookPage):
@@ -25,7 +26,5 @@ class LazyClientTab(BookPage):
         self.client_id = client_id
         self.mark_dirty()
 
-    def _on_change(self, topic: str, ids: Iterable[int]) -> None:
-        ids = frozenset(ids)
-        if topic in self.topics and (not ids or self.client_id in ids):
-            self.mark_dirty()
+    def concerns(self, change: Change) -> bool:
+        return change.touches(self.topics) and change.about(self.client_id)

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Topic
 from crm.services.promises import PromiseRow
 from crm.ui.book_page import BookPage
 from crm.ui.relationship.kit import RelationshipKit
 from crm.ui.relationship.models import PromisesModel
 from crm.ui.relationship.notes_tab import compact_table
 
-TOPICS = frozenset({"client", "promise"})
+TOPICS = frozenset({Topic.CLIENT, Topic.PROMISE})
 
 
 class PromisesPage(BookPage):

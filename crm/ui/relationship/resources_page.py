@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Topic
 from crm.services.resources import ResourceRow
 from crm.ui.book_page import BookPage
 from crm.ui.relationship.kit import RelationshipKit
@@ -23,7 +24,7 @@ from crm.ui.relationship.notes_tab import compact_table
 
 
 class ResourcesPage(BookPage):
-    topics = frozenset({"resource", "client"})
+    topics = frozenset({Topic.RESOURCE, Topic.CLIENT})
 
     def __init__(
         self,

@@ -24,15 +24,12 @@ SECTION = "today"
 class RemindersUi(QObject):
     """The Today page; it becomes the page shown when the first load finds something due."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, window: MainWindow, log_contact: Callable[[int, QWidget], object] | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
-        relationship = getattr(window, "relationship", None)
-        kit = getattr(relationship, "kit", None)
-        log: Callable[[int, QWidget], object] | None = None
-        if kit is not None and hasattr(kit, "log_contact"):
-            log = kit.log_contact
-        self.page = TodayPage(window.ctx, window.open_client, log)
+        self.page = TodayPage(window.ctx, window.open_client, log_contact)
         window.add_section(SECTION, self.tr("Today"), self.page, position=0)
         self._first = True
         self.page.loaded.connect(self._loaded)
@@ -42,12 +39,6 @@ class RemindersUi(QObject):
         if self._first and due:
             self.window.show_section(SECTION)
         self._first = False
-
-
-def install_reminders(window: MainWindow) -> RemindersUi:
-    ui = RemindersUi(window)
-    window.reminders = ui  # type: ignore[attr-defined]
-    return ui
 
 
 class Background(QObject):
@@ -81,9 +72,8 @@ class Background(QObject):
             w.open_client(reminder.occurrence.client_id)
             return
         w.show_section(SECTION)
-        ui = getattr(w, "reminders", None)
-        if reminder is not None and ui is not None:
-            ui.page.select_key(reminder.key)
+        if reminder is not None:
+            w.reminders.page.select_key(reminder.key)
         w.bring_to_front()
 
 

@@ -60,7 +60,7 @@ class ReminderPopups(QObject):
         self.tray = tray
         self._last: list[Reminder] = []
         self.notice: Notice | None = None
-        self.loader = LatestOnly(self)
+        self.loader = LatestOnly(ctx.runner, self)
         self.loader.finished.connect(self._show)
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.check_now)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Change, Topic
 from crm.ui.context import UiContext
 from crm.ui.reminders.model import TodayModel, group_reminders
 from crm.ui.tasks import LatestOnly
@@ -36,7 +37,18 @@ if TYPE_CHECKING:
     from crm.services.reminders.state import ReminderStates
 
 #: Topics after which the Today view recomputes (any record a reminder is made from).
-TOPICS = {"client", "note", "promise", "interaction", "reminder", "reminder_settings", "referral"}
+TOPICS = frozenset(
+    {
+        Topic.CLIENT,
+        Topic.NOTE,
+        Topic.PROMISE,
+        Topic.INTERACTION,
+        Topic.REMINDER,
+        Topic.REMINDER_SETTINGS,
+        Topic.REFERRAL_THANKS,
+        Topic.CADENCE,
+    }
+)
 
 
 def load_reminders(ctx: UiContext, now: dt.datetime) -> list[Reminder]:
@@ -150,7 +162,7 @@ class TodayPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
 
-        self.loader = LatestOnly(self)
+        self.loader = LatestOnly(ctx.runner, self)
         self.loader.finished.connect(self._show)
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -165,8 +177,8 @@ class TodayPage(QWidget):
         ctx = self.ctx
         self.loader.submit(lambda: (now, group_reminders(load_reminders(ctx, now), now.date())))
 
-    def _on_change(self, topic: str, _ids: object) -> None:
-        if topic in TOPICS:
+    def _on_change(self, change: Change) -> None:
+        if change.touches(TOPICS):
             self._refresh_timer.start()
 
     def _show(self, result: object) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from crm import config
+from crm.domain.changes import Initiator, Topic
 
 if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
@@ -131,7 +132,7 @@ class TransferActions(QObject):
         except (BookError, OSError) as exc:
             self._warn(self.tr("Not restored"), _text(exc))
             return False
-        book.changes.publish("client", [])
+        book.changes.publish(Topic.BOOK, (), Initiator.RESTORE)
         text = self.tr("Restored the backup of {date}.").format(date=date)
         if result.previous is not None:
             text += " " + self.tr("The book as it was is kept as {file}.").format(

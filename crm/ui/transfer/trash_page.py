@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Topic
 from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
 from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
@@ -70,7 +71,7 @@ class TrashModel(QAbstractTableModel):
 
 
 class TrashPage(BookPage):
-    topics = frozenset({"client"})
+    topics = frozenset({Topic.CLIENT})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         # Reads when first shown, not at start-up: the trash is rarely the first page.

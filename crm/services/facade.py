@@ -1,0 +1,104 @@
+"""The one services object the GUI (and the CLI) talks to.
+
+Built once per open book in ``crm/ui/app.py`` (and per command in ``crm/commands/base.py``);
+every area's service is an attribute, built on first use so start-up imports only what the
+first screen needs. Every service is a class built on ``(book, clock)``; its methods own their
+transactions and side effects and publish one change per committed write.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crm.domain.clock import Clock, SystemClock
+from crm.store.book import Book
+from crm.store.changes import ChangeBus
+
+if TYPE_CHECKING:
+    from crm.services.client_query import ClientQuery
+    from crm.services.clients import ClientService
+    from crm.services.interactions import InteractionService
+    from crm.services.notes import NoteService
+    from crm.services.promises import PromiseService
+    from crm.services.referral_thanks import ReferralThanks
+    from crm.services.referrals import ReferralQuery
+    from crm.services.resources import ResourceService
+
+
+class Services:
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
+        self.book = book
+        self.clock = clock or SystemClock()
+
+    @property
+    def changes(self) -> ChangeBus:
+        return self.book.changes
+
+    @property
+    def book_path(self) -> Path:
+        return self.book.path
+
+    def close(self) -> None:
+        self.book.close()
+
+    # -- clients ---------------------------------------------------------------------------
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from crm.services.clients import ClientService
+
+        return ClientService(self.book, self.clock)
+
+    @cached_property
+    def client_query(self) -> ClientQuery:
+        from crm.services.client_query import ClientQuery
+
+        return ClientQuery(self.book)
+
+    # -- relationship memory ---------------------------------------------------------------
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from crm.services.notes import NoteService
+
+        return NoteService(self.book, self.clock)
+
+    @cached_property
+    def interactions(self) -> InteractionService:
+        from crm.services.interactions import InteractionService
+
+        return InteractionService(self.book, self.clock)
+
+    @cached_property
+    def promises(self) -> PromiseService:
+        from crm.services.promises import PromiseService
+
+        return PromiseService(self.book, self.clock)
+
+    @cached_property
+    def resources(self) -> ResourceService:
+        from crm.services.resources import ResourceService
+
+        return ResourceService(self.book, self.clock)
+
+    # -- reminders and greetings -----------------------------------------------------------
+
+    # -- referrals -------------------------------------------------------------------------
+
+    @cached_property
+    def referrals(self) -> ReferralQuery:
+        from crm.services.referrals import ReferralQuery
+
+        return ReferralQuery(self.book)
+
+    @cached_property
+    def thanks(self) -> ReferralThanks:
+        from crm.services.referral_thanks import ReferralThanks
+
+        return ReferralThanks(self.book, self.clock)
+
+    # -- lists in and out, safekeeping, trash, demo ----------------------------------------
+
+    # -- loans -----------------------------------------------------------------------------
