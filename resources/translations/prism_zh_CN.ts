@@ -946,6 +946,31 @@ Your input is still in the form.</source>
         <source>Resource shared</source>
         <translation>分享资源</translation>
     </message>
+    <message>
+        <source>Applied</source>
+        <extracomment>Which status may follow which. Overdue is cleared by going back to disbursed (or extended, when the bank agrees an extension); an extension may be extended again. The products the loan form offers until the officer edits the list (stored in the book).</extracomment>
+        <translation>申请中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>展期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Repaid</source>
+        <translation>已结清</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -1,0 +1,85 @@
+"""The loan tables: what a client needs, the loans they took, each loan's dated history.
+
+They mirror migration 0006. Money is whole fen (int) in the book and ``Decimal`` yuan in the
+rules (crm.domain.loan_math); the annual rate is a decimal string of percent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+from crm.domain.types import LocalDateTime
+
+
+class LoanNeed(SQLModel, table=True):
+    """The needs record: what the client asked for and what they really need."""
+
+    __tablename__ = "loan_need"
+    __table_args__ = (Index("ix_loan_need_client", "client_id", "recorded_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
+    recorded_on: dt.date
+    purpose: str
+    real_need: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    amount_fen: int | None = None
+    timing: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    concerns: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    products: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
+    deleted_at: LocalDateTime | None = None
+
+
+class Loan(SQLModel, table=True):
+    __tablename__ = "loan"
+    __table_args__ = (
+        Index("ix_loan_client", "client_id", "status"),
+        Index("ix_loan_status_maturity", "status", "maturity_on"),
+        Index("ix_loan_renewal_of", "renewal_of_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
+    product: str
+    amount_fen: int
+    annual_rate: str  # percent, a decimal string ("4.35")
+    rate_quoted_as: str = Field(default="annual", sa_column_kwargs={"server_default": "annual"})
+    fee_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    term_months: int
+    method: str  # RepaymentMethod
+    status: str  # LoanStatus: the newest event's
+    applied_on: dt.date | None = None
+    disbursed_on: dt.date | None = None
+    repayment_day: int | None = None
+    maturity_on: dt.date | None = None
+    auto_debit: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    purpose: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    guarantor: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    collateral: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    renewal_of_id: int | None = Field(default=None, foreign_key="loan.id", ondelete="SET NULL")
+    overdue_since: dt.date | None = None
+    overdue_fen: int | None = None
+    note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
+    deleted_at: LocalDateTime | None = None
+
+
+class LoanEvent(SQLModel, table=True):
+    """One dated step of a loan's status history."""
+
+    __tablename__ = "loan_event"
+    __table_args__ = (Index("ix_loan_event_loan", "loan_id", "on_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    loan_id: int = Field(foreign_key="loan.id", ondelete="CASCADE")
+    status: str  # LoanStatus
+    on_date: dt.date
+    maturity_on: dt.date | None = None  # an extension's new maturity
+    amount_fen: int | None = None  # an overdue's amount
+    note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    created_at: LocalDateTime
