@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "crm.commands.relationship",
     "crm.commands.reminders",
     "crm.commands.referrals",
+    "crm.commands.loans",
     "crm.commands.transfer",
     "crm.commands.demo",
 )

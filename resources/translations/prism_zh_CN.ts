@@ -971,6 +971,26 @@ Your input is still in the form.</source>
         <source>Repaid</source>
         <translation>已结清</translation>
     </message>
+    <message>
+        <source>Equal instalments</source>
+        <translation>等额本息</translation>
+    </message>
+    <message>
+        <source>Equal principal</source>
+        <translation>等额本金</translation>
+    </message>
+    <message>
+        <source>Interest first, principal last</source>
+        <translation>先息后本</translation>
+    </message>
+    <message>
+        <source>Principal and interest at maturity</source>
+        <translation>到期一次还本付息</translation>
+    </message>
+    <message>
+        <source>Flat (interest on the original amount)</source>
+        <translation>等本等息</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1513,6 +1533,61 @@ Your input is still in the form.</source>
     <message>
         <source> days</source>
         <translation>天</translation>
+    </message>
+</context>
+<context>
+    <name>Loans</name>
+    <message>
+        <source>The amount must be a number.</source>
+        <translation>金额必须是数字。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation>金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The amount must be at most 100,000,000.</source>
+        <translation>金额不能超过 100,000,000。</translation>
+    </message>
+    <message>
+        <source>The amount is in yuan and fen: at most two decimals.</source>
+        <translation>金额以元为单位，精确到分：最多两位小数。</translation>
+    </message>
+    <message>
+        <source>The rate must be a number.</source>
+        <translation>利率必须是数字。</translation>
+    </message>
+    <message>
+        <source>The rate must be more than 0.</source>
+        <translation>利率必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The rate must be at most 1000% a year.</source>
+        <translation>年利率不能超过 1000%。</translation>
+    </message>
+    <message>
+        <source>The rate is above 36% a year, the legal ceiling for protected lending.</source>
+        <translation>年利率超过 36%，超出法律保护的利率上限。</translation>
+    </message>
+    <message>
+        <source>The term must be 1 to 360 months.</source>
+        <translation>期限必须为 1 到 360 个月。</translation>
+    </message>
+    <message>
+        <source>The fee must be a number.</source>
+        <translation>手续费必须是数字。</translation>
+    </message>
+    <message>
+        <source>The fee cannot be negative.</source>
+        <translation>手续费不能为负数。</translation>
+    </message>
+    <message>
+        <source>The fee must be less than the amount.</source>
+        <translation>手续费必须小于贷款金额。</translation>
+    </message>
+    <message>
+        <source>The fee is in yuan and fen: at most two decimals.</source>
+        <translation>手续费以元为单位，精确到分：最多两位小数。</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3268,66 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>{n} days late</source>
         <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>{option} {value!r} is not a number.</source>
+        <translation>{option} {value!r} 不是数字。</translation>
+    </message>
+    <message>
+        <source>--months {value!r} is not a whole number of months.</source>
+        <translation>--months {value!r} 不是整数月数。</translation>
+    </message>
+    <message>
+        <source>Unknown method {value!r}: use one of {choices}.</source>
+        <translation>未知的还款方式 {value!r}：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+    <message>
+        <source>{method}: {amount} over {months} months at {rate}% a year</source>
+        <translation>{method}：{amount}，{months} 个月，年利率 {rate}%</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>还款额</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Fee (taken at disbursement)</source>
+        <translation>手续费（放款时收取）</translation>
+    </message>
+    <message>
+        <source>Total interest</source>
+        <translation>利息合计</translation>
+    </message>
+    <message>
+        <source>Total repayment</source>
+        <translation>还款总额</translation>
+    </message>
+    <message>
+        <source>Annual rate (monthly IRR × 12)</source>
+        <translation>年化利率（月 IRR × 12）</translation>
+    </message>
+    <message>
+        <source>Annual rate, compounded monthly</source>
+        <translation>年化利率（按月复利）</translation>
     </message>
 </context>
 </TS>
