@@ -8,16 +8,35 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from crm import config
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.enums import ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP
 
+if TYPE_CHECKING:
+    from crm.services.facade import Services
+    from crm.services.safekeeping import SafekeepingService
+
+
+def _services(ctx: CliContext) -> Services:
+    """The open book's services. (Goes once ``CliContext`` hands out ``ctx.services``.)"""
+    from crm.services.facade import Services
+
+    return Services(ctx.book, ctx.clock)
+
+
+def _unopened(ctx: CliContext) -> SafekeepingService:
+    """Safekeeping for `crm check` and `crm restore FILE`: they look at or replace the book
+    file as it is, so it is neither opened, migrated nor created."""
+    from crm.services.safekeeping import SafekeepingService
+
+    return SafekeepingService.for_folder(ctx.data_dir, ctx.clock)
+
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.client_query import ClientFilter, ClientQuery
-    from crm.services.transfer.export import ExportError, ExportOptions, export_clients
+    from crm.services.client_query import ClientFilter
+    from crm.services.transfer.export import ExportError, ExportOptions
     from crm.services.transfer.fields import DEFAULT_COLUMNS
 
     out = Path(args.out)
@@ -26,7 +45,8 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     f = ClientFilter(
         text=args.search or "", status=args.status, tag=args.tag, archived=args.archived
     )
-    ids = ClientQuery(ctx.book).ids(f)
+    services = _services(ctx)
+    ids = services.client_query.ids(f)
     options = ExportOptions(
         format=fmt,
         columns=columns,
@@ -35,7 +55,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         sheet_title=ctx.text(QT_TRANSLATE_NOOP("Transfer", "Clients")),
     )
     try:
-        n = export_clients(ctx.book, ids, out, options, ctx.translate)
+        n = services.transfer.export(ids, out, options, ctx.translate)
     except ExportError as exc:
         raise CommandError(exc.message) from None
     except OSError as exc:
@@ -78,20 +98,19 @@ def _mapping(headers: list[str], spec: str | None, ctx: CliContext) -> list[str 
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.transfer.import_ import ImportRefused, build_preview, commit
-    from crm.services.transfer.reader import FileRefused, read_table
+    from crm.services.transfer.import_ import ImportRefused
+    from crm.services.transfer.reader import FileRefused
 
+    transfer = _services(ctx).transfer
     try:
-        table = read_table(Path(args.file))
+        table = transfer.read_file(Path(args.file))
         mapping = _mapping(table.headers, args.mapping, ctx)
-        preview = build_preview(ctx.book, table, mapping, ctx.clock.today(), ctx.translate)
+        preview = transfer.preview(table, mapping, ctx.translate)
     except (FileRefused, ImportRefused) as exc:
         raise CommandError(exc.message) from None
     report = preview.report(ctx.translate)
     if args.report:
-        from crm.services.transfer.report import save_report
-
-        save_report(Path(args.report), report, ctx.translate)
+        transfer.save_report(Path(args.report), preview, ctx.translate)
     if not ctx.json:
         for row, column, reason in report:
             ctx.print(
@@ -129,9 +148,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.print(ctx.text(msg.with_(rows=len(preview.rows), bad=bad, dups=dups)))
         return 1 if bad and not args.dry_run else 0
     try:
-        summary = commit(
-            ctx.book, preview, ctx.clock, on_duplicate=args.on_duplicate, skip_bad=args.skip_bad
-        )
+        summary = transfer.commit(preview, on_duplicate=args.on_duplicate, skip_bad=args.skip_bad)
     except ImportRefused as exc:
         raise CommandError(exc.message) from None
     if ctx.json:
@@ -163,44 +180,29 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.store import backup
+    from crm.store.errors import BookError
 
-    book_path = config.book_path(ctx.data_dir)
-    if not book_path.exists():
+    if not _unopened(ctx).book_path.exists():
         raise CommandError(
             QT_TRANSLATE_NOOP("Backup", "There is no book in {folder} to back up.").with_(
                 folder=str(ctx.data_dir)
             )
         )
-    ctx.book  # noqa: B018 - opening checks and migrates the book first
+    safekeeping = _services(ctx).safekeeping  # opening checks and migrates the book first
     try:
-        if args.out:
-            dest = Path(args.out)
-            backup.copy_book(book_path, dest)
-        else:
-            dest = backup.take_backup(book_path, config.backups_dir(ctx.data_dir), ctx.clock.now())
-    except backup.BackupRefused as exc:
+        dest = safekeeping.copy_to(Path(args.out)) if args.out else safekeeping.back_up()
+    except BookError as exc:
         raise CommandError(exc.message) from None
     ctx.print_json({"backup": str(dest)}) if ctx.json else ctx.print(str(dest))
     return 0
 
 
 def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) -> int:
-    from crm.store import recovery
+    from crm.store.errors import BookError
 
-    folder = ctx.data_dir
-    owner = recovery.lock_owner(folder)
-    if owner is not None:
-        raise CommandError(
-            QT_TRANSLATE_NOOP(
-                "Backup", "Prism is open on this book (process {pid}); close it, then restore."
-            ).with_(pid=owner)
-        )
     try:
-        result = recovery.restore_book(
-            config.book_path(folder), source, config.backups_dir(folder), ctx.clock.now()
-        )
-    except recovery.backups.BackupRefused as exc:
+        result = _unopened(ctx).restore(source)
+    except BookError as exc:  # BookInUse, BackupRefused
         raise CommandError(exc.message) from None
     lines = {"restored": str(source), "previous": str(result.previous or ""),
              "damaged": str(result.damaged or "")}  # fmt: skip
@@ -230,9 +232,8 @@ def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) ->
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.store import backup
-
-    report = check_report(ctx.data_dir)
+    safekeeping = _unopened(ctx)
+    report = check_report(safekeeping)
     if ctx.json:
         ctx.print_json(report)
     else:
@@ -252,7 +253,7 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
                     )
                 )
             )
-        newest = backup.newest_good_backup(config.backups_dir(ctx.data_dir))
+        newest = safekeeping.newest_good_backup()
         if newest is not None:
             ctx.print(
                 ctx.text(
@@ -266,16 +267,16 @@ def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0 if report["ok"] else 1
 
 
-def check_report(folder: Path) -> dict:
+def check_report(safekeeping: SafekeepingService) -> dict:
     """Integrity of the book file itself (without migrating or repairing anything)."""
-    from crm.store.recovery import check_book
-
-    path = config.book_path(folder)
+    path = safekeeping.book_path
     if not path.exists():
         raise CommandError(
-            QT_TRANSLATE_NOOP("Backup", "There is no book in {folder}.").with_(folder=str(folder))
+            QT_TRANSLATE_NOOP("Backup", "There is no book in {folder}.").with_(
+                folder=str(path.parent)
+            )
         )
-    result = check_book(path)
+    result = safekeeping.check()
     return {"ok": result.ok, "problems": result.problems, "clients": result.clients,
             "book": str(path)}  # fmt: skip
 

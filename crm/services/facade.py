@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from crm.services.referral_thanks import ReferralThanks
     from crm.services.referrals import ReferralQuery
     from crm.services.resources import ResourceService
+    from crm.services.safekeeping import SafekeepingService
+    from crm.services.transfer.service import TransferService
+    from crm.services.trash import TrashService
 
 
 class Services:
@@ -100,5 +103,23 @@ class Services:
         return ReferralThanks(self.book, self.clock)
 
     # -- lists in and out, safekeeping, trash, demo ----------------------------------------
+
+    @cached_property
+    def transfer(self) -> TransferService:
+        from crm.services.transfer.service import TransferService
+
+        return TransferService(self.book, self.clock)
+
+    @cached_property
+    def safekeeping(self) -> SafekeepingService:
+        from crm.services.safekeeping import SafekeepingService
+
+        return SafekeepingService(self.book, self.clock)
+
+    @cached_property
+    def trash(self) -> TrashService:
+        from crm.services.trash import TrashService
+
+        return TrashService(self.book, self.clock)
 
     # -- loans -----------------------------------------------------------------------------

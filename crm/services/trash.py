@@ -1,8 +1,8 @@
 """The trash: archived clients, restorable, or deleted for good at a client's request.
 
-Deleting permanently removes the client row; everything attached to it goes with it through
-ON DELETE CASCADE (foreign_keys is on for every connection). The deletion log keeps only when
-and how many records went: no names, numbers or ids.
+Deleting permanently removes the client row and everything attached to it. The deletion log
+keeps only when and how many records went: no names, numbers or ids. Restoring an archived
+client is the clients service's (``ClientService.restore``): one write path per record.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crm.domain.changes import Topic
-from crm.domain.clock import Clock
+from crm.domain.clock import Clock, SystemClock
+from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import trash as Q
 
 
 @dataclass(frozen=True)
@@ -21,34 +23,32 @@ class Purged:
     records: int  # every row removed, the clients' own included
 
 
-def purge(book: Book, client_ids: Iterable[int], clock: Clock) -> Purged:
-    """Delete these archived clients and everything attached, in one transaction."""
-    ids = sorted(set(client_ids))
-    if not ids:
-        return Purged(0, 0)
-    with book.write() as conn:
-        marks = ",".join("?" * len(ids))
-        archived = [
-            r[0]
-            for r in conn.execute(
-                f"SELECT id FROM client WHERE id IN ({marks}) AND archived_at IS NOT NULL", ids
-            )
-        ]
-        if not archived:
+class TrashService:
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
+        self.book = book
+        self.clock = clock or SystemClock()
+
+    def archived(self) -> list[ClientRow]:
+        """The clients in the trash, as the client list shows them."""
+        return ClientQuery(self.book).search(ClientFilter(archived=True))
+
+    def purge(self, client_ids: Iterable[int]) -> Purged:
+        """Delete these archived clients and everything attached, in one transaction; clients
+        not in the trash are left alone."""
+        ids = sorted(set(client_ids))
+        if not ids:
             return Purged(0, 0)
-        before = conn.total_changes
-        marks = ",".join("?" * len(archived))
-        conn.execute(f"DELETE FROM client WHERE id IN ({marks})", archived)
-        records = conn.total_changes - before
-        conn.execute(
-            "INSERT INTO deletion_log (deleted_at, clients, records) VALUES (?, ?, ?)",
-            (sql_datetime(clock.now()), len(archived), records),
-        )
-    book.changes.publish(Topic.CLIENT, archived)
-    return Purged(len(archived), records)
+        with self.book.write() as conn:
+            archived = Q.archived_among(conn, ids)
+            if not archived:
+                return Purged(0, 0)
+            records = Q.delete_clients(conn, archived)
+            stamp = sql_datetime(self.clock.now())
+            assert stamp is not None
+            Q.log_deletion(conn, stamp, len(archived), records)
+        self.book.changes.publish(Topic.CLIENT, archived)
+        return Purged(len(archived), records)
 
-
-def deletion_log(book: Book) -> list[tuple[str, int, int]]:
-    """(when, clients, records) of every permanent deletion, newest first."""
-    sql = "SELECT deleted_at, clients, records FROM deletion_log ORDER BY id DESC"
-    return [(r[0], r[1], r[2]) for r in book.reader().execute(sql)]
+    def deletion_log(self) -> list[tuple[str, int, int]]:
+        """(when, clients, records) of every permanent deletion, newest first."""
+        return Q.deletion_log(self.book.reader())

@@ -149,7 +149,7 @@ def run_gui(
     reminders = start_background(ctx, lambda: holder["window"])
     from crm.ui.transfer.safekeeping import AutoBackup
 
-    backups = AutoBackup(book.path, clock or SystemClock())
+    backups = AutoBackup(ctx.services.safekeeping, ctx.runner)
     if not demo:
         backups.start()
     try:

@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from crm.domain.clock import SystemClock
 from crm.services.client_query import ClientFilter, ClientQuery
 from crm.services.transfer import rows as R
-from crm.services.transfer.export import ExportOptions, export_clients
+from crm.services.transfer.export import ExportOptions
 from crm.services.transfer.reader import read_table
+from crm.services.transfer.service import TransferService
 from crm.store.book import Book
 
 PLAIN_SQL = """
@@ -62,7 +63,7 @@ def run(clients: int, runs: int, xlsx: bool = True) -> dict[str, float]:
 
     def ours_csv() -> None:
         ids = ClientQuery(book).ids(ClientFilter(), sort="name")
-        export_clients(book, ids, folder / "o.csv", ExportOptions(format="csv"), _en)
+        TransferService(book).export(ids, folder / "o.csv", ExportOptions(format="csv"), _en)
 
     def floor_csv() -> None:
         with (folder / "f.csv").open("w", encoding="utf-8-sig", newline="") as fh:
@@ -77,11 +78,11 @@ def run(clients: int, runs: int, xlsx: bool = True) -> dict[str, float]:
 
         def ours_xlsx() -> None:
             ids = ClientQuery(book).ids(ClientFilter(), sort="name")
-            export_clients(book, ids, folder / "o.xlsx", ExportOptions(format="xlsx"), _en)
+            TransferService(book).export(ids, folder / "o.xlsx", ExportOptions(format="xlsx"), _en)
 
         ids = ClientQuery(book).ids(ClientFilter(), sort="name")
-        prepared = [row for chunk in R.typed_rows(book, ids, ExportOptions().columns, False, _en)
-                    for row in chunk]  # fmt: skip
+        chunks = R.typed_rows(book.reader(), ids, ExportOptions().columns, False, _en)
+        prepared = [row for chunk in chunks for row in chunk]
         prepared = [[v.isoformat() if hasattr(v, "isoformat") else v for v in r] for r in prepared]
 
         def floor_xlsx() -> None:

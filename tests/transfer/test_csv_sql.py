@@ -10,8 +10,9 @@ import sqlite3
 from crm.domain.masking import mask_id_number, mask_phone
 from crm.services.client_query import ClientFilter, ClientQuery
 from crm.services.transfer import rows as R
-from crm.services.transfer.csv_sql import mask_digits, mask_id, safe
-from crm.services.transfer.export import ExportOptions, export_clients, safe_text
+from crm.services.transfer.export import ExportOptions, safe_text
+from crm.services.transfer.service import TransferService
+from crm.store.queries.transfer import mask_digits, mask_id, safe
 from tests.transfer.conftest import insert_clean, many_clean
 
 
@@ -38,11 +39,13 @@ def test_csv_cells_equal_the_typed_rows(book, clock, tmp_path) -> None:
     for unmasked in (False, True):
         out = tmp_path / f"{unmasked}.csv"
         options = ExportOptions(format="csv", unmasked=unmasked)
-        export_clients(book, ids, out, options, lambda _c, t: t)
+        TransferService(book).export(ids, out, options, lambda _c, t: t)
         got = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]
         want = [
             ["" if v is None else safe_text(str(v)) if isinstance(v, str) else str(v) for v in row]
-            for chunk in R.typed_rows(book, ids, options.columns, unmasked, lambda _c, t: t)
+            for chunk in R.typed_rows(
+                book.reader(), ids, options.columns, unmasked, lambda _c, t: t
+            )
             for row in chunk
         ]
         assert got == want

@@ -13,10 +13,10 @@ from crm.services.client_query import ClientFilter, ClientQuery
 from crm.services.transfer.export import (
     ExportCancelled,
     ExportOptions,
-    export_clients,
     safe_text,
 )
 from crm.services.transfer.parse import cell_text
+from crm.services.transfer.service import TransferService
 from tests.transfer.conftest import insert_clean, many_clean
 
 
@@ -34,7 +34,7 @@ def test_xlsx_has_no_formulas_keeps_types_and_freezes_header(book, ids, tmp_path
     import openpyxl
 
     out = tmp_path / "x.xlsx"
-    export_clients(book, ids, out, ExportOptions(format="xlsx", unmasked=True), _en)
+    TransferService(book).export(ids, out, ExportOptions(format="xlsx", unmasked=True), _en)
     ws = openpyxl.load_workbook(out).active
     assert ws.freeze_panes == "A2"
     header = [c.value for c in ws[1]]
@@ -52,7 +52,7 @@ def test_xlsx_has_no_formulas_keeps_types_and_freezes_header(book, ids, tmp_path
 
 def test_csv_quotes_formula_starts_and_import_undoes_it(book, ids, tmp_path) -> None:
     out = tmp_path / "x.csv"
-    export_clients(book, ids, out, ExportOptions(format="csv", unmasked=True), _en)
+    TransferService(book).export(ids, out, ExportOptions(format="csv", unmasked=True), _en)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Chinese Excel opens it cleanly
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
@@ -73,7 +73,7 @@ def test_safe_text_round_trips(value: str) -> None:
 
 def test_masked_by_default(book, ids, tmp_path) -> None:
     out = tmp_path / "m.csv"
-    export_clients(book, ids, out, ExportOptions(format="csv"), _en)
+    TransferService(book).export(ids, out, ExportOptions(format="csv"), _en)
     text = out.read_text(encoding="utf-8-sig")
     assert "138****5678" in text and "110105********002X" in text
     assert "13812345678" not in text and "11010519491231002X" not in text
@@ -81,7 +81,7 @@ def test_masked_by_default(book, ids, tmp_path) -> None:
 
 def test_gb18030_on_request(book, ids, tmp_path) -> None:
     out = tmp_path / "g.csv"
-    export_clients(book, ids, out, ExportOptions(format="csv", encoding="gb18030"), _en)
+    TransferService(book).export(ids, out, ExportOptions(format="csv", encoding="gb18030"), _en)
     assert "欧阳娜娜" in out.read_bytes().decode("gb18030")
 
 
@@ -89,7 +89,7 @@ def test_vcard_reads_back_with_chinese_names(book, ids, tmp_path) -> None:
     import vobject
 
     out = tmp_path / "c.vcf"
-    export_clients(book, ids, out, ExportOptions(format="vcf", unmasked=True), _en)
+    TransferService(book).export(ids, out, ExportOptions(format="vcf", unmasked=True), _en)
     cards = list(vobject.readComponents(out.read_text(encoding="utf-8")))
     assert len(cards) == len(ids)
     card = next(c for c in cards if c.fn.value == "欧阳娜娜")
@@ -104,7 +104,9 @@ def test_vcard_reads_back_with_chinese_names(book, ids, tmp_path) -> None:
 def test_cancel_leaves_nothing_under_the_name(book, ids, tmp_path) -> None:
     out = tmp_path / "never.csv"
     with pytest.raises(ExportCancelled):
-        export_clients(book, ids, out, ExportOptions(format="csv"), _en, lambda _d, _t: False)
+        TransferService(book).export(
+            ids, out, ExportOptions(format="csv"), _en, lambda _d, _t: False
+        )
     assert list(tmp_path.iterdir()) == [tmp_path / "prism.db"] or not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
     assert not out.exists()
@@ -112,7 +114,9 @@ def test_cancel_leaves_nothing_under_the_name(book, ids, tmp_path) -> None:
 
 def test_columns_are_chosen(book, ids, tmp_path) -> None:
     out = tmp_path / "few.csv"
-    export_clients(book, ids, out, ExportOptions(format="csv", columns=("name", "tags")), _en)
+    TransferService(book).export(
+        ids, out, ExportOptions(format="csv", columns=("name", "tags")), _en
+    )
     assert next(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")))) == ["Name", "Tags"]
 
 
@@ -120,12 +124,12 @@ def test_filtered_list_only(book, ids, tmp_path) -> None:
     f = ClientFilter(text="欧阳娜娜")
     only = ClientQuery(book).ids(f)
     out = tmp_path / "one.csv"
-    assert export_clients(book, only, out, ExportOptions(format="csv"), _en) == 1
+    assert TransferService(book).export(only, out, ExportOptions(format="csv"), _en) == 1
     assert len(list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))) == 2
 
 
 def test_existing_file_replaced_whole(book, ids, tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
     out.write_text("old")
-    export_clients(book, ids, out, ExportOptions(format="xlsx"), _en)
+    TransferService(book).export(ids, out, ExportOptions(format="xlsx"), _en)
     assert out.read_bytes()[:2] == b"PK"

@@ -8,10 +8,11 @@ import pytest
 
 from crm.domain.clock import FixedClock
 from crm.services.client_query import ClientFilter, ClientQuery
-from crm.services.transfer.export import ExportOptions, export_clients
+from crm.services.transfer.export import ExportOptions
 from crm.services.transfer.fields import suggest_mapping
 from crm.services.transfer.import_ import build_preview, commit
 from crm.services.transfer.reader import read_table
+from crm.services.transfer.service import TransferService
 from crm.store.book import Book
 from tests.transfer.conftest import insert_clean, many_clean, signature
 
@@ -24,7 +25,7 @@ def _round_trip(book: Book, clock: FixedClock, tmp_path: Path, fmt: str, n: int)
     insert_clean(book, many_clean(n), clock)
     ids = ClientQuery(book).ids(ClientFilter())
     out = tmp_path / f"list.{fmt}"
-    export_clients(book, ids, out, ExportOptions(format=fmt, unmasked=True), _en)
+    TransferService(book).export(ids, out, ExportOptions(format=fmt, unmasked=True), _en)
     table = read_table(out)
     mapping = suggest_mapping(table.headers, _en)
     empty = Book.open(tmp_path / "empty" / "prism.db")

@@ -5,25 +5,26 @@ from __future__ import annotations
 import json
 
 from crm.cli import main
-from crm.services.trash import deletion_log, purge
+from crm.services.trash import TrashService
 from tests.helpers import draft
 
 
 def test_purge_removes_everything_attached_and_logs_no_personal_details(
     book, clients, clock
 ) -> None:
+    trash = TrashService(book, clock)
     keep = clients.add(draft("留下", phones=["13800000001"]))
     gone = clients.add(draft("忘记我", phones=["13800000002"], tags=["VIP"]))
-    assert purge(book, [gone], clock).clients == 0  # only archived clients can be purged
+    assert trash.purge([gone]).clients == 0  # only archived clients can be purged
     clients.archive([gone])
-    done = purge(book, [gone, keep], clock)
+    done = trash.purge([gone, keep])
     assert done.clients == 1 and done.records == 3  # client, phone, tag
     conn = book.reader()
     assert (
         conn.execute("SELECT count(*) FROM client_phone WHERE client_id = ?", (gone,)).fetchone()[0]
         == 0
     )
-    log = deletion_log(book)
+    log = trash.deletion_log()
     assert log == [("2026-11-29 09:30:00.000000", 1, 3)]
     assert "忘记我" not in json.dumps(log, ensure_ascii=False)
 

@@ -13,7 +13,11 @@ def test_export_dialog_writes_the_current_list_masked(
     for i in range(5):
         clients.add(draft(f"客户{i}", phones=[f"1380000000{i}"]))
     qtbot.waitUntil(lambda: main_window.clients.model.rowCount() == 5)
-    dialog = main_window.transfer.export_dialog()
+    lists: list[list[int]] = []  # the current list's ids, found on the task runner
+    main_window.transfer._export = lambda ids, _selected: lists.append(list(ids))  # type: ignore[method-assign]
+    main_window.transfer.export()
+    qtbot.waitUntil(lambda: bool(lists))
+    dialog = main_window.transfer.export_dialog(lists[0])
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     out = tmp_path / "list.csv"
@@ -60,7 +64,8 @@ def test_import_dialog_maps_previews_and_imports(
     dialog.skip_bad.setChecked(True)
     assert dialog.import_button.isEnabled()
     report = tmp_path / "report.csv"
-    dialog.save_report(report)
+    dialog.save_report(report).wait(10)
+    qtbot.waitUntil(report.exists)
     assert "3,手机" in report.read_text(encoding="utf-8-sig")
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.run_import()
@@ -107,9 +112,13 @@ def test_trash_restores_and_deletes_after_asking_twice(
 
 
 def test_back_up_now_and_check(qtbot, main_window, tmp_path: Path) -> None:
-    made = main_window.transfer.back_up()
+    with qtbot.waitSignal(main_window.transfer.backed_up, timeout=10_000) as backed_up:
+        main_window.transfer.back_up()  # on the task runner
+    made = backed_up.args[0]
     assert made is not None and made.exists()
     shown: list[str] = []
     main_window.transfer.inform = lambda title, text: shown.append(text)  # type: ignore[method-assign]
-    assert main_window.transfer.check()["ok"]
+    with qtbot.waitSignal(main_window.transfer.checked, timeout=10_000) as checked:
+        main_window.transfer.check()
+    assert checked.args[0]["ok"]
     assert "passed" in shown[0]

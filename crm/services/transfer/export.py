@@ -4,7 +4,8 @@ Formula injection (OWASP): a text cell starting with = + - @ tab or CR is never 
 In xlsx every text is written with ``write_string`` (literal by construction, and the workbook
 is opened with ``strings_to_formulas`` off). In csv such a cell gets a leading apostrophe, as
 OWASP advises; our import removes exactly that apostrophe again, so ``+8613...`` or ``-``
-notes come back as they were.
+notes come back as they were. The csv cells are computed by SQLite
+(:func:`crm.store.queries.transfer.csv_query`), the other formats' from typed rows.
 """
 
 from __future__ import annotations
@@ -12,14 +13,22 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.services.transfer import rows as R
-from crm.services.transfer.fields import DEFAULT_COLUMNS, FIELD_BY_KEY, FORMULA_TRIGGERS
-from crm.store.book import Book
+from crm.services.transfer.fields import (
+    DEFAULT_COLUMNS,
+    ENUMS,
+    FIELD_BY_KEY,
+    FORMULA_TRIGGERS,
+    LEAP,
+    LUNAR,
+)
+from crm.store.queries import transfer as Q
 
 FORMATS = ("xlsx", "csv", "vcf")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -63,15 +72,17 @@ def safe_text(value: str) -> str:
     return value
 
 
-def export_clients(
-    book: Book,
+def write_export(
+    conn: sqlite3.Connection,
     ids: Sequence[int],
     path: Path,
     options: ExportOptions,
     translate: Translate,
     progress: Progress | None = None,
 ) -> int:
-    """Write these clients (in this order) to ``path``; returns how many were written."""
+    """Write these clients (in this order) to ``path``; returns how many were written.
+
+    ``conn`` is the reader of the calling service (``TransferService.export``)."""
     if options.format not in FORMATS:
         raise ExportError(
             QT_TRANSLATE_NOOP("Transfer", "Unknown format {format}: use xlsx, csv or vcf.").with_(
@@ -87,7 +98,7 @@ def export_clients(
     part = path.with_name(f".{path.name}.part")
     writer = {"xlsx": _write_xlsx, "csv": _write_csv, "vcf": _write_vcf}[options.format]
     try:
-        writer(book, ids, part, options, translate, progress or (lambda _d, _t: True))
+        writer(conn, ids, part, options, translate, progress or (lambda _d, _t: True))
         os.replace(part, path)
     except BaseException:
         part.unlink(missing_ok=True)
@@ -105,33 +116,39 @@ def headers(columns: Sequence[str], translate: Translate) -> list[str]:
 
 
 def _write_csv(
-    book: Book,
+    conn: sqlite3.Connection,
     ids: Sequence[int],
     part: Path,
     options: ExportOptions,
     translate: Translate,
     progress: Progress,
 ) -> None:
-    import json
-
-    from crm.services.transfer.csv_sql import csv_query
-
     encoding = options.encoding if options.encoding in CSV_ENCODINGS else "utf-8-sig"
-    sql, params = csv_query(options.columns, options.unmasked, translate)
-    conn = book.reader()
+    labels = {
+        key: {m.value: m.label.render(translate) for m in ENUMS[key]}
+        for key in options.columns
+        if key in ENUMS
+    }
+    query = Q.csv_query(
+        options.columns,
+        options.unmasked,
+        labels,
+        LUNAR.render(translate),
+        LEAP.render(translate),
+    )
     done = 0
     with part.open("w", encoding=encoding, newline="", errors="strict") as fh:
         out = csv.writer(fh)
         out.writerow(headers(options.columns, translate))
         for start in range(0, len(ids), R.CHUNK):
             chunk = ids[start : start + R.CHUNK]
-            out.writerows(conn.execute(sql, {**params, "ids": json.dumps(list(chunk))}))
+            out.writerows(Q.csv_cells(conn, query, chunk))
             done += len(chunk)
             _tick(progress, done, len(ids))
 
 
 def _write_xlsx(
-    book: Book,
+    conn: sqlite3.Connection,
     ids: Sequence[int],
     part: Path,
     options: ExportOptions,
@@ -162,7 +179,7 @@ def _write_xlsx(
         write_string, write_number = ws.write_string, ws.write_number
         write_datetime = ws.write_datetime
         row = 0
-        for chunk in R.raw_rows(book, ids):
+        for chunk in R.raw_rows(conn, ids):
             for r in chunk:
                 row += 1
                 for c, f in conv:
@@ -187,7 +204,7 @@ def _write_xlsx(
 
 
 def _write_vcf(
-    book: Book,
+    conn: sqlite3.Connection,
     ids: Sequence[int],
     part: Path,
     options: ExportOptions,
@@ -198,7 +215,7 @@ def _write_vcf(
 
     done = 0
     with part.open("w", encoding="utf-8", newline="") as fh:
-        for chunk in R.raw_rows(book, ids):
+        for chunk in R.raw_rows(conn, ids):
             fh.writelines(card(r, options.unmasked) for r in chunk)
             done += len(chunk)
             _tick(progress, done, len(ids))

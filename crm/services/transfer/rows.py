@@ -1,5 +1,8 @@
 """The exported list's rows, straight from SQL: one query per chunk of ids, no ORM objects.
 
+The query is :func:`crm.store.queries.transfer.export_rows`; the functions here take the
+reader connection of the service that runs the export.
+
 Cells come out typed (str, int, date or None) for the writers; phones and ID numbers are masked
 unless asked otherwise; enum values and lunar birthdays are written in the user's language.
 """
@@ -7,14 +10,14 @@ unless asked otherwise; enum values and lunar birthdays are written in the user'
 from __future__ import annotations
 
 import datetime as dt
-import json
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
 from crm.domain.masking import mask_id_number, mask_phone
 from crm.domain.messages import Translate
 from crm.services.transfer.fields import ENUMS, FIELD_BY_KEY, LEAP, LUNAR
-from crm.store.book import Book
+from crm.store.queries import transfer as Q
 
 Cell = str | int | dt.date | None
 
@@ -22,23 +25,16 @@ PHONE_SEP = "; "
 TAG_SEP = "、"
 CHUNK = 5000
 
-# Chinese numbers as dialled at home; foreign ones with their +country code.
-ROW_SQL = """
-SELECT c.id, c.name, c.kind, c.gender,
-       (SELECT group_concat(CASE WHEN substr(e164, 1, 3) = '+86' THEN national ELSE e164 END,
-                            char(31))
-          FROM (SELECT e164, national FROM client_phone p WHERE p.client_id = c.id
-                ORDER BY position)),
-       c.id_number, c.birthday_calendar, c.birth_year, c.birth_month, c.birth_day, c.birth_leap,
-       c.wechat, c.business_name, c.industry, c.uscc, c.address, c.status,
-       (SELECT group_concat(tag, char(31))
-          FROM (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag)),
-       c.notes, c.form_of_address, c.cadence_days, c.created_at
-FROM json_each(?) j JOIN client c ON c.id = j.value
-ORDER BY j.key
-"""
-(ID, NAME, KIND, GENDER, PHONES, ID_NUMBER, CAL, BY, BM, BD, LEAP_COL, WECHAT, BUSINESS,
- INDUSTRY, USCC, ADDRESS, STATUS, TAGS, NOTES, FORM, CADENCE, CREATED) = range(22)  # fmt: skip
+# Positions in a row of the export query (crm.store.queries.transfer).
+_AT = {column: i for i, column in enumerate(Q.CLIENT_COLUMNS)}
+ID, NAME, KIND, GENDER = _AT["id"], _AT["name"], _AT["kind"], _AT["gender"]
+ID_NUMBER, CAL, BY, BM, BD = (_AT["id_number"], _AT["birthday_calendar"], _AT["birth_year"],
+                              _AT["birth_month"], _AT["birth_day"])  # fmt: skip
+LEAP_COL, WECHAT, BUSINESS = _AT["birth_leap"], _AT["wechat"], _AT["business_name"]
+INDUSTRY, USCC, ADDRESS, STATUS = _AT["industry"], _AT["uscc"], _AT["address"], _AT["status"]
+NOTES, FORM, CADENCE = _AT["notes"], _AT["form_of_address"], _AT["cadence_days"]
+CREATED = _AT["created_at"]
+PHONES, TAGS = Q.PHONES_AT, Q.TAGS_AT
 
 _PLAIN = {
     "name": NAME,
@@ -53,12 +49,11 @@ _PLAIN = {
 }
 
 
-def raw_rows(book: Book, ids: Sequence[int], chunk: int = CHUNK) -> Iterator[list[tuple]]:
+def raw_rows(
+    conn: sqlite3.Connection, ids: Sequence[int], chunk: int = CHUNK
+) -> Iterator[list[tuple]]:
     """The row query's results, a chunk of ids at a time, in the order of ``ids``."""
-    conn = book.reader()
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        yield conn.execute(ROW_SQL, (json.dumps(list(part)),)).fetchall()
+    return Q.export_rows(conn, ids, chunk)
 
 
 def _plain(i: int, r: tuple) -> Cell:
@@ -124,9 +119,13 @@ def converters(
 
 
 def typed_rows(
-    book: Book, ids: Sequence[int], columns: Sequence[str], unmasked: bool, translate: Translate
+    conn: sqlite3.Connection,
+    ids: Sequence[int],
+    columns: Sequence[str],
+    unmasked: bool,
+    translate: Translate,
 ) -> Iterator[list[list[Cell]]]:
-    """Chunks of rows of typed cells, in the order of ``ids``."""
+    """Chunks of rows of typed cells, in the order of ``ids`` (``conn``: a reader)."""
     conv = converters(columns, unmasked, translate)
-    for chunk in raw_rows(book, ids):
+    for chunk in raw_rows(conn, ids):
         yield [[f(r) for f in conv] for r in chunk]

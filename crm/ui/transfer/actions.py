@@ -1,23 +1,36 @@
-"""File menu entries: Export…, Import…, Back up now, Restore…, Check the book."""
+"""File menu entries: Export…, Import…, Back up now, Restore…, Check the book.
+
+Everything that reads or copies the book runs on the task runner; a restore disables the main
+window until the book is back (nothing may read the book while its file is replaced).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from crm import config
-from crm.domain.changes import Initiator, Topic
+from crm.ui.tasks import Task
 
 if TYPE_CHECKING:
+    from crm.services.safekeeping import BackupInfo, BookCheck, RestoreResult
     from crm.ui.main_window import MainWindow
+    from crm.ui.transfer.export_dialog import ExportDialog
 
 
 class TransferActions(QObject):
     """The menu entries and what they do; owned by the main window."""
+
+    # A backup made by "Back up now" (its path).
+    backed_up = Signal(object)
+    # A restore has ended: True when the book was replaced.
+    restored = Signal(bool)
+    # The check's answer (a dict: ok, problems, clients), after it was shown.
+    checked = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -45,23 +58,32 @@ class TransferActions(QObject):
             else:
                 menu.addAction(a)
 
-    @property
-    def folder(self) -> Path:
-        return self.ctx.book.path.parent
-
     # -- export / import -----------------------------------------------------------------------
 
-    def export_dialog(self):
-        from crm.ui.transfer.export_dialog import ExportDialog
-
+    def export(self) -> Task:
+        """Find the current list's ids on the runner, then ask what to export."""
         page = self.window.clients
-        list_ids = page.query.ids(page.current_filter(), page._sort, page._descending)
-        return ExportDialog(self.ctx, list_ids, page.selected_ids(), self.window)
+        f, sort, descending = page.current_filter(), page._sort, page._descending
+        selected = page.selected_ids()
+        query = self.ctx.services.client_query
+        return self.ctx.runner.run(
+            lambda: query.ids(f, sort, descending),
+            lambda ids: self._export(ids, selected),
+            owner=self,
+        )
 
-    def export(self) -> None:
-        dialog = self.export_dialog()
+    def _export(self, list_ids: Sequence[int], selected_ids: Sequence[int]) -> None:
+        dialog = self.export_dialog(list_ids, selected_ids)
         if dialog.exec():
             self.window.clients.toast.show_message(dialog.done_message)
+        dialog.deleteLater()
+
+    def export_dialog(
+        self, list_ids: Sequence[int], selected_ids: Sequence[int] = ()
+    ) -> ExportDialog:
+        from crm.ui.transfer.export_dialog import ExportDialog
+
+        return ExportDialog(self.ctx, list_ids, selected_ids, self.window)
 
     def import_file(self) -> None:
         from crm.ui.transfer.import_dialog import ImportDialog
@@ -81,38 +103,35 @@ class TransferActions(QObject):
 
     # -- backups -------------------------------------------------------------------------------
 
-    def back_up(self) -> Path | None:
-        from crm.store import backup
-        from crm.store.errors import BookError
+    def back_up(self) -> Task:
+        """A backup on the runner; a toast names it, a warning says why there is none."""
+        return self.ctx.runner.run(
+            self.ctx.services.safekeeping.back_up,
+            self._backed_up,
+            on_error=lambda exc: self._refused(self.tr("No backup made"), exc),
+            owner=self,
+        )
 
-        try:
-            dest = backup.take_backup(
-                self.ctx.book.path, config.backups_dir(self.folder), self.ctx.clock.now()
-            )
-        except (BookError, OSError) as exc:
-            self._warn(self.tr("No backup made"), _text(exc))
-            return None
+    def _backed_up(self, dest: Path) -> None:
         self.window.clients.toast.show_message(
             self.tr("Backed up to {file}.").format(file=dest.name)
         )
-        return dest
+        self.backed_up.emit(dest)
 
     def restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Restore from backup"),
-            str(config.backups_dir(self.folder)),
+            str(self.ctx.services.safekeeping.backups_folder),
             self.tr("Prism backups (*.db)"),
         )
         if path:
             self.restore_from(Path(path))
 
-    def restore_from(self, source: Path, confirm: bool = True) -> bool:
-        from crm.store import backup, recovery
-        from crm.store.book import Book
-        from crm.store.errors import BookError
-
-        when = backup.backup_time(source)
+    def restore_from(self, source: Path, confirm: bool = True) -> Task | None:
+        """Ask, then restore on the runner with the window disabled; None when not asked to."""
+        safekeeping = self.ctx.services.safekeeping
+        when = safekeeping.taken_at(source)
         date = f"{when:%Y-%m-%d %H:%M}" if when else source.name
         if confirm and not self.ask(
             self.tr("Restore the book?"),
@@ -121,42 +140,54 @@ class TransferActions(QObject):
                 "up first, so this can be undone by restoring that backup."
             ).format(date=date),
         ):
-            return False
-        book = self.ctx.book
-        book.close()
-        try:
-            result = recovery.restore_book(
-                book.path, source, config.backups_dir(self.folder), self.ctx.clock.now()
-            )
-            Book.open(book.path)  # migrate an older backup to this Prism's schema
-        except (BookError, OSError) as exc:
-            self._warn(self.tr("Not restored"), _text(exc))
-            return False
-        book.changes.publish(Topic.BOOK, (), Initiator.RESTORE)
-        text = self.tr("Restored the backup of {date}.").format(date=date)
-        if result.previous is not None:
-            text += " " + self.tr("The book as it was is kept as {file}.").format(
-                file=result.previous.name
-            )
-        self.window.clients.toast.show_message(text)
-        return True
+            return None
+        self.window.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
-    def check(self) -> dict:
-        from crm.store import backup
-        from crm.store.recovery import check_book
+        def ended() -> None:
+            QApplication.restoreOverrideCursor()
+            self.window.setEnabled(True)
 
-        result = check_book(self.ctx.book.path)
+        def done(result: RestoreResult) -> None:
+            ended()
+            text = self.tr("Restored the backup of {date}.").format(date=date)
+            if result.previous is not None:
+                text += " " + self.tr("The book as it was is kept as {file}.").format(
+                    file=result.previous.name
+                )
+            self.window.clients.toast.show_message(text)
+            self.restored.emit(True)
+
+        def failed(exc: BaseException) -> bool:
+            ended()
+            handled = self._refused(self.tr("Not restored"), exc)
+            self.restored.emit(False)
+            return handled
+
+        return self.ctx.runner.run(
+            lambda: safekeeping.restore(source), done, on_error=failed, owner=self
+        )
+
+    def check(self) -> Task:
+        """Check the book on the runner (a full integrity check), then say how it went."""
+        safekeeping = self.ctx.services.safekeeping
+        return self.ctx.runner.run(
+            lambda: (safekeeping.check(), safekeeping.newest_backup()),
+            lambda answer: self._checked(*answer),
+            owner=self,
+        )
+
+    def _checked(self, result: BookCheck, newest: BackupInfo | None) -> None:
         report = {"ok": result.ok, "problems": result.problems, "clients": result.clients}
-        newest = backup.list_backups(config.backups_dir(self.folder))
         last = (
-            self.tr("Newest backup: {date}.").format(date=f"{newest[0].taken_at:%Y-%m-%d %H:%M}")
-            if newest
+            self.tr("Newest backup: {date}.").format(date=f"{newest.taken_at:%Y-%m-%d %H:%M}")
+            if newest is not None
             else self.tr("There is no backup yet.")
         )
-        if report["ok"]:
+        if result.ok:
             self.inform(
                 self.tr("Check the book"),
-                self.tr("The book passed its check ({n} clients).").format(n=report["clients"])
+                self.tr("The book passed its check ({n} clients).").format(n=result.clients)
                 + "\n"
                 + last,
             )
@@ -164,12 +195,22 @@ class TransferActions(QObject):
             self._warn(
                 self.tr("Check the book"),
                 self.tr("The book is damaged: {problem}").format(
-                    problem="; ".join(report["problems"][:3])
+                    problem="; ".join(result.problems[:3])
                 )
                 + "\n"
                 + last,
             )
-        return report
+        self.checked.emit(report)
+
+    def _refused(self, title: str, exc: BaseException) -> bool:
+        """A book error or a file problem is told in a warning; anything else is a bug for
+        the runner's failure path."""
+        from crm.store.errors import BookError
+
+        if not isinstance(exc, BookError | OSError):
+            return False
+        self._warn(title, _text(exc))
+        return True
 
     # -- questions (tests replace these) -------------------------------------------------------
 

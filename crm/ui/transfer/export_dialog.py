@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm.ui.context import UiContext
-from crm.ui.transfer.worker import Job
+from crm.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from crm.services.transfer.export import ExportOptions
 
 FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV (.csv)"), ("vcf", "vCard (.vcf)"))
 
@@ -46,7 +50,7 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.list_ids = list(list_ids)
         self.selected = list(selected_ids)
-        self.job: Job | None = None
+        self.job: Task | None = None
         self.setWindowTitle(self.tr("Export clients"))
 
         self.scope_list = QRadioButton(
@@ -152,7 +156,7 @@ class ExportDialog(QDialog):
             if self.columns.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def options(self):
+    def options(self) -> ExportOptions:
         from crm.services.transfer.export import ExportOptions
 
         return ExportOptions(
@@ -177,47 +181,47 @@ class ExportDialog(QDialog):
 
     # -- running -------------------------------------------------------------------------------
 
-    def export_to(self, path: Path) -> Job:
-        """Write the file off the GUI thread, with a cancellable progress dialog."""
-        from crm.services.transfer.export import export_clients
-
-        ids, options, book = self.chosen_ids(), self.options(), self.ctx.book
-
-        def work(report):
-            return export_clients(book, ids, path, options, QCoreApplication.translate, report)
+    def export_to(self, path: Path) -> Task:
+        """Write the file on the task runner, with a cancellable progress dialog."""
+        ids, options, transfer = self.chosen_ids(), self.options(), self.ctx.services.transfer
 
         progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, len(ids), self)
         progress.setWindowTitle(self.tr("Export clients"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         self.progress = progress
-        job = Job(work, self)
+        job = self.ctx.runner.run_with_progress(
+            lambda report: transfer.export(ids, path, options, QCoreApplication.translate, report),
+            lambda n: self._done(path, n),
+            on_error=self._failed,
+            owner=self,
+        )
         job.progress.connect(lambda done, _total: progress.setValue(done))
         progress.canceled.connect(job.cancel)
-        job.finished.connect(lambda n: self._done(path, n))
-        job.failed.connect(self._failed)
         self.job = job
-        job.start()
         return job
 
-    def _done(self, path: Path, n: object) -> None:
+    def _done(self, path: Path, n: int) -> None:
         self.progress.reset()
         self.exported.emit(str(path))
         self.done_message = self.tr("Exported {n} clients to {file}.").format(
-            n=f"{int(n):,}", file=str(path)
+            n=f"{n:,}", file=str(path)
         )
         self.accept()
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: BaseException) -> bool:
+        """Handled here: a cancel, a bad choice, a file that cannot be written; anything else
+        goes to the runner's failure path."""
         from crm.services.transfer.export import ExportCancelled, ExportError
 
         self.progress.reset()
         if isinstance(exc, ExportCancelled):
-            return
+            return True
         if isinstance(exc, ExportError):
             text = exc.message.render(QCoreApplication.translate)
         elif isinstance(exc, OSError):
             text = f"{exc.filename or ''} {exc.strerror or exc}"
         else:
-            raise exc  # type: ignore[misc]
+            return False
         QMessageBox.warning(self, self.tr("Not exported"), text)
+        return True

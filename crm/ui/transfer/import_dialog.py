@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -31,9 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm.ui.context import UiContext
+from crm.ui.tasks import Task
 from crm.ui.transfer.preview_model import PreviewModel
-from crm.ui.transfer.waiting import ProgressRun, Work
-from crm.ui.transfer.worker import Job
+from crm.ui.transfer.waiting import ProgressRun, StepFailed, Work
+
+if TYPE_CHECKING:
+    from crm.services.transfer.import_ import ImportSummary, Preview
+    from crm.services.transfer.reader import Cancelled, Progress, Table
 
 
 class ImportDialog(QDialog):
@@ -43,7 +47,7 @@ class ImportDialog(QDialog):
         self.table: Any = None  # reader.Table
         self.preview: Any = None  # import_.Preview
         self.summary: Any = None  # import_.ImportSummary
-        self.job: Job | None = None
+        self.job: Task | None = None  # the import, once started
         self.run: ProgressRun | None = None  # the step running now, if any
         self.setWindowTitle(self.tr("Import clients"))
         self.pages = QStackedWidget()
@@ -132,20 +136,22 @@ class ImportDialog(QDialog):
         """Read the file (refusing hostile ones with a reason) and show the mapping step.
         False when it was refused or the officer cancelled the reading."""
         from crm.services.transfer.fields import suggest_mapping
-        from crm.services.transfer.reader import FileRefused, ImportCancelled, read_table
+        from crm.services.transfer.reader import FileRefused, ImportCancelled
 
         def label(done: int, _total: int) -> str:
             return self.tr("Reading {file}… {n} rows so far").format(file=path.name, n=f"{done:,}")
 
-        def work(progress, cancelled):
-            return read_table(path, progress=progress, cancelled=cancelled)
+        transfer = self.ctx.services.transfer
+
+        def work(progress: Progress, cancelled: Cancelled) -> Table:
+            return transfer.read_file(path, progress=progress, cancelled=cancelled)
 
         try:
-            self.table = self._wait(self.tr("Reading the file"), label, work)
+            self.table = self._wait(self.tr("Reading the file"), label, work, FileRefused)
         except FileRefused as exc:
             self.warn(self.tr("Not imported"), exc.message.render(QCoreApplication.translate))
             return False
-        except ImportCancelled:
+        except (ImportCancelled, StepFailed):
             return False
         self.file_label.setText(
             self.tr("{file}: {n} rows").format(file=path.name, n=f"{len(self.table.rows):,}")
@@ -191,29 +197,26 @@ class ImportDialog(QDialog):
     def check_rows(self) -> None:
         """Check every row off the GUI thread, then show the preview; a cancel keeps the
         mapping step (and any earlier preview) as it was."""
-        from crm.services.transfer.import_ import ImportCancelled, ImportRefused, build_preview
+        from crm.services.transfer.import_ import ImportCancelled, ImportRefused
 
         if self.run is not None and self.run.running:
             return
-        book, table, mapping = self.ctx.book, self.table, self.mapping()
-        today = self.ctx.clock.today()
+        transfer, table, mapping = self.ctx.services.transfer, self.table, self.mapping()
 
         def label(done: int, total: int) -> str:
             return self.tr("Checking the rows… {done} of {total}").format(
                 done=f"{done:,}", total=f"{total:,}"
             )
 
-        def work(progress, cancelled):
-            return build_preview(
-                book, table, mapping, today, QCoreApplication.translate, progress, cancelled
-            )
+        def work(progress: Progress, cancelled: Cancelled) -> Preview:
+            return transfer.preview(table, mapping, QCoreApplication.translate, progress, cancelled)
 
         try:
-            self.preview = self._wait(self.tr("Checking the rows"), label, work)
+            self.preview = self._wait(self.tr("Checking the rows"), label, work, ImportRefused)
         except ImportRefused as exc:
             self.warn(self.tr("Check the columns"), exc.message.render(QCoreApplication.translate))
             return
-        except ImportCancelled:
+        except (ImportCancelled, StepFailed):
             return
         self.model.set_rows(self.preview.rows)
         rows, bad, dups = (
@@ -235,11 +238,17 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self.pages.setCurrentIndex(1)
 
-    def _wait(self, title: str, label: Callable[[int, int], str], work: Work) -> Any:
-        self.run = ProgressRun(self, title, label, work)
+    def _wait(
+        self,
+        title: str,
+        label: Callable[[int, int], str],
+        work: Work,
+        expected: type[BaseException],
+    ) -> Any:
+        self.run = ProgressRun(self, self.ctx.runner, title, label, work)
         self.pages.setEnabled(False)
         try:
-            return self.run.wait()
+            return self.run.wait((expected,))
         finally:
             self.pages.setEnabled(True)
 
@@ -262,25 +271,21 @@ class ImportDialog(QDialog):
         if path:
             self.save_report(Path(path))
 
-    def save_report(self, path: Path) -> None:
-        from crm.services.transfer.report import save_report
-
-        save_report(
-            path, self.preview.report(QCoreApplication.translate), QCoreApplication.translate
+    def save_report(self, path: Path) -> Task:
+        """Written on the task runner (a report can hold a row per line of a big file)."""
+        transfer, preview = self.ctx.services.transfer, self.preview
+        return self.ctx.runner.run(
+            lambda: transfer.save_report(path, preview, QCoreApplication.translate), owner=self
         )
 
     # -- step 3: import ------------------------------------------------------------------------
 
-    def run_import(self) -> Job:
-        from crm.services.transfer.import_ import commit
-
-        preview, book, clock = self.preview, self.ctx.book, self.ctx.clock
+    def run_import(self) -> Task:
+        preview, transfer = self.preview, self.ctx.services.transfer
         on_dup, skip_bad = str(self.duplicates.currentData()), self.skip_bad.isChecked()
 
-        def work(progress, cancelled):
-            return commit(
-                book, preview, clock, on_dup, skip_bad, progress=progress, cancelled=cancelled
-            )
+        def work(progress: Progress, cancelled: Cancelled) -> ImportSummary:
+            return transfer.commit(preview, on_dup, skip_bad, progress, cancelled)
 
         def label(done: int, total: int) -> str:
             if not total:
@@ -292,10 +297,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.pages.setEnabled(False)
         self.setCursor(Qt.CursorShape.WaitCursor)
-        self.run = ProgressRun(self, self.tr("Importing"), label, work)
-        self.run.finished.connect(self._imported)
-        self.run.failed.connect(self._failed)
-        self.job = self.run.start()
+        self.run = ProgressRun(self, self.ctx.runner, self.tr("Importing"), label, work)
+        self.job = self.run.start(self._imported, self._failed)
         return self.job
 
     def _imported(self, summary: object) -> None:
@@ -310,7 +313,9 @@ class ImportDialog(QDialog):
             added=s.added, updated=s.updated, skipped=s.skipped + s.bad
         )
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: BaseException) -> bool:
+        """Handled here: a cancel, a refusal, a book error; anything else is a bug for the
+        runner's failure path."""
         from crm.services.transfer.import_ import ImportCancelled, ImportRefused
         from crm.store.errors import BookError
 
@@ -318,11 +323,11 @@ class ImportDialog(QDialog):
         self.pages.setEnabled(True)
         self._update_buttons()
         if isinstance(exc, ImportCancelled):
-            return  # rolled back: the book is as it was, the preview still here
+            return True  # rolled back: the book is as it was, the preview still here
         if isinstance(exc, ImportRefused | BookError):
             self.warn(self.tr("Not imported"), exc.message.render(QCoreApplication.translate))
-            return
-        raise exc  # type: ignore[misc]
+            return True
+        return False
 
     def warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.changes import Topic
-from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
 from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from crm.services.client_query import ClientRow
+    from crm.services.trash import Purged
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 class TrashModel(QAbstractTableModel):
@@ -32,10 +37,10 @@ class TrashModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -50,7 +55,7 @@ class TrashModel(QAbstractTableModel):
             self.tr("Archived on"),
         )[section]
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         if not 0 <= index.row() < len(self.rows):
@@ -71,13 +76,15 @@ class TrashModel(QAbstractTableModel):
 
 
 class TrashPage(BookPage):
+    """Follows the book: archiving, restoring, importing or deleting clients (and a restored
+    book) reload it, when it is next seen. Reads and writes go through the task runner."""
+
     topics = frozenset({Topic.CLIENT})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         # Reads when first shown, not at start-up: the trash is rarely the first page.
         super().__init__(ctx.notifier, parent)
         self.ctx = ctx
-        self.query = ClientQuery(ctx.book)
         self.model = TrashModel(self)
         self.table = QTableView()
         self.table.setObjectName("trashTable")
@@ -114,7 +121,9 @@ class TrashPage(BookPage):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def reload(self) -> None:
-        rows = self.query.search(ClientFilter(archived=True))
+        self.ctx.runner.run(self.ctx.services.trash.archived, self._show, owner=self, latest=self)
+
+    def _show(self, rows: list[ClientRow]) -> None:
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{n} archived clients").format(n=len(rows)))
         self._update_buttons()
@@ -129,15 +138,12 @@ class TrashPage(BookPage):
         return [self.model.rows[r].id for r in rows]
 
     def restore_selected(self) -> None:
-        from crm.services.clients import ClientService
-
         ids = self.selected_ids()
         if ids:
-            ClientService(self.ctx.book, self.ctx.clock).restore(ids)
+            clients = self.ctx.services.clients
+            self.ctx.runner.run(lambda: clients.restore(ids), owner=self)
 
     def delete_selected(self) -> None:
-        from crm.services.trash import purge
-
         ids = self.selected_ids()
         if not ids:
             return
@@ -160,7 +166,10 @@ class TrashPage(BookPage):
         )
         if not second:
             return
-        done = purge(self.ctx.book, ids, self.ctx.clock)
+        trash = self.ctx.services.trash
+        self.ctx.runner.run(lambda: trash.purge(ids), self._purged, owner=self)
+
+    def _purged(self, done: Purged) -> None:
         self.count_label.setText(
             self.tr("Deleted {n} client(s) and {records} records.").format(
                 n=done.clients, records=done.records

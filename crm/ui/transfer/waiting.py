@@ -1,4 +1,4 @@
-"""A step of the import run off the GUI thread, behind a modal window with counts and Cancel.
+"""A step of the import run on the task runner, behind a modal window with counts and Cancel.
 
 The work gets ``progress(done, total)`` and ``cancelled()`` (plain callables, so the services
 stay Qt-free); a total of 0 means "not known yet" and shows a busy bar. ``wait()`` spins a
@@ -9,6 +9,7 @@ shape while the window still repaints, timers run and Cancel answers.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.ui.transfer.worker import Job
+from crm.ui.tasks import Task, TaskRunner
 
 #: the window appears only for work that takes longer than this (ms): no flash for small files
 SHOW_AFTER_MS = 300
@@ -70,29 +71,35 @@ class ProgressWindow(QDialog):
         self.cancel_requested.emit()
 
 
-class ProgressRun(QObject):
-    """Runs ``work(progress, cancelled)`` on a :class:`Job`; ``label(done, total)`` is the
-    window's text. ``finished``/``failed`` arrive on the GUI thread, after the window closed."""
+class StepFailed(Exception):
+    """The step failed in a way its caller does not handle; the runner's failure path (the
+    book-error dialog) has shown it. Callers treat it like a cancel."""
 
-    finished = Signal(object)
-    failed = Signal(object)
+
+class ProgressRun(QObject):
+    """Runs ``work(progress, cancelled)`` on the task runner; ``label(done, total)`` is the
+    window's text. ``on_done``/``on_error`` are called on the GUI thread after the window
+    closed; an error ``on_error`` does not take (returns False) goes to the runner's one
+    failure path."""
 
     def __init__(
         self,
         parent: QWidget,
+        runner: TaskRunner,
         title: str,
         label: Callable[[int, int], str],
         work: Work,
     ) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.label = label
+        self.work = work
         self.window = ProgressWindow(title, parent)
         self.window.set_progress(label(0, 0), 0, 0)
-        self.job = Job(lambda report: work(report, lambda: self.job.cancelled), self)
-        self.job.progress.connect(self._progress)
-        self.job.finished.connect(self._finished)
-        self.job.failed.connect(self._failed)
-        self.window.cancel_requested.connect(self.job.cancel)
+        # Set from the GUI thread, read by the work between chunks.
+        self._cancel = threading.Event()
+        self.window.cancel_requested.connect(self._cancel.set)
+        self.task: Task | None = None
         self.done = 0
         self.total = 0
         self.running = False
@@ -103,26 +110,46 @@ class ProgressRun(QObject):
 
     @property
     def cancelled(self) -> bool:
-        return self.job.cancelled
+        return self._cancel.is_set()
 
     def cancel(self) -> None:
         self.window.reject()
 
-    def start(self) -> Job:
+    def start(
+        self,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], bool],
+    ) -> Task:
         self.running = True
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
         self._show_timer.start(SHOW_AFTER_MS)
-        self.job.start()
-        return self.job
+        cancelled = self._cancel.is_set
 
-    def wait(self) -> Any:
-        """Start, and return the work's result once it is done (raising what it raised).
+        def finished(value: object) -> None:
+            self._close()
+            on_done(value)
+
+        def failed(exc: BaseException) -> bool:
+            self._close()
+            return on_error(exc)
+
+        self.task = self.runner.run_with_progress(
+            lambda report: self.work(report, cancelled), finished, on_error=failed, owner=self
+        )
+        self.task.progress.connect(self._progress)
+        return self.task
+
+    def wait(self, expected: tuple[type[BaseException], ...] = ()) -> Any:
+        """Start, and return the work's result once it is done, raising what it raised when
+        that is one of ``expected`` (anything else goes to the runner's failure path, and
+        :class:`StepFailed` is raised).
 
         If the officer cancelled, :class:`ImportCancelled` is raised even when the work
         managed to finish first: reading and checking change nothing, so nothing is lost."""
         from crm.services.transfer.reader import ImportCancelled
 
+        expected = (*expected, ImportCancelled)
         outcome: list[tuple[bool, object]] = []
         loop = QEventLoop(self)
 
@@ -130,15 +157,19 @@ class ProgressRun(QObject):
             outcome.append((ok, value))
             loop.quit()
 
-        self.finished.connect(lambda value: ended(True, value))
-        self.failed.connect(lambda exc: ended(False, exc))
-        self.start()
+        def failed(exc: BaseException) -> bool:
+            handled = isinstance(exc, expected)
+            ended(False, exc if handled else StepFailed())
+            return handled
+
+        self.start(lambda value: ended(True, value), failed)
         if not outcome:
             loop.exec()
         ok, value = outcome[0]
         if not ok:
-            raise value  # type: ignore[misc]
-        if self.job.cancelled:
+            assert isinstance(value, BaseException)
+            raise value
+        if self.cancelled:
             raise ImportCancelled()
         return value
 
@@ -156,11 +187,3 @@ class ProgressRun(QObject):
         self._show_timer.stop()
         self.window.hide()
         self.window.deleteLater()
-
-    def _finished(self, value: object) -> None:
-        self._close()
-        self.finished.emit(value)
-
-    def _failed(self, exc: object) -> None:
-        self._close()
-        self.failed.emit(exc)

@@ -1,18 +1,52 @@
-"""The csv export's cells computed by SQLite, so 100,000 rows cost little more than the query.
+"""The SQL of lists in and out: the exported rows, and the csv export's cells computed in SQLite.
 
-Each chosen column becomes one SQL expression giving the final text: masked phones and ID
-numbers (the rules of crm.domain.masking, restated in SQL; a test holds them equal on many
-samples), enum labels and lunar words in the user's language (bound parameters), and the
-OWASP apostrophe before text starting with = + - @ tab or CR (see export.safe_text).
-The rows then go from the cursor to ``csv.writer.writerows`` without a Python loop.
+The row query gives typed values (the xlsx and vCard writers format them); the csv query gives
+the final text of every cell, so 100,000 rows cost little more than the query and go from the
+cursor to ``csv.writer.writerows`` without a Python loop. Its masks restate the rules of
+:mod:`crm.domain.masking` in SQL, and its safe-text expression restates
+``crm.services.transfer.export.safe_text`` (the OWASP apostrophe before text starting with
+= + - @ tab or CR); ``tests/transfer/test_csv_sql.py`` holds them equal on many samples.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
 
-from crm.domain.messages import Translate
-from crm.services.transfer.fields import ENUMS, LEAP, LUNAR
+#: The client columns the export reads, in the order of an exported row (then phones, tags).
+CLIENT_COLUMNS = (
+    "id", "name", "kind", "gender", "id_number", "birthday_calendar", "birth_year",
+    "birth_month", "birth_day", "birth_leap", "wechat", "business_name", "industry", "uscc",
+    "address", "status", "notes", "form_of_address", "cadence_days", "created_at",
+)  # fmt: skip
+
+#: Where phones and tags sit in an exported row: after the client columns. Each is joined
+#: with char(31); Chinese numbers as dialled at home, foreign ones with their +country code.
+PHONES_AT = len(CLIENT_COLUMNS)
+TAGS_AT = PHONES_AT + 1
+
+_ROW_SQL = f"""
+SELECT {", ".join(f"c.{column}" for column in CLIENT_COLUMNS)},
+       (SELECT group_concat(CASE WHEN substr(e164, 1, 3) = '+86' THEN national ELSE e164 END,
+                            char(31))
+          FROM (SELECT e164, national FROM client_phone p WHERE p.client_id = c.id
+                ORDER BY position)),
+       (SELECT group_concat(tag, char(31))
+          FROM (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag))
+FROM json_each(?) j JOIN client c ON c.id = j.value
+ORDER BY j.key
+"""
+
+
+def export_rows(conn: sqlite3.Connection, ids: Sequence[int], chunk: int) -> Iterator[list[tuple]]:
+    """The exported rows, ``chunk`` ids at a time, in the order of ``ids``."""
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        yield conn.execute(_ROW_SQL, (json.dumps(list(part)),)).fetchall()
+
+
+# -- the csv export's cells -------------------------------------------------------------------
 
 _TRIGGERS = "('=', '+', '-', '@', char(9), char(13))"
 _FIRST = "('=', '+', '-', '@', char(9), char(13), '''')"
@@ -99,21 +133,26 @@ _BIRTHDAY = (
 
 
 def csv_query(
-    columns: Sequence[str], unmasked: bool, translate: Translate
+    columns: Sequence[str],
+    unmasked: bool,
+    labels: Mapping[str, Mapping[str, str]],
+    lunar: str,
+    leap: str,
 ) -> tuple[str, dict[str, object]]:
-    """SELECT giving the csv cells of the clients whose ids are the JSON array ``:ids``."""
-    params: dict[str, object] = {
-        "lunar": LUNAR.render(translate),
-        "leap": LEAP.render(translate),
-    }
+    """SELECT giving the csv cells of the clients whose ids are the JSON array ``:ids``.
+
+    ``columns`` are export field keys; ``labels`` gives, for each enum column, its stored
+    values' words in the user's language; ``lunar`` and ``leap`` the birthday words."""
+    params: dict[str, object] = {"lunar": lunar, "leap": leap}
     exprs = []
     for key in columns:
-        if key in ENUMS:
+        if key in labels:
             whens = []
-            for m in ENUMS[key]:
-                name = f"{key}_{m.value}"
-                params[name] = m.label.render(translate)
-                whens.append(f"WHEN '{m.value}' THEN :{name}")
+            for n, (value, label) in enumerate(labels[key].items()):
+                name = f"{key}_{n}"
+                params[name] = label
+                params[f"{name}_v"] = value
+                whens.append(f"WHEN :{name}_v THEN :{name}")
             exprs.append(f"CASE c.{key} {' '.join(whens)} ELSE c.{key} END")
         elif key == "phones":
             exprs.append(_phones(unmasked))
@@ -134,3 +173,11 @@ def csv_query(
         "ORDER BY j.key"
     )
     return sql, params
+
+
+def csv_cells(
+    conn: sqlite3.Connection, query: tuple[str, dict[str, object]], ids: Sequence[int]
+) -> sqlite3.Cursor:
+    """The cells of :func:`csv_query` for these clients, in the order of ``ids``."""
+    sql, params = query
+    return conn.execute(sql, {**params, "ids": json.dumps(list(ids))})
