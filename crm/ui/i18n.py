@@ -7,6 +7,7 @@ a wheel carries them, a source checkout compiles them once into the user cache w
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -60,8 +61,11 @@ def qm_files(language: str) -> list[Path]:
         if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
             out.append(shipped)
             continue
-        cached = config.cache_dir() / "translations" / shipped.name
-        if not cached.exists() or cached.stat().st_mtime < ts.stat().st_mtime:
+        # Named by the source's content, not compared by time: two Prisms on one machine (an
+        # upgrade, a second checkout) share the cache and must never read each other's file.
+        digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+        cached = config.cache_dir() / "translations" / f"{shipped.stem}.{digest}.qm"
+        if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)
             # Compile beside the target and rename, so a second Prism never reads half a file.
             fd, tmp = tempfile.mkstemp(suffix=".qm", dir=cached.parent)

@@ -65,3 +65,34 @@ def test_ui_shows_chinese_when_asked(qapp, ui_ctx) -> None:
         window.deleteLater()
     finally:
         remove_translators(translators)
+
+
+def test_compiled_translations_follow_the_source_content_not_its_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two Prisms on one machine share the cache: an older .ts compiled later must not be
+    read by the newer one (the cache once kept one file per name, compared by mtime)."""
+    import os
+
+    from crm import config
+    from crm.ui import i18n
+
+    def ts(text: str) -> str:
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" '
+            'language="zh_CN"><context><name>T</name><message><source>Hello</source>'
+            f"<translation>{text}</translation></message></context></TS>"
+        )
+
+    src = tmp_path / "src"
+    src.mkdir()
+    monkeypatch.setattr(i18n, "translations_dir", lambda: src)
+    monkeypatch.setattr(config, "cache_dir", lambda: tmp_path / "cache")
+    new = src / "prism_zh_CN.ts"
+    new.write_text(ts("新"), encoding="utf-8")
+    first = i18n.qm_files("zh_CN")
+    new.write_text(ts("旧"), encoding="utf-8")  # another checkout's older text, compiled later
+    os.utime(new, (1, 1))
+    second = i18n.qm_files("zh_CN")
+    assert first != second
+    assert first[0].exists() and second[0].exists()
