@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import migrate, recovery
 from crm.store.changes import ChangeBus
-from crm.store.errors import BookError, NotAPrismBook, environment_error
+from crm.store.errors import BookError, NotAPrismBook, cannot_open, environment_error
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -194,9 +194,7 @@ def _check_is_prism_book(path: Path) -> None:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        err = environment_error(sqlite3.OperationalError("unable to open database file"), path)
-        assert err is not None
-        raise err from exc
+        raise cannot_open(path) from exc
     if not header:
         raise NotAPrismBook(
             QT_TRANSLATE_NOOP(

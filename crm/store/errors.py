@@ -37,62 +37,91 @@ class BookUnavailable(BookError):
     """Disk full, read-only, I/O error: the machine, not the data."""
 
 
-_ENVIRONMENT = {
-    "database is locked": (
-        BookLocked,
-        QT_TRANSLATE_NOOP(
-            "BookError",
-            "The book {path} is busy in another Prism window or command. "
-            "Close the other one and try again.",
-        ),
+_LOCKED = (
+    BookLocked,
+    QT_TRANSLATE_NOOP(
+        "BookError",
+        "The book {path} is busy in another Prism window or command. "
+        "Close the other one and try again.",
     ),
-    "database or disk is full": (
+)
+_DAMAGED = (
+    NotAPrismBook,
+    QT_TRANSLATE_NOOP(
+        "BookError", "{path} is damaged or is not a Prism book. It was left untouched."
+    ),
+)
+_CANNOT_OPEN = (
+    BookUnavailable,
+    QT_TRANSLATE_NOOP(
+        "BookError", "The book {path} cannot be opened. Check the folder exists and is yours."
+    ),
+)
+
+#: What each SQLite primary result code means for the officer. Classified by code, never by
+#: the message text (which SQLite may reword); an extended code (SQLITE_READONLY_DBMOVED,
+#: SQLITE_IOERR_WRITE ...) counts as its primary family (its low 8 bits).
+_ENVIRONMENT: dict[int, tuple[type[BookError], Msg]] = {
+    sqlite3.SQLITE_BUSY: _LOCKED,
+    # Only within one process (shared cache); reads the same to the officer.
+    sqlite3.SQLITE_LOCKED: _LOCKED,
+    sqlite3.SQLITE_FULL: (
         BookUnavailable,
         QT_TRANSLATE_NOOP(
             "BookError", "The disk holding {path} is full. Free some space and try again."
         ),
     ),
-    "attempt to write a readonly database": (
+    sqlite3.SQLITE_READONLY: (
         BookUnavailable,
         QT_TRANSLATE_NOOP(
             "BookError", "The book {path} is read-only. Check the file's permissions."
         ),
     ),
-    "disk i/o error": (
+    sqlite3.SQLITE_IOERR: (
         BookUnavailable,
         QT_TRANSLATE_NOOP(
             "BookError", "The disk could not read or write {path}. Check the drive and try again."
         ),
     ),
-    "unable to open database file": (
-        BookUnavailable,
-        QT_TRANSLATE_NOOP(
-            "BookError", "The book {path} cannot be opened. Check the folder exists and is yours."
-        ),
-    ),
-    "file is not a database": (
-        NotAPrismBook,
-        QT_TRANSLATE_NOOP(
-            "BookError", "{path} is damaged or is not a Prism book. It was left untouched."
-        ),
-    ),
-    "database disk image is malformed": (
-        NotAPrismBook,
-        QT_TRANSLATE_NOOP(
-            "BookError", "{path} is damaged or is not a Prism book. It was left untouched."
-        ),
-    ),
+    sqlite3.SQLITE_CANTOPEN: _CANNOT_OPEN,
+    sqlite3.SQLITE_NOTADB: _DAMAGED,
+    sqlite3.SQLITE_CORRUPT: _DAMAGED,
 }
+
+
+def sqlite_error(exc: BaseException | None) -> sqlite3.Error | None:
+    """The SQLite error behind ``exc``: itself, the one SQLAlchemy wraps (``.orig``), or one
+    in its ``__cause__``/``__context__`` chain; None when there is none."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sqlite3.Error):
+            return exc
+        orig = getattr(exc, "orig", None)  # sqlalchemy.exc.DBAPIError, without importing it
+        if isinstance(orig, sqlite3.Error):
+            return orig
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def sqlite_code(exc: BaseException | None) -> int | None:
+    """The primary result code (SQLITE_BUSY ...) of the SQLite error behind ``exc``, or None
+    (no SQLite error, or one Python raised itself, which carries no code)."""
+    err = sqlite_error(exc)
+    code = getattr(err, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def environment_error(exc: BaseException, path: Path) -> BookError | None:
     """The :class:`BookError` an SQLite exception stands for, or None when it is a bug."""
-    while exc is not None and not isinstance(exc, sqlite3.Error):
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    if exc is None:
+    code = sqlite_code(exc)
+    if code is None or code not in _ENVIRONMENT:
         return None
-    text = str(exc).lower()
-    for needle, (kind, message) in _ENVIRONMENT.items():
-        if needle in text:
-            return kind(message, path)
-    return None
+    kind, message = _ENVIRONMENT[code]
+    return kind(message, path)
+
+
+def cannot_open(path: Path) -> BookError:
+    """What SQLITE_CANTOPEN says, for a book file the system would not let us read at all."""
+    kind, message = _CANNOT_OPEN
+    return kind(message, path)

@@ -20,6 +20,19 @@ def test_new_book_is_created_at_head(book: Book) -> None:
     assert {"client", "client_phone", "client_tag"} <= tables
 
 
+def test_current_revision_of_a_database_without_migrations(tmp_path: Path) -> None:
+    """No alembic_version table: no revision (asked of sqlite_master, not read off an error)."""
+    conn = sqlite3.connect(tmp_path / "empty.db")
+    try:
+        assert migrate.current_revision(conn) is None
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        assert migrate.current_revision(conn) is None
+        conn.execute("INSERT INTO alembic_version VALUES ('0001')")
+        assert migrate.current_revision(conn) == "0001"
+    finally:
+        conn.close()
+
+
 def test_revision_ids_are_one_chain() -> None:
     """Files are named NNNN_*.py and each revises the one before (the fast path relies on it)."""
     import importlib.util
