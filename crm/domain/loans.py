@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from crm.domain.client import stored_default
 from crm.domain.types import LocalDateTime
 
 
@@ -24,11 +25,11 @@ class LoanNeed(SQLModel, table=True):
     client_id: int = Field(foreign_key="client.id", ondelete="CASCADE")
     recorded_on: dt.date
     purpose: str
-    real_need: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    real_need: str = stored_default("")
     amount_fen: int | None = None
-    timing: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    concerns: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    products: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    timing: str = stored_default("")
+    concerns: str = stored_default("")
+    products: str = stored_default("")
     created_at: LocalDateTime
     updated_at: LocalDateTime
     deleted_at: LocalDateTime | None = None
@@ -47,8 +48,8 @@ class Loan(SQLModel, table=True):
     product: str
     amount_fen: int
     annual_rate: str  # percent, a decimal string ("4.35")
-    rate_quoted_as: str = Field(default="annual", sa_column_kwargs={"server_default": "annual"})
-    fee_fen: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    rate_quoted_as: str = stored_default("annual")
+    fee_fen: int = stored_default(0)
     term_months: int
     method: str  # RepaymentMethod
     status: str  # LoanStatus: the newest event's
@@ -56,14 +57,14 @@ class Loan(SQLModel, table=True):
     disbursed_on: dt.date | None = None
     repayment_day: int | None = None
     maturity_on: dt.date | None = None
-    auto_debit: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
-    purpose: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    guarantor: str = Field(default="", sa_column_kwargs={"server_default": ""})
-    collateral: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    auto_debit: bool = stored_default(True)
+    purpose: str = stored_default("")
+    guarantor: str = stored_default("")
+    collateral: str = stored_default("")
     renewal_of_id: int | None = Field(default=None, foreign_key="loan.id", ondelete="SET NULL")
     overdue_since: dt.date | None = None
     overdue_fen: int | None = None
-    note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    note: str = stored_default("")
     created_at: LocalDateTime
     updated_at: LocalDateTime
     deleted_at: LocalDateTime | None = None
@@ -81,5 +82,5 @@ class LoanEvent(SQLModel, table=True):
     on_date: dt.date
     maturity_on: dt.date | None = None  # an extension's new maturity
     amount_fen: int | None = None  # an overdue's amount
-    note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    note: str = stored_default("")
     created_at: LocalDateTime

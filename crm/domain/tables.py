@@ -15,6 +15,7 @@ from sqlalchemy import MetaData
 from sqlmodel import SQLModel
 
 from crm.domain.client import CLIENT_SQL_ONLY, Client, ClientPhone, ClientTag
+from crm.domain.loans import Loan, LoanEvent, LoanNeed
 from crm.domain.referral_tables import ReferralThanks
 from crm.domain.relationship import (
     MEMORY_SQL_ONLY,
@@ -47,6 +48,9 @@ TABLE_CLASSES: MappingProxyType[str, type[SQLModel]] = MappingProxyType(
             GreetingOptout,
             ReferralThanks,
             DeletionLog,
+            LoanNeed,
+            Loan,
+            LoanEvent,
         )
     }
 )
