@@ -61,8 +61,8 @@ class ReminderPopups(QObject):
     def check_now(self) -> None:
         # The check (and the announced mark it writes) uses the moment it was asked for.
         now = self.ctx.clock.now()
-        service = self.ctx.services.reminders
-        self.loader.submit(lambda: service.due_popups(now))
+        services = self.ctx.services
+        self.loader.submit(lambda: services.reminders.due_popups(now))
 
     def uses_tray(self) -> bool:
         return (

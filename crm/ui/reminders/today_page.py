@@ -37,7 +37,6 @@ from crm.ui.tasks import LatestOnly
 
 if TYPE_CHECKING:
     from crm.services.reminders.engine import Reminder
-    from crm.services.reminders.service import ReminderService
 
 #: Topics after which the Today view recomputes (any record a reminder is made from).
 TOPICS = frozenset(
@@ -99,7 +98,6 @@ class TodayPage(BookPage):
     ) -> None:
         super().__init__(ctx.notifier, parent)
         self.ctx = ctx
-        self.reminders: ReminderService = ctx.services.reminders
         self.open_client = open_client
         self.log_contact = log_contact
         self.model = TodayModel(self)
@@ -180,8 +178,12 @@ class TodayPage(BookPage):
         self._refresh_timer.stop()
         self._dirty = False  # BookPage's flag: no second load when the page is first shown
         now = self.ctx.clock.now()
-        service = self.reminders
-        self.loader.submit(lambda: (now, group_reminders(service.compute(now.date()), now.date())))
+        services = self.ctx.services
+        # ``services.reminders`` is first built on the worker: its imports (the lunar calendar)
+        # stay off the GUI thread's start-up.
+        self.loader.submit(
+            lambda: (now, group_reminders(services.reminders.compute(now.date()), now.date()))
+        )
 
     def mark_dirty(self) -> None:
         # Unlike other pages, Today stays current while hidden: ``loaded`` tells the window
@@ -300,7 +302,7 @@ class TodayPage(BookPage):
     def snooze_current_tomorrow(self) -> None:
         r = self.current()
         if r is not None and not r.closed:
-            self.reminders.snooze_until_tomorrow(r.occurrence)
+            self.ctx.services.reminders.snooze_until_tomorrow(r.occurrence)
 
     def snooze_current_pick(self) -> None:
         start = self.ctx.clock.now() + dt.timedelta(hours=2)
@@ -312,22 +314,22 @@ class TodayPage(BookPage):
         r = self.current()
         if r is None or r.closed or until <= self.ctx.clock.now():
             return
-        self.reminders.snooze(r.occurrence, until)
+        self.ctx.services.reminders.snooze(r.occurrence, until)
 
     def done_current(self) -> None:
         r = self.current()
         if r is not None and not r.closed:
-            self.reminders.done(r.occurrence)
+            self.ctx.services.reminders.done(r.occurrence)
 
     def dismiss_current(self) -> None:
         r = self.current()
         if r is not None and not r.closed:
-            self.reminders.dismiss(r.occurrence)
+            self.ctx.services.reminders.dismiss(r.occurrence)
 
     def reopen_current(self) -> None:
         r = self.current()
         if r is not None:
-            self.reminders.reopen(r.occurrence)
+            self.ctx.services.reminders.reopen(r.occurrence)
 
 
 def _greetable(occasion: str) -> bool:
