@@ -201,9 +201,9 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     client_id = ClientService(ctx.book, ctx.clock).resolve(args.client)
     row = ClientQuery(ctx.book).rows([client_id])[client_id]
     data = row_json(row, unmasked=args.unmasked)
-    from crm.services.greetings import festival_optout
+    from crm.services.greetings import GreetingService
 
-    data["festival_optout"] = festival_optout(ctx.book.reader(), client_id)
+    data["festival_optout"] = GreetingService(ctx.book, ctx.clock).festival_optout(client_id)
     if ctx.json:
         ctx.print_json(data)
     else:

@@ -11,6 +11,7 @@ from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from crm.services.facade import Services
     from crm.services.reminders.engine import Reminder
 
 _BUCKETS = {
@@ -35,11 +36,16 @@ def _days(value: str) -> int:
     return n
 
 
-def _reminders(ctx: CliContext, on: dt.date | None, days: int) -> list[Reminder]:
-    from crm.services.reminders.engine import compute
+def _services(ctx: CliContext) -> Services:
+    """The services for this command (until ``CliContext`` offers ``ctx.services``)."""
+    from crm.services.facade import Services
 
+    return Services(ctx.book, ctx.clock)
+
+
+def _reminders(ctx: CliContext, on: dt.date | None, days: int) -> list[Reminder]:
     try:
-        return compute(ctx.book.reader(), on or ctx.clock.today(), days)
+        return _services(ctx).reminders.compute(on or ctx.clock.today(), days)
     except ValueError as exc:  # a date outside 1901-2099
         raise CommandError(str(exc)) from None
 
@@ -93,24 +99,21 @@ def cmd_reminders(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_ics(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.reminders.ics import to_ics, write_atomically
-
-    today = ctx.clock.today()
-    reminders = [r for r in _reminders(ctx, today, args.days) if not r.closed and r.date >= today]
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise CommandError(
             QT_TRANSLATE_NOOP("cli", "There is no folder {folder}.").with_(folder=str(out.parent))
         )
-    write_atomically(out, to_ics(reminders, ctx.clock.now(), ctx.text))
+    try:
+        n = _services(ctx).reminders.export_ics(out, ctx.text, args.days)
+    except ValueError as exc:  # a date outside 1901-2099
+        raise CommandError(str(exc)) from None
     if ctx.json:
-        ctx.print_json({"events": len(reminders), "out": str(out)})
+        ctx.print_json({"events": n, "out": str(out)})
     else:
         ctx.print(
             ctx.text(
-                QT_TRANSLATE_NOOP("cli", "Wrote {n} events to {path}.").with_(
-                    n=len(reminders), path=str(out)
-                )
+                QT_TRANSLATE_NOOP("cli", "Wrote {n} events to {path}.").with_(n=n, path=str(out))
             )
         )
     return 0

@@ -12,11 +12,12 @@ import datetime as dt
 from crm.domain import lunar
 from crm.domain.messages import Msg
 from crm.services.demo import DemoContext
+from crm.services.greetings import set_optout
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
 from crm.services.reminders.sources import occurrence_key
 from crm.services.reminders.state import set_state
-from crm.store.book import sql_datetime
+from crm.store.queries import reminders as q
 
 #: (days from today, lunar?) for the demo's birthdays.
 BIRTHDAYS = ((-1, False), (0, False), (0, True), (1, False), (1, True), (3, False), (5, True))
@@ -29,11 +30,8 @@ def fill(ctx: DemoContext) -> None:
     conn, rng = ctx.conn, ctx.rng
     now = ctx.clock.now()
     today = now.date()
-    people = conn.execute(
-        "SELECT id, name, gender FROM client WHERE kind != 'company' AND gender IS NOT NULL "
-        f"AND id BETWEEN ? AND ? ORDER BY id LIMIT {len(BIRTHDAYS) * 3 + 20}",
-        (ctx.client_ids[0], ctx.client_ids[-1]),
-    ).fetchall()
+    first, last = ctx.client_ids[0], ctx.client_ids[-1]
+    people = q.demo_people(conn, first, last, len(BIRTHDAYS) * 3 + 20)
     chosen = people[: len(BIRTHDAYS)]
     for (cid, _name, _g), (offset, is_lunar) in zip(chosen, BIRTHDAYS, strict=False):
         day = today + dt.timedelta(days=offset)
@@ -41,17 +39,11 @@ def fill(ctx: DemoContext) -> None:
         year = day.year - age
         if is_lunar:
             ld = lunar.solar_to_lunar(day)
-            conn.execute(
-                "UPDATE client SET birthday_calendar = 'lunar', birth_year = ?, birth_month = ?, "
-                "birth_day = ?, birth_leap = ? WHERE id = ?",
-                ((ld.year or day.year) - age, ld.month, ld.day, ld.leap, cid),
+            q.demo_set_birthday(
+                conn, cid, "lunar", (ld.year or day.year) - age, ld.month, ld.day, ld.leap
             )
         else:
-            conn.execute(
-                "UPDATE client SET birthday_calendar = 'solar', birth_year = ?, birth_month = ?, "
-                "birth_day = ?, birth_leap = 0 WHERE id = ?",
-                (year, day.month, day.day, cid),
-            )
+            q.demo_set_birthday(conn, cid, "solar", year, day.month, day.day, False)
 
     def occ(index: int) -> Occurrence:
         cid = chosen[index][0]
@@ -64,16 +56,9 @@ def fill(ctx: DemoContext) -> None:
         later = max(now + dt.timedelta(hours=2), dt.datetime.combine(today, dt.time(15, 0)))
         set_state(conn, occ(3), State.SNOOZED, now - dt.timedelta(minutes=5), until=later)
     # One client who asked for no festival messages.
-    row = conn.execute(
-        "SELECT id FROM client WHERE archived_at IS NULL AND last_contact_at IS NULL "
-        "AND id BETWEEN ? AND ? ORDER BY created_at LIMIT 1",
-        (ctx.client_ids[0], ctx.client_ids[-1]),
-    ).fetchone()
-    if row is not None:
-        conn.execute(
-            "INSERT OR IGNORE INTO greeting_optout (client_id, created_at) VALUES (?, ?)",
-            (row[0], sql_datetime(now)),
-        )
+    quiet = q.demo_first_never_contacted(conn, first, last)
+    if quiet is not None:
+        set_optout(conn, quiet, True, now)
 
 
 def _title() -> Msg:

@@ -19,11 +19,13 @@ from crm.store.changes import ChangeBus
 if TYPE_CHECKING:
     from crm.services.client_query import ClientQuery
     from crm.services.clients import ClientService
+    from crm.services.greetings import GreetingService
     from crm.services.interactions import InteractionService
     from crm.services.notes import NoteService
     from crm.services.promises import PromiseService
     from crm.services.referral_thanks import ReferralThanks
     from crm.services.referrals import ReferralQuery
+    from crm.services.reminders.service import ReminderService
     from crm.services.resources import ResourceService
     from crm.services.safekeeping import SafekeepingService
     from crm.services.transfer.service import TransferService
@@ -87,6 +89,18 @@ class Services:
         return ResourceService(self.book, self.clock)
 
     # -- reminders and greetings -----------------------------------------------------------
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from crm.services.reminders.service import ReminderService
+
+        return ReminderService(self.book, self.clock)
+
+    @cached_property
+    def greetings(self) -> GreetingService:
+        from crm.services.greetings import GreetingService
+
+        return GreetingService(self.book, self.clock)
 
     # -- referrals -------------------------------------------------------------------------
 

@@ -3,7 +3,9 @@ how the officer addresses them and one personal touch from their life notes.
 
 Templates the officer edited are kept in the book (``book_setting`` key ``greetings.templates``:
 ``{occasion: {lang: {tone: text}}}``, overrides only). "Sent" logs the greeting as a WeChat
-contact and closes the reminder, in one transaction.
+contact and closes the reminder, in one transaction. :class:`GreetingService` is what the UI and
+CLI call; composing a text is pure (:func:`compose`, :func:`pick_template`), so a dialog that
+has read the client and the templates once composes on every keystroke without the book.
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm.domain.changes import Topic
-from crm.domain.clock import Clock
+from crm.domain.clock import Clock, SystemClock
 from crm.domain.festivals import NAMES, ZH_NAMES, Festival
 from crm.services.greeting_texts import LANGS, TONES, TOUCH, default_template
-from crm.services.reminders import settings as kv
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
-from crm.services.reminders.state import set_state
+from crm.services.reminders.state import GREETED, record_greeted, set_state
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import greetings as q
+from crm.store.queries import reminders as reminder_q
+from crm.store.queries.settings import read_json, write_json
 
 TEMPLATES_KEY = "greetings.templates"
 PLACEHOLDERS = ("address", "name", "occasion", "touch")
+#: {occasion: {lang: {tone: text}}}: the officer's own texts, where they differ from ours.
+Templates = dict[str, dict[str, dict[str, str]]]
 
 _OCCASION_NAMES = {
     "zh": {"birthday": "生日", **{f.value: ZH_NAMES[f] for f in Festival}},
@@ -62,26 +68,6 @@ class Recipient:
                 surname = n[:2] if n[:2] in _COMPOUND and len(n) > 2 else n[0]
                 return surname + ("先生" if self.gender == "male" else "女士")
         return self.name
-
-
-def recipient(
-    conn: sqlite3.Connection, client_id: int, prefer_note: int | None = None
-) -> Recipient:
-    row = conn.execute(
-        "SELECT name, form_of_address, gender, kind FROM client WHERE id = ?", (client_id,)
-    ).fetchone()
-    if row is None:
-        raise LookupError(f"no client {client_id}")
-    # The note a reminder is about first, then open talking points, then the newest.
-    notes = conn.execute(
-        "SELECT id, text FROM life_note WHERE client_id = ? AND deleted_at IS NULL "
-        "ORDER BY id = ? DESC, (ask_next_time AND asked_at IS NULL) DESC, created_at DESC, "
-        "id DESC LIMIT 12",
-        (client_id, prefer_note or -1),
-    ).fetchall()
-    return Recipient(
-        client_id, row[0], row[1], row[2], row[3], tuple(NoteChoice(i, t) for i, t in notes)
-    )
 
 
 def occasion_name(occasion: str, lang: str) -> str:
@@ -135,11 +121,11 @@ def template_key(occasion: str) -> str:
     return "life_note" if occasion.startswith("life_note") else occasion
 
 
-def load_overrides(conn: sqlite3.Connection) -> dict[str, dict[str, dict[str, str]]]:
-    data: Any = kv.read_json(conn, TEMPLATES_KEY)
+def clean_overrides(data: Any) -> Templates:
+    """The stored overrides, keeping only known languages and tones with some text."""
     if not isinstance(data, dict):
         return {}
-    out: dict[str, dict[str, dict[str, str]]] = {}
+    out: Templates = {}
     for occ, langs in data.items():
         if not isinstance(langs, dict):
             continue
@@ -151,76 +137,25 @@ def load_overrides(conn: sqlite3.Connection) -> dict[str, dict[str, dict[str, st
     return out
 
 
-def template(conn: sqlite3.Connection, occasion: str, lang: str, tone: str) -> str:
+def pick_template(overrides: Templates, occasion: str, lang: str, tone: str) -> str:
+    """The officer's text for the occasion, language and tone, else ours."""
     key = template_key(occasion)
-    custom = load_overrides(conn).get(key, {}).get(lang, {}).get(tone)
+    custom = overrides.get(key, {}).get(lang, {}).get(tone)
     return custom or default_template(key, lang, tone)
 
 
-def save_templates(book: Book, overrides: dict[str, dict[str, dict[str, str]]]) -> None:
-    """Store the officer's templates; texts equal to the default are not stored."""
-    clean: dict[str, dict[str, dict[str, str]]] = {}
+def _differing(overrides: Templates) -> Templates:
+    """Texts equal to the default (or blank) are not stored: ours may improve later."""
+    clean: Templates = {}
     for occ, langs in overrides.items():
         for lang, tones in langs.items():
             for tone, text in tones.items():
                 if text.strip() and text.strip() != default_template(occ, lang, tone):
                     clean.setdefault(occ, {}).setdefault(lang, {})[tone] = text.strip()
-    with book.write() as conn:
-        kv.write_json(conn, TEMPLATES_KEY, clean)
-    book.changes.publish(Topic.GREETING_TEMPLATES)
+    return clean
 
 
-# -- sending ---------------------------------------------------------------------------------
-
-
-def _log_interaction(conn: sqlite3.Connection, client_id: int, text: str, now: dt.datetime) -> None:
-    """Log the greeting as a WeChat contact through the contact log's own helpers."""
-    from crm.domain.relationship_enums import Channel
-    from crm.services.interactions import InteractionDraft, insert_interaction
-    from crm.services.memory_base import refresh_last_contact, refresh_memory
-
-    insert_interaction(conn, client_id, InteractionDraft(Channel.WECHAT, text), now)
-    refresh_last_contact(conn, client_id)
-    refresh_memory(conn, [client_id])
-
-
-def record_sent(book: Book, clock: Clock, occ: Occurrence, client_id: int, text: str) -> None:
-    """The officer sent ``text`` to ``client_id`` for ``occ``: log the contact, note whom it went
-    to, and close the reminder when it is about this one client (a festival stays open until
-    the officer is done greeting everyone)."""
-    now = clock.now()
-    with book.write() as conn:
-        _log_interaction(conn, client_id, text, now)
-        conn.execute(
-            "INSERT INTO reminder_history (key, client_id, action, at, note) "
-            "VALUES (?, ?, 'greeted', ?, ?)",
-            (occ.key, client_id, sql_datetime(now), text),
-        )
-        if occ.client_id is not None:
-            set_state(conn, occ, State.DONE, now, note="greeting sent")
-    book.changes.publish({Topic.INTERACTION, Topic.CLIENT, Topic.REMINDER}, [client_id])
-
-
-# -- festival opt-out ------------------------------------------------------------------------
-
-
-def set_festival_optout(book: Book, clock: Clock, client_id: int, opted_out: bool) -> None:
-    with book.write() as conn:
-        if opted_out:
-            conn.execute(
-                "INSERT OR IGNORE INTO greeting_optout (client_id, created_at) VALUES (?, ?)",
-                (client_id, sql_datetime(clock.now())),
-            )
-        else:
-            conn.execute("DELETE FROM greeting_optout WHERE client_id = ?", (client_id,))
-    book.changes.publish(Topic.CLIENT, [client_id])
-
-
-def festival_optout(conn: sqlite3.Connection, client_id: int) -> bool:
-    return (
-        conn.execute("SELECT 1 FROM greeting_optout WHERE client_id = ?", (client_id,)).fetchone()
-        is not None
-    )
+# -- whom to greet ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -230,16 +165,92 @@ class Candidate:
     last_contact_at: str | None
 
 
-def festival_candidates(
-    conn: sqlite3.Connection, text: str = "", limit: int = 200
-) -> list[Candidate]:
-    """Clients to greet for a festival: active, not opted out, most recently in touch first."""
-    like = f"%{text.strip().lower()}%"
-    rows = conn.execute(
-        "SELECT c.id, c.name, c.last_contact_at FROM client c "
-        "WHERE c.archived_at IS NULL AND c.search_text LIKE ? "
-        "AND NOT EXISTS (SELECT 1 FROM greeting_optout o WHERE o.client_id = c.id) "
-        "ORDER BY c.last_contact_at IS NULL, c.last_contact_at DESC, c.name_pinyin LIMIT ?",
-        (like, limit),
-    )
-    return [Candidate(*r) for r in rows]
+def set_optout(conn: sqlite3.Connection, client_id: int, opted_out: bool, now: dt.datetime) -> None:
+    """The one write of a festival opt-out, inside a caller's transaction (the service, the
+    demo)."""
+    if opted_out:
+        stamp = sql_datetime(now)
+        assert stamp is not None
+        q.opt_out(conn, client_id, stamp)
+    else:
+        q.opt_in(conn, client_id)
+
+
+def _log_interaction(conn: sqlite3.Connection, client_id: int, text: str, now: dt.datetime) -> None:
+    """Log the greeting as a WeChat contact through the contact log's one insert."""
+    from crm.domain.relationship_enums import Channel
+    from crm.services.interactions import InteractionDraft, insert_interaction
+    from crm.services.memory_base import refresh_last_contact, refresh_memory
+
+    insert_interaction(conn, client_id, InteractionDraft(Channel.WECHAT, text), now)
+    refresh_last_contact(conn, client_id)
+    refresh_memory(conn, [client_id])
+
+
+class GreetingService:
+    """Greetings for the composer, the settings tab, the client pane and the CLI."""
+
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
+        self.book = book
+        self.clock = clock or SystemClock()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def recipient(self, client_id: int, prefer_note: int | None = None) -> Recipient:
+        """What a greeting needs to know about the client; ``prefer_note`` (the note a
+        reminder is about) is offered first as the personal touch. LookupError if none."""
+        conn = self.book.reader()
+        row = q.recipient(conn, client_id)
+        if row is None:
+            raise LookupError(f"no client {client_id}")
+        notes = q.recipient_notes(conn, client_id, prefer_note)
+        return Recipient(
+            client_id, row[0], row[1], row[2], row[3], tuple(NoteChoice(i, t) for i, t in notes)
+        )
+
+    def overrides(self) -> Templates:
+        """The officer's edited templates (only those that differ from ours)."""
+        return clean_overrides(read_json(self.book.reader(), TEMPLATES_KEY))
+
+    def template(self, occasion: str, lang: str, tone: str) -> str:
+        return pick_template(self.overrides(), occasion, lang, tone)
+
+    def festival_optout(self, client_id: int) -> bool:
+        """Whether the client asked for no festival greetings."""
+        return q.is_opted_out(self.book.reader(), client_id)
+
+    def candidates(self, text: str = "", limit: int = 200) -> list[Candidate]:
+        """Clients to greet for a festival: active, not opted out, most recently in touch
+        first; ``text`` narrows by the search text."""
+        like = f"%{text.strip().lower()}%"
+        return [Candidate(*r) for r in q.festival_candidates(self.book.reader(), like, limit)]
+
+    def greeted(self, key: str) -> set[int]:
+        """Clients a greeting for the occurrence ``key`` was sent to."""
+        return reminder_q.clients_with_action(self.book.reader(), key, GREETED)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save_templates(self, overrides: Templates) -> None:
+        """Store the officer's templates; texts equal to the default are not stored."""
+        clean = _differing(overrides)
+        with self.book.write() as conn:
+            write_json(conn, TEMPLATES_KEY, clean)
+        self.book.changes.publish(Topic.GREETING_TEMPLATES)
+
+    def record_sent(self, occ: Occurrence, client_id: int, text: str) -> None:
+        """The officer sent ``text`` to ``client_id`` for ``occ``: log the contact, note whom
+        it went to, and close the reminder when it is about this one client (a festival stays
+        open until the officer is done greeting everyone)."""
+        now = self.clock.now()
+        with self.book.write() as conn:
+            _log_interaction(conn, client_id, text, now)
+            record_greeted(conn, occ, client_id, now, text)
+            if occ.client_id is not None:
+                set_state(conn, occ, State.DONE, now, note="greeting sent")
+        self.book.changes.publish({Topic.INTERACTION, Topic.CLIENT, Topic.REMINDER}, [client_id])
+
+    def set_festival_optout(self, client_id: int, opted_out: bool) -> None:
+        with self.book.write() as conn:
+            set_optout(conn, client_id, opted_out, self.clock.now())
+        self.book.changes.publish(Topic.CLIENT, [client_id])

@@ -7,7 +7,7 @@ listed in :func:`crm.ui.settings_pages.settings_pages`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -87,5 +87,5 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         for page in self.pages:
-            page.save()  # type: ignore[attr-defined]
+            cast(SettingsPage, page).save()
         super().accept()

@@ -16,5 +16,8 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
     pages.append((keep_in_touch.title, keep_in_touch))
     from crm.ui.reminders.settings_page import reminder_settings_pages
 
-    pages += reminder_settings_pages(ctx)
+    services = ctx.services
+    pages += reminder_settings_pages(
+        services.reminders, services.greetings, ctx.runner, ctx.settings
+    )
     return pages

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from crm.domain.clock import FixedClock
 from crm.services.reminders import settings
 from crm.services.reminders.engine import Bucket, State, compute, due_popups
+from crm.services.reminders.service import ReminderService
 from crm.services.reminders.sources import birthdays, festivals
 from crm.services.reminders.state import ReminderStates
 from crm.store.book import Book
@@ -32,7 +33,9 @@ def test_lead_time_and_buckets(book: Book, add_client: Callable[..., int]) -> No
     assert by_client[c].bucket(today) is Bucket.OVERDUE
     # Lead times come from the book's settings.
     s = settings.ReminderSettings()
-    settings.save(book, settings.ReminderSettings(lead_days={**s.lead_days, "birthday": 5}))
+    ReminderService(book).save_settings(
+        settings.ReminderSettings(lead_days={**s.lead_days, "birthday": 5})
+    )
     by_client = {r.occurrence.client_id: r for r in _only_birthdays(book, today)}
     assert by_client[b].bucket(today) is Bucket.TODAY
 
@@ -128,8 +131,10 @@ def test_settings_round_trip_and_tolerate_junk(book: Book) -> None:
         notify_at=dt.time(8, 15),
         quiet_enabled=False,
     )
-    settings.save(book, s)
+    service = ReminderService(book)
+    service.save_settings(s)
     assert settings.load(book.reader()) == s
+    assert service.settings() == s
     with book.write() as conn:
         conn.execute(
             "UPDATE book_setting SET value = ? WHERE key = 'reminders'",

@@ -11,6 +11,7 @@ import pytest
 from crm.domain.clock import FixedClock
 from crm.services import greetings
 from crm.services.greeting_texts import LANGS, TONES, default_template, template_occasions
+from crm.services.greetings import GreetingService
 from crm.services.reminders.engine import State, compute
 from crm.services.reminders.sources import birthdays, festivals
 from crm.store.book import Book
@@ -47,7 +48,7 @@ def test_the_personal_touch_comes_from_life_notes(
     cid = add_client("李秀英", gender="female", form_of_address="李姐")
     add_note(cid, "儿子今年高考。")
     talk = add_note(cid, "店里准备开第二家分店")
-    who = greetings.recipient(book.reader(), cid, prefer_note=talk)
+    who = GreetingService(book).recipient(cid, prefer_note=talk)
     assert next(n.text for n in who.notes) == "店里准备开第二家分店"
     text = greetings.compose(
         default_template("birthday", "zh", "warm"), who, "birthday", "zh", who.notes[0].text
@@ -61,8 +62,8 @@ def test_the_personal_touch_comes_from_life_notes(
 
 
 def test_edited_templates_live_in_the_book(book: Book) -> None:
-    greetings.save_templates(
-        book,
+    service = GreetingService(book)
+    service.save_templates(
         {
             "birthday": {
                 "zh": {
@@ -72,24 +73,17 @@ def test_edited_templates_live_in_the_book(book: Book) -> None:
             }
         },
     )
-    conn = book.reader()
-    assert (
-        greetings.template(conn, "birthday", "zh", "warm") == "{address}，生日快乐！{touch}{oops}"
-    )
-    assert greetings.load_overrides(conn) == {
+    assert service.template("birthday", "zh", "warm") == "{address}，生日快乐！{touch}{oops}"
+    assert service.overrides() == {
         "birthday": {"zh": {"warm": "{address}，生日快乐！{touch}{oops}"}}
     }
     who = greetings.Recipient(1, "王芳", "芳姐", None, "person", ())
     # Unknown placeholders stay as typed rather than failing.
     assert (
-        greetings.compose(
-            greetings.template(conn, "birthday", "zh", "warm"), who, "birthday", "zh", None
-        )
+        greetings.compose(service.template("birthday", "zh", "warm"), who, "birthday", "zh", None)
         == "芳姐，生日快乐！{oops}"
     )
-    assert greetings.template(conn, "birthday", "en", "warm") == default_template(
-        "birthday", "en", "warm"
-    )
+    assert service.template("birthday", "en", "warm") == default_template("birthday", "en", "warm")
 
 
 def test_sent_logs_a_wechat_contact_and_closes_the_birthday(
@@ -98,7 +92,7 @@ def test_sent_logs_a_wechat_contact_and_closes_the_birthday(
     pytest.importorskip("crm.services.interactions")
     cid = add_client("李秀英", "solar", 11, 29)
     (r,) = compute(book.reader(), clock.today(), sources=[birthdays])
-    greetings.record_sent(book, clock, r.occurrence, cid, "李姐，生日快乐！")
+    GreetingService(book, clock).record_sent(r.occurrence, cid, "李姐，生日快乐！")
     conn = book.reader()
     assert conn.execute(
         "SELECT channel, summary FROM interaction WHERE client_id = ?", (cid,)
@@ -119,12 +113,14 @@ def test_festival_greetings_tick_off_clients_and_respect_opt_out(
     b = add_client("乙二", search_text="乙二")
     clock.set(dt.datetime(2027, 2, 4, 10, 0))
     occ = compute(book.reader(), clock.today(), sources=[festivals])[0].occurrence
-    greetings.record_sent(book, clock, occ, a, "新春快乐")
+    service = GreetingService(book, clock)
+    service.record_sent(occ, a, "新春快乐")
     assert ReminderStates(book, clock).greeted(occ.key) == {a}
+    assert service.greeted(occ.key) == {a}
     (r,) = [
         x for x in compute(book.reader(), clock.today(), sources=[festivals]) if x.key == occ.key
     ]
     assert r.state is State.PENDING  # a festival stays open until the officer is done
-    greetings.set_festival_optout(book, clock, b, True)
-    assert [c.client_id for c in greetings.festival_candidates(book.reader())] == [a]
-    assert greetings.festival_optout(book.reader(), b)
+    service.set_festival_optout(b, True)
+    assert [c.client_id for c in service.candidates()] == [a]
+    assert service.festival_optout(b)

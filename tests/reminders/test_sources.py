@@ -104,6 +104,7 @@ def test_archived_clients_never_remind(book: Book, add_client: Callable[..., int
 
 def test_festivals_are_one_item_per_day_and_follow_the_chosen_list(book: Book) -> None:
     from crm.services.reminders import settings
+    from crm.services.reminders.service import ReminderService
 
     occs = list(sources.festivals(book.reader(), dt.date(2027, 2, 1), dt.date(2027, 2, 28)))
     keys = [o.key for o in occs]
@@ -112,7 +113,9 @@ def test_festivals_are_one_item_per_day_and_follow_the_chosen_list(book: Book) -
     assert all(o.client_id is None for o in occs)
     eve = festival_date(Festival.NEW_YEARS_EVE, 2027)
     assert f"new_years_eve:-:{eve.isoformat()}" in keys
-    settings.save(book, settings.ReminderSettings(festivals=frozenset({Festival.LANTERN})))
+    ReminderService(book).save_settings(
+        settings.ReminderSettings(festivals=frozenset({Festival.LANTERN}))
+    )
     occs = list(sources.festivals(book.reader(), dt.date(2027, 2, 1), dt.date(2027, 2, 28)))
     assert [o.occasion for o in occs] == ["lantern"]
 

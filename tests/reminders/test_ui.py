@@ -171,6 +171,9 @@ def test_greeting_composer_copy_and_sent(
     (r,) = compute(book.reader(), clock.today(), sources=[birthdays])
     dialog = GreetingDialog(ui_ctx, r.occurrence)
     qtbot.addWidget(dialog)
+    # The client and the templates are read off the GUI thread.
+    qtbot.waitUntil(lambda: dialog.text.toPlainText() != "", timeout=5000)
+    assert dialog.sent_button.isEnabled()
     text = dialog.text.toPlainText()
     assert text.startswith("李姐") and "女儿明年高考" in text
     dialog.touch.setCurrentIndex(0)  # drop the personal touch
@@ -191,13 +194,18 @@ def test_greeting_composer_copy_and_sent(
 
 def test_settings_tabs_save_to_the_book(qtbot, ui_ctx, book) -> None:
     from crm.domain.festivals import Festival
-    from crm.services import greetings
     from crm.services.reminders import settings
     from crm.ui.reminders.settings_page import reminder_settings_pages
 
-    (_t1, page), (_t2, templates) = reminder_settings_pages(ui_ctx)
+    services = ui_ctx.services
+    (_t1, page), (_t2, templates) = reminder_settings_pages(
+        services.reminders, services.greetings, ui_ctx.runner, ui_ctx.settings
+    )
     qtbot.addWidget(page)
     qtbot.addWidget(templates)
+    # Both tabs read the book off the GUI thread and are disabled until the answer is in.
+    qtbot.waitUntil(lambda: page.loaded is not None and templates.loaded, timeout=5000)
+    assert templates.isEnabled() and page.festival_boxes[Festival.QIXI].isEnabled()
     page.festival_boxes[Festival.QIXI].setChecked(False)
     page.lead["birthday"].setValue(3)
     page.quiet.setChecked(False)
@@ -209,6 +217,77 @@ def test_settings_tabs_save_to_the_book(qtbot, ui_ctx, book) -> None:
     assert ui_ctx.settings.value("reminders/close_to_tray") in (False, "false")
     templates.text.setPlainText("{address}，生日快乐呀！")
     templates.save()
-    assert (
-        greetings.template(book.reader(), "birthday", "zh", "formal") == "{address}，生日快乐呀！"
+    assert services.greetings.template("birthday", "zh", "formal") == "{address}，生日快乐呀！"
+
+
+def test_festival_composer_picks_whom_to_greet_off_the_gui_thread(
+    qtbot, ui_ctx, book, add_client, clock
+) -> None:
+    pytest.importorskip("crm.services.interactions")
+    from crm.services.reminders.sources import festivals
+    from crm.ui.reminders.greeting_dialog import GreetingDialog
+
+    def seen(days_ago: int) -> str:
+        return (dt.datetime(2027, 2, 1, 10, 0) - dt.timedelta(days=days_ago)).isoformat(" ")
+
+    a = add_client("甲一", search_text="甲一", last_contact_at=seen(1))
+    b = add_client("乙二", search_text="乙二", last_contact_at=seen(2))
+    add_client("丙三", search_text="丙三", last_contact_at=seen(3))
+    clock.set(dt.datetime(2027, 2, 4, 10, 0))  # 春节 2027-02-06
+    occ = next(
+        r.occurrence
+        for r in compute(book.reader(), clock.today(), sources=[festivals])
+        if r.occurrence.occasion == "spring_festival"
     )
+    dialog = GreetingDialog(ui_ctx, occ)
+    qtbot.addWidget(dialog)
+    assert dialog.picker is not None and dialog.optout.isVisibleTo(dialog)
+    # The list, then its first client, then the text arrive from the runner.
+    qtbot.waitUntil(
+        lambda: dialog.recipient is not None and dialog.text.toPlainText() != "", timeout=5000
+    )
+    assert dialog.picker.count() == 3 and dialog.recipient.client_id == a
+    assert dialog.text.toPlainText().startswith("甲一，新春快乐")
+    dialog.mark_sent()
+    assert dialog.result() != dialog.DialogCode.Accepted  # a festival greets many: stays open
+    # Ticked off, and on to the next one.
+    qtbot.waitUntil(
+        lambda: (
+            dialog.picker.item(0).text().startswith("✓ ")
+            and dialog.recipient is not None
+            and dialog.recipient.client_id == b
+        ),
+        timeout=5000,
+    )
+    assert ui_ctx.services.greetings.greeted(occ.key) == {a}
+    dialog.optout.setChecked(True)
+    assert ui_ctx.services.greetings.festival_optout(b)
+    # Typing narrows the list (read off the GUI thread as well).
+    dialog.filter.setText("丙")
+    qtbot.waitUntil(lambda: dialog.picker.count() == 1, timeout=5000)
+
+
+def test_settings_tabs_saved_before_the_book_answers_leave_it_alone(qtbot, ui_ctx, book) -> None:
+    from crm.services.reminders.settings import ReminderSettings
+    from crm.ui.reminders.settings_page import GreetingTemplatesPage, RemindersSettingsPage
+
+    reminders, greetings = ui_ctx.services.reminders, ui_ctx.services.greetings
+    reminders.save_settings(ReminderSettings(notify_at=dt.time(7, 0), contact_due_limit=3))
+    page = RemindersSettingsPage(reminders, ui_ctx.runner, ui_ctx.settings)
+    templates = GreetingTemplatesPage(greetings, ui_ctx.runner)
+    qtbot.addWidget(page)
+    qtbot.addWidget(templates)
+    assert not templates.isEnabled() and not page.notify_at.isEnabled()
+    # OK pressed at once: the book keeps what it had (the tabs show defaults until loaded).
+    page.save()
+    templates.save()
+    assert reminders.settings().notify_at == dt.time(7, 0)
+    assert greetings.overrides() == {}
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        pass
+    assert page.notify_at.time().hour() == 7 and page.notify_at.isEnabled()
+    page.lead["promise"].setValue(4)
+    page.save()
+    saved = reminders.settings()
+    # What the tab does not show stays as the book had it.
+    assert saved.lead_days["promise"] == 4 and saved.contact_due_limit == 3

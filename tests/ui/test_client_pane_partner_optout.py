@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from crm.cli import main
 from crm.domain.enums import ClientKind, ClientStatus
-from crm.services import greetings
 from crm.services.client_query import PARTNER_FILTER, ClientFilter, ClientQuery
 from crm.services.clients import ClientService
+from crm.services.greetings import GreetingService
 from crm.ui.clients.model import COL_NAME, COL_STATUS, PARTNER_COLOUR
 from tests.helpers import draft
 
@@ -93,8 +93,9 @@ def test_opt_out_from_the_profile_tab(qtbot, clients: ClientService, book, main_
 
     with qtbot.waitSignal(today.loaded, timeout=5000):  # the Today view refreshes
         box.click()
-    assert greetings.festival_optout(book.reader(), wang)
-    assert [c.client_id for c in greetings.festival_candidates(book.reader())] == [li]
+    greetings = GreetingService(book, clients.clock)
+    assert greetings.festival_optout(wang)
+    assert [c.client_id for c in greetings.candidates()] == [li]
 
     # Another client: its own (unset) choice; back again: still ticked, read from the book.
     _select(qtbot, main_window, li)
@@ -103,10 +104,10 @@ def test_opt_out_from_the_profile_tab(qtbot, clients: ClientService, book, main_
     assert box.isChecked()
 
     box.click()
-    assert not greetings.festival_optout(book.reader(), wang)
+    assert not greetings.festival_optout(wang)
 
     # Set elsewhere (the greeting composer): the pane follows the change.
-    greetings.set_festival_optout(book, clients.clock, wang, True)
+    greetings.set_festival_optout(wang, True)
     qtbot.waitUntil(box.isChecked, timeout=3000)
 
 
@@ -123,7 +124,7 @@ def test_cli_show_reports_the_opt_out(tmp_path, capsys, clock) -> None:
     assert show()["festival_optout"] is False
     book = Book.open(config.book_path(tmp_path))
     try:
-        greetings.set_festival_optout(book, clock, client_id, True)
+        GreetingService(book, clock).set_festival_optout(client_id, True)
     finally:
         book.close()
     assert show()["festival_optout"] is True

@@ -5,6 +5,9 @@ remembered state (one indexed read) and sorts. ``due_popups`` picks those a pop-
 announce now: each due time is announced once (``notified_at``), so a reminder that fell due
 while Prism was closed appears once at the next start, and a snooze announces it again when it
 runs out.
+
+Both work inside a read the caller holds (``conn``); the UI and the CLI reach them through
+:class:`crm.services.reminders.service.ReminderService`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from crm.services.collector import collector_paused
 from crm.services.reminders import settings as reminder_settings
 from crm.services.reminders.occurrence import Occurrence, Source
 from crm.services.reminders.settings import ReminderSettings
+from crm.store.queries import reminders as q
 
 #: How far back a missed birthday or festival still shows as overdue.
 LOOKBACK_DAYS = 7
@@ -100,12 +104,6 @@ class Reminder:
         return due <= now and (self.notified_at is None or self.notified_at < due)
 
 
-_STATE_SQL = (
-    "SELECT key, state, snoozed_until, done_at, notified_at FROM reminder_state "
-    "WHERE occasion_date >= ?"
-)
-
-
 def compute(
     conn: sqlite3.Connection,
     today: dt.date,
@@ -168,7 +166,7 @@ def _compute(
     # Keys are unique, so the tuples never compare their occurrences.
     ordered = sorted(found.values())
     earliest = ordered[0][0]
-    states = {row[0]: row[1:] for row in conn.execute(_STATE_SQL, (earliest.isoformat(),))}
+    states = q.states_from(conn, earliest.isoformat())
     reminders: list[Reminder] = []
     append = reminders.append
     for _date, _rank, key, occ in ordered:

@@ -2,20 +2,19 @@
 
 Festivals greeted, lead times, the time of day pop-ups start, quiet hours. Greeting templates
 live in :mod:`crm.services.greetings`. Missing or unreadable values fall back to defaults, so an
-old book or a hand-edited value never stops reminders.
+old book or a hand-edited value never stops reminders. Saving is
+:meth:`crm.services.reminders.service.ReminderService.save_settings`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crm.domain.changes import Topic
 from crm.domain.festivals import Festival
-from crm.store.book import Book
+from crm.store.queries.settings import read_json
 
 KEY = "reminders"
 
@@ -105,29 +104,6 @@ class ReminderSettings:
         return s
 
 
-def read_json(conn: sqlite3.Connection, key: str) -> Any:
-    row = conn.execute("SELECT value FROM book_setting WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return None
-    try:
-        return json.loads(row[0])
-    except ValueError:
-        return None
-
-
-def write_json(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute(
-        "INSERT INTO book_setting (key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, json.dumps(value, ensure_ascii=False)),
-    )
-
-
 def load(conn: sqlite3.Connection) -> ReminderSettings:
+    """The book's reminder settings, read inside the caller's read (the sources use it)."""
     return ReminderSettings.from_json(read_json(conn, KEY))
-
-
-def save(book: Book, settings: ReminderSettings) -> None:
-    with book.write() as conn:
-        write_json(conn, KEY, settings.to_json())
-    book.changes.publish(Topic.REMINDER_SETTINGS)

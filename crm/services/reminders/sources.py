@@ -23,6 +23,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.referral_thanks import thanks_source
 from crm.services.reminders import settings as reminder_settings
 from crm.services.reminders.occurrence import Occurrence, Source
+from crm.store.queries import reminders as q
 
 NO_CLIENT = "-"
 
@@ -40,16 +41,6 @@ def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
 
 
 # -- birthdays -------------------------------------------------------------------------------
-
-_SOLAR_SQL = (
-    "SELECT id, name, birth_year FROM client WHERE archived_at IS NULL "
-    "AND birthday_calendar = 'solar' AND birth_month = ? AND birth_day = ? AND birth_leap = 0"
-)
-_LUNAR_SQL = (
-    "SELECT id, name, birth_year FROM client WHERE archived_at IS NULL "
-    "AND birthday_calendar = 'lunar' AND birth_month = ? AND birth_day = ? AND birth_leap = ?"
-)
-
 
 _BIRTHDAY = QT_TRANSLATE_NOOP("Reminder", "{name}'s birthday")
 _TURNS = QT_TRANSLATE_NOOP("Reminder", "Turns {age}")
@@ -109,12 +100,12 @@ def birthdays(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterabl
         # (client id, name, age, lunar text) of everyone celebrating on this day.
         celebrating: list[tuple[int, str, int | None, str | None]] = []
         for month, day in _solar_pairs(date):
-            for cid, name, year in conn.execute(_SOLAR_SQL, (month, day)):
+            for cid, name, year in q.solar_birthdays(conn, month, day):
                 age = lunar.age_on(year, date) if year and year <= date.year else None
                 celebrating.append((cid, name, age, None))
         lunar_year, candidates = _lunar_candidates(date)
         for month, day, leap in candidates:
-            rows = conn.execute(_LUNAR_SQL, (month, day, int(leap))).fetchall()
+            rows = q.lunar_birthdays(conn, month, day, leap)
             # Confirm with the rule itself, so this lookup can never drift from it.
             if not rows or lunar.lunar_birthday_in(lunar_year, month, day, leap) != date:
                 continue
@@ -165,15 +156,6 @@ def festivals(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterabl
 
 # -- life notes and promises -----------------------------------------------------------------
 
-_NOTES_SQL = (
-    # CROSS JOIN keeps SQLite on ix_life_note_event (without ANALYZE it would scan clients).
-    "SELECT n.id, n.client_id, c.name, n.text, n.event_date "
-    "FROM life_note n INDEXED BY ix_life_note_dated "
-    "CROSS JOIN client c INDEXED BY ix_client_live_name ON c.id = n.client_id "
-    "WHERE n.event_date BETWEEN ? AND ? AND n.deleted_at IS NULL AND c.archived_at IS NULL"
-)
-
-
 _NOTE_TITLE = QT_TRANSLATE_NOOP("Reminder", "{name}: {text}")
 _NOTE_TODAY = QT_TRANSLATE_NOOP("Reminder", "On the day, from your notes")
 _NOTE_ASK = QT_TRANSLATE_NOOP("Reminder", "Ask {name} how it went: {text}")
@@ -202,9 +184,7 @@ def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
     earliest = start - dt.timedelta(days=1)
     # ~3,000 notes a week at 100,000 clients but only a few distinct days: parse each day once.
     days: dict[str, tuple[dt.date, str | None, dt.date, str | None]] = {}
-    for nid, cid, name, text, event in conn.execute(
-        _NOTES_SQL, (earliest.isoformat(), end.isoformat())
-    ):
+    for nid, cid, name, text, event in q.dated_notes(conn, earliest.isoformat(), end.isoformat()):
         info = days.get(event)
         if info is None:
             info = days[event] = _note_days(event, start, end)
@@ -238,22 +218,13 @@ def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
     return out
 
 
-_PROMISES_SQL = (
-    "SELECT p.id, p.client_id, c.name, p.text, p.due_date "
-    "FROM promise p INDEXED BY ix_promise_open_due "
-    "CROSS JOIN client c INDEXED BY ix_client_live_name ON c.id = p.client_id "
-    "WHERE p.kept_at IS NULL AND p.due_date <= ? AND p.deleted_at IS NULL "
-    "AND c.archived_at IS NULL"
-)
-
-
 def promises(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
     """Promises due by ``end`` and not yet kept: a broken promise keeps nagging, however old."""
     out: list[Occurrence] = []
     append = out.append
     # Thousands of open promises share a few hundred due days: parse each day once.
     days: dict[str, tuple[dt.date, str]] = {}
-    for pid, cid, name, text, due in conn.execute(_PROMISES_SQL, (end.isoformat(),)):
+    for pid, cid, name, text, due in q.open_promises(conn, end.isoformat()):
         info = days.get(due)
         if info is None:
             day = dt.date.fromisoformat(due[:10])
@@ -276,17 +247,6 @@ def promises(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable
 
 # -- keeping in touch ------------------------------------------------------------------------
 
-_SINCE = "coalesce(last_contact_at, created_at)"
-_DUE_GROUP_SQL = (
-    f"SELECT id, name, cadence_days, {_SINCE} FROM client "
-    "WHERE archived_at IS NULL AND {group} AND " + _SINCE + " < ? "
-    "ORDER BY " + _SINCE + " LIMIT ?"
-)
-_DUE_DAY_SQL = (
-    f"SELECT id, name, cadence_days, {_SINCE} FROM client "
-    "WHERE archived_at IS NULL AND {group} AND " + _SINCE + " >= ? AND " + _SINCE + " < ?"
-)
-
 
 @dataclass(frozen=True)
 class _Due:
@@ -298,8 +258,8 @@ class _Due:
 
 def _due_group(
     conn: sqlite3.Connection,
-    group: str,
-    args: tuple[object, ...],
+    by: q.GroupBy,
+    value: object,
     days: int,
     end: dt.date,
     limit: int,
@@ -307,13 +267,12 @@ def _due_group(
     """Clients of one cadence group due by ``end``, earliest first: the first ``limit`` by the
     index, plus the rest of the last one's day (ties are broken by id after merging)."""
     threshold = (end - dt.timedelta(days=days - 1)).isoformat()
-    rows = conn.execute(_DUE_GROUP_SQL.format(group=group), (*args, threshold, limit)).fetchall()
+    rows = q.contact_due_first(conn, by, value, threshold, limit)
     if len(rows) == limit:
         last = dt.date.fromisoformat(rows[-1][3][:10])
         seen = {r[0] for r in rows}
-        more = conn.execute(
-            _DUE_DAY_SQL.format(group=group),
-            (*args, last.isoformat(), (last + dt.timedelta(days=1)).isoformat()),
+        more = q.contact_due_between(
+            conn, by, value, last.isoformat(), (last + dt.timedelta(days=1)).isoformat()
         )
         rows += [r for r in more if r[0] not in seen]
     return [
@@ -333,15 +292,9 @@ def due_clients(conn: sqlite3.Connection, end: dt.date, limit: int) -> list[_Due
     defaults = cadence_defaults(conn)
     found: list[_Due] = []
     for status, days in defaults.items():
-        found += _due_group(
-            conn, "cadence_days IS NULL AND status = ?", (status,), days, end, limit
-        )
-    explicit = conn.execute(
-        "SELECT DISTINCT cadence_days FROM client INDEXED BY ix_client_cadence_due "
-        "WHERE archived_at IS NULL AND cadence_days IS NOT NULL"
-    ).fetchall()
-    for (days,) in explicit:
-        found += _due_group(conn, "cadence_days = ?", (days,), days, end, limit)
+        found += _due_group(conn, "status", status, days, end, limit)
+    for days in q.explicit_cadences(conn):
+        found += _due_group(conn, "cadence", days, days, end, limit)
     found.sort(key=lambda d: (d.due_date, d.client_id))
     return found[:limit]
 

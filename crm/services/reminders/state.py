@@ -1,8 +1,8 @@
 """Remembering what the officer did with each reminder occurrence: snoozed, done, dismissed.
 
 Every change is one transaction that updates ``reminder_state`` and appends to
-``reminder_history``, then publishes ``"reminder"``. Keys carry the occasion's date, so marking
-this year's birthday done leaves next year's pending.
+``reminder_history``, then publishes ``Topic.REMINDER``. Keys carry the occasion's date, so
+marking this year's birthday done leaves next year's pending.
 """
 
 from __future__ import annotations
@@ -13,22 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crm.domain.changes import Topic
-from crm.domain.clock import Clock
+from crm.domain.clock import Clock, SystemClock
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import reminders as q
 
-_UPSERT = (
-    "INSERT INTO reminder_state (key, occasion, client_id, occasion_date, state, snoozed_until, "
-    "done_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(key) DO UPDATE SET state = excluded.state, "
-    "snoozed_until = excluded.snoozed_until, done_at = excluded.done_at, "
-    "updated_at = excluded.updated_at"
-)
-_HISTORY = (
-    "INSERT INTO reminder_history (key, client_id, action, at, until, note) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
+#: The history line of a greeting sent for an occurrence (a festival greets many clients).
+GREETED = "greeted"
 
 
 @dataclass(frozen=True)
@@ -49,31 +41,40 @@ def set_state(
     until: dt.datetime | None = None,
     note: str = "",
 ) -> None:
-    """Inside a caller's transaction: record the new state and its history line."""
-    conn.execute(
-        _UPSERT,
-        (
-            occ.key,
-            occ.occasion,
-            occ.client_id,
-            occ.date.isoformat(),
-            state.value,
-            sql_datetime(until),
-            sql_datetime(now) if state is State.DONE else None,
-            sql_datetime(now),
-        ),
+    """The one write of an occurrence's state, inside a caller's transaction (the greeting
+    composer's "sent", the demo): record the new state and its history line."""
+    at = sql_datetime(now)
+    assert at is not None
+    q.upsert_state(
+        conn,
+        occ.key,
+        occ.occasion,
+        occ.client_id,
+        occ.date.isoformat(),
+        state.value,
+        sql_datetime(until),
+        at if state is State.DONE else None,
+        at,
     )
-    conn.execute(
-        _HISTORY, (occ.key, None, state.value, sql_datetime(now), sql_datetime(until), note)
-    )
+    q.add_history(conn, occ.key, None, state.value, at, sql_datetime(until), note)
+
+
+def record_greeted(
+    conn: sqlite3.Connection, occ: Occurrence, client_id: int, now: dt.datetime, text: str
+) -> None:
+    """Inside a caller's transaction: a greeting for ``occ`` went to ``client_id``."""
+    at = sql_datetime(now)
+    assert at is not None
+    q.add_history(conn, occ.key, client_id, GREETED, at, None, text)
 
 
 class ReminderStates:
-    """The officer's actions on reminders, for the Today view, pop-ups and the CLI."""
+    """The officer's actions on reminders, for the Today view, pop-ups and the CLI (reached
+    through :class:`crm.services.reminders.service.ReminderService`)."""
 
-    def __init__(self, book: Book, clock: Clock) -> None:
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
         self.book = book
-        self.clock = clock
+        self.clock = clock or SystemClock()
 
     def _set(self, occ: Occurrence, state: State, until: dt.datetime | None = None) -> None:
         with self.book.write() as conn:
@@ -95,27 +96,22 @@ class ReminderStates:
             raise ValueError("a snooze ends in the future")
         self._set(occ, State.SNOOZED, until)
 
-    def mark_notified(self, occurrences: Iterable[Occurrence]) -> None:
-        """A pop-up announced these: remember it, so each due time is announced only once."""
+    def mark_notified(
+        self, occurrences: Iterable[Occurrence], at: dt.datetime | None = None
+    ) -> None:
+        """A pop-up announced these (at ``at``, default now): remember it, so each due time
+        is announced only once. Nothing a view shows changes, so nothing is published."""
         occs = list(occurrences)
         if not occs:
             return
-        now = sql_datetime(self.clock.now())
+        now = sql_datetime(at or self.clock.now())
         with self.book.write() as conn:
-            conn.executemany(
-                "INSERT INTO reminder_state (key, occasion, client_id, occasion_date, state, "
-                "notified_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET notified_at = excluded.notified_at",
-                [(o.key, o.occasion, o.client_id, o.date.isoformat(), now, now) for o in occs],
+            q.upsert_notified(
+                conn, [(o.key, o.occasion, o.client_id, o.date.isoformat(), now, now) for o in occs]
             )
-            conn.executemany(_HISTORY, [(o.key, None, "notified", now, None, "") for o in occs])
+            q.add_history_many(conn, [(o.key, None, "notified", now, None, "") for o in occs])
 
     def history(self, key: str) -> list[HistoryEntry]:
-        rows = self.book.reader().execute(
-            "SELECT action, at, until, client_id, note FROM reminder_history "
-            "WHERE key = ? ORDER BY at, id",
-            (key,),
-        )
         return [
             HistoryEntry(
                 action,
@@ -124,14 +120,9 @@ class ReminderStates:
                 cid,
                 note,
             )
-            for action, at, until, cid, note in rows
+            for action, at, until, cid, note in q.history(self.book.reader(), key)
         ]
 
     def greeted(self, key: str) -> set[int]:
         """Clients a greeting for this occurrence was sent to (festivals greet many)."""
-        rows = self.book.reader().execute(
-            "SELECT client_id FROM reminder_history WHERE key = ? AND action = 'greeted' "
-            "AND client_id IS NOT NULL",
-            (key,),
-        )
-        return {r[0] for r in rows}
+        return q.clients_with_action(self.book.reader(), key, GREETED)

@@ -209,18 +209,18 @@ class ClientPane(QWidget):
     def _read_no_greetings(self, client_id: int | None) -> bool:
         if client_id is None:
             return False
-        from crm.services import greetings
+        from crm.services.greetings import GreetingService
 
-        return greetings.festival_optout(self.service.book.reader(), client_id)
+        return GreetingService(self.service.book).festival_optout(client_id)
 
     def _set_no_greetings(self, checked: bool) -> None:
         if self.client_id is None:
             return
-        from crm.services import greetings
+        from crm.services.greetings import GreetingService
 
         self._no_greetings = checked
         service = self.service
-        greetings.set_festival_optout(service.book, service.clock, self.client_id, checked)
+        GreetingService(service.book, service.clock).set_festival_optout(self.client_id, checked)
 
     def _birthday_text(self, draft: ClientDraft) -> str:
         b = draft.birthday

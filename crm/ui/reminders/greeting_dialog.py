@@ -4,9 +4,14 @@ tones, with one personal touch from the client's life notes that the officer pic
 
 For a festival (one reminder for the whole book) the officer picks whom to greet from a list;
 each greeting sent is ticked off there.
+
+The client, the list and the templates are read through the task runner; composing is pure, so
+switching language, tone or touch needs no read.
 """
 
 from __future__ import annotations
+
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -26,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.services import greetings
+from crm.services.greetings import Candidate, Recipient, Templates, compose, pick_template
 from crm.services.reminders.occurrence import Occurrence
-from crm.services.reminders.state import ReminderStates
 from crm.ui.context import UiContext
+from crm.ui.tasks import LatestOnly
 
 TONES = ("formal", "warm", "brief")
 LANG_KEY = "greetings/language"
@@ -40,8 +45,12 @@ class GreetingDialog(QDialog):
     def __init__(self, ctx: UiContext, occ: Occurrence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.greetings = ctx.services.greetings
         self.occ = occ
-        self.recipient: greetings.Recipient | None = None
+        self.recipient: Recipient | None = None
+        self.templates: Templates | None = None
+        #: The picker row to select when the list next arrives (after a greeting is sent).
+        self._pick_row: int | None = 0
         self.setWindowTitle(
             self.tr("Greeting: {what}").format(
                 what=occ.title.render(_translate),
@@ -114,35 +123,56 @@ class GreetingDialog(QDialog):
         self.language.currentIndexChanged.connect(self._template_changed)
         self.tone.currentIndexChanged.connect(self._template_changed)
         self.touch.currentIndexChanged.connect(self.recompose)
+        # Picking quickly through the list: only the last client picked counts.
+        self.client_loader = LatestOnly(ctx.runner, self)
+        self.client_loader.finished.connect(self._client_loaded)
+        self.candidate_loader = LatestOnly(ctx.runner, self)
+        self.candidate_loader.finished.connect(self._candidates_loaded)
+        ctx.runner.run(self.greetings.overrides, self._templates_loaded, owner=self)
         if occ.client_id is not None:
             self.set_client(occ.client_id)
         else:
             self._load_candidates()
-            if self.picker is not None and self.picker.count():
-                self.picker.setCurrentRow(0)
         self._update_buttons()
 
     # -- whom -------------------------------------------------------------------------------
 
     def _load_candidates(self) -> None:
+        service, text, key = self.greetings, self.filter.text(), self.occ.key
+        self.candidate_loader.submit(lambda: (service.candidates(text), service.greeted(key)))
+
+    def _candidates_loaded(self, result: object) -> None:
         assert self.picker is not None
-        conn = self.ctx.book.reader()
-        greeted = ReminderStates(self.ctx.book, self.ctx.clock).greeted(self.occ.key)
+        candidates, greeted = cast(tuple[list[Candidate], set[int]], result)
         self.picker.blockSignals(True)
         self.picker.clear()
-        for c in greetings.festival_candidates(conn, self.filter.text()):
+        for c in candidates:
             item = QListWidgetItem(("✓ " if c.client_id in greeted else "") + c.name)
             item.setData(Qt.ItemDataRole.UserRole, c.client_id)
             self.picker.addItem(item)
         self.picker.blockSignals(False)
+        row, self._pick_row = self._pick_row, None
+        if row is not None and self.picker.count():
+            self.picker.setCurrentRow(min(row, self.picker.count() - 1))
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.set_client(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def set_client(self, client_id: int) -> None:
-        conn = self.ctx.book.reader()
-        self.recipient = greetings.recipient(conn, client_id, prefer_note=self.occ.ref_id)
+        # Nothing can be sent until this client's details are in.
+        self.recipient = None
+        self._update_buttons()
+        service, prefer = self.greetings, self.occ.ref_id
+        self.client_loader.submit(
+            lambda: (
+                service.recipient(client_id, prefer_note=prefer),
+                service.festival_optout(client_id),
+            )
+        )
+
+    def _client_loaded(self, result: object) -> None:
+        self.recipient, opted_out = cast(tuple[Recipient, bool], result)
         self.touch.blockSignals(True)
         self.touch.clear()
         self.touch.addItem(self.tr("No personal touch"), None)
@@ -152,7 +182,7 @@ class GreetingDialog(QDialog):
         self.touch.setCurrentIndex(1 if self.recipient.notes else 0)
         self.touch.blockSignals(False)
         self.optout.blockSignals(True)
-        self.optout.setChecked(greetings.festival_optout(conn, client_id))
+        self.optout.setChecked(opted_out)
         self.optout.blockSignals(False)
         self.recompose()
         self._update_buttons()
@@ -164,17 +194,18 @@ class GreetingDialog(QDialog):
         self.ctx.settings.setValue(TONE_KEY, self.tone.currentData())
         self.recompose()
 
+    def _templates_loaded(self, templates: Templates) -> None:
+        self.templates = templates
+        self.recompose()
+
     def recompose(self) -> None:
-        if self.recipient is None:
-            self.text.setPlainText("")
-            return
+        if self.recipient is None or self.templates is None:
+            return  # composed when both the client and the templates are in
         lang = str(self.language.currentData())
         tone = str(self.tone.currentData())
-        template = greetings.template(self.ctx.book.reader(), self.occ.occasion, lang, tone)
+        template = pick_template(self.templates, self.occ.occasion, lang, tone)
         note = self.touch.currentData()
-        self.text.setPlainText(
-            greetings.compose(template, self.recipient, self.occ.occasion, lang, note)
-        )
+        self.text.setPlainText(compose(template, self.recipient, self.occ.occasion, lang, note))
         self.status.clear()
 
     def _update_buttons(self) -> None:
@@ -191,27 +222,21 @@ class GreetingDialog(QDialog):
     def mark_sent(self) -> None:
         if self.recipient is None or not self.text.toPlainText().strip():
             return
-        greetings.record_sent(
-            self.ctx.book,
-            self.ctx.clock,
-            self.occ,
-            self.recipient.client_id,
-            self.text.toPlainText().strip(),
+        self.greetings.record_sent(
+            self.occ, self.recipient.client_id, self.text.toPlainText().strip()
         )
         if self.occ.client_id is not None:
             self.accept()
             return
         self.status.setText(self.tr("Logged as sent to {name}.").format(name=self.recipient.name))
         row = self.picker.currentRow() if self.picker else -1
+        # On to the next client once the list (with this one ticked) is back.
+        self._pick_row = row + 1 if row >= 0 else None
         self._load_candidates()
-        if self.picker is not None and 0 <= row < self.picker.count():
-            self.picker.setCurrentRow(min(row + 1, self.picker.count() - 1))
 
     def _optout_toggled(self, checked: bool) -> None:
         if self.recipient is not None:
-            greetings.set_festival_optout(
-                self.ctx.book, self.ctx.clock, self.recipient.client_id, checked
-            )
+            self.greetings.set_festival_optout(self.recipient.client_id, checked)
 
 
 def _translate(context: str, text: str) -> str:

@@ -51,7 +51,7 @@ class Background(QObject):
         self.window = window
         self.tray: Tray | None = None
         if Tray.available():
-            self.tray = Tray(ctx, window, lambda: self.open_reminder(None), self)
+            self.tray = Tray(ctx.settings, window, lambda: self.open_reminder(None), self)
             self.tray.show()
         self.popups = ReminderPopups(
             ctx, self.open_reminder, self.tray.icon if self.tray else None, parent=self

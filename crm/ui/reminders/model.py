@@ -28,7 +28,9 @@ FESTIVAL = "festival"
 GROUP_ORDER = ("birthday", FESTIVAL, "life_note", "promise", "thank_referrer", "contact_due")
 
 
-class _Group:
+class ReminderGroup:
+    """One occasion group of one bucket (a row of the tree) and its reminders."""
+
     __slots__ = ("bucket", "group", "items")
 
     def __init__(self, bucket: str, group: str) -> None:
@@ -37,18 +39,18 @@ class _Group:
         self.items: list[Reminder] = []
 
 
-def group_reminders(reminders: Sequence[Reminder], today: dt.date) -> list[_Group]:
+def group_reminders(reminders: Sequence[Reminder], today: dt.date) -> list[ReminderGroup]:
     """Reminders by bucket, then occasion group, in display order. No Qt: runs on a worker."""
     from crm.domain.festivals import Festival
 
     festivals = Festival._value2member_map_
-    groups: dict[tuple[str, str], _Group] = {}
+    groups: dict[tuple[str, str], ReminderGroup] = {}
     for r in reminders:
         occasion = r.occurrence.occasion
         key = (r.bucket(today).value, FESTIVAL if occasion in festivals else occasion)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _Group(*key)
+            group = groups[key] = ReminderGroup(*key)
         group.items.append(r)
     order = {b: i for i, b in enumerate(BUCKET_ORDER)}
     kinds = {k: i for i, k in enumerate(GROUP_ORDER)}
@@ -62,7 +64,7 @@ class TodayModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[_Group] = []
+        self._groups: list[ReminderGroup] = []
         self._now = dt.datetime(2000, 1, 1)
         self._render = lambda msg: msg.render(QCoreApplication.translate)
 
@@ -102,7 +104,7 @@ class TodayModel(QAbstractItemModel):
     def set_reminders(self, reminders: Sequence[Reminder], now: dt.datetime) -> None:
         self.set_groups(group_reminders(reminders, now.date()), now)
 
-    def set_groups(self, groups: list[_Group], now: dt.datetime) -> None:
+    def set_groups(self, groups: list[ReminderGroup], now: dt.datetime) -> None:
         """Show groups made by :func:`group_reminders` (on a worker, for 10,000 reminders)."""
         self.beginResetModel()
         self._now = now
@@ -177,7 +179,7 @@ class TodayModel(QAbstractItemModel):
         r = self._groups[index.internalId() - 1].items[index.row()]
         return self._item_data(r, index.column(), role)
 
-    def _group_data(self, g: _Group, column: int, role: int) -> Any:
+    def _group_data(self, g: ReminderGroup, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
             return self.group_title(g.bucket, g.group, len(g.items))
         if role == Qt.ItemDataRole.FontRole:

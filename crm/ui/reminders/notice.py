@@ -7,6 +7,7 @@ view), the cross closes it. It hides itself after a few minutes; the Today view 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
@@ -77,7 +78,7 @@ class Notice(QFrame):
         self.title.setText(self.tr("Prism reminders ({n})").format(n=len(self.reminders)))
         for r in self.reminders[:MAX_LINES]:
             text = "• " + r.occurrence.title.render(tr)
-            self.lines.addWidget(_Line(text, lambda r=r: self._open(r)))
+            self.lines.addWidget(_Line(text, partial(self._open, r)))
         if len(self.reminders) > MAX_LINES:
             more = self.tr("…and {n} more: open Today").format(n=len(self.reminders) - MAX_LINES)
             self.lines.addWidget(_Line(more, lambda: self._open(None)))

@@ -1,22 +1,20 @@
 """Announcing due reminders while Prism runs: checked at start and every minute.
 
-Each check runs on a pool thread (``LatestOnly``): compute the reminders, pick those due for a
-pop-up (``engine.due_popups``: none in quiet hours, each due time once), remember they were
-announced, and hand them to the GUI thread, which only shows them: as a system-tray message
+Each check runs on a pool thread (``LatestOnly``): ``ReminderService.due_popups`` computes
+today's reminders, picks those due for a pop-up (none in quiet hours, each due time once) and
+remembers they were announced; the GUI thread only shows the answer: as a system-tray message
 where there is a tray, else as Prism's own notice. A reminder that fell due while Prism was
 closed is announced by the first check, once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from crm.domain.clock import FixedClock
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
 
@@ -25,22 +23,6 @@ if TYPE_CHECKING:
     from crm.ui.reminders.notice import Notice
 
 MINUTE_MS = 60_000
-
-
-def check(ctx: UiContext, now: dt.datetime) -> list[Reminder]:
-    """One check, on a worker thread: the reminders to announce now, marked as announced."""
-    from crm.services.reminders import settings
-    from crm.services.reminders.engine import compute, due_popups
-    from crm.services.reminders.state import ReminderStates
-
-    conn = ctx.book.reader()
-    prefs = settings.load(conn)
-    # Only what shows today can pop up: no need for the week ahead.
-    pops = due_popups(compute(conn, now.date(), 0, settings=prefs), now, prefs)
-    if pops:
-        # The check's writes use the moment it started.
-        ReminderStates(ctx.book, FixedClock(now)).mark_notified(r.occurrence for r in pops)
-    return list(pops)
 
 
 class ReminderPopups(QObject):
@@ -77,8 +59,10 @@ class ReminderPopups(QObject):
             self.notice.hide()
 
     def check_now(self) -> None:
+        # The check (and the announced mark it writes) uses the moment it was asked for.
         now = self.ctx.clock.now()
-        self.loader.submit(lambda: check(self.ctx, now))
+        services = self.ctx.services
+        self.loader.submit(lambda: services.reminders.due_popups(now))
 
     def uses_tray(self) -> bool:
         return (
@@ -89,7 +73,7 @@ class ReminderPopups(QObject):
         )
 
     def _show(self, result: object) -> None:
-        pops: list[Reminder] = list(result)  # type: ignore[call-overload]
+        pops = cast(list["Reminder"], result)
         if not pops:
             return
         self._last = pops

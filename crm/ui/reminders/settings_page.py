@@ -1,11 +1,15 @@
 """Settings tabs for reminders (festivals, lead times, pop-ups, quiet hours, tray, start at
-login) and greeting templates. Book-level choices go to the book; machine-level to QSettings."""
+login) and greeting templates. Book-level choices go to the book; machine-level to QSettings.
+
+Each tab reads the book through the task runner and stays disabled until its answer is in
+(a tab saved before then leaves the book as it was)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtCore import QCoreApplication, QSettings, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.festivals import NAMES, Festival
-from crm.services import autostart, greetings
+from crm.services import autostart
 from crm.services.greeting_texts import default_template, template_occasions
-from crm.services.reminders import settings as reminder_settings
-from crm.ui.context import UiContext
+from crm.services.greetings import GreetingService, Templates
+from crm.services.reminders.service import ReminderService
+from crm.services.reminders.settings import ReminderSettings
 from crm.ui.reminders.tray import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY, close_to_tray
+from crm.ui.tasks import TaskRunner
 
 
 def _qtime(t: dt.time) -> QTime:
@@ -40,11 +46,22 @@ def _time(edit: QTimeEdit) -> dt.time:
 
 
 class RemindersSettingsPage(QWidget):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    #: The book's settings are in the widgets.
+    ready = Signal()
+
+    def __init__(
+        self,
+        reminders: ReminderService,
+        runner: TaskRunner,
+        prefs: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.reminders = reminders
+        self.prefs = prefs
         self.title = self.tr("Reminders")
-        s = reminder_settings.load(ctx.book.reader())
+        self.loaded: ReminderSettings | None = None
+        s = ReminderSettings()  # shown (disabled) until the book's arrive
         tr = QCoreApplication.translate
 
         festivals = QGroupBox(self.tr("Festivals I send greetings for"))
@@ -93,7 +110,7 @@ class RemindersSettingsPage(QWidget):
         self.close_to_tray = QCheckBox(
             self.tr("Closing the window keeps Prism running in the tray")
         )
-        self.close_to_tray.setChecked(close_to_tray(ctx))
+        self.close_to_tray.setChecked(close_to_tray(prefs))
         pop_form.addRow(self.close_to_tray)
         self.start_at_login = QCheckBox(self.tr("Start Prism when I log in"))
         self._login_was = autostart.is_enabled()
@@ -107,26 +124,48 @@ class RemindersSettingsPage(QWidget):
         row.addWidget(popups, 1)
         layout.addLayout(row)
         layout.addStretch(1)
+        self._book_parts = (festivals, leads, self.notify_at, self.quiet)
+        self._quiet_parts = (self.quiet_start, self.quiet_end)
+        for w in (*self._book_parts, *self._quiet_parts):
+            w.setEnabled(False)
+        runner.run(reminders.settings, self._fill, owner=self)
 
-    def settings(self) -> reminder_settings.ReminderSettings:
-        current = reminder_settings.load(self.ctx.book.reader())
+    def _fill(self, s: ReminderSettings) -> None:
+        for f, box in self.festival_boxes.items():
+            box.setChecked(f in s.festivals)
+        for kind, spin in self.lead.items():
+            spin.setValue(s.lead_days.get(kind, 0))
+        self.notify_at.setTime(_qtime(s.notify_at))
+        self.quiet.setChecked(s.quiet_enabled)
+        self.quiet_start.setTime(_qtime(s.quiet_start))
+        self.quiet_end.setTime(_qtime(s.quiet_end))
+        for w in (*self._book_parts, *self._quiet_parts):
+            w.setEnabled(True)
+        self.loaded = s
+        self.ready.emit()
+
+    def settings(self) -> ReminderSettings:
+        """The settings as edited; what this tab does not show (other lead times, the
+        keep-in-touch limit) stays as the book had it."""
+        current = self.loaded or ReminderSettings()
         lead = dict(current.lead_days)
         lead.update({k: spin.value() for k, spin in self.lead.items()})
-        return reminder_settings.ReminderSettings(
+        return replace(
+            current,
             festivals=frozenset(f for f, box in self.festival_boxes.items() if box.isChecked()),
             lead_days=lead,
             notify_at=_time(self.notify_at),
             quiet_enabled=self.quiet.isChecked(),
             quiet_start=_time(self.quiet_start),
             quiet_end=_time(self.quiet_end),
-            contact_due_limit=current.contact_due_limit,
         )
 
     def save(self) -> None:
-        reminder_settings.save(self.ctx.book, self.settings())
-        self.ctx.settings.setValue(CLOSE_TO_TRAY_KEY, self.close_to_tray.isChecked())
+        if self.loaded is not None:
+            self.reminders.save_settings(self.settings())
+        self.prefs.setValue(CLOSE_TO_TRAY_KEY, self.close_to_tray.isChecked())
         wanted = self.start_at_login.isChecked()
-        self.ctx.settings.setValue(START_AT_LOGIN_KEY, wanted)
+        self.prefs.setValue(START_AT_LOGIN_KEY, wanted)
         if wanted != self._login_was:  # only touch the system when the officer changed it
             autostart.set_enabled(wanted)
             self._login_was = wanted
@@ -135,11 +174,17 @@ class RemindersSettingsPage(QWidget):
 class GreetingTemplatesPage(QWidget):
     """Edit the greeting templates per occasion, language and tone; blank or reset = ours."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    #: The book's templates are in.
+    ready = Signal()
+
+    def __init__(
+        self, greetings: GreetingService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.greetings = greetings
         self.title = self.tr("Greetings")
-        self.overrides = greetings.load_overrides(ctx.book.reader())
+        self.overrides: Templates = {}
+        self.loaded = False
         tr = QCoreApplication.translate
         self.occasion = QComboBox()
         for occ in template_occasions():
@@ -182,6 +227,15 @@ class GreetingTemplatesPage(QWidget):
         self._load()
         for box in (self.occasion, self.language, self.tone):
             box.currentIndexChanged.connect(self._switch)
+        self.setEnabled(False)
+        runner.run(greetings.overrides, self._loaded, owner=self)
+
+    def _loaded(self, overrides: Templates) -> None:
+        self.overrides = overrides
+        self.loaded = True
+        self._load()
+        self.setEnabled(True)
+        self.ready.emit()
 
     def _selection(self) -> tuple[str, str, str]:
         return (
@@ -209,11 +263,15 @@ class GreetingTemplatesPage(QWidget):
         self.text.setPlainText(default_template(occ, lang, tone))
 
     def save(self) -> None:
+        if not self.loaded:
+            return
         self._store()
-        greetings.save_templates(self.ctx.book, self.overrides)
+        self.greetings.save_templates(self.overrides)
 
 
-def reminder_settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
-    reminders = RemindersSettingsPage(ctx)
-    templates = GreetingTemplatesPage(ctx)
-    return [(reminders.title, reminders), (templates.title, templates)]
+def reminder_settings_pages(
+    reminders: ReminderService, greetings: GreetingService, runner: TaskRunner, prefs: QSettings
+) -> list[tuple[str, QWidget]]:
+    reminder_page = RemindersSettingsPage(reminders, runner, prefs)
+    templates = GreetingTemplatesPage(greetings, runner)
+    return [(reminder_page.title, reminder_page), (templates.title, templates)]

@@ -1,16 +1,18 @@
 """The Today page: what is overdue, due today and coming in the next 7 days, grouped by occasion,
 and what to do about each (open the client, log a contact, write a greeting, snooze, done).
 
-Reminders are computed on a pool thread (``LatestOnly``); this page only shows the answer.
+Reminders are computed on a pool thread (``LatestOnly``); this page only shows the answer. It
+follows the book as a :class:`~crm.ui.book_page.BookPage` (``topics``): a change to any record a
+reminder is made from reloads it, shown or not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -27,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.changes import Change, Topic
+from crm.domain.changes import Topic
+from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
-from crm.ui.reminders.model import TodayModel, group_reminders
+from crm.ui.reminders.model import ReminderGroup, TodayModel, group_reminders
 from crm.ui.tasks import LatestOnly
 
 if TYPE_CHECKING:
     from crm.services.reminders.engine import Reminder
-    from crm.services.reminders.state import ReminderStates
 
 #: Topics after which the Today view recomputes (any record a reminder is made from).
 TOPICS = frozenset(
@@ -51,21 +53,18 @@ TOPICS = frozenset(
 )
 
 
-def load_reminders(ctx: UiContext, now: dt.datetime) -> list[Reminder]:
-    """On a worker thread: every reminder for the Today view (its own reader connection)."""
-    from crm.services.reminders.engine import compute
-
-    return compute(ctx.book.reader(), now.date())
+def _qdatetime(at: dt.datetime) -> QDateTime:
+    return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
 
 
 class SnoozeDialog(QDialog):
     def __init__(self, start: dt.datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Snooze until"))
-        self.edit = QDateTimeEdit(start)
+        self.edit = QDateTimeEdit(_qdatetime(start))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.edit.setMinimumDateTime(start)
+        self.edit.setMinimumDateTime(_qdatetime(start))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -77,14 +76,17 @@ class SnoozeDialog(QDialog):
         layout.addWidget(buttons)
 
     def until(self) -> dt.datetime:
-        return self.edit.dateTime().toPython()  # type: ignore[no-any-return]
+        t = self.edit.dateTime()
+        d, hm = t.date(), t.time()
+        return dt.datetime(d.year(), d.month(), d.day(), hm.hour(), hm.minute())
 
 
 #: A group with more items than this starts folded; its title still counts them all.
 FOLD_ABOVE = 300
 
 
-class TodayPage(QWidget):
+class TodayPage(BookPage):
+    topics = TOPICS
     loaded = Signal(int)  # how many reminders need attention now (overdue + today)
 
     def __init__(
@@ -94,7 +96,7 @@ class TodayPage(QWidget):
         log_contact: Callable[[int, QWidget], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ctx.notifier, parent)
         self.ctx = ctx
         self.open_client = open_client
         self.log_contact = log_contact
@@ -166,23 +168,34 @@ class TodayPage(QWidget):
         self.loader.finished.connect(self._show)
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
-        ctx.notifier.changed.connect(self._on_change)
         self._select_key: str | None = None
         self._update_buttons()
 
     # -- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Load now, shown or not."""
+        self._refresh_timer.stop()
+        self._dirty = False  # BookPage's flag: no second load when the page is first shown
         now = self.ctx.clock.now()
-        ctx = self.ctx
-        self.loader.submit(lambda: (now, group_reminders(load_reminders(ctx, now), now.date())))
+        services = self.ctx.services
+        # ``services.reminders`` is first built on the worker: its imports (the lunar calendar)
+        # stay off the GUI thread's start-up.
+        self.loader.submit(
+            lambda: (now, group_reminders(services.reminders.compute(now.date()), now.date()))
+        )
 
-    def _on_change(self, change: Change) -> None:
-        if change.touches(TOPICS):
-            self._refresh_timer.start()
+    def mark_dirty(self) -> None:
+        # Unlike other pages, Today stays current while hidden: ``loaded`` tells the window
+        # what needs attention, and a pop-up's "open Today" should land on a fresh list.
+        # Writes come in bursts (a greeting sent, then the next one): one load per burst.
+        self._refresh_timer.start()
+
+    def reload(self) -> None:
+        self._refresh_timer.start()
 
     def _show(self, result: object) -> None:
-        now, groups = result  # type: ignore[misc]
+        now, groups = cast(tuple[dt.datetime, list[ReminderGroup]], result)
         current = self.current()
         key = self._select_key or (current.key if current else None)
         self._select_key = None
@@ -265,11 +278,6 @@ class TodayPage(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _states(self) -> ReminderStates:
-        from crm.services.reminders.state import ReminderStates
-
-        return ReminderStates(self.ctx.book, self.ctx.clock)
-
     def open_current(self) -> None:
         r = self.current()
         if r and r.occurrence.client_id:
@@ -292,10 +300,9 @@ class TodayPage(QWidget):
         self._snooze(self.ctx.clock.now() + delta)
 
     def snooze_current_tomorrow(self) -> None:
-        from crm.services.reminders import settings
-
-        at = settings.load(self.ctx.book.reader()).notify_at
-        self._snooze(dt.datetime.combine(self.ctx.clock.today() + dt.timedelta(days=1), at))
+        r = self.current()
+        if r is not None and not r.closed:
+            self.ctx.services.reminders.snooze_until_tomorrow(r.occurrence)
 
     def snooze_current_pick(self) -> None:
         start = self.ctx.clock.now() + dt.timedelta(hours=2)
@@ -307,22 +314,22 @@ class TodayPage(QWidget):
         r = self.current()
         if r is None or r.closed or until <= self.ctx.clock.now():
             return
-        self._states().snooze(r.occurrence, until)
+        self.ctx.services.reminders.snooze(r.occurrence, until)
 
     def done_current(self) -> None:
         r = self.current()
         if r is not None and not r.closed:
-            self._states().done(r.occurrence)
+            self.ctx.services.reminders.done(r.occurrence)
 
     def dismiss_current(self) -> None:
         r = self.current()
         if r is not None and not r.closed:
-            self._states().dismiss(r.occurrence)
+            self.ctx.services.reminders.dismiss(r.occurrence)
 
     def reopen_current(self) -> None:
         r = self.current()
         if r is not None:
-            self._states().reopen(r.occurrence)
+            self.ctx.services.reminders.reopen(r.occurrence)
 
 
 def _greetable(occasion: str) -> bool:

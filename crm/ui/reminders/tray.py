@@ -9,30 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle, QSystemTrayIcon
-
-from crm.ui.context import UiContext
 
 CLOSE_TO_TRAY_KEY = "reminders/close_to_tray"
 START_AT_LOGIN_KEY = "reminders/start_at_login"
 
 
-def close_to_tray(ctx: UiContext) -> bool:
-    return str(ctx.settings.value(CLOSE_TO_TRAY_KEY, "true")).lower() in ("true", "1")
+def close_to_tray(settings: QSettings) -> bool:
+    return str(settings.value(CLOSE_TO_TRAY_KEY, "true")).lower() in ("true", "1")
 
 
 class Tray(QObject):
     def __init__(
         self,
-        ctx: UiContext,
+        settings: QSettings,
         window: Callable[[], QMainWindow],
         show_today: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.settings = settings
         self.window = window
         self.quitting = False
         icon = QApplication.windowIcon()
@@ -65,7 +63,7 @@ class Tray(QObject):
 
     def show(self) -> None:
         self.icon.show()
-        QApplication.setQuitOnLastWindowClosed(not close_to_tray(self.ctx))
+        QApplication.setQuitOnLastWindowClosed(not close_to_tray(self.settings))
 
     def bring_back(self) -> None:
         w = self.window()
@@ -94,12 +92,12 @@ class Tray(QObject):
             and not self.quitting
             and not getattr(watched, "quitting", False)
             and self.icon.isVisible()
-            and close_to_tray(self.ctx)
+            and close_to_tray(self.settings)
         ):
             save = getattr(watched, "save_layout", None)
             if save is not None:
                 save()
-            watched.hide()  # type: ignore[attr-defined]
+            self.window().hide()
             event.ignore()
             return True
         return False

@@ -1,0 +1,123 @@
+"""What the Today view, the pop-ups, the settings tab and the CLI call for reminders.
+
+One object on ``(book, clock)`` (``Services.reminders``): reads run on the calling thread's own
+reader (the UI calls them through its task runner), writes are one transaction each and publish
+one change. The engine and the sources underneath work inside one read (``conn``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from crm.domain.changes import Topic
+from crm.domain.clock import Clock, SystemClock
+from crm.domain.messages import Msg
+from crm.services.reminders import engine
+from crm.services.reminders import settings as reminder_settings
+from crm.services.reminders.engine import DEFAULT_DAYS, LOOKBACK_DAYS, Reminder
+from crm.services.reminders.occurrence import Occurrence, Source
+from crm.services.reminders.settings import ReminderSettings
+from crm.services.reminders.state import HistoryEntry, ReminderStates
+from crm.store.book import Book
+from crm.store.queries.settings import write_json
+
+#: How far ahead ``crm ics`` looks by default.
+ICS_DAYS = 30
+
+
+class ReminderService:
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
+        self.book = book
+        self.clock = clock or SystemClock()
+        self.states = ReminderStates(book, self.clock)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def compute(
+        self,
+        today: dt.date | None = None,
+        days: int = DEFAULT_DAYS,
+        *,
+        sources: Sequence[Source] | None = None,
+        settings: ReminderSettings | None = None,
+        lookback: int = LOOKBACK_DAYS,
+    ) -> list[Reminder]:
+        """Every reminder overdue, showing ``today`` (default the clock's) or dated in the next
+        ``days`` days, with its state; closed ones included; sorted by date. ValueError for a
+        date outside the calendar's 1901-2099."""
+        return engine.compute(
+            self.book.reader(),
+            today or self.clock.today(),
+            days,
+            sources=sources,
+            settings=settings,
+            lookback=lookback,
+        )
+
+    def due_popups(self, now: dt.datetime | None = None) -> list[Reminder]:
+        """One pop-up check at ``now`` (default the clock's): the reminders to announce, none in
+        quiet hours, each due time once. They are remembered as announced at ``now``."""
+        now = now or self.clock.now()
+        conn = self.book.reader()
+        prefs = reminder_settings.load(conn)
+        # Only what shows today can pop up: no need for the week ahead.
+        today = engine.compute(conn, now.date(), 0, settings=prefs)
+        pops = engine.due_popups(today, now, prefs)
+        if pops:
+            self.states.mark_notified((r.occurrence for r in pops), at=now)
+        return pops
+
+    def history(self, key: str) -> list[HistoryEntry]:
+        return self.states.history(key)
+
+    # -- the officer's actions -------------------------------------------------------------
+
+    def done(self, occ: Occurrence) -> None:
+        self.states.done(occ)
+
+    def dismiss(self, occ: Occurrence) -> None:
+        self.states.dismiss(occ)
+
+    def reopen(self, occ: Occurrence) -> None:
+        """Back to pending (undo of done, dismiss or snooze)."""
+        self.states.reopen(occ)
+
+    def snooze(self, occ: Occurrence, until: dt.datetime) -> None:
+        """ValueError unless ``until`` is in the future."""
+        self.states.snooze(occ, until)
+
+    def snooze_until_tomorrow(self, occ: Occurrence) -> dt.datetime:
+        """Snooze until tomorrow at the time pop-ups start; returns that moment."""
+        at = reminder_settings.load(self.book.reader()).notify_at
+        until = dt.datetime.combine(self.clock.today() + dt.timedelta(days=1), at)
+        self.states.snooze(occ, until)
+        return until
+
+    def mark_notified(
+        self, occurrences: Iterable[Occurrence], at: dt.datetime | None = None
+    ) -> None:
+        self.states.mark_notified(occurrences, at)
+
+    # -- settings --------------------------------------------------------------------------
+
+    def settings(self) -> ReminderSettings:
+        return reminder_settings.load(self.book.reader())
+
+    def save_settings(self, settings: ReminderSettings) -> None:
+        with self.book.write() as conn:
+            write_json(conn, reminder_settings.KEY, settings.to_json())
+        self.book.changes.publish(Topic.REMINDER_SETTINGS)
+
+    # -- the phone's calendar --------------------------------------------------------------
+
+    def export_ics(self, path: Path, render: Callable[[Msg], str], days: int = ICS_DAYS) -> int:
+        """Write the open reminders dated from today through ``days`` days ahead to ``path``
+        as an iCalendar file (atomically); returns how many events it holds."""
+        from crm.services.reminders.ics import to_ics, write_atomically
+
+        today = self.clock.today()
+        reminders = [r for r in self.compute(today, days) if not r.closed and r.date >= today]
+        write_atomically(path, to_ics(reminders, self.clock.now(), render))
+        return len(reminders)
