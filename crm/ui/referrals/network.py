@@ -62,7 +62,7 @@ class NetworkView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor("#fafafa")))
         self.nodes: dict[int, NodeItem] = {}
-        #: The forest drawn (None before the first): "Show more trees" draws more of it.
+        # The forest drawn (None before the first): "Show more trees" draws more of it.
         self.forest: Forest | None = None
         self.layout_info = Layout()
         self._leaf_labels: list[QGraphicsSimpleTextItem] = []

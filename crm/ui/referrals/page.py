@@ -39,7 +39,7 @@ def read_overview(services: Services, n: int) -> tuple[list[TopReferrer], list[S
 
 
 class ReferralsPage(BookPage):
-    #: A referrer set or cleared, a status or name changed, a client archived: all client.
+    # A referrer set or cleared, a status or name changed, a client archived: all CLIENT.
     topics = frozenset({Topic.CLIENT})
 
     def __init__(

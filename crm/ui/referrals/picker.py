@@ -37,7 +37,7 @@ class ReferrerPicker(QWidget):
         self.services = services
         self._id: int | None = None
         self._ids: list[int] = []
-        #: Set by search_and_pick_first: take the best match when the answer comes.
+        # Set by search_and_pick_first: take the best match when the answer comes.
         self._pick_first = False
         self.edit = QLineEdit()
         self.edit.setObjectName("referredBy")

@@ -80,7 +80,7 @@ class ReferralsTab(BookPage):
         self.ctx = ctx
         self.open_client = open_client
         self.client_id: int | None = None
-        #: Clients shown by the last answer (the client, their chain and tree).
+        # Clients shown by the last answer (the client, their chain and tree).
         self._shown: frozenset[int] = frozenset()
         self.loader = LatestOnly(ctx.runner, self)
         self.loader.finished.connect(self._show)
