@@ -15,10 +15,19 @@ from crm.domain.referrals import NOT_RECORDED, ReferralSource, chain_text
 
 if TYPE_CHECKING:
     from crm.domain.client_form import ClientDraft
+    from crm.services.facade import Services
     from crm.services.referral_links import Person
 
 #: Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).
 MAX_INDENT = 24
+
+
+def _services(ctx: CliContext) -> Services:
+    """The services on the command's book. Transitional: goes once CliContext gives
+    ``ctx.services`` (the CLI helper's change)."""
+    from crm.services.facade import Services
+
+    return Services(ctx.book, ctx.clock)
 
 
 def add_referral_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
@@ -44,9 +53,7 @@ def apply_referral_args(draft: ClientDraft, args: argparse.Namespace, ctx: CliCo
     if ref.strip().lower() in ("none", "-", ""):
         draft.referred_by_id = None
         return
-    from crm.services.clients import ClientService
-
-    draft.referred_by_id = ClientService(ctx.book, ctx.clock).resolve(ref)
+    draft.referred_by_id = _services(ctx).clients.resolve(ref)
 
 
 def _person_json(p: Person) -> dict[str, Any]:
@@ -74,11 +81,9 @@ def _person_text(ctx: CliContext, p: Person) -> str:
 
 
 def cmd_client(ctx: CliContext, ref: str) -> int:
-    from crm.services.clients import ClientService
-    from crm.services.referrals import ReferralQuery
-
-    client_id = ClientService(ctx.book, ctx.clock).resolve(ref)
-    q = ReferralQuery(ctx.book)
+    services = _services(ctx)
+    client_id = services.clients.resolve(ref)
+    q = services.referrals
     chain = q.chain(client_id)
     tree = q.tree(client_id)
     assert tree is not None
@@ -142,11 +147,9 @@ def cmd_client(ctx: CliContext, ref: str) -> int:
 
 
 def cmd_top(ctx: CliContext, n: int) -> int:
-    from crm.services.referrals import ReferralQuery
-
     if n < 1:
         raise CommandError(QT_TRANSLATE_NOOP("cli", "--top needs a number of 1 or more."))
-    top = ReferralQuery(ctx.book).top_referrers(n)
+    top = _services(ctx).referrals.top_referrers(n)
     if ctx.json:
         ctx.print_json(
             [
@@ -157,7 +160,7 @@ def cmd_top(ctx: CliContext, n: int) -> int:
                     "indirect": t.indirect,
                     "borrowers_direct": t.borrowers_direct,
                     "borrowers_total": t.borrowers_total,
-                    # None until Prism records loans (crm.services.referrals.lent_to).
+                    # None until Prism records loans (ReferralService.lent_to).
                     "amount_lent": str(t.amount_lent) if t.amount_lent is not None else None,
                 }
                 for i, t in enumerate(top, 1)
@@ -175,9 +178,7 @@ def cmd_top(ctx: CliContext, n: int) -> int:
 
 
 def cmd_sources(ctx: CliContext) -> int:
-    from crm.services.referrals import ReferralQuery
-
-    shares = ReferralQuery(ctx.book).share_by_source()
+    shares = _services(ctx).referrals.share_by_source()
     if ctx.json:
         ctx.print_json(
             [
@@ -197,9 +198,7 @@ def cmd_sources(ctx: CliContext) -> int:
 
 
 def cmd_thanks(ctx: CliContext) -> int:
-    from crm.services.referral_thanks import ReferralThanks
-
-    due = ReferralThanks(ctx.book, ctx.clock).open_for()
+    due = _services(ctx).thanks.open_for()
     if ctx.json:
         ctx.print_json(
             [

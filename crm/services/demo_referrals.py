@@ -3,7 +3,8 @@
 A few clients become referral partners (a market association head, estate agents,
 accountants); about 30% of the rest were referred, mostly by a handful of prolific referrers,
 partly along chains several people deep; the others get a source. A few referred borrowers
-leave a thank-you open. Referrers always come earlier in a shuffled order, so no circles.
+leave a thank-you open. Referrers always come earlier in a shuffled order, so no circles
+(which is why the links go in through the bulk form, ``link_referrers``, unchecked).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from crm.domain.enums import ClientKind, ClientStatus, Gender
 from crm.domain.referrals import ReferralSource
 from crm.services.clients import column_values
 from crm.services.demo import GIVEN_FEMALE, GIVEN_MALE, SHOP_WORDS, SURNAMES, DemoContext
-from crm.store.book import sql_datetime
+from crm.services.referral_thanks import owe_thanks_many
+from crm.store.queries import referrals as q
 
 REFERRED_SHARE = 0.30
 #: (name, address as, business, industry, gender); the first is the busiest referrer.
@@ -38,6 +40,7 @@ SOURCES = (
     (None, 0.07),  # not recorded
 )
 OPEN_THANKS = 6
+PARTNER_TAG = "合作伙伴"
 
 
 TITLES = {"商会": "会长", "房产中介": "经理", "财税代理": "会计"}
@@ -66,7 +69,7 @@ def _partner(i: int, rng: random.Random) -> CleanClient:
         uscc=None,
         address=None,
         status=ClientStatus.PROSPECT,
-        tags=("合作伙伴",),
+        tags=(PARTNER_TAG,),
         notes="",
         form_of_address=address_as,
         source=ReferralSource.OTHER,
@@ -81,13 +84,7 @@ def fill(ctx: DemoContext) -> None:
     rng.shuffle(order)
     n_partners = min(len(order), max(3, len(order) // 300))
     partners = order[:n_partners]
-    for i, pid in enumerate(partners):
-        values = column_values(_partner(i, rng))
-        sets = ", ".join(f"{k} = ?" for k in values)
-        conn.execute(f"UPDATE client SET {sets} WHERE id = ?", (*values.values(), pid))
-        conn.execute("DELETE FROM client_tag WHERE client_id = ?", (pid,))
-        conn.execute("INSERT INTO client_tag (client_id, tag) VALUES (?, '合作伙伴')", (pid,))
-        conn.execute("DELETE FROM client_phone WHERE client_id = ? AND position > 0", (pid,))
+    _make_partners(ctx, partners)
     # Prolific referrers: the partners (陈会长 busiest) and about 1% of the clients.
     n_hubs = max(3, len(order) // 100)
     hubs = partners + order[n_partners : n_partners + n_hubs]
@@ -121,8 +118,20 @@ def fill(ctx: DemoContext) -> None:
             updates.append((None, _pick(rng, sources, source_weights), cid))
     # In id order: the table's pages are then visited once each (random order is ~10x slower).
     updates.sort(key=lambda u: u[2])
-    conn.executemany("UPDATE client SET referred_by_id = ?, source = ? WHERE id = ?", updates)
+    q.link_referrers(conn, updates)
     _open_thanks(ctx, updates)
+
+
+def _make_partners(ctx: DemoContext, partners: list[int]) -> None:
+    """Turn these clients into referral partners (the client's own column mapping)."""
+    rows = [column_values(_partner(i, ctx.rng)) for i in range(len(partners))]
+    if not rows:
+        return
+    columns = list(rows[0])
+    q.demo_update_clients(
+        ctx.conn, columns, [(*r.values(), pid) for r, pid in zip(rows, partners, strict=True)]
+    )
+    q.demo_partner_children(ctx.conn, partners, PARTNER_TAG)
 
 
 def _pick(
@@ -150,15 +159,15 @@ def _open_thanks(ctx: DemoContext, updates: list[tuple[int | None, str | None, i
         return
     picks = ctx.rng.sample(referred, min(OPEN_THANKS, len(referred)))
     now = ctx.clock.now()
-    rows = []
-    for n, (ref, cid) in enumerate(picks):
-        day = now.date() - dt.timedelta(days=1 + n * 3)
-        ctx.conn.execute(
-            "UPDATE client SET status = ? WHERE id = ?", (ClientStatus.BORROWER.value, cid)
-        )
-        rows.append((ref, cid, day.isoformat(), sql_datetime(now)))
-    ctx.conn.executemany(
-        "INSERT INTO referral_thanks (referrer_id, referred_id, became_borrower_on, created_at) "
-        "VALUES (?, ?, ?, ?)",
-        rows,
+    q.demo_update_clients(
+        ctx.conn, ("status",), [(ClientStatus.BORROWER.value, c) for _r, c in picks]
+    )
+    # What the client write records for such a status change, dated over the last weeks.
+    owe_thanks_many(
+        ctx.conn,
+        [
+            (ref, cid, now.date() - dt.timedelta(days=1 + n * 3))
+            for n, (ref, cid) in enumerate(picks)
+        ],
+        now,
     )

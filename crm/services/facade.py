@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from crm.services.notes import NoteService
     from crm.services.promises import PromiseService
     from crm.services.referral_thanks import ReferralThanks
-    from crm.services.referrals import ReferralQuery
+    from crm.services.referrals import ReferralService
     from crm.services.reminders.service import ReminderService
     from crm.services.resources import ResourceService
     from crm.services.safekeeping import SafekeepingService
@@ -105,10 +105,10 @@ class Services:
     # -- referrals -------------------------------------------------------------------------
 
     @cached_property
-    def referrals(self) -> ReferralQuery:
-        from crm.services.referrals import ReferralQuery
+    def referrals(self) -> ReferralService:
+        from crm.services.referrals import ReferralService
 
-        return ReferralQuery(self.book)
+        return ReferralService(self.book, self.clock)
 
     @cached_property
     def thanks(self) -> ReferralThanks:

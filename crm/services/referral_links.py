@@ -1,8 +1,8 @@
 """Walking referral links upward, and refusing a link that would close a circle.
 
-Used inside the client write transaction (``check_referrer``) and by the read side. Chains are
-walked by a recursive CTE, so depth costs no Python recursion; ``MAX_DEPTH`` only guards
-against a circle written by something other than Prism.
+``check_referrer`` runs inside the client write transaction (ClientService.add/update); the
+read side (ReferralService) walks chains with the same ``chain_up``. The walk itself is a
+recursive CTE in ``crm.store.queries.referrals``, so depth costs no Python recursion.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ from typing import Any
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.referrals import cycle_error, display_name, self_referral_error
-
-MAX_DEPTH = 100_000
-
-PERSON_COLUMNS = "c.id, c.name, c.form_of_address, c.status, c.kind, c.archived_at IS NOT NULL"
+from crm.store.queries import referrals as q
 
 
 @dataclass(frozen=True)
@@ -37,25 +34,19 @@ class Person:
 
 
 def person_from_row(row: tuple[Any, ...]) -> Person:
-    return Person(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
-
-
-_CHAIN_SQL = f"""
-    WITH RECURSIVE up(id, depth) AS (
-        SELECT ?, 0
-        UNION ALL
-        SELECT c.referred_by_id, up.depth + 1 FROM up JOIN client c ON c.id = up.id
-        WHERE c.referred_by_id IS NOT NULL AND up.depth < {MAX_DEPTH}
-    )
-    SELECT {PERSON_COLUMNS}, up.depth FROM up JOIN client c ON c.id = up.id ORDER BY up.depth
-"""
+    """A person from a row in ``q.PERSON_COLUMNS`` order (``archived_at`` last)."""
+    return Person(row[0], row[1], row[2], row[3], row[4], row[5] is not None)
 
 
 def chain_up(conn: sqlite3.Connection, client_id: int) -> list[Person]:
-    """The client, who brought them, who brought that one ... up to the root (first: client)."""
+    """The client, who brought them, who brought that one ... up to the root (first: client).
+
+    Takes a connection: it runs in the client write transaction (``check_referrer``) as well
+    as on a reader.
+    """
     out: list[Person] = []
     seen: set[int] = set()
-    for row in conn.execute(_CHAIN_SQL, (client_id,)):
+    for row in q.chain_rows(conn, client_id):
         if row[0] in seen:  # a circle from outside Prism: stop where it closes
             break
         seen.add(row[0])

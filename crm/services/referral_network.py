@@ -1,11 +1,16 @@
-"""The whole book's referral forest, for the network view: who is in a tree, largest first."""
+"""The whole book's referral forest, for the network view: who is in a tree, largest first.
+
+Pure: :func:`build_forest` turns the linked people into trees; ``ReferralService.forest``
+reads them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from crm.services.referral_links import PERSON_COLUMNS, Person, person_from_row
-from crm.store.book import Book
+from crm.services.referral_links import Person, person_from_row
 
 
 @dataclass
@@ -33,15 +38,11 @@ class Forest:
         return out
 
 
-def load_forest(book: Book) -> Forest:
-    conn = book.reader()
+def build_forest(linked: Iterable[tuple[Any, ...]], active_clients: int) -> Forest:
+    """The forest of ``linked`` rows (a person row, then the referrer id), with
+    ``active_clients`` the number of active clients in the book (for ``unlinked``)."""
     f = Forest()
-    sql = (
-        f"SELECT {PERSON_COLUMNS}, c.referred_by_id FROM client c "
-        "WHERE c.referred_by_id IS NOT NULL OR c.id IN "
-        "(SELECT referred_by_id FROM client WHERE referred_by_id IS NOT NULL)"
-    )
-    for row in conn.execute(sql):
+    for row in linked:
         f.people[row[0]] = person_from_row(row)
         if row[6] is not None:
             f.parent[row[0]] = row[6]
@@ -68,6 +69,5 @@ def load_forest(book: Book) -> Forest:
         (p for p in f.people if p not in f.parent),
         key=lambda r: (-f.brought[r], f.people[r].name, r),
     )
-    total = conn.execute("SELECT count(*) FROM client WHERE archived_at IS NULL").fetchone()[0]
-    f.unlinked = max(0, total - sum(1 for p in f.people.values() if not p.archived))
+    f.unlinked = max(0, active_clients - sum(1 for p in f.people.values() if not p.archived))
     return f

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.referral_links import Person, person_from_row
 from crm.services.reminders.occurrence import Occurrence
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import referrals as q
 
 OCCASION = "thank_referrer"
 
@@ -37,30 +38,34 @@ class ThanksDue:
 def note_status_change(
     conn: sqlite3.Connection,
     client_id: int,
-    referrer_id: int | None,
+    referred_by_id: int | None,
     old_status: str | None,
     new_status: str,
     now: dt.datetime,
 ) -> int | None:
-    """Record that a referred client just became a borrower; returns the event id, if any."""
-    if referrer_id is None or new_status != ClientStatus.BORROWER or old_status == new_status:
+    """Record that a referred client just became a borrower; returns the event id, if any.
+
+    Runs in the client write transaction (ClientService.add/update, and their bulk forms).
+    """
+    if referred_by_id is None or new_status != ClientStatus.BORROWER or old_status == new_status:
         return None
-    cur = conn.execute(
-        "INSERT INTO referral_thanks (referrer_id, referred_id, became_borrower_on, created_at) "
-        "VALUES (?, ?, ?, ?)",
-        (referrer_id, client_id, now.date().isoformat(), sql_datetime(now)),
-    )
-    return cur.lastrowid
+    return q.insert_thanks(conn, referred_by_id, client_id, now.date().isoformat(), _stamp(now))
 
 
-_DUE_SQL = """
-    SELECT t.id, t.became_borrower_on, t.thanked_at,
-           r.id, r.name, r.form_of_address, r.status, r.kind, r.archived_at IS NOT NULL,
-           c.id, c.name, c.form_of_address, c.status, c.kind, c.archived_at IS NOT NULL
-    FROM referral_thanks t
-    JOIN client r ON r.id = t.referrer_id
-    JOIN client c ON c.id = t.referred_id
-"""
+def owe_thanks_many(
+    conn: sqlite3.Connection, owed: Iterable[tuple[int, int, dt.date]], now: dt.datetime
+) -> None:
+    """The bulk form of the thank-you :func:`note_status_change` records: (referrer,
+    referred client, the day they became a borrower) rows, for callers that already know the
+    status changed (the demo). Runs in the caller's write transaction."""
+    stamp = _stamp(now)
+    q.insert_thanks_many(conn, [(ref, cid, day.isoformat(), stamp) for ref, cid, day in owed])
+
+
+def _stamp(now: dt.datetime) -> str:
+    stamp = sql_datetime(now)
+    assert stamp is not None  # only None for None
+    return stamp
 
 
 def _due(row: tuple[Any, ...]) -> ThanksDue:
@@ -78,11 +83,8 @@ def thanks_source(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Ite
     ``end``: like a promise, an unthanked referrer keeps nagging however old (``start`` unused).
     """
     del start
-    sql = (
-        _DUE_SQL + " WHERE t.thanked_at IS NULL AND r.archived_at IS NULL"
-        " AND t.became_borrower_on <= ? ORDER BY t.became_borrower_on, t.id"
-    )
-    for row in conn.execute(sql, (end.isoformat(),)):
+    rows = q.thanks_rows(conn, open_only=True, referrer_active=True, until=end.isoformat())
+    for row in rows:
         due = _due(row)
         yield Occurrence(
             key=f"{OCCASION}:{due.id}:{due.became_borrower_on.isoformat()}",
@@ -121,16 +123,11 @@ class ReferralThanks:
 
     def open_for(self, referrer_id: int | None = None) -> list[ThanksDue]:
         """Thank-yous not yet given, oldest first (all referrers, or one)."""
-        sql = _DUE_SQL + " WHERE t.thanked_at IS NULL"
-        params: tuple[int, ...] = ()
-        if referrer_id is not None:
-            sql += " AND t.referrer_id = ?"
-            params = (referrer_id,)
-        sql += " ORDER BY t.became_borrower_on, t.id"
-        return [_due(r) for r in self.book.reader().execute(sql, params)]
+        rows = q.thanks_rows(self.book.reader(), open_only=True, referrer_id=referrer_id)
+        return [_due(r) for r in rows]
 
     def get(self, thanks_id: int) -> ThanksDue | None:
-        row = self.book.reader().execute(_DUE_SQL + " WHERE t.id = ?", (thanks_id,)).fetchone()
+        row = q.thanks_row(self.book.reader(), thanks_id)
         return _due(row) if row else None
 
     def draft(self, due: ThanksDue) -> Msg:
@@ -142,41 +139,28 @@ class ReferralThanks:
         one write. Returns the interaction's id."""
         now = self.clock.now()
         with self.book.write() as conn:
-            row = conn.execute(
-                "SELECT referrer_id FROM referral_thanks WHERE id = ?", (thanks_id,)
-            ).fetchone()
-            if row is None:
+            referrer_id = q.thanks_referrer(conn, thanks_id)
+            if referrer_id is None:
                 raise LookupError(thanks_id)
-            referrer_id = int(row[0])
-            interaction_id = _log_interaction(conn, referrer_id, channel, summary, now)
-            conn.execute(
-                "UPDATE referral_thanks SET thanked_at = ?, interaction_id = ? WHERE id = ?",
-                (sql_datetime(now), interaction_id, thanks_id),
-            )
+            interaction_id = _log_contact(conn, referrer_id, channel, summary, now)
+            q.close_thanks(conn, thanks_id, _stamp(now), interaction_id)
+        # Client ids, never the thank-you's own id: listeners match them against clients.
         self.book.changes.publish(
             {Topic.REFERRAL_THANKS, Topic.INTERACTION, Topic.CLIENT}, [referrer_id]
         )
         return interaction_id
 
 
-def _log_interaction(
+def _log_contact(
     conn: sqlite3.Connection, client_id: int, channel: str, summary: str, now: dt.datetime
 ) -> int:
-    """Through the contact log's own rules (issue 3) when present; plain SQL otherwise."""
-    try:
-        from crm.domain.relationship_enums import Channel
-        from crm.services.interactions import InteractionDraft, insert_interaction
-        from crm.services.memory_base import refresh_last_contact, refresh_memory
-    except ImportError:  # pragma: no cover - the contact log ships with its own issue
-        cur = conn.execute(
-            "INSERT INTO interaction (client_id, occurred_at, channel, summary, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (client_id, sql_datetime(now), channel, summary, sql_datetime(now)),
-        )
-        conn.execute(
-            "UPDATE client SET last_contact_at = ? WHERE id = ?", (sql_datetime(now), client_id)
-        )
-        return int(cur.lastrowid or 0)
+    """The contact log's own write path, inside this transaction: its validation and insert
+    (``insert_interaction``), then what InteractionService.log refreshes after it (the
+    client's last contact and search document)."""
+    from crm.domain.relationship_enums import Channel
+    from crm.services.interactions import InteractionDraft, insert_interaction
+    from crm.services.memory_base import refresh_last_contact, refresh_memory
+
     known = channel if channel in Channel._value2member_map_ else Channel.OTHER.value
     new_id = insert_interaction(conn, client_id, InteractionDraft(Channel(known), summary), now)
     refresh_last_contact(conn, client_id)

@@ -1,29 +1,25 @@
-"""Reading the referral graph: a client's chain and tree, top referrers, where the book came from.
+"""Reading the referral graph: a client's chain and tree, top referrers, where the book came
+from, the whole network.
 
-Plain SQL through ``Book.reader()``; no recursion in Python. A tree is one recursive CTE
-(indexed on ``referred_by_id``); the ranking reads every link once (a covering index scan)
-and sums subtrees in one iterative pass, children before parents.
+The SQL is in ``crm.store.queries.referrals``; no recursion in Python. A tree is one
+recursive CTE (indexed on ``referred_by_id``); the ranking reads every link once (a covering
+index scan) and sums subtrees in one iterative pass, children before parents.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.referrals import ReferralSource
-from crm.services.referral_links import (
-    MAX_DEPTH,
-    PERSON_COLUMNS,
-    Person,
-    chain_up,
-    check_referrer,
-    person_from_row,
-)
+from crm.services.referral_links import Person, chain_up, check_referrer, person_from_row
+from crm.services.referral_network import Forest, build_forest
 from crm.store.book import Book
+from crm.store.queries import referrals as q
 
 #: Statuses that count as "became a borrower" (has borrowed at least once).
 BORROWED = (ClientStatus.BORROWER.value, ClientStatus.FORMER_BORROWER.value)
@@ -83,27 +79,6 @@ class SourceShare:
     share: float  # of the active clients counted
 
 
-def lent_to(conn: sqlite3.Connection, client_ids: Iterable[int]) -> dict[int, Decimal] | None:
-    """Total amount lent per client. The seam for loans: Prism has no loan records yet, so
-    this answers None and the views leave the "amount lent" column out. When loans exist,
-    sum the disbursed amounts here and TopReferrer.amount_lent fills in everywhere."""
-    del conn, client_ids
-    return None
-
-
-_TREE_SQL = f"""
-    WITH RECURSIVE down(id, parent, depth) AS (
-        SELECT id, referred_by_id, 1 FROM client WHERE referred_by_id = :root
-        UNION ALL
-        SELECT c.id, c.referred_by_id, d.depth + 1 FROM down d
-        JOIN client c ON c.referred_by_id = d.id
-        WHERE d.depth < {MAX_DEPTH} AND c.id != :root
-    )
-    SELECT {PERSON_COLUMNS}, d.parent, d.depth FROM down d JOIN client c ON c.id = d.id
-    ORDER BY d.depth, c.name_pinyin, c.id
-"""
-
-
 @dataclass
 class Totals:
     """Per referrer: direct and all-level counts, and of those how many borrowed."""
@@ -144,60 +119,56 @@ def referral_totals(links: Iterable[tuple[int, int, str]]) -> Totals:
     return Totals(direct, total, b_direct, b_total)
 
 
-class ReferralQuery:
-    def __init__(self, book: Book) -> None:
-        self.book = book
+class ReferralService:
+    """Everything the referral views and `crm referrals` read; the writes are the client's
+    (a referrer is set by ClientService.add/update) and the thank-you's (ReferralThanks)."""
 
-    def _conn(self) -> sqlite3.Connection:
-        return self.book.reader()
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
+        self.book = book
+        self.clock = clock or SystemClock()
 
     def person(self, client_id: int) -> Person | None:
-        row = (
-            self._conn()
-            .execute(f"SELECT {PERSON_COLUMNS} FROM client c WHERE c.id = ?", (client_id,))
-            .fetchone()
-        )
+        row = q.person_row(self.book.reader(), client_id)
         return person_from_row(row) if row else None
 
     def people(self, ids: Iterable[int]) -> dict[int, Person]:
-        ids = list(ids)
-        out: dict[int, Person] = {}
-        for start in range(0, len(ids), 900):
-            part = ids[start : start + 900]
-            marks = ",".join("?" * len(part))
-            sql = f"SELECT {PERSON_COLUMNS} FROM client c WHERE c.id IN ({marks})"
-            for row in self._conn().execute(sql, part):
-                out[row[0]] = person_from_row(row)
-        return out
+        rows = q.person_rows(self.book.reader(), list(ids))
+        return {row[0]: person_from_row(row) for row in rows}
 
     def chain(self, client_id: int) -> list[Person]:
         """The client first, then who brought them, and so on up to the root."""
-        return chain_up(self._conn(), client_id)
+        return chain_up(self.book.reader(), client_id)
 
     def problems(self, client_id: int | None, referrer_id: int | None) -> list[FieldError]:
         """Why ``referrer_id`` cannot refer ``client_id`` (empty: it can), for the form."""
         try:
-            check_referrer(self._conn(), client_id, referrer_id)
+            check_referrer(self.book.reader(), client_id, referrer_id)
         except ValidationErrors as exc:
             return list(exc.errors)
         return []
 
     def referrer_source(self, client_id: int) -> tuple[int | None, str | None]:
-        row = (
-            self._conn()
-            .execute("SELECT referred_by_id, source FROM client WHERE id = ?", (client_id,))
-            .fetchone()
-        )
-        return (row[0], row[1]) if row else (None, None)
+        """Who referred the client and the source recorded ((None, None): no such client)."""
+        return q.referrer_and_source(self.book.reader(), client_id)
+
+    def linked_under(self, client_ids: Iterable[int], people: Iterable[int]) -> bool:
+        """Whether any of ``client_ids`` was referred by one of ``people`` (a view showing
+        those people asks this when other clients change: a new link adds to its tree)."""
+        return not self.referrers_of(client_ids).isdisjoint(people)
+
+    def referrers_of(self, client_ids: Iterable[int]) -> set[int]:
+        """Who referred these clients."""
+        return q.referrers_of(self.book.reader(), list(client_ids))
 
     def tree(self, client_id: int) -> ReferralTree | None:
+        """Everyone ``client_id`` brought, all levels (None: no such client)."""
         root = self.person(client_id)
         if root is None:
             return None
         nodes: list[TreeNode] = []
         children: dict[int, list[int]] = {}
         seen = {client_id}
-        for row in self._conn().execute(_TREE_SQL, {"root": client_id}):
+        for row in q.tree_rows(self.book.reader(), client_id):
             if row[0] in seen:  # a circle written from outside Prism
                 continue
             seen.add(row[0])
@@ -206,10 +177,14 @@ class ReferralQuery:
         return ReferralTree(root, nodes, children)
 
     def totals(self) -> Totals:
-        rows = self._conn().execute(
-            "SELECT id, referred_by_id, status FROM client WHERE referred_by_id IS NOT NULL"
-        )
-        return referral_totals(rows)
+        return referral_totals(q.links(self.book.reader()))
+
+    def lent_to(self, client_ids: Iterable[int]) -> dict[int, Decimal] | None:
+        """Total amount lent per client. The seam for loans: Prism has no loan records yet, so
+        this answers None and the views leave the "amount lent" column out. When loans exist,
+        sum the disbursed amounts here and TopReferrer.amount_lent fills in everywhere."""
+        del client_ids
+        return None
 
     def top_referrers(self, n: int = 20) -> list[TopReferrer]:
         """Active referrers ranked by clients brought directly, then in all; archived ones are
@@ -217,11 +192,10 @@ class ReferralQuery:
         t = self.totals()
         ranked = sorted(t.direct, key=lambda i: (-t.direct[i], -t.total.get(i, 0), i))
         out: list[TopReferrer] = []
-        conn = self._conn()
         for start in range(0, len(ranked), max(n, 50)):
             batch = ranked[start : start + max(n, 50)]
             people = self.people(batch)
-            lent = lent_to(conn, batch)
+            lent = self.lent_to(batch)
             for pid in batch:
                 p = people.get(pid)
                 if p is None or p.archived:
@@ -243,15 +217,7 @@ class ReferralQuery:
 
     def share_by_source(self) -> list[SourceShare]:
         """Active clients (referral partners left out) by how they came, largest first."""
-        rows = (
-            self._conn()
-            .execute(
-                "SELECT CASE WHEN referred_by_id IS NOT NULL THEN 'referral' ELSE source END AS s, "
-                "count(*) FROM client WHERE archived_at IS NULL AND kind != ? GROUP BY s",
-                (ClientKind.PARTNER.value,),
-            )
-            .fetchall()
-        )
+        rows = q.source_counts(self.book.reader(), ClientKind.PARTNER.value)
         total = sum(r[1] for r in rows) or 1
         shares = [SourceShare(ReferralSource(s) if s else None, n, n / total) for s, n in rows if n]
         order = list(ReferralSource)
@@ -259,3 +225,8 @@ class ReferralQuery:
             shares,
             key=lambda x: (x.source is None, -x.clients, order.index(x.source) if x.source else 0),
         )
+
+    def forest(self) -> Forest:
+        """The whole book's referral trees, for the network view."""
+        conn = self.book.reader()
+        return build_forest(q.linked_rows(conn), q.active_client_count(conn))

@@ -3,7 +3,7 @@
     uv run python tests/perf/bench_referrals.py --clients 100000
 
 Builds a demo book (about 30% referred, chains several deep), then times
-``ReferralQuery.top_referrers(20)`` (direct + all-level counts and borrowers for every
+``ReferralService.top_referrers(20)`` (direct + all-level counts and borrowers for every
 referrer, ranked) against the floor: one ``GROUP BY referred_by_id`` counting direct referrals
 only. Prints medians and the ratio; the goal is under 300 ms at 100,000 clients.
 """
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from crm.services.demo import fill_demo
-from crm.services.referrals import ReferralQuery
+from crm.services.referrals import ReferralService
 from crm.store.book import Book
 
 FLOOR_SQL = (
@@ -46,7 +46,7 @@ def run(clients: int, runs: int) -> dict[str, float]:
             referred = conn.execute(
                 "SELECT count(*) FROM client WHERE referred_by_id IS NOT NULL"
             ).fetchone()[0]
-            q = ReferralQuery(book)
+            q = ReferralService(book)
             top = median_ms(lambda: q.top_referrers(20), runs)
             floor = median_ms(lambda: conn.execute(FLOOR_SQL).fetchall(), runs)
         finally:

@@ -10,7 +10,7 @@ from crm.domain.errors import ValidationErrors
 from crm.domain.referrals import ReferralSource
 from crm.services.clients import ClientService
 from crm.services.referral_thanks import OCCASION, ReferralThanks, thanks_source
-from crm.services.referrals import ReferralQuery, referral_totals
+from crm.services.referrals import ReferralService, referral_totals
 from crm.store.book import Book
 from tests.conftest import NOW
 from tests.helpers import draft
@@ -59,7 +59,7 @@ def test_depth_50_chain_reads_whole_and_refuses_closing_it(
     book: Book, clients: ClientService
 ) -> None:
     ids = chain_of(book, 50)
-    q = ReferralQuery(book)
+    q = ReferralService(book)
     chain = q.chain(ids[-1])
     assert [p.id for p in chain] == list(reversed(ids))
     root = clients.get(ids[0]).draft
@@ -78,7 +78,7 @@ def test_10000_descendants_counted_without_recursion_limits(book: Book) -> None:
     deep = chain_of(book, 2_000)  # its root hangs under the first direct referral
     with book.write() as conn:
         conn.execute("UPDATE client SET referred_by_id = ? WHERE id = ?", (level1[0], deep[0]))
-    tree = ReferralQuery(book).tree(root)
+    tree = ReferralService(book).tree(root)
     assert tree is not None
     assert len(tree.nodes) == 100 + 7_899 + 2_001 == 10_000
     assert tree.direct == 100
@@ -86,7 +86,7 @@ def test_10000_descendants_counted_without_recursion_limits(book: Book) -> None:
     sizes = tree.subtree_sizes()
     assert sizes[root] == 10_000
     assert sizes[deep[0]] == 2_000
-    totals = ReferralQuery(book).totals()
+    totals = ReferralService(book).totals()
     assert totals.total[root] == 10_000
     assert totals.borrowers_total[root] == 7_899
 
@@ -108,7 +108,7 @@ def test_top_referrers_rank_direct_then_all_and_skip_archived(
     insert_people(book, [("甲孙", a_kids[0])])
     insert_people(book, [(f"丙{i}", c) for i in range(5)])
     clients.archive([c])
-    top = ReferralQuery(book).top_referrers(3)
+    top = ReferralService(book).top_referrers(3)
     assert [t.person.name for t in top] == ["甲", "乙", "甲0"]
     first = top[0]
     assert (first.direct, first.indirect, first.borrowers_direct) == (3, 1, 3)
@@ -118,10 +118,10 @@ def test_top_referrers_rank_direct_then_all_and_skip_archived(
 def test_archiving_a_referrer_keeps_the_chain(book: Book, clients: ClientService) -> None:
     chen, li, wang = _trio(clients)
     clients.archive([li])
-    chain = ReferralQuery(book).chain(wang)
+    chain = ReferralService(book).chain(wang)
     assert [p.id for p in chain] == [wang, li, chen]
     assert chain[1].archived
-    tree = ReferralQuery(book).tree(chen)
+    tree = ReferralService(book).tree(chen)
     assert tree is not None and [n.person.id for n in tree.nodes] == [li, wang]
 
 
@@ -180,7 +180,7 @@ def test_share_by_source_counts_active_clients_without_partners(
     gone = clients.add(draft("丙", source=ReferralSource.EVENT))
     clients.add(draft("丁"))
     clients.archive([gone])
-    shares = {s.source: s.clients for s in ReferralQuery(book).share_by_source()}
+    shares = {s.source: s.clients for s in ReferralService(book).share_by_source()}
     assert shares == {ReferralSource.REFERRAL: 2, ReferralSource.WALK_IN: 2, None: 1}
     del chen
 
@@ -195,10 +195,10 @@ def test_demo_builds_trees_with_partners_and_depth(book: Book, clock: FixedClock
     ).fetchone()
     assert 250 <= referred <= 350
     assert partners >= 3
-    top = ReferralQuery(book).top_referrers(1)[0]
+    top = ReferralService(book).top_referrers(1)[0]
     assert top.direct >= 10
     deepest = max(
-        len(ReferralQuery(book).chain(i))
+        len(ReferralService(book).chain(i))
         for (i,) in conn.execute("SELECT id FROM client WHERE referred_by_id IS NOT NULL")
     )
     assert deepest >= 4

@@ -8,8 +8,7 @@ from PySide6.QtGui import QColor
 
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.services.clients import ClientService
-from crm.services.referral_network import load_forest
-from crm.services.referrals import ReferralQuery
+from crm.services.referrals import ReferralService
 from crm.ui.referrals.network import NetworkView
 from crm.ui.referrals.style import ARCHIVED_COLOUR
 from crm.ui.referrals.top_model import TopReferrersModel
@@ -34,7 +33,7 @@ def test_tree_model_passes_modeltester_and_greys_archived(
     clients.add(draft("赵六", referred_by_id=chen))
     clients.archive([li])
     model = ReferralTreeModel()
-    model.set_tree(ReferralQuery(clients.book).tree(chen))
+    model.set_tree(ReferralService(clients.book).tree(chen))
     qtmodeltester.check(model)
     root = model.root_index()
     assert model.rowCount(root) == 2
@@ -53,7 +52,7 @@ def test_tree_model_passes_modeltester_and_greys_archived(
 def test_top_model_passes_modeltester(qtmodeltester, clients: ClientService) -> None:
     _trio(clients)
     model = TopReferrersModel()
-    model.set_rows(ReferralQuery(clients.book).top_referrers(10))
+    model.set_rows(ReferralService(clients.book).top_referrers(10))
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     assert model.columnCount() == 6  # no "amount lent" until loans exist
@@ -89,7 +88,8 @@ def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService) -
     dialog = ClientDialog(clients, chen)
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("会长的备注")
-    dialog.referred_by.search_and_pick_first("王芳")
+    dialog.referred_by.search_and_pick_first("王芳")  # the search answers from the runner
+    qtbot.waitUntil(lambda: dialog.referred_by.client_id() is not None)
     assert dialog.referred_by.client_id() == wang
     dialog.validate()
     error = dialog.errors["referred_by"]
@@ -110,6 +110,7 @@ def test_dialog_saves_a_referrer_and_source_follows(qtbot, clients: ClientServic
     qtbot.addWidget(dialog)
     dialog.name.setText("新客户")
     dialog.referred_by.search_and_pick_first("陈建国")
+    qtbot.waitUntil(lambda: dialog.referred_by.client_id() is not None)
     assert dialog.source.currentData() == "referral" and not dialog.source.isEnabled()
     dialog.save()
     assert dialog.saved_id is not None
@@ -123,7 +124,7 @@ def test_network_view_click_opens_client_and_greys_archived(qtbot, clients: Clie
     qtbot.addWidget(view)
     view.resize(600, 400)
     view.show()
-    view.set_forest(load_forest(clients.book))
+    view.set_forest(ReferralService(clients.book).forest())
     assert set(view.nodes) >= {chen, li}
     archived = view.nodes[li]
     assert archived.pen().style() == Qt.PenStyle.DashLine
@@ -141,7 +142,7 @@ def test_network_collapses_small_trees_at_5000(qtbot, book, clock) -> None:
     from crm.services.demo import fill_demo
 
     fill_demo(book, 5_000, seed=5, clock=clock)
-    forest = load_forest(book)
+    forest = ReferralService(book).forest()
     view = NetworkView()
     qtbot.addWidget(view)
     view.set_forest(forest, node_budget=400)
@@ -163,3 +164,64 @@ def test_referrals_page_loads_and_opens_client(qtbot, main_window) -> None:
     qtbot.waitUntil(lambda: chen in page.network.nodes)
     page._activated(page.model.index(0, 1))
     qtbot.waitUntil(lambda: main_window.clients.pane.client_id == chen)
+
+
+def test_tab_reloads_for_people_shown_and_new_links_below_them(qtbot, main_window) -> None:
+    service = main_window.clients._lazy_service()
+    _chen, li, wang = _trio(service)
+    other = service.add(draft("赵六"))
+    ui = main_window.referrals
+    pane = main_window.clients.pane
+    main_window.open_client(li)
+    qtbot.waitUntil(lambda: pane.client_id == li)
+    pane.tabs.setCurrentWidget(ui.tab)
+    qtbot.waitUntil(lambda: "1 directly and 0 indirectly" in ui.tab.summary.text())
+    reloads: list[int] = []
+    original = ui.tab.reload
+    ui.tab.reload = lambda: (reloads.append(1), original())
+
+    def settle() -> None:
+        main_window.ctx.runner.wait_for_all()
+        qtbot.wait(50)  # deliver the answers
+
+    d = service.get(other).draft
+    d.notes = "不相干"
+    service.update(other, d)  # nobody shown, and not linked under anyone shown
+    settle()
+    assert reloads == []
+    d.referred_by_id = wang  # now below 王芳, who is in 李明's tree
+    service.update(other, d)
+    qtbot.waitUntil(lambda: "1 directly and 1 indirectly" in ui.tab.summary.text())
+    assert reloads
+    reloads.clear()
+    w = service.get(wang).draft
+    w.form_of_address = "王小姐"  # someone shown
+    service.update(wang, w)
+    settle()
+    assert reloads
+
+
+def test_referrals_page_follows_the_book_when_shown_again(qtbot, main_window) -> None:
+    service = main_window.clients._lazy_service()
+    _trio(service)
+    page = main_window.show_section("referrals")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    main_window.show_section("clients")
+    first = service.add(draft("甲"))
+    service.add(draft("乙", referred_by_id=first))
+    assert page.model.rowCount() == 2  # hidden: nothing read until shown
+    main_window.show_section("referrals")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+
+
+def test_picker_labels_a_client_set_by_id(qtbot, ui_ctx, clients: ClientService) -> None:
+    from crm.ui.referrals.picker import ReferrerPicker
+
+    chen, _li, _wang = _trio(clients)
+    picker = ReferrerPicker(ui_ctx.services, ui_ctx.runner)
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.changed, timeout=1000) as blocker:
+        picker.set_client(chen)
+    assert blocker.args == [chen]
+    qtbot.waitUntil(lambda: "陈建国" in picker.edit.text())
+    assert picker.edit.text().endswith(f"#{chen}")

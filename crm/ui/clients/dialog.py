@@ -36,6 +36,7 @@ from crm.services.clients import ClientService, preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
 from crm.ui.i18n import render
+from crm.ui.tasks import TaskRunner
 
 _PHONE_SPLIT = re.compile(r"[,;，；、/]")
 
@@ -47,6 +48,7 @@ class ClientDialog(QDialog):
         client_id: int | None = None,
         known_tags: list[str] | None = None,
         parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -68,9 +70,14 @@ class ClientDialog(QDialog):
         self.cadence.setRange(0, 3650)
         self.cadence.setSpecialValueText(self.tr("Default for the status"))
         self.cadence.setSuffix(self.tr(" days"))
+        from crm.services.facade import Services
         from crm.ui.referrals.picker import ReferrerPicker
 
-        self.referred_by = ReferrerPicker(service.book)
+        # Transitional (referrals helper): the picker reads through services and the runner;
+        # until this dialog is handed the app's, it builds them on its service's book.
+        self.referred_by = ReferrerPicker(
+            Services(service.book, service.clock), runner or TaskRunner(self)
+        )
         self.source = QComboBox()
         self.source.addItem(self.tr("Not recorded"), None)
         for src in ReferralSource:
@@ -294,9 +301,9 @@ class ClientDialog(QDialog):
 
     def _referral_problems(self) -> list[FieldError]:
         """A referrer that would close a circle, said at once (the save checks it again)."""
-        from crm.services.referrals import ReferralQuery
+        from crm.services.referrals import ReferralService
 
-        return ReferralQuery(self.service.book).problems(
+        return ReferralService(self.service.book).problems(
             self.client_id, self.referred_by.client_id()
         )
 

@@ -202,7 +202,9 @@ class ClientsPage(QWidget):
     def new_client(self) -> None:
         from crm.ui.clients.dialog import ClientDialog
 
-        dialog = ClientDialog(self._lazy_service(), None, self._known_tags(), self)
+        dialog = ClientDialog(
+            self._lazy_service(), None, self._known_tags(), self, runner=self.ctx.runner
+        )
         if dialog.exec() and dialog.saved_id is not None:
             self.select_client(dialog.saved_id)
 
@@ -214,7 +216,9 @@ class ClientsPage(QWidget):
     def edit_client(self, client_id: int) -> None:
         from crm.ui.clients.dialog import ClientDialog
 
-        ClientDialog(self._lazy_service(), client_id, self._known_tags(), self).exec()
+        ClientDialog(
+            self._lazy_service(), client_id, self._known_tags(), self, runner=self.ctx.runner
+        ).exec()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 
@@ -30,4 +30,4 @@ class ReferralsUi(QObject):
 
     @property
     def page(self) -> ReferralsPage:
-        return self._page.page()  # type: ignore[return-value]
+        return cast("ReferralsPage", self._page.page())

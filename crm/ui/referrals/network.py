@@ -62,6 +62,8 @@ class NetworkView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor("#fafafa")))
         self.nodes: dict[int, NodeItem] = {}
+        # The forest drawn (None before the first): "Show more trees" draws more of it.
+        self.forest: Forest | None = None
         self.layout_info = Layout()
         self._leaf_labels: list[QGraphicsSimpleTextItem] = []
         self._press: QPointF | None = None
@@ -74,6 +76,7 @@ class NetworkView(QGraphicsView):
         scene.clear()
         self.nodes.clear()
         self._leaf_labels.clear()
+        self.forest = forest
         info = layout(forest, node_budget)
         self.layout_info = info
         edges = QPainterPath()

@@ -79,15 +79,15 @@ def layout(forest: Forest, node_budget: int = 1500, min_trees: int = 1) -> Layou
     x = y = 0.0
     row_height = 0.0
     for _root, pos, rad in placed:
-        size = 2 * rad + GAP
-        if x > 0 and x + size > row_width:
+        cell = 2 * rad + GAP
+        if x > 0 and x + cell > row_width:
             x, y = 0.0, y + row_height
             row_height = 0.0
         cx, cy = x + rad, y + rad
         for node, (px, py) in pos.items():
             out.pos[node] = (cx + px, cy + py)
-        x += size
-        row_height = max(row_height, size)
+        x += cell
+        row_height = max(row_height, cell)
     y += row_height + GAP
     x = 0.0
     cell = 34.0

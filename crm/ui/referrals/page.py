@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -20,34 +19,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.domain.changes import Change, Topic
-from crm.services.referral_network import load_forest
-from crm.services.referrals import ReferralQuery
+from crm.domain.changes import Topic
+from crm.services.facade import Services
+from crm.services.referral_network import Forest
+from crm.services.referrals import SourceShare, TopReferrer
+from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
 from crm.ui.referrals.network import NetworkView
 from crm.ui.referrals.share_bars import ShareBars
 from crm.ui.referrals.top_model import ClientIdRole, TopReferrersModel
+from crm.ui.tasks import LatestOnly
 
 NODE_BUDGET = 1500
 
 
-class ReferralsPage(QWidget):
+def read_overview(services: Services, n: int) -> tuple[list[TopReferrer], list[SourceShare]]:
+    """The first tab's reads (runs on a pool thread)."""
+    return services.referrals.top_referrers(n), services.referrals.share_by_source()
+
+
+class ReferralsPage(BookPage):
+    # A referrer set or cleared, a status or name changed, a client archived: all CLIENT.
+    topics = frozenset({Topic.CLIENT})
+
     def __init__(
         self, ctx: UiContext, open_client: Callable[[int], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ctx.notifier, parent)
         self.ctx = ctx
         self.open_client = open_client
-        self.query = ReferralQuery(ctx.book)
-        self._stale = True
         self._budget = NODE_BUDGET
+        self.overview_loader = LatestOnly(ctx.runner, self)
+        self.overview_loader.finished.connect(self._show_overview)
+        self.network_loader = LatestOnly(ctx.runner, self)
+        self.network_loader.finished.connect(self._show_network)
 
         # Top referrers and sources.
         self.top_n = QSpinBox()
         self.top_n.setRange(5, 500)
         self.top_n.setValue(50)
         self.top_n.setPrefix(self.tr("Top "))
-        self.top_n.valueChanged.connect(lambda _v: self.reload())
+        self.top_n.valueChanged.connect(lambda _v: self._load_overview())
         self.model = TopReferrersModel(self)
         self.table = QTableView()
         self.table.setObjectName("topReferrers")
@@ -126,25 +138,22 @@ class ReferralsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._network_stale = True
-        ctx.notifier.changed.connect(self._on_change)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _on_change(self, change: Change) -> None:
-        if change.touches({Topic.CLIENT}):
-            self._stale = True
-            self._network_stale = True
-            if self.isVisible():
-                self.reload()
 
     def reload(self) -> None:
-        self._stale = False
-        self.model.set_rows(self.query.top_referrers(self.top_n.value()))
+        """The book changed (or the page is first shown): read the overview again, and the
+        network when its tab is the one shown (else when it is next shown)."""
+        self._network_stale = True
+        self._load_overview()
+        self._load_network_if_shown()
+
+    def _load_overview(self) -> None:
+        services, n = self.ctx.services, self.top_n.value()
+        self.overview_loader.submit(lambda: read_overview(services, n))
+
+    def _show_overview(self, answer: tuple[list[TopReferrer], list[SourceShare]]) -> None:
+        top, shares = answer
+        self.model.set_rows(top)
         self.lent_note.setVisible(not self.model.show_lent)
-        shares = self.query.share_by_source()
         self.bars.set_shares(shares)
         referral = next((s for s in shares if s.source and s.source.value == "referral"), None)
         total = sum(s.clients for s in shares)
@@ -153,7 +162,6 @@ class ReferralsPage(QWidget):
                 share=f"{referral.share if referral else 0:.0%}", n=f"{total:,}"
             )
         )
-        self._load_network_if_shown()
 
     def _load_network_if_shown(self) -> None:
         if self.tabs.currentIndex() == 1 and self._network_stale:
@@ -161,7 +169,10 @@ class ReferralsPage(QWidget):
 
     def load_network(self) -> None:
         self._network_stale = False
-        forest = load_forest(self.ctx.book)
+        referrals = self.ctx.services.referrals
+        self.network_loader.submit(referrals.forest)
+
+    def _show_network(self, forest: Forest) -> None:
         self.network.set_forest(forest, self._budget)
         info = self.network.layout_info
         drawn = sum(forest.tree_size(r) for r in info.expanded)
@@ -181,7 +192,11 @@ class ReferralsPage(QWidget):
 
     def show_more(self) -> None:
         self._budget *= 2
-        self.load_network()
+        forest = self.network.forest
+        if forest is not None:  # the same book, more of it drawn: no need to read it again
+            self._show_network(forest)
+        else:
+            self.load_network()
 
     def _activated(self, index: QModelIndex) -> None:
         client_id = index.data(ClientIdRole)

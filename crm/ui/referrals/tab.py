@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,36 +19,71 @@ from PySide6.QtWidgets import (
 
 from crm.domain.changes import Change, Topic
 from crm.domain.referrals import NOT_RECORDED, ReferralSource
-from crm.services.referral_thanks import ReferralThanks, ThanksDue
-from crm.services.referrals import ReferralQuery
+from crm.services.facade import Services
+from crm.services.referral_links import Person
+from crm.services.referral_thanks import ThanksDue
+from crm.services.referrals import ReferralTree
+from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
 from crm.ui.referrals.style import ARCHIVED_COLOUR, colour_of
 from crm.ui.referrals.tree_model import ClientIdRole, ReferralTreeModel
+from crm.ui.tasks import LatestOnly
 
 #: Trees up to this size open fully; larger ones open their first level only.
 EXPAND_ALL_UP_TO = 200
-
-_TOPICS = {Topic.CLIENT, Topic.REFERRAL_THANKS}
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class ReferralsTab(QWidget):
+@dataclass(frozen=True)
+class TabData:
+    """What the tab shows of one client, read in one go on a pool thread."""
+
+    client_id: int
+    tree: ReferralTree | None
+    chain: list[Person]
+    source: str | None
+    thanks: list[ThanksDue]
+
+    @property
+    def shown(self) -> frozenset[int]:
+        """Every client whose change can alter the tab (the tree and the chain)."""
+        if self.tree is None:
+            return frozenset({self.client_id})
+        ids = {self.client_id, *(p.id for p in self.chain)}
+        ids.update(n.person.id for n in self.tree.nodes)
+        return frozenset(ids)
+
+
+def read_tab(services: Services, client_id: int) -> TabData:
+    """The tab's reads for one client (runs on a pool thread)."""
+    tree = services.referrals.tree(client_id)
+    if tree is None:
+        return TabData(client_id, None, [], None, [])
+    chain = services.referrals.chain(client_id)
+    source = services.referrals.referrer_source(client_id)[1] if len(chain) <= 1 else None
+    return TabData(client_id, tree, chain, source, services.thanks.open_for(client_id))
+
+
+class ReferralsTab(BookPage):
+    topics = frozenset({Topic.CLIENT, Topic.REFERRAL_THANKS})
+
     def __init__(
         self,
         ctx: UiContext,
         open_client: Callable[[int], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(ctx.notifier, parent)
         self.ctx = ctx
         self.open_client = open_client
-        self.query = ReferralQuery(ctx.book)
-        self.thanks = ReferralThanks(ctx.book, ctx.clock)
         self.client_id: int | None = None
-        self._stale = True
+        # Clients shown by the last answer (the client, their chain and tree).
+        self._shown: frozenset[int] = frozenset()
+        self.loader = LatestOnly(ctx.runner, self)
+        self.loader.finished.connect(self._show)
 
         self.chain = QLabel()
         self.chain.setObjectName("referralChain")
@@ -83,38 +118,60 @@ class ReferralsTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(hint)
-        ctx.notifier.changed.connect(self._on_change)
 
     # -- feeding -------------------------------------------------------------------------------
 
     def set_client(self, client_id: int | None) -> None:
+        if client_id == self.client_id:
+            return  # a refresh of the same client: concerns() already saw what changed
         self.client_id = client_id
-        self._stale = True
-        if self.isVisible():
-            self.reload()
+        self._shown = frozenset()
+        self.mark_dirty()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _on_change(self, change: Change) -> None:
-        if change.touches(_TOPICS):
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+    def concerns(self, change: Change) -> bool:
+        """Changes to anyone shown. A client not shown matters only when they were just
+        linked under someone shown (their referrer changed), which the change does not say:
+        a hidden tab simply reloads when next shown; a visible one asks off the GUI thread."""
+        if not change.touches(self.topics):
+            return False
+        if self.client_id is None:
+            return False
+        if not change.client_ids or Topic.BOOK in change.topics or not self.isVisible():
+            return True
+        if self.loader.busy:  # the answer on its way may predate this change
+            return True
+        if not change.client_ids.isdisjoint(self._shown):
+            return True
+        if Topic.CLIENT in change.topics:
+            referrals, shown, ids = self.ctx.services.referrals, self._shown, change.client_ids
+            self.ctx.runner.run(
+                lambda: referrals.linked_under(ids, shown),
+                lambda linked: self.mark_dirty() if linked else None,
+                owner=self,
+            )
+        return False
 
     def reload(self) -> None:
-        self._stale = False
         cid = self.client_id
-        tree = self.query.tree(cid) if cid is not None else None
+        if cid is None:
+            self._show(None)
+            return
+        services = self.ctx.services
+        self.loader.submit(lambda: read_tab(services, cid))
+
+    def _show(self, data: TabData | None) -> None:
+        if data is not None and data.client_id != self.client_id:
+            return  # an answer for the client shown before
+        tree = data.tree if data is not None else None
         self.model.set_tree(tree)
         self._clear_thanks()
-        if cid is None or tree is None:
+        if data is None or tree is None:
+            self._shown = frozenset()
             self.chain.clear()
             self.summary.clear()
             return
-        self._show_chain(cid)
+        self._shown = data.shown
+        self._show_chain(data)
         borrowed = sum(1 for n in tree.nodes if n.person.status in ("borrower", "former_borrower"))
         if tree.nodes:
             self.summary.setText(
@@ -130,11 +187,11 @@ class ReferralsTab(QWidget):
             self.tree.expandAll()
         else:
             self.tree.expand(root)
-        for due in self.thanks.open_for(cid):
+        for due in data.thanks:
             self._add_thanks(due)
 
-    def _show_chain(self, client_id: int) -> None:
-        chain = self.query.chain(client_id)
+    def _show_chain(self, data: TabData) -> None:
+        chain = data.chain
         if len(chain) > 1:
             parts = []
             for i, p in enumerate(chain):
@@ -147,7 +204,7 @@ class ReferralsTab(QWidget):
                     parts.append(f'<a href="{p.id}" style="color: {colour}; {style}">{name}</a>')
             text = self.tr("Referred by: {chain}").format(chain=" ← ".join(parts))
         else:
-            _ref, source = self.query.referrer_source(client_id)
+            source = data.source
             label = ReferralSource(source).label if source else NOT_RECORDED
             text = self.tr("Not referred by anyone in the book. Source: {source}").format(
                 source=_escape(label.render(QCoreApplication.translate))
@@ -159,8 +216,9 @@ class ReferralsTab(QWidget):
     def _clear_thanks(self) -> None:
         while self.thanks_box.count():
             item = self.thanks_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def _add_thanks(self, due: ThanksDue) -> None:
         frame = QFrame()
@@ -190,7 +248,7 @@ class ReferralsTab(QWidget):
     def open_thanks(self, due: ThanksDue) -> None:
         from crm.ui.referrals.thanks_dialog import ThanksDialog
 
-        ThanksDialog(self.thanks, due, self).exec()
+        ThanksDialog(self.ctx.services.thanks, due, self).exec()
 
     def _activated(self, index: QModelIndex) -> None:
         client_id = index.data(ClientIdRole)
