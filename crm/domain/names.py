@@ -159,6 +159,12 @@ def _syllables(text: str) -> tuple[str, ...]:
     return tuple(pinyin_table.syllables(text, _other_words))
 
 
+def warm() -> None:
+    """Load the pinyin table now (a background thread while a form is open): the first time
+    after installing or upgrading pypinyin it is built, ~1-3 s."""
+    pinyin_table.table()
+
+
 def _clean(name: str) -> str:
     # NFKC folds full-width letters and digits (ＡＢ１) to ASCII.
     return unicodedata.normalize("NFKC", name).strip()

@@ -164,3 +164,9 @@ def test_every_start_of_a_phrase_reads_as_pypinyin_reads_it(fresh: PinyinTable) 
     texts.update(phrases[::10])
     texts.update(a + b for a, b in zip(phrases[::10], phrases[5::10], strict=False))
     assert pinyin_table.agrees_with_pypinyin(fresh, sorted(texts))
+
+
+def test_warming_loads_the_process_table() -> None:
+    names.warm()
+    assert pinyin_table._loaded
+    assert pinyin_table.table() is pinyin_table.table()
