@@ -1,11 +1,13 @@
-"""Where Prism keeps things. The only module that calls platformdirs."""
+"""Where Prism keeps things. The only module that calls platformdirs.
+
+platformdirs is imported on first use (~15 ms: it pulls in tempfile, shutil, random): a
+`crm --version`, or a command given ``--data-dir``, never needs it.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "Prism"
 APP_AUTHOR = "Prism"
@@ -18,11 +20,17 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     chosen = override or os.environ.get(DATA_DIR_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
+    return _default_data_dir()
+
+
+def _default_data_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def is_default_data_dir(folder: Path) -> bool:
-    return folder == Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return folder == _default_data_dir()
 
 
 def book_path(folder: Path) -> Path:
@@ -40,11 +48,15 @@ def settings_path(folder: Path) -> Path:
     beside it, so a demo never rewrites the officer's real window layout.
     """
     if is_default_data_dir(folder):
+        import platformdirs
+
         return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "settings.ini"
     return folder / "settings.ini"
 
 
 def cache_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 

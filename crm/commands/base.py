@@ -1,4 +1,8 @@
-"""What every subcommand shares: the open book, the clock, output and errors."""
+"""What every subcommand shares: the services on the open book, the clock, output and errors.
+
+Imported when the parser is built (even for `crm --version`), so it imports no services and
+no store: those load when a command first asks for ``ctx.services``.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm import config
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.messages import Msg, Translate
-from crm.store.book import Book
+
+if TYPE_CHECKING:
+    from crm.services.facade import Services
+    from crm.store.book import Book
 
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
 
@@ -35,8 +42,23 @@ class CliContext:
     json: bool = False
 
     @cached_property
+    def services(self) -> Services:
+        """The one services object, on the book opened on first use."""
+        from crm.services.facade import Services
+
+        return Services(self.book, self.clock)
+
+    @cached_property
     def book(self) -> Book:
+        # TRANSITIONAL: commands move to ctx.services; this stays the book under it.
+        from crm.store.book import Book
+
         return Book.open(config.book_path(self.data_dir))
+
+    def close(self) -> None:
+        """Close the book if the command opened it."""
+        if "book" in self.__dict__:
+            self.book.close()
 
     def text(self, message: Msg) -> str:
         return message.render(self.translate)

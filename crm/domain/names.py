@@ -2,7 +2,8 @@
 
 pypinyin reads each character with its most common reading, which is wrong for many surnames
 (曾 ceng, 单 dan, 解 jie, 仇 chou …) and it has no surname mode, so the surname goes through our
-own tables and only the given name goes through pypinyin. Syllables are toneless and ü is
+own tables and only the given name goes through pypinyin (its readings, from the table in
+crm.domain.pinyin_table, so that no process has to import it). Syllables are toneless and ü is
 written ``v`` (吕 lv), pypinyin's default, which is also what people type in a search box.
 """
 
@@ -13,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from pypinyin import Style, lazy_pinyin
+from crm.domain import pinyin_table
 
 # Single surnames whose surname reading differs from pypinyin's default, plus common surnames
 # pinned here so a pypinyin data change cannot move them. Left out on purpose, because the
@@ -149,12 +150,19 @@ def _other_words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-# Two caches: given names repeat far more than whole names, and pypinyin's phrase segmentation
-# (~15 µs a call) is the cost; the small whole-name cache just skips the splitting and joining.
+# Two caches: given names repeat far more than whole names, and the phrase segmentation is the
+# cost; the small whole-name cache just skips the splitting and joining.
 @lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...]:
-    # pypinyin's stub types ``errors`` as returning str; returning a list is documented too.
-    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors=_other_words))  # type: ignore[arg-type]
+    # pypinyin's readings, from a table built once from pypinyin (see pinyin_table: importing
+    # pypinyin itself takes ~0.3 s, most of a `crm add`).
+    return tuple(pinyin_table.syllables(text, _other_words))
+
+
+def warm() -> None:
+    """Load the pinyin table now (a background thread while a form is open): the first time
+    after installing or upgrading pypinyin it is built, ~1-3 s."""
+    pinyin_table.table()
 
 
 def _clean(name: str) -> str:

@@ -1,8 +1,9 @@
-"""Loading translations: every ``resources/translations/*_<lang>.ts``, compiled on demand.
+"""Qt translators: every ``resources/translations/*_<lang>.ts``, compiled on demand.
 
 Sources are English; ``zh_CN`` is complete (a test checks). The .qm files are build products:
 a wheel carries them, a source checkout compiles them once into the user cache with the
-``lrelease`` that ships inside PySide6.
+``lrelease`` that ships inside PySide6. Choosing the language is Qt-free and shared with the
+CLI (crm/translations.py).
 """
 
 from __future__ import annotations
@@ -12,35 +13,30 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from crm import config
+from crm import config, translations
 from crm.domain.messages import Msg
+from crm.translations import LANGUAGES, SETTING_KEY, translations_dir
 
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
-SETTING_KEY = "ui/language"  # "system", "en" or "zh_CN"
-
-
-def translations_dir() -> Path:
-    return config.resources_dir() / "translations"
+__all__ = [
+    "LANGUAGES",
+    "SETTING_KEY",
+    "install_translators",
+    "load_translators",
+    "qm_files",
+    "remove_translators",
+    "render",
+    "resolve_language",
+    "translations_dir",
+]
 
 
 def resolve_language(choice: str | None) -> str:
     """The language to show: an explicit choice, else the system locale (Chinese or English)."""
-    if choice and choice != "system":
-        return "zh_CN" if choice.lower().startswith("zh") else "en"
-    env = os.environ.get("LANGUAGE") or os.environ.get("LC_ALL") or os.environ.get("LANG")
-    name = env or QLocale.system().name()
-    return "zh_CN" if name.lower().startswith("zh") else "en"
-
-
-def saved_language(folder: Path) -> str | None:
-    settings = QSettings(str(config.settings_path(folder)), QSettings.Format.IniFormat)
-    value = settings.value(SETTING_KEY)
-    return str(value) if value else None
+    return translations.resolve_language(choice, lambda: QLocale.system().name())
 
 
 def _lrelease() -> Path:
@@ -105,21 +101,6 @@ def install_translators(language: str) -> list[QTranslator]:
 def remove_translators(translators: list[QTranslator]) -> None:
     for t in translators:
         QCoreApplication.removeTranslator(t)
-
-
-def cli_translate(folder: Path, choice: str | None) -> Callable[[str, str], str]:
-    """A translate function for the CLI, no QCoreApplication needed."""
-    language = resolve_language(choice or saved_language(folder))
-    translators = load_translators(language)
-
-    def translate(context: str, text: str) -> str:
-        for t in translators:
-            out = t.translate(context, text)
-            if out:
-                return out
-        return text
-
-    return translate
 
 
 def render(msg: Msg) -> str:
