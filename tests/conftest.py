@@ -51,7 +51,9 @@ def ui_ctx(qapp, book: Book, clock: FixedClock, tmp_path: Path):
     from crm.ui.context import UiContext
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    ctx = UiContext.build(book, clock, settings)
+    from crm.services.facade import Services
+
+    ctx = UiContext.build(Services(book, clock), settings)
     yield ctx
     # Searches and reminder loads may still run on pool threads; let them end before the
     # book fixture closes the connections they use.

@@ -334,16 +334,14 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from crm import config
 from crm.domain.clock import SystemClock
-from crm.store.book import Book
-from crm.ui.app import _warm_imports, build_window, open_settings
+from crm.services.facade import Services
+from crm.ui.app import build_window, open_settings, warm_imports
 from crm.ui.context import UiContext
 data = Path({str(data)!r})
-book = Book.open(config.book_path(data))
-w = build_window(UiContext.build(book, SystemClock(), open_settings(data)))
+w = build_window(UiContext.build(Services.open(data, SystemClock()), open_settings(data)))
 w.show()
-_warm_imports()
+warm_imports()
 w.show_section("clients")
 w.clients.search.setText("a")
 end = time.perf_counter() + 1.5

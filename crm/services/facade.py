@@ -37,6 +37,13 @@ class Services:
         self.book = book
         self.clock = clock or SystemClock()
 
+    @classmethod
+    def open(cls, folder: Path, clock: Clock | None = None) -> Services:
+        """Open (and migrate) the book in this data folder; BookError says why not."""
+        from crm import config
+
+        return cls(Book.open(config.book_path(folder)), clock)
+
     @property
     def changes(self) -> ChangeBus:
         return self.book.changes

@@ -37,6 +37,21 @@ class BookUnavailable(BookError):
     """Disk full, read-only, I/O error: the machine, not the data."""
 
 
+class BookDamaged(BookError):
+    """The book failed its integrity check after an unclean shutdown; it was not touched."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "The book {path} was not closed properly and is damaged ({problem}). "
+                "It was left untouched; restore a backup to go on.",
+            ).with_(problem=problems[0] if problems else "?"),
+            path,
+        )
+        self.problems = problems
+
+
 _LOCKED = (
     BookLocked,
     QT_TRANSLATE_NOOP(

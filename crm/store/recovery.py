@@ -20,7 +20,7 @@ from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import backup as backups
-from crm.store.errors import BookError
+from crm.store.errors import BookDamaged
 
 LOCK_FILENAME = "prism.lock"
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -30,21 +30,6 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 class RestoreResult:
     previous: Path | None  # the backup of the book as it was
     damaged: Path | None  # where a damaged book was set aside instead
-
-
-class BookDamaged(BookError):
-    """The book failed its integrity check after an unclean shutdown; it was not touched."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "BookError",
-                "The book {path} was not closed properly and is damaged ({problem}). "
-                "It was left untouched; restore a backup to go on.",
-            ).with_(problem=problems[0] if problems else "?"),
-            path,
-        )
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,15 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm import config
 from crm.domain.clock import Clock, SystemClock
-from crm.store.book import Book
-from crm.store.errors import BookError
+from crm.services.facade import Services
+from crm.store.errors import BookDamaged, BookError
 from crm.ui.context import UiContext
 from crm.ui.i18n import SETTING_KEY, install_translators, remove_translators, resolve_language
 from crm.ui.main_window import MainWindow
@@ -50,30 +49,25 @@ def show_failure(exc: BaseException, parent: QWidget | None) -> None:
     QMessageBox.critical(parent, QCoreApplication.translate("App", "Prism"), text)
 
 
-def _warm_imports() -> None:
-    """Load what the first edit or selection needs while the officer is still looking."""
-
-    def work() -> None:
-        import crm.domain.identity
-        import crm.domain.lunar
-        import crm.domain.phones
-        import crm.services.clients  # noqa: F401
-
-    threading.Thread(target=work, name="warm-imports", daemon=True).start()
+def warm_imports() -> None:
+    """Load what the first edit or selection needs while the officer is still looking (run
+    on the task runner)."""
+    import crm.domain.identity
+    import crm.domain.lunar
+    import crm.domain.phones
+    import crm.services.clients  # noqa: F401
 
 
-def _open_book(folder: Path, clock: Clock | None) -> Book:
+def _open_book(folder: Path, clock: Clock) -> Services:
     """Open the book; if a crash damaged it, offer the newest good backup (see safekeeping)."""
-    from crm.store.recovery import BookDamaged
-
     try:
-        return Book.open(config.book_path(folder))
+        return Services.open(folder, clock)
     except BookDamaged:
         from crm.ui.transfer.safekeeping import offer_restore
 
-        if not offer_restore(folder, clock or SystemClock()):
+        if not offer_restore(folder, clock):
             raise
-        return Book.open(config.book_path(folder))
+        return Services.open(folder, clock)
 
 
 def run_gui(
@@ -106,7 +100,7 @@ def run_gui(
         )
         return 1
     try:
-        book = _open_book(folder, clock)
+        services = _open_book(folder, clock or SystemClock())
     except BookError as exc:
         QMessageBox.critical(
             None,
@@ -116,11 +110,9 @@ def run_gui(
         instance.release()
         return 1
     if demo:
-        from crm.services.demo import fill_demo
+        services.demo.fill(DEMO_CLIENTS, seed=7)
 
-        fill_demo(book, DEMO_CLIENTS, seed=7, clock=clock)
-
-    ctx = UiContext.build(book, clock or SystemClock(), settings)
+    ctx = UiContext.build(services, settings)
     ctx.runner.failed.connect(lambda exc: show_failure(exc, holder["window"]))
     holder: dict[str, MainWindow] = {"window": build_window(ctx)}
 
@@ -143,7 +135,7 @@ def run_gui(
     window.language_change_requested.connect(relaunch)
     instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
     window.show()
-    QTimer.singleShot(0, _warm_imports)
+    QTimer.singleShot(0, lambda: ctx.runner.run(warm_imports))
     from crm.ui.reminders.install import start_background
 
     reminders = start_background(ctx, lambda: holder["window"])
@@ -156,11 +148,10 @@ def run_gui(
         return app.exec()
     finally:
         reminders.stop()
-        ctx.close()  # workers still reading the book
-        QThreadPool.globalInstance().waitForDone(5000)
+        ctx.close()  # let workers still reading the book end first
         if not demo:
             backups.at_exit()
-        book.close()
+        services.close()
         instance.release()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

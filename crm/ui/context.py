@@ -28,11 +28,11 @@ class UiContext:
     runner: TaskRunner
 
     @classmethod
-    def build(cls, book: Book, clock: Clock, settings: QSettings) -> UiContext:
+    def build(cls, services: Services, settings: QSettings) -> UiContext:
         return cls(
-            services=Services(book, clock),
-            notifier=ChangeNotifier(book),
-            clock=clock,
+            services=services,
+            notifier=ChangeNotifier(services),
+            clock=services.clock,
             settings=settings,
             runner=TaskRunner(),
         )

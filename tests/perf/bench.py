@@ -148,13 +148,14 @@ def search_latency(data: Path, runs: int) -> None:
     from crm import config
     from crm.domain.clock import SystemClock
     from crm.services.client_query import ClientFilter, ClientQuery, _source, _where
+    from crm.services.facade import Services
     from crm.store.book import Book
     from crm.ui.app import build_window, open_settings
     from crm.ui.context import UiContext
 
     app = QApplication.instance() or QApplication(sys.argv)
     book = Book.open(config.book_path(data))
-    ctx = UiContext.build(book, SystemClock(), open_settings(data))
+    ctx = UiContext.build(Services(book, SystemClock()), open_settings(data))
     window = build_window(ctx)
     window.show()
     app.processEvents()
