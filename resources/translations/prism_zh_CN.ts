@@ -377,6 +377,93 @@
     </message>
 </context>
 <context>
+    <name>CalculatorWindow</name>
+    <message>
+        <source>Loan calculator</source>
+        <translation>贷款计算器</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation>复制摘要</translation>
+    </message>
+    <message>
+        <source>A plain-text summary to paste into WeChat</source>
+        <translation>纯文字摘要，可直接粘贴到微信</translation>
+    </message>
+    <message>
+        <source>Print / save as PDF…</source>
+        <translation>打印 / 另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>The full schedule as a PDF to print or send</source>
+        <translation>完整还款计划 PDF，可打印或发送</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>The inputs, totals and full schedule as a workbook</source>
+        <translation>贷款条件、合计和完整还款计划导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>The annual rate (PBOC) is what the loan costs a year with the fee counted, as lenders must show it since 2021: the monthly internal rate of return × 12. Compare offers by it, not by the quoted rate or the 月息.</source>
+        <translation>年化利率（央行口径）是计入手续费后贷款每年的实际成本，自 2021 年起贷款机构必须按此展示：按月内部收益率（IRR）× 12。比较不同产品请看这个利率，而不是报价利率或月息。</translation>
+    </message>
+    <message>
+        <source>The calculator cannot work these figures out: the fee leaves the client almost nothing, or the rate is too small. Check them.</source>
+        <translation>计算器无法算出这组数字：手续费扣除后客户几乎拿不到钱，或利率过小。请检查。</translation>
+    </message>
+    <message>
+        <source>To see the figures, fix these:</source>
+        <translation>请先修改以下内容再查看结果：</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+    <message>
+        <source>Type the amount to see the schedule.</source>
+        <translation>请输入贷款金额以查看还款计划。</translation>
+    </message>
+    <message>
+        <source>Type the rate to see the schedule.</source>
+        <translation>请输入利率以查看还款计划。</translation>
+    </message>
+    <message>
+        <source>Type the amount and the rate to see the schedule.</source>
+        <translation>请输入贷款金额和利率以查看还款计划。</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into WeChat or a message.</source>
+        <translation>已复制，可粘贴到微信或短信中。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}. &lt;a href=&quot;{link}&quot;&gt;Open it&lt;/a&gt;</source>
+        <translation>已保存 {name}。&lt;a href=&quot;{link}&quot;&gt;打开&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Save the schedule as PDF</source>
+        <translation>将还款计划另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the schedule to Excel</source>
+        <translation>将还款计划导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
         <source>New client</source>
@@ -1536,6 +1623,253 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>LoanCalculator</name>
+    <message>
+        <source>Period</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>还款额</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>First payment</source>
+        <translation>首期还款</translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation>末期还款</translation>
+    </message>
+    <message>
+        <source>Monthly payment</source>
+        <translation>月供</translation>
+    </message>
+    <message>
+        <source>Paid at maturity</source>
+        <translation>到期一次还款</translation>
+    </message>
+    <message>
+        <source>Loan amount</source>
+        <translation>贷款金额</translation>
+    </message>
+    <message>
+        <source>Nominal annual rate</source>
+        <translation>名义年利率</translation>
+    </message>
+    <message>
+        <source>Monthly rate (月息)</source>
+        <translation>月利率（月息）</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Upfront fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Total interest</source>
+        <translation>利息合计</translation>
+    </message>
+    <message>
+        <source>Total repayment</source>
+        <translation>还款总额</translation>
+    </message>
+    <message>
+        <source>Total cost (interest + fee)</source>
+        <translation>总成本（利息 + 手续费）</translation>
+    </message>
+    <message>
+        <source>Annual rate, PBOC (monthly IRR × 12)</source>
+        <translation>年化利率（央行口径：月 IRR × 12）</translation>
+    </message>
+    <message>
+        <source>Annual rate, compounded ((1 + IRR)¹² − 1)</source>
+        <translation>复利年化利率（(1 + IRR)¹² − 1）</translation>
+    </message>
+    <message>
+        <source>APR (IRR × 12)</source>
+        <translation>年化利率</translation>
+    </message>
+    <message>
+        <source>Compounded</source>
+        <translation>复利年化</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} 个月</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source>Loan repayment schedule (estimate)</source>
+        <translation>贷款还款计划（测算）</translation>
+    </message>
+    <message>
+        <source>Repayment schedule</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Prepared on {date}</source>
+        <translation>测算日期：{date}</translation>
+    </message>
+    <message>
+        <source>These figures are estimates for reference only. The bank&apos;s loan contract governs the actual amounts, dates and rates.</source>
+        <translation>以上数字为测算结果，仅供参考；实际金额、还款日期和利率以银行借款合同为准。</translation>
+    </message>
+    <message>
+        <source>{annual} a year (月息 {monthly})</source>
+        <translation>年利率 {annual}（月息 {monthly}）</translation>
+    </message>
+    <message>
+        <source>month {month}: {amount}</source>
+        <translation>第 {month} 期：{amount}</translation>
+    </message>
+    <message>
+        <source>{amount}; month {month}: {last}</source>
+        <translation>{amount}；第 {month} 期：{last}</translation>
+    </message>
+    <message>
+        <source>{amount} × {count}</source>
+        <translation>{amount} × {count} 期</translation>
+    </message>
+    <message>
+        <source>{first} at first, {last} in month {month}</source>
+        <translation>首期 {first}，第 {month} 期 {last}</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>每期还款</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>LoanForm</name>
+    <message>
+        <source>The loan</source>
+        <extracomment>Any input changed: the window recalculates.</extracomment>
+        <translation>贷款条件</translation>
+    </message>
+    <message>
+        <source>e.g. 300,000 or 30万</source>
+        <translation>例如 300,000 或 30万</translation>
+    </message>
+    <message>
+        <source>e.g. 4.35</source>
+        <translation>例如 4.35</translation>
+    </message>
+    <message>
+        <source>% a year</source>
+        <translation>年利率 %</translation>
+    </message>
+    <message>
+        <source>The nominal annual rate, as a bank quotes it</source>
+        <translation>名义年利率，即银行报价的利率</translation>
+    </message>
+    <message>
+        <source>月息 % a month</source>
+        <translation>月息 %</translation>
+    </message>
+    <message>
+        <source>月息: the rate a month, as consumer products quote it (0.5 = 6% a year)</source>
+        <translation>月息：按月计的利率，消费类产品常这样报价（月息 0.5 = 年利率 6%）</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation>2年</translation>
+    </message>
+    <message>
+        <source>3 years</source>
+        <translation>3年</translation>
+    </message>
+    <message>
+        <source>5 years</source>
+        <translation>5年</translation>
+    </message>
+    <message>
+        <source>Taken at disbursement: the client receives the amount less the fee.</source>
+        <translation>放款时扣除：客户实际到手金额为贷款金额减去手续费。</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>贷款金额（元）</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Upfront fee (yuan)</source>
+        <translation>手续费（元）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>贷款金额</translation>
+    </message>
+    <message>
+        <source>Upfront fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>= {rate} a year</source>
+        <translation>= 年利率 {rate}</translation>
+    </message>
+    <message>
+        <source>= 月息 {rate} a month</source>
+        <translation>= 月息 {rate}</translation>
+    </message>
+</context>
+<context>
     <name>Loans</name>
     <message>
         <source>The amount must be a number.</source>
@@ -2390,6 +2724,33 @@ Book: {path}</source>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>The annual rate as PBOC notice 〔2021〕 No. 3 asks: the internal rate of return of what the client receives (the amount less the fee) and what they repay, monthly × 12. The compounded rate is (1 + monthly IRR)¹² − 1.</source>
+        <translation>按中国人民银行公告〔2021〕第3号的口径计算的年化利率：以客户实际到手金额（贷款金额减手续费）和各期还款计算内部收益率（IRR），按月 IRR × 12 年化。复利年化利率为 (1 + 月 IRR)¹² − 1。</translation>
+    </message>
+    <message>
+        <source>Click a method to see its schedule.</source>
+        <translation>点击某种还款方式查看其还款计划。</translation>
+    </message>
+    <message>
+        <source>The methods side by side</source>
+        <translation>各还款方式对比</translation>
+    </message>
+    <message>
+        <source>Repayment schedule</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Repayment schedule: {method}, {count} payment(s)</source>
+        <translation>还款计划：{method}，共 {count} 期</translation>
+    </message>
+    <message>
+        <source>{amount} yuan over {months} at {rate}, {method}.</source>
+        <translation>{amount} 元，{months}，{rate}，{method}。</translation>
     </message>
 </context>
 <context>
