@@ -46,6 +46,12 @@ AMOUNT_FEN = QT_TRANSLATE_NOOP("Loans", "The amount is in yuan and fen: at most 
 RATE_NOT_NUMBER = QT_TRANSLATE_NOOP("Loans", "The rate must be a number.")
 RATE_NOT_POSITIVE = QT_TRANSLATE_NOOP("Loans", "The rate must be more than 0.")
 RATE_ABSURD = QT_TRANSLATE_NOOP("Loans", "The rate must be at most 1000% a year.")
+#: A rate with more decimals than any quote has; it also keeps (1 + r)^n − 1 away from 0 in
+#: the 34-digit context (a rate of 1e-40 divided by zero).
+RATE_PLACES_MAX = 6
+RATE_TOO_PRECISE = QT_TRANSLATE_NOOP(
+    "Loans", "Give the rate with at most 6 decimals (for example 4.35)."
+)
 RATE_ABOVE_CEILING = QT_TRANSLATE_NOOP(
     "Loans", "The rate is above 36% a year, the legal ceiling for protected lending."
 )
@@ -143,6 +149,8 @@ def validate(terms: LoanTerms, *, allow_high_rate: bool = False) -> tuple[Msg, .
         errors.append(FieldError("rate", RATE_NOT_NUMBER))
     elif rate <= 0:
         errors.append(FieldError("rate", RATE_NOT_POSITIVE))
+    elif -rate.normalize().as_tuple().exponent > RATE_PLACES_MAX:  # type: ignore[operator]
+        errors.append(FieldError("rate", RATE_TOO_PRECISE))
     elif rate > ABSURD_RATE:
         errors.append(FieldError("rate", RATE_ABSURD))
     elif rate > LEGAL_CEILING:
@@ -353,7 +361,10 @@ def _present_value(coeffs: list[float], v: float) -> tuple[float, float]:
 
 def annual_rates(monthly_irr: float) -> tuple[Decimal, Decimal]:
     """(monthly IRR × 12, (1 + IRR)^12 − 1), both in percent rounded half-up to 4 decimals."""
-    with localcontext(_CTX):
+    with localcontext(_CTX) as ctx:
         simple = Decimal(monthly_irr) * 1200
         compound = Decimal(math.expm1(12 * math.log1p(monthly_irr))) * 100
+        # A fee near the whole amount gives a rate with more integer digits than the context
+        # holds; quantizing it needs room for them and the four decimals.
+        ctx.prec = max(ctx.prec, simple.adjusted() + 8, compound.adjusted() + 8)
         return simple.quantize(RATE_PLACES), compound.quantize(RATE_PLACES)

@@ -140,6 +140,12 @@ class MainWindow(QMainWindow):
         self.reveal_action.toggled.connect(self.clients.model.set_unmasked)
         edit_menu.addAction(self.reveal_action)
 
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        calculator = QAction(self.tr("Loan &calculator…"), self)
+        calculator.setShortcut(QKeySequence("Ctrl+K"))  # Ctrl+L logs a contact
+        calculator.triggered.connect(self.open_calculator)
+        tools_menu.addAction(calculator)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Prism"), self)
         about.triggered.connect(self._about)
@@ -152,6 +158,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None and not QApplication.quitOnLastWindowClosed():
             QApplication.quit()
+
+    def open_calculator(self) -> None:
+        """The loan calculator, for walk-in questions (no client needed)."""
+        from crm.ui.loans.calculator import open_calculator  # built on first use
+
+        open_calculator(self, self.ctx)
 
     def open_settings(self) -> None:
         from crm.ui.settings_dialog import SettingsDialog

@@ -183,6 +183,7 @@
     </message>
     <message>
         <source>The disk holding {path} is full. Free some space and try again.</source>
+        <extracomment>What each SQLite primary result code means for the officer. Classified by code, never by the message text (which SQLite may reword); an extended code (SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE ...) counts as its primary family (its low 8 bits).</extracomment>
         <translation>存放 {path} 的磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
@@ -203,6 +204,7 @@
     </message>
     <message>
         <source>{path} was written by a newer version of Prism (schema {revision}). Update Prism to open it; the book was left untouched.</source>
+        <extracomment>Tables in a book no SQLModel class declares, by name: Alembic&apos;s own version table, and the FTS5 search table with the shadow tables SQLite makes for it (SQLAlchemy cannot declare a virtual table; its SQL is kept in ``crm.domain.tables.SQL_ONLY`` and checked by the schema test instead). How a book is compared with ``crm.domain.tables.metadata()``: by the migrations&apos; env when autogenerating the next revision, and by ``tests/store/test_schema.py``. Types and server defaults are compared too: on SQLite both reflect exactly as the migrations declared them.</extracomment>
         <translation>{path} 由更新版本的棱镜写入（结构版本 {revision}）。请升级棱镜后再打开；客户簿未做任何改动。</translation>
     </message>
     <message>
@@ -1232,6 +1234,7 @@ Your input is still in the form.</source>
     <name>GreetingDialog</name>
     <message>
         <source>Greeting: {what}</source>
+        <extracomment>The picker row to select when the list next arrives (after a greeting is sent).</extracomment>
         <translation>写祝福：{what}</translation>
     </message>
     <message>
@@ -1303,6 +1306,7 @@ Your input is still in the form.</source>
     <name>GreetingTemplatesPage</name>
     <message>
         <source>Greetings</source>
+        <extracomment>The book&apos;s templates are in.</extracomment>
         <translation>祝福语</translation>
     </message>
     <message>
@@ -1900,6 +1904,11 @@ Your input is still in the form.</source>
         <translation>年利率不能超过 1000%。</translation>
     </message>
     <message>
+        <source>Give the rate with at most 6 decimals (for example 4.35).</source>
+        <extracomment>A rate with more decimals than any quote has; it also keeps (1 + r)^n − 1 away from 0 in the 34-digit context (a rate of 1e-40 divided by zero).</extracomment>
+        <translation>利率最多保留 6 位小数（例如 4.35）。</translation>
+    </message>
+    <message>
         <source>The rate is above 36% a year, the legal ceiling for protected lending.</source>
         <translation>年利率超过 36%，超出法律保护的利率上限。</translation>
     </message>
@@ -1974,6 +1983,14 @@ Your input is still in the form.</source>
     <message>
         <source>Show full phone numbers in the list</source>
         <translation>在列表中显示完整电话号码</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Loan &amp;calculator…</source>
+        <translation>贷款计算器(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2552,6 +2569,7 @@ Book: {path}</source>
     <name>RemindersSettingsPage</name>
     <message>
         <source>Reminders</source>
+        <extracomment>The book&apos;s settings are in the widgets.</extracomment>
         <translation>提醒</translation>
     </message>
     <message>

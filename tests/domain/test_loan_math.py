@@ -372,3 +372,22 @@ def test_benchmark_runs_small() -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "schedule + IRR" in done.stdout and "floor" in done.stdout
+
+
+def test_a_fee_near_the_whole_amount_gives_a_huge_rate_not_a_crash() -> None:
+    """Found by the calculator window: 999.99 fee on 1,000 overflowed the 34-digit context."""
+    plan = calculate(
+        LoanTerms(Decimal("1000"), Decimal("12"), 12, M.EQUAL_INSTALMENT, Decimal("999.99")),
+        allow_high_rate=True,
+    )
+    assert plan.apr > Decimal("1000000")
+    assert plan.apr_compound > plan.apr
+
+
+def test_a_rate_with_more_than_six_decimals_is_refused() -> None:
+    """Found by the calculator window: 1e-40 divided by zero in the instalment formula."""
+    for rate in ("1e-40", "4.3500001"):
+        with pytest.raises(ValidationErrors) as caught:
+            calculate(LoanTerms(Decimal("1000"), Decimal(rate), 12))
+        assert [e.field for e in caught.value.errors] == ["rate"]
+    assert calculate(LoanTerms(Decimal("1000"), Decimal("4.350000"), 12)).schedule
