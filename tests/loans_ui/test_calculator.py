@@ -245,19 +245,19 @@ def test_choices_are_remembered_with_a_context(qtbot, ui_ctx) -> None:
     assert second.form.selected_method() == RepaymentMethod.INTEREST_FIRST
 
 
-@pytest.mark.parametrize(
-    ("rate", "fee"),
-    [
-        ("5", "999.99"),  # receives 0.01: the compounded rate outgrows the domain's 34 digits
-        ("0." + "0" * 40 + "1", ""),  # the instalment's (1 + r)^n − 1 rounds to zero
-    ],
-)
-def test_figures_beyond_the_domain_are_said_not_crashed(qtbot, calc, rate, fee) -> None:
-    type_loan(qtbot, calc, "1000", rate, 12, fee)
+def test_a_fee_of_almost_everything_shows_its_rate(qtbot, calc) -> None:
+    # Receives 0.01: the compounded rate has ~50 integer digits (once beyond the domain).
+    type_loan(qtbot, calc, "1000", "5", 12, "999.99")
+    assert calc.plan is not None
+    assert calc.results.values["apr_compound"].property("high") is True
+
+
+def test_a_rate_too_fine_to_quote_is_refused_at_its_field(qtbot, calc) -> None:
+    rate = "0." + "0" * 40 + "1"  # (1 + r)^n − 1 once rounded to zero in the instalment
+    type_loan(qtbot, calc, "1000", rate, 12, "")
     assert calc.plan is None
-    assert calc.form.fee.text() == fee
-    assert calc.results.message_box.property("kind") == "error"
-    assert "cannot work these figures out" in calc.results.message.text()
+    assert calc.form.rate.text() == rate
+    assert "at most 6 decimals" in calc.results.message.text()
 
 
 def test_astronomical_rates_still_show(qtbot, calc) -> None:
