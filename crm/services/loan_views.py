@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.loan_enums import RepaymentMethod
@@ -62,11 +62,13 @@ class LoanFilter:
     limit: int | None = None
 
 
-@dataclass(frozen=True)
-class LoanRow:
+class LoanRow(NamedTuple):
+    """A loan as lists show it. A named tuple: the Loans section builds thousands at once
+    (a frozen dataclass costs ~10 µs more per row). Fields in LOAN_COLUMNS order, then the
+    client's name."""
+
     id: int
     client_id: int
-    client_name: str
     product: str
     amount: Decimal  # yuan, two decimals
     annual_rate: Decimal  # percent a year (a 月息 is stored ×12)
@@ -77,7 +79,7 @@ class LoanRow:
     status: LoanStatus
     applied_on: dt.date | None
     disbursed_on: dt.date | None
-    repayment_day: int | None
+    repayment_day: int | None  # None: the disbursement's day of month
     maturity_on: dt.date | None
     auto_debit: bool
     purpose: str
@@ -90,6 +92,7 @@ class LoanRow:
     created_at: dt.datetime
     updated_at: dt.datetime
     deleted_at: dt.datetime | None
+    client_name: str
 
     @property
     def quoted_rate(self) -> Decimal:
@@ -127,35 +130,43 @@ class LoanRow:
         )
 
 
+_METHODS = RepaymentMethod._value2member_map_
+_STATUSES = LoanStatus._value2member_map_
+_day = dt.date.fromisoformat
+_moment = dt.datetime.fromisoformat
+
+
 def loan_from_row(r: Sequence[Any]) -> LoanRow:
-    """LOAN_COLUMNS followed by the client's name (crm.store.queries.loans.LOAN_ROW_SELECT)."""
+    """LOAN_COLUMNS followed by the client's name (crm.store.queries.loans.LOAN_ROW_SELECT).
+
+    Positional and without helper calls: this runs for every row the Loans section lists."""
     return LoanRow(
-        id=r[0],
-        client_id=r[1],
-        product=r[2],
-        amount=from_fen(r[3]),
-        annual_rate=Decimal(r[4]),
-        rate_quoted_as=r[5],
-        fee=from_fen(r[6]),
-        months=r[7],
-        method=RepaymentMethod(r[8]),
-        status=LoanStatus(r[9]),
-        applied_on=_date(r[10]),
-        disbursed_on=_date(r[11]),
-        repayment_day=r[12],
-        maturity_on=_date(r[13]),
-        auto_debit=bool(r[14]),
-        purpose=r[15],
-        guarantor=r[16],
-        collateral=r[17],
-        renewal_of_id=r[18],
-        overdue_since=_date(r[19]),
-        overdue_amount=from_fen(r[20]) if r[20] is not None else None,
-        note=r[21],
-        created_at=_datetime(r[22]) or dt.datetime.min,
-        updated_at=_datetime(r[23]) or dt.datetime.min,
-        deleted_at=_datetime(r[24]),
-        client_name=r[25],
+        r[0],
+        r[1],
+        r[2],
+        Decimal(r[3]).scaleb(-2),
+        Decimal(r[4]),
+        r[5],
+        Decimal(r[6]).scaleb(-2),
+        r[7],
+        _METHODS[r[8]],  # type: ignore[arg-type]
+        _STATUSES[r[9]],  # type: ignore[arg-type]
+        _day(r[10]) if r[10] else None,
+        _day(r[11]) if r[11] else None,
+        r[12],
+        _day(r[13]) if r[13] else None,
+        bool(r[14]),
+        r[15],
+        r[16],
+        r[17],
+        r[18],
+        _day(r[19]) if r[19] else None,
+        Decimal(r[20]).scaleb(-2) if r[20] is not None else None,
+        r[21],
+        _moment(r[22]),
+        _moment(r[23]),
+        _moment(r[24]) if r[24] else None,
+        r[25],
     )
 
 

@@ -283,6 +283,16 @@ def client_name(conn: sqlite3.Connection, client_id: int) -> str | None:
     return row[0] if row else None
 
 
+def client_statuses(conn: sqlite3.Connection, client_ids: Sequence[int]) -> list[Row]:
+    """(id, status, kind) of these clients, by id."""
+    out: list[Row] = []
+    for marks, part in _chunks(sorted(set(client_ids))):
+        out += conn.execute(
+            f"SELECT id, status, kind FROM client WHERE id IN ({marks}) ORDER BY id", part
+        ).fetchall()
+    return out
+
+
 def loan_statuses_of(conn: sqlite3.Connection, client_id: int) -> list[str]:
     """The statuses of a client's live loans (ix_loan_client covers it)."""
     return [
