@@ -190,3 +190,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_json_flag(p)
     p.set_defaults(handler=cmd_calc)
+
+    # The loan book's commands (need, needs, loan, loans) live beside; imported here so the
+    # command list stays one module per area.
+    from crm.commands import loan_records
+
+    loan_records.register(sub)

@@ -25,6 +25,8 @@ class Topic(StrEnum):
     REMINDER_SETTINGS = "reminder_settings"
     GREETING_TEMPLATES = "greeting_templates"
     REFERRAL_THANKS = "referral_thanks"
+    LOAN = "loan"  # a loan, its status history, the product list
+    NEED = "need"  # the needs record
     BOOK = "book"  # the whole book replaced or refilled: restore, demo
 
 

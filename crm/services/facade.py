@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from crm.services.clients import ClientService
     from crm.services.greetings import GreetingService
     from crm.services.interactions import InteractionService
+    from crm.services.loans import LoanService
+    from crm.services.needs import NeedService
     from crm.services.notes import NoteService
     from crm.services.promises import PromiseService
     from crm.services.referral_thanks import ReferralThanks
@@ -144,3 +146,15 @@ class Services:
         return TrashService(self.book, self.clock)
 
     # -- loans -----------------------------------------------------------------------------
+
+    @cached_property
+    def loans(self) -> LoanService:
+        from crm.services.loans import LoanService
+
+        return LoanService(self.book, self.clock)
+
+    @cached_property
+    def needs(self) -> NeedService:
+        from crm.services.needs import NeedService
+
+        return NeedService(self.book, self.clock)

@@ -1932,6 +1932,118 @@ Your input is still in the form.</source>
         <source>The fee is in yuan and fen: at most two decimals.</source>
         <translation>手续费以元为单位，精确到分：最多两位小数。</translation>
     </message>
+    <message>
+        <source>Choose or type the loan product.</source>
+        <translation>请选择或填写贷款产品。</translation>
+    </message>
+    <message>
+        <source>The rate is quoted either annual or monthly.</source>
+        <translation>利率只能按年利率或月息报价。</translation>
+    </message>
+    <message>
+        <source>Unknown repayment method {value!r}.</source>
+        <translation>未知的还款方式 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Unknown loan status {value!r}.</source>
+        <translation>未知的贷款状态 {value!r}。</translation>
+    </message>
+    <message>
+        <source>A loan that is {status} needs its disbursement date.</source>
+        <translation>状态为“{status}”的贷款需要填写放款日期。</translation>
+    </message>
+    <message>
+        <source>The maturity must be after the disbursement date.</source>
+        <translation>到期日必须晚于放款日期。</translation>
+    </message>
+    <message>
+        <source>The disbursement date cannot be before the application date.</source>
+        <translation>放款日期不能早于申请日期。</translation>
+    </message>
+    <message>
+        <source>The status date cannot be before the disbursement date.</source>
+        <translation>状态日期不能早于放款日期。</translation>
+    </message>
+    <message>
+        <source>The repayment day must be 1 to 31.</source>
+        <translation>还款日必须在 1 到 31 之间。</translation>
+    </message>
+    <message>
+        <source>The overdue amount must be more than 0, in yuan and fen.</source>
+        <translation>逾期金额必须大于 0，以元为单位，精确到分。</translation>
+    </message>
+    <message>
+        <source>An overdue amount goes with an overdue loan.</source>
+        <translation>只有逾期的贷款才填写逾期金额。</translation>
+    </message>
+    <message>
+        <source>Keep it under {n} characters.</source>
+        <translation>请不要超过 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Write what the client says the money is for.</source>
+        <translation>请填写客户所说的资金用途。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0 and at most 100,000,000, in yuan and fen.</source>
+        <translation>金额必须大于 0 且不超过 100,000,000，以元为单位，精确到分。</translation>
+    </message>
+    <message>
+        <source>A needs record cannot be dated in the future.</source>
+        <translation>需求记录的日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>There is no loan with id {id}.</source>
+        <translation>没有编号为 {id} 的贷款。</translation>
+    </message>
+    <message>
+        <source>There is no client with id {id}.</source>
+        <translation>没有编号为 {id} 的客户。</translation>
+    </message>
+    <message>
+        <source>Loan {id} is not one of this client&apos;s loans.</source>
+        <translation>贷款 {id} 不是该客户的贷款。</translation>
+    </message>
+    <message>
+        <source>A loan cannot go from {current} to {new}.</source>
+        <translation>贷款不能从“{current}”直接变为“{new}”。</translation>
+    </message>
+    <message>
+        <source>The date cannot be before the loan&apos;s last step, on {date}.</source>
+        <translation>日期不能早于该贷款上一步的日期 {date}。</translation>
+    </message>
+    <message>
+        <source>An extension needs the new maturity date.</source>
+        <translation>展期需要填写新的到期日。</translation>
+    </message>
+    <message>
+        <source>The new maturity must be after the current one, {date}.</source>
+        <translation>新的到期日必须晚于当前到期日 {date}。</translation>
+    </message>
+    <message>
+        <source>A maturity date goes with a disbursement or an extension.</source>
+        <translation>只有放款或展期时才填写到期日。</translation>
+    </message>
+    <message>
+        <source>An amount goes with an overdue.</source>
+        <translation>只有逾期时才填写金额。</translation>
+    </message>
+    <message>
+        <source>Change a loan&apos;s status with a status change, so it is dated in its history.</source>
+        <translation>请通过“变更状态”修改贷款状态，这样状态历史中会记下日期。</translation>
+    </message>
+    <message>
+        <source>Only a disbursed or repaid loan can be renewed.</source>
+        <translation>只有已放款或已结清的贷款才能续贷。</translation>
+    </message>
+    <message>
+        <source>The product list needs at least one product.</source>
+        <translation>产品列表至少需要一个产品。</translation>
+    </message>
+    <message>
+        <source>There is no needs record with id {id}.</source>
+        <translation>没有编号为 {id} 的需求记录。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3707,6 +3819,138 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Annual rate, compounded monthly</source>
         <translation>年化利率（按月复利）</translation>
+    </message>
+    <message>
+        <source>{option} {value}: that date does not exist.</source>
+        <translation>{option} {value}：没有这一天。</translation>
+    </message>
+    <message>
+        <source>{option} {value!r} is not a date: use YYYY-MM-DD (for example 2027-03-15).</source>
+        <translation>{option} {value!r} 不是日期：请使用 YYYY-MM-DD 格式（例如 2027-03-15）。</translation>
+    </message>
+    <message>
+        <source>{option} {value!r} is not a whole number.</source>
+        <translation>{option} {value!r} 不是整数。</translation>
+    </message>
+    <message>
+        <source>Unknown status {value!r}: use one of {choices}.</source>
+        <translation>未知的状态 {value!r}：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <source>Loan {id} is not one of {client}&apos;s loans.</source>
+        <translation>贷款 {id} 不是 {client} 的贷款。</translation>
+    </message>
+    <message>
+        <source>Loan {id} is now {status} ({date}).</source>
+        <translation>贷款 {id} 现为“{status}”（{date}）。</translation>
+    </message>
+    <message>
+        <source>No needs recorded.</source>
+        <translation>尚无需求记录。</translation>
+    </message>
+    <message>
+        <source>Loan {id} · {client} · {product} · {status}</source>
+        <translation>贷款 {id} · {client} · {product} · {status}</translation>
+    </message>
+    <message>
+        <source>No loans.</source>
+        <translation>没有贷款。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Repayment day</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Auto-debit</source>
+        <translation>自动扣款</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>抵押物</translation>
+    </message>
+    <message>
+        <source>Renews loan</source>
+        <translation>续贷自贷款</translation>
+    </message>
+    <message>
+        <source>Overdue since</source>
+        <translation>逾期起始日</translation>
+    </message>
+    <message>
+        <source>Balance today</source>
+        <translation>当前余额</translation>
+    </message>
+    <message>
+        <source>Next repayment</source>
+        <translation>下次还款</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <source>{rate}% a year</source>
+        <translation>年利率 {rate}%</translation>
+    </message>
+    <message>
+        <source>{rate}% a month ({annual}% a year)</source>
+        <translation>月息 {rate}%（年利率 {annual}%）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>状态历史</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
     </message>
 </context>
 </TS>
