@@ -94,6 +94,14 @@ class MainWindow(QMainWindow):
         self.clients.select_client(client_id)
         self.bring_to_front()
 
+    def new_client(self) -> None:
+        self.show_section("clients")
+        self.clients.new_client()
+
+    def find_client(self) -> None:
+        self.show_section("clients")
+        self.clients.focus_search()
+
     def bring_to_front(self) -> None:
         if self.isMinimized():
             self.showNormal()
@@ -107,7 +115,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         new = QAction(self.tr("&New client…"), self)
         new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: (self.show_section("clients"), self.clients.new_client()))
+        new.triggered.connect(self.new_client)
         file_menu.addAction(new)
         from crm.ui.transfer.actions import TransferActions
 
@@ -133,7 +141,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         find = QAction(self.tr("&Find client"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.show_section("clients"), self.clients.focus_search()))
+        find.triggered.connect(self.find_client)
         edit_menu.addAction(find)
         self.reveal_action = QAction(self.tr("Show full phone numbers in the list"), self)
         self.reveal_action.setCheckable(True)
@@ -180,7 +188,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Prism (棱镜) {version}\n\nA client book for loan officers: remember people, "
                 "keep promises, never miss a greeting.\n\nBook: {path}"
-            ).format(version=__version__, path=str(self.ctx.book.path)),
+            ).format(version=__version__, path=str(self.ctx.services.book_path)),
         )
 
     # -- layout memory -------------------------------------------------------------------------
