@@ -11,7 +11,14 @@ from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
+from crm.services.client_query import ClientFilter, ClientRow
+from crm.services.facade import Services
+
+
+def services(ctx: CliContext) -> Services:
+    """The command's services. TRANSITIONAL: becomes ``ctx.services`` once CliContext has it."""
+    return Services(ctx.book, ctx.clock)
+
 
 _DATE = re.compile(r"^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})$")
 
@@ -108,9 +115,7 @@ def _offer_from_id(draft: ClientDraft, ctx: CliContext) -> None:
 
 
 def _save(ctx: CliContext, draft: ClientDraft, client_id: int | None) -> int:
-    from crm.services.clients import ClientService
-
-    service = ClientService(ctx.book, ctx.clock)
+    service = services(ctx).clients
     try:
         if client_id is None:
             return service.add(draft)
@@ -133,9 +138,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.clients import ClientService
-
-    service = ClientService(ctx.book, ctx.clock)
+    service = services(ctx).clients
     client_id = service.resolve(args.client)
     draft = service.get(client_id).draft
     _apply_args(draft, args, ctx)
@@ -177,7 +180,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     f = ClientFilter(
         text=args.search or "", status=args.status, tag=args.tag, archived=args.archived
     )
-    rows = ClientQuery(ctx.book).search(f, limit=args.limit)
+    rows = services(ctx).client_query.search(f, limit=args.limit)
     data = [row_json(r, unmasked=args.unmasked) for r in rows]
     if ctx.json:
         ctx.print_json(data)
@@ -196,13 +199,13 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.clients import ClientService
-
-    client_id = ClientService(ctx.book, ctx.clock).resolve(args.client)
-    row = ClientQuery(ctx.book).rows([client_id])[client_id]
+    s = services(ctx)
+    client_id = s.clients.resolve(args.client)
+    row = s.client_query.rows([client_id])[client_id]
     data = row_json(row, unmasked=args.unmasked)
     from crm.services.greetings import festival_optout
 
+    # TRANSITIONAL: s.greetings.festival_optout(client_id) once Services has greetings.
     data["festival_optout"] = festival_optout(ctx.book.reader(), client_id)
     if ctx.json:
         ctx.print_json(data)
@@ -214,9 +217,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _archive(args: argparse.Namespace, ctx: CliContext, restore: bool) -> int:
-    from crm.services.clients import ClientService
-
-    service = ClientService(ctx.book, ctx.clock)
+    service = services(ctx).clients
     ids = [service.resolve(ref) for ref in args.clients]
     hit = service.restore(ids) if restore else service.archive(ids)
     ctx.print_json({"changed": hit}) if ctx.json else ctx.print(" ".join(map(str, hit)))

@@ -61,7 +61,7 @@ def test_top_model_passes_modeltester(qtmodeltester, clients: ClientService) -> 
 
 
 def test_client_tab_shows_chain_tree_and_thanks(qtbot, main_window) -> None:
-    service = main_window.clients._lazy_service()
+    service = main_window.clients.clients
     chen, li, wang = _trio(service)
     d = service.get(wang).draft
     d.status = ClientStatus.BORROWER
@@ -82,18 +82,17 @@ def test_client_tab_shows_chain_tree_and_thanks(qtbot, main_window) -> None:
     assert len(thank) == 1
 
 
-def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService) -> None:
+def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService, ui_ctx) -> None:
     from crm.ui.clients.dialog import ClientDialog
 
     chen, _li, wang = _trio(clients)
-    dialog = ClientDialog(clients, chen)
+    dialog = ClientDialog(ui_ctx, clients.get(chen))
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("会长的备注")
     dialog.referred_by.search_and_pick_first("王芳")
     assert dialog.referred_by.client_id() == wang
-    dialog.validate()
     error = dialog.errors["referred_by"]
-    assert not error.isHidden()
+    qtbot.waitUntil(lambda: not error.isHidden())  # checked off the GUI thread
     assert "王姐 ← 李总 ← 陈会长" in error.text()
     assert not dialog.save_button.isEnabled()
     dialog.save()
@@ -102,11 +101,11 @@ def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService) -
     assert clients.get(chen).draft.referred_by_id is None
 
 
-def test_dialog_saves_a_referrer_and_source_follows(qtbot, clients: ClientService) -> None:
+def test_dialog_saves_a_referrer_and_source_follows(qtbot, clients: ClientService, ui_ctx) -> None:
     from crm.ui.clients.dialog import ClientDialog
 
     chen, _li, _wang = _trio(clients)
-    dialog = ClientDialog(clients)
+    dialog = ClientDialog(ui_ctx)
     qtbot.addWidget(dialog)
     dialog.name.setText("新客户")
     dialog.referred_by.search_and_pick_first("陈建国")
@@ -154,7 +153,7 @@ def test_network_collapses_small_trees_at_5000(qtbot, book, clock) -> None:
 
 
 def test_referrals_page_loads_and_opens_client(qtbot, main_window) -> None:
-    service = main_window.clients._lazy_service()
+    service = main_window.clients.clients
     chen, _li, _wang = _trio(service)
     page = main_window.show_section("referrals")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
-from crm.store.book import Book
+from crm.services.client_query import ClientFilter, ClientRow
 from crm.ui.clients.model import status_label
+
+if TYPE_CHECKING:
+    from crm.ui.context import UiContext
 
 SUGGESTIONS = 12
 
@@ -25,9 +29,9 @@ class ReferrerPicker(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.query = ClientQuery(book)
+        self.query = ctx.services.client_query
         self._id: int | None = None
         self._ids: list[int] = []
         self.edit = QLineEdit()
