@@ -36,6 +36,7 @@ from crm.ui.tasks import LatestOnly
 
 if TYPE_CHECKING:
     from crm.services.clients import ClientDetail
+    from crm.services.facade import Services
     from crm.ui.context import UiContext
 
 
@@ -170,30 +171,27 @@ class ClientPane(BookPage):
     def reload(self) -> None:
         client_id = self.client_id
         if client_id is None:
-            self._loaded(None)
+            self._loaded((None, None, False))
             return
-        clients = self.ctx.services.clients
-        read_optout = self._read_no_greetings
+        services = self.ctx.services
 
-        def read() -> tuple[ClientDetail, bool] | None:
+        def read() -> tuple[int, ClientDetail | None, bool]:
             from crm.services.clients import ClientNotFound
 
             try:
-                return clients.get(client_id), read_optout(client_id)
+                detail = services.clients.get(client_id)
             except ClientNotFound:  # gone meanwhile (emptied from the trash)
-                return None
+                return client_id, None, False
+            return client_id, detail, _festival_optout(services, client_id)
 
         self.loader.submit(read)
 
     def _loaded(self, result: object) -> None:
-        if result is not None:
-            assert isinstance(result, tuple)
-            detail, no_greetings = result
-            if detail.id != self.client_id:
-                return  # an answer for a client no longer selected
-            self._detail, self._no_greetings = detail, no_greetings
-        else:
-            self._detail, self._no_greetings = None, False
+        assert isinstance(result, tuple)
+        client_id, detail, no_greetings = result
+        if client_id != self.client_id:
+            return  # an answer about a client no longer selected
+        self._detail, self._no_greetings = detail, no_greetings
         self._render()
         self.loaded.emit(self.shown_id)
 
@@ -254,14 +252,6 @@ class ClientPane(BookPage):
         self.no_greetings.setChecked(self._no_greetings)
         self.no_greetings.blockSignals(False)
 
-    def _read_no_greetings(self, client_id: int) -> bool:
-        """On the pool thread, with the client's details."""
-        from crm.services import greetings
-
-        # TRANSITIONAL until Services has greetings (the reminders branch): becomes
-        # ``return self.ctx.services.greetings.festival_optout(client_id)``.
-        return greetings.festival_optout(self.ctx.services.book.reader(), client_id)
-
     def _set_no_greetings(self, checked: bool) -> None:
         if self.client_id is None:
             return
@@ -306,3 +296,12 @@ class ClientPane(BookPage):
             if age is not None:
                 text += " · " + self.tr("age {n}").format(n=age)
         return text
+
+
+def _festival_optout(services: Services, client_id: int) -> bool:
+    """On the pool thread, with the client's details: kept with the reminders."""
+    from crm.services import greetings
+
+    # TRANSITIONAL until Services has greetings (the reminders branch): becomes
+    # ``return services.greetings.festival_optout(client_id)``.
+    return greetings.festival_optout(services.book.reader(), client_id)
