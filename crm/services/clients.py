@@ -1,7 +1,7 @@
 """Adding, editing, archiving and resolving clients: the one write path for a client.
 
 Every writer (the dialog, ``crm add``/``crm edit``, the import, undo, the demo) goes through
-:meth:`ClientService.write_many`, so each side effect of saving a client lives in one place:
+:func:`write_clients`, so each side effect of saving a client lives in one place:
 the derived search columns, phones and tags, the referrer circle check and the thank-you owed
 when a referred client becomes a borrower. A single add or edit is a batch of one.
 
@@ -70,7 +70,7 @@ class ClientDetail:
 
 @dataclass
 class Written:
-    """What :meth:`ClientService.write_many` did, for the caller's one publish."""
+    """What :func:`write_clients` did, for the caller's one publish."""
 
     new_ids: list[int]
     client_ids: set[int] = field(default_factory=set)
@@ -178,92 +178,12 @@ class ClientService:
         :class:`SaveCancelled` when ``cancelled()`` says so between chunks.
         """
         with self.book.write() as conn:
-            written = self.write_many(
+            written = write_clients(
                 conn, adds, updates, now=self.clock.now(), progress=progress, cancelled=cancelled
             )
         if written.client_ids:
             self.book.changes.publish(written.topics, written.client_ids, initiator)
         return written.new_ids
-
-    def write_many(
-        self,
-        conn: sqlite3.Connection,
-        adds: Sequence[CleanClient],
-        updates: Sequence[tuple[int, CleanClient]],
-        *,
-        now: dt.datetime,
-        created: Sequence[dt.datetime] | None = None,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> Written:
-        """The body of :meth:`save_many`, inside the caller's write transaction (``conn``):
-        no commit, no publish. The demo calls it inside its own transaction, with
-        ``created`` giving each added client its own creation time."""
-        # One update per client: the last one wins, as it would have row by row.
-        updates = list({cid: clean for cid, clean in updates}.items())
-        old = q.status_and_referrer(conn, [cid for cid, _ in updates])
-        for cid, _clean in updates:
-            if cid not in old:
-                raise _not_found(cid)
-        total = len(adds) + len(updates)
-        done = 0
-
-        def tick() -> None:
-            if progress is not None:
-                progress(done, total)
-            if cancelled is not None and cancelled():
-                raise SaveCancelled()
-
-        stamp = sql_datetime(now)
-        new_ids: list[int] = []
-        if adds:
-            first = q.next_id(conn)
-            new_ids = list(range(first, first + len(adds)))
-            columns = (*column_values(adds[0]), *_STAMPS)
-            for start in range(0, len(adds), CHUNK):
-                if start:
-                    tick()
-                new = adds[start : start + CHUNK]
-                rows = []
-                for n, clean in enumerate(new, start):
-                    at = stamp if created is None else sql_datetime(created[n])
-                    rows.append((*column_values(clean).values(), at, at))
-                q.insert_clients(conn, columns, rows)
-                done += len(new)
-        if updates:
-            columns = (*column_values(updates[0][1]), "updated_at")
-            for start in range(0, len(updates), CHUNK):
-                if done:
-                    tick()
-                changed = updates[start : start + CHUNK]
-                q.update_clients(
-                    conn,
-                    columns,
-                    [(*column_values(clean).values(), stamp, cid) for cid, clean in changed],
-                )
-                done += len(changed)
-            q.delete_children(conn, [cid for cid, _ in updates])
-        pairs = [*zip(new_ids, adds, strict=True), *updates]
-        q.insert_phones(
-            conn,
-            [(cid, pos, p.e164, p.national) for cid, c in pairs for pos, p in enumerate(c.phones)],
-        )
-        q.insert_tags(conn, [(cid, t) for cid, c in pairs for t in c.tags])
-        written = Written(new_ids, {cid for cid, _ in pairs})
-        # After the rows are written, so a circle closed by two records of one batch is seen
-        # too; for one record this is the same check, and message, as before the write.
-        for cid, c in pairs:
-            ref = c.referred_by_id
-            if ref is not None and (cid not in old or old[cid][1] != ref):
-                check_referrer(conn, cid, ref)
-        for cid, c in pairs:
-            before = old[cid][0] if cid in old else None
-            if note_status_change(conn, cid, c.referred_by_id, before, c.status, now) is not None:
-                written.topics.add(Topic.REFERRAL_THANKS)
-                assert c.referred_by_id is not None
-                written.client_ids.add(c.referred_by_id)
-        tick()  # the last moment a cancel can still roll everything back
-        return written
 
     def archive(
         self, client_ids: Iterable[int], initiator: Initiator = Initiator.USER
@@ -329,6 +249,87 @@ class ClientService:
                 "Clients", "{n} clients are named {name}; use the id instead: {ids}."
             ).with_(n=len(rows), name=ref, ids=", ".join(str(cid) for cid, _ in rows))
         )
+
+
+def write_clients(
+    conn: sqlite3.Connection,
+    adds: Sequence[CleanClient],
+    updates: Sequence[tuple[int, CleanClient]],
+    *,
+    now: dt.datetime,
+    created: Sequence[dt.datetime] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Written:
+    """THE client write: :meth:`ClientService.save_many`'s body, inside the caller's write
+    transaction (``conn``): no commit, no publish (the caller publishes ``Written``).
+    The demo calls it inside its own transaction, ``created`` giving each added client
+    its own creation time; demo steps may call it to rewrite demo clients."""
+    # One update per client: the last one wins, as it would have row by row.
+    updates = list({cid: clean for cid, clean in updates}.items())
+    old = q.status_and_referrer(conn, [cid for cid, _ in updates])
+    for cid, _clean in updates:
+        if cid not in old:
+            raise _not_found(cid)
+    total = len(adds) + len(updates)
+    done = 0
+
+    def tick() -> None:
+        if progress is not None:
+            progress(done, total)
+        if cancelled is not None and cancelled():
+            raise SaveCancelled()
+
+    stamp = sql_datetime(now)
+    new_ids: list[int] = []
+    if adds:
+        first = q.next_id(conn)
+        new_ids = list(range(first, first + len(adds)))
+        columns = (*column_values(adds[0]), *_STAMPS)
+        for start in range(0, len(adds), CHUNK):
+            if start:
+                tick()
+            new = adds[start : start + CHUNK]
+            rows = []
+            for n, clean in enumerate(new, start):
+                at = stamp if created is None else sql_datetime(created[n])
+                rows.append((*column_values(clean).values(), at, at))
+            q.insert_clients(conn, columns, rows)
+            done += len(new)
+    if updates:
+        columns = (*column_values(updates[0][1]), "updated_at")
+        for start in range(0, len(updates), CHUNK):
+            if done:
+                tick()
+            changed = updates[start : start + CHUNK]
+            q.update_clients(
+                conn,
+                columns,
+                [(*column_values(clean).values(), stamp, cid) for cid, clean in changed],
+            )
+            done += len(changed)
+        q.delete_children(conn, [cid for cid, _ in updates])
+    pairs = [*zip(new_ids, adds, strict=True), *updates]
+    q.insert_phones(
+        conn,
+        [(cid, pos, p.e164, p.national) for cid, c in pairs for pos, p in enumerate(c.phones)],
+    )
+    q.insert_tags(conn, [(cid, t) for cid, c in pairs for t in c.tags])
+    written = Written(new_ids, {cid for cid, _ in pairs})
+    # After the rows are written, so a circle closed by two records of one batch is seen
+    # too; for one record this is the same check, and message, as before the write.
+    for cid, c in pairs:
+        ref = c.referred_by_id
+        if ref is not None and (cid not in old or old[cid][1] != ref):
+            check_referrer(conn, cid, ref)
+    for cid, c in pairs:
+        before = old[cid][0] if cid in old else None
+        if note_status_change(conn, cid, c.referred_by_id, before, c.status, now) is not None:
+            written.topics.add(Topic.REFERRAL_THANKS)
+            assert c.referred_by_id is not None
+            written.client_ids.add(c.referred_by_id)
+    tick()  # the last moment a cancel can still roll everything back
+    return written
 
 
 def _not_found(client_id: int) -> ClientNotFound:

@@ -306,7 +306,8 @@ def steps() -> list[FillStep]:
 
 class DemoService:
     """Fills a book with the demo: the clients through the one client write path
-    (:meth:`ClientService.write_many`), then each area's step, all in ONE transaction."""
+    (:func:`crm.services.clients.write_clients`), then each area's step, all in ONE
+    transaction."""
 
     def __init__(self, book: Book, clock: Clock | None = None) -> None:
         self.book = book
@@ -314,16 +315,14 @@ class DemoService:
 
     def fill(self, clients: int, seed: int = 1) -> list[int]:
         """Add ``clients`` fake clients (and every later record kind); returns their ids."""
-        from crm.services.clients import ClientService
+        from crm.services.clients import write_clients
 
         rng = random.Random(seed)
         now = self.clock.now()
         fakes = [fake_client(rng, now.date()) for _ in range(clients)]
         created = [now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60)) for _ in fakes]
         with self.book.write() as conn:
-            written = ClientService(self.book, self.clock).write_many(
-                conn, fakes, [], now=now, created=created
-            )
+            written = write_clients(conn, fakes, [], now=now, created=created)
             ctx = DemoContext(conn, rng, written.new_ids, self.clock)
             for step in steps():
                 step(ctx)

@@ -84,7 +84,7 @@ class ClientDialog(QDialog):
         self.cadence.setSuffix(self.tr(" days"))
         from crm.ui.referrals.picker import ReferrerPicker
 
-        self.referred_by = ReferrerPicker(ctx)
+        self.referred_by = ReferrerPicker(ctx.services, ctx.runner)
         self.source = QComboBox()
         self.source.addItem(self.tr("Not recorded"), None)
         for src in ReferralSource:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from crm.services.client_query import ClientFilter, ClientRow
+from crm.services.facade import Services
 from crm.ui.clients.model import status_label
-
-if TYPE_CHECKING:
-    from crm.ui.context import UiContext
+from crm.ui.tasks import TaskRunner
 
 SUGGESTIONS = 12
 
@@ -29,9 +26,13 @@ class ReferrerPicker(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        # The referrals helper's signature; the runner is theirs to use (reads off the GUI
+        # thread), this minimal edit only stops the form handing the picker a book.
         super().__init__(parent)
-        self.query = ctx.services.client_query
+        self.query = services.client_query
         self._id: int | None = None
         self._ids: list[int] = []
         self.edit = QLineEdit()
