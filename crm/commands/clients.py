@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.services.client_query import ClientFilter, ClientRow
-from crm.services.facade import Services
+
+if TYPE_CHECKING:
+    # Building the parser (every command, `crm --version`) imports no services: handlers do.
+    from crm.services.client_query import ClientRow
+    from crm.services.facade import Services
 
 
 def services(ctx: CliContext) -> Services:
-    """The command's services. TRANSITIONAL: becomes ``ctx.services`` once CliContext has it."""
+    """The command's services. TRANSITIONAL: becomes ``return ctx.services`` once CliContext
+    has it (the CLI helper's branch)."""
+    from crm.services.facade import Services
+
     return Services(ctx.book, ctx.clock)
 
 
@@ -177,6 +183,8 @@ def birthday_text(row: ClientRow) -> str | None:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.client_query import ClientFilter
+
     f = ClientFilter(
         text=args.search or "", status=args.status, tag=args.tag, archived=args.archived
     )
