@@ -125,11 +125,11 @@ def _build(
     cancelled: Cancelled | None,
 ) -> Preview:
     parser = RowParser(mapping, translate, unquote=table.kind == "csv")
+    from crm.store.queries import clients as q
+
     conn = book.reader()
-    phone_owner: dict[str, int] = dict(conn.execute("SELECT national, client_id FROM client_phone"))
-    id_owner: dict[str, int] = dict(
-        conn.execute("SELECT id_number, id FROM client WHERE id_number IS NOT NULL")
-    )
+    phone_owner = q.phone_owners(conn)
+    id_owner = q.id_number_owners(conn)
     seen_phone: dict[str, int] = {}
     seen_id: dict[str, int] = {}
     rows: list[PreviewRow] = []

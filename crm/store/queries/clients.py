@@ -230,6 +230,16 @@ def tags(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
     return out
 
 
+def phone_owners(conn: sqlite3.Connection) -> dict[str, int]:
+    """Every phone in the book (as dialled at home) and the client it belongs to."""
+    return dict(conn.execute("SELECT national, client_id FROM client_phone"))
+
+
+def id_number_owners(conn: sqlite3.Connection) -> dict[str, int]:
+    """Every ID number in the book and its client."""
+    return dict(conn.execute("SELECT id_number, id FROM client WHERE id_number IS NOT NULL"))
+
+
 def exists(conn: sqlite3.Connection, client_id: int) -> bool:
     return conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone() is not None
 
