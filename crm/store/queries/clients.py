@@ -50,7 +50,7 @@ CLIENT_PHONE_COLUMNS: tuple[str, ...] = ("id", "client_id", "position", "e164", 
 CLIENT_TAG_COLUMNS: tuple[str, ...] = ("client_id", "tag")
 
 #: What the detail pane and the edit form read of one client.
-DETAIL_COLUMNS: tuple[str, ...] = (
+CLIENT_DETAIL_COLUMNS: tuple[str, ...] = (
     "id",
     "name",
     "kind",
@@ -102,7 +102,7 @@ def _update_sql(columns: tuple[str, ...]) -> str:
 @cache
 def _detail_sql() -> str:
     return (
-        f"SELECT {_columns(DETAIL_COLUMNS)} FROM client "
+        f"SELECT {_columns(CLIENT_DETAIL_COLUMNS)} FROM client "
         "WHERE id IN (SELECT value FROM json_each(?))"
     )
 
@@ -196,11 +196,11 @@ def set_archived_at(conn: sqlite3.Connection, ids: Sequence[int], stamp: str | N
 
 
 def details(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """:data:`DETAIL_COLUMNS` of each existing client among ``ids``, by name."""
+    """:data:`CLIENT_DETAIL_COLUMNS` of each existing client among ``ids``, by name."""
     out: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         for row in conn.execute(_detail_sql(), (chunk,)):
-            out[row[0]] = dict(zip(DETAIL_COLUMNS, row, strict=True))
+            out[row[0]] = dict(zip(CLIENT_DETAIL_COLUMNS, row, strict=True))
     return out
 
 
