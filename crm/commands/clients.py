@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
+
+if TYPE_CHECKING:
+    # Building the parser (every command, `crm --version`) imports no services: handlers do.
+    from crm.services.client_query import ClientRow
+
 
 _DATE = re.compile(r"^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})$")
 
@@ -108,9 +112,7 @@ def _offer_from_id(draft: ClientDraft, ctx: CliContext) -> None:
 
 
 def _save(ctx: CliContext, draft: ClientDraft, client_id: int | None) -> int:
-    from crm.services.clients import ClientService
-
-    service = ClientService(ctx.book, ctx.clock)
+    service = ctx.services.clients
     try:
         if client_id is None:
             return service.add(draft)
@@ -133,9 +135,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.clients import ClientService
-
-    service = ClientService(ctx.book, ctx.clock)
+    service = ctx.services.clients
     client_id = service.resolve(args.client)
     draft = service.get(client_id).draft
     _apply_args(draft, args, ctx)
@@ -174,10 +174,12 @@ def birthday_text(row: ClientRow) -> str | None:
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.client_query import ClientFilter
+
     f = ClientFilter(
         text=args.search or "", status=args.status, tag=args.tag, archived=args.archived
     )
-    rows = ClientQuery(ctx.book).search(f, limit=args.limit)
+    rows = ctx.services.client_query.search(f, limit=args.limit)
     data = [row_json(r, unmasked=args.unmasked) for r in rows]
     if ctx.json:
         ctx.print_json(data)
@@ -196,14 +198,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.clients import ClientService
-
-    client_id = ClientService(ctx.book, ctx.clock).resolve(args.client)
-    row = ClientQuery(ctx.book).rows([client_id])[client_id]
+    s = ctx.services
+    client_id = s.clients.resolve(args.client)
+    row = s.client_query.rows([client_id])[client_id]
     data = row_json(row, unmasked=args.unmasked)
-    from crm.services.greetings import GreetingService
-
-    data["festival_optout"] = GreetingService(ctx.book, ctx.clock).festival_optout(client_id)
+    data["festival_optout"] = s.greetings.festival_optout(client_id)
     if ctx.json:
         ctx.print_json(data)
     else:
@@ -214,9 +213,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _archive(args: argparse.Namespace, ctx: CliContext, restore: bool) -> int:
-    from crm.services.clients import ClientService
-
-    service = ClientService(ctx.book, ctx.clock)
+    service = ctx.services.clients
     ids = [service.resolve(ref) for ref in args.clients]
     hit = service.restore(ids) if restore else service.archive(ids)
     ctx.print_json({"changed": hit}) if ctx.json else ctx.print(" ".join(map(str, hit)))

@@ -10,10 +10,9 @@ from crm.domain.messages import QT_TRANSLATE_NOOP
 
 
 def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.demo import fill_demo
 
     started = time.perf_counter()
-    ids = fill_demo(ctx.book, args.clients, seed=args.seed, clock=ctx.clock)
+    ids = ctx.services.demo.fill(args.clients, seed=args.seed)
     seconds = time.perf_counter() - started
     if ctx.json:
         ctx.print_json({"added": len(ids), "seconds": round(seconds, 2)})

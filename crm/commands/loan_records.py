@@ -26,7 +26,6 @@ from crm.domain.loan_enums import RepaymentMethod
 from crm.domain.loan_form import LoanDraft, NeedDraft, render
 from crm.domain.loan_status import LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.services.facade import Services
 
 T = TypeVar("T")
 
@@ -42,13 +41,8 @@ STATUS_NOW = QT_TRANSLATE_NOOP("cli", "Loan {id} is now {status} ({date}).")
 NO_NEEDS = QT_TRANSLATE_NOOP("cli", "No needs recorded.")
 
 
-def _services(ctx: CliContext) -> Services:
-    """The services over the command's book (CliContext grows ``services`` after the merge)."""
-    return Services(ctx.book, ctx.clock)
-
-
 def _client(ctx: CliContext, ref: str) -> int:
-    return _services(ctx).clients.resolve(ref)
+    return ctx.services.clients.resolve(ref)
 
 
 def _date(option: str, value: str | None) -> dt.date | None:
@@ -112,13 +106,13 @@ def cmd_need(args: argparse.Namespace, ctx: CliContext) -> int:
         products=args.products or "",
         recorded_on=_date("--on", args.on),
     )
-    new_id = _saving(ctx, lambda: _services(ctx).needs.add(client_id, draft))
+    new_id = _saving(ctx, lambda: ctx.services.needs.add(client_id, draft))
     ctx.print_json({"id": new_id}) if ctx.json else ctx.print(str(new_id))
     return 0
 
 
 def cmd_needs(args: argparse.Namespace, ctx: CliContext) -> int:
-    needs = _services(ctx).needs.for_client(_client(ctx, args.client))
+    needs = ctx.services.needs.for_client(_client(ctx, args.client))
     if ctx.json:
         ctx.print_json(
             [
@@ -153,7 +147,7 @@ def cmd_needs(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_loan_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    services = _services(ctx)
+    services = ctx.services
     client_id = _client(ctx, args.client)
     monthly = args.rate is None
     draft = LoanDraft(
@@ -191,7 +185,7 @@ def cmd_loan_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_loan_status(args: argparse.Namespace, ctx: CliContext) -> int:
-    loans = _services(ctx).loans
+    loans = ctx.services.loans
     loan_id = _whole("LOAN_ID", args.loan)
     assert loan_id is not None
     to = _status(args.to)

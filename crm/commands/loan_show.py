@@ -14,7 +14,6 @@ from crm.commands.loan_records import (
     _client,
     _iso,
     _opt_money,
-    _services,
     _status,
     _whole,
 )
@@ -66,7 +65,7 @@ IN_DAYS = QT_TRANSLATE_NOOP("cli", "{n} d")
 def cmd_loan_show(args: argparse.Namespace, ctx: CliContext) -> int:
     loan_id = _whole("LOAN_ID", args.loan)
     assert loan_id is not None
-    detail = _services(ctx).loans.get(loan_id)
+    detail = ctx.services.loans.get(loan_id)
     if ctx.json:
         ctx.print_json(_detail_json(detail, ctx.clock.today()))
     else:
@@ -223,7 +222,7 @@ def _print_pairs(ctx: CliContext, pairs: list[tuple[str, str]]) -> None:
 
 
 def cmd_loans(args: argparse.Namespace, ctx: CliContext) -> int:
-    services = _services(ctx)
+    services = ctx.services
     f = LoanFilter(
         status=_status(args.status) if args.status else None,
         product=args.product,

@@ -15,19 +15,10 @@ from crm.domain.referrals import NOT_RECORDED, ReferralSource, chain_text
 
 if TYPE_CHECKING:
     from crm.domain.client_form import ClientDraft
-    from crm.services.facade import Services
     from crm.services.referral_links import Person
 
 #: Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).
 MAX_INDENT = 24
-
-
-def _services(ctx: CliContext) -> Services:
-    """The services on the command's book. Transitional: goes once CliContext gives
-    ``ctx.services`` (the CLI helper's change)."""
-    from crm.services.facade import Services
-
-    return Services(ctx.book, ctx.clock)
 
 
 def add_referral_options(p: argparse.ArgumentParser, *, editing: bool) -> None:
@@ -53,7 +44,7 @@ def apply_referral_args(draft: ClientDraft, args: argparse.Namespace, ctx: CliCo
     if ref.strip().lower() in ("none", "-", ""):
         draft.referred_by_id = None
         return
-    draft.referred_by_id = _services(ctx).clients.resolve(ref)
+    draft.referred_by_id = ctx.services.clients.resolve(ref)
 
 
 def _person_json(p: Person) -> dict[str, Any]:
@@ -81,7 +72,7 @@ def _person_text(ctx: CliContext, p: Person) -> str:
 
 
 def cmd_client(ctx: CliContext, ref: str) -> int:
-    services = _services(ctx)
+    services = ctx.services
     client_id = services.clients.resolve(ref)
     q = services.referrals
     chain = q.chain(client_id)
@@ -149,7 +140,7 @@ def cmd_client(ctx: CliContext, ref: str) -> int:
 def cmd_top(ctx: CliContext, n: int) -> int:
     if n < 1:
         raise CommandError(QT_TRANSLATE_NOOP("cli", "--top needs a number of 1 or more."))
-    top = _services(ctx).referrals.top_referrers(n)
+    top = ctx.services.referrals.top_referrers(n)
     if ctx.json:
         ctx.print_json(
             [
@@ -178,7 +169,7 @@ def cmd_top(ctx: CliContext, n: int) -> int:
 
 
 def cmd_sources(ctx: CliContext) -> int:
-    shares = _services(ctx).referrals.share_by_source()
+    shares = ctx.services.referrals.share_by_source()
     if ctx.json:
         ctx.print_json(
             [
@@ -198,7 +189,7 @@ def cmd_sources(ctx: CliContext) -> int:
 
 
 def cmd_thanks(ctx: CliContext) -> int:
-    due = _services(ctx).thanks.open_for()
+    due = ctx.services.thanks.open_for()
     if ctx.json:
         ctx.print_json(
             [

@@ -11,7 +11,6 @@ from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from crm.services.facade import Services
     from crm.services.reminders.engine import Reminder
 
 _BUCKETS = {
@@ -36,16 +35,9 @@ def _days(value: str) -> int:
     return n
 
 
-def _services(ctx: CliContext) -> Services:
-    """The services for this command (until ``CliContext`` offers ``ctx.services``)."""
-    from crm.services.facade import Services
-
-    return Services(ctx.book, ctx.clock)
-
-
 def _reminders(ctx: CliContext, on: dt.date | None, days: int) -> list[Reminder]:
     try:
-        return _services(ctx).reminders.compute(on or ctx.clock.today(), days)
+        return ctx.services.reminders.compute(on or ctx.clock.today(), days)
     except ValueError as exc:  # a date outside 1901-2099
         raise CommandError(str(exc)) from None
 
@@ -105,7 +97,7 @@ def cmd_ics(args: argparse.Namespace, ctx: CliContext) -> int:
             QT_TRANSLATE_NOOP("cli", "There is no folder {folder}.").with_(folder=str(out.parent))
         )
     try:
-        n = _services(ctx).reminders.export_ics(out, ctx.text, args.days)
+        n = ctx.services.reminders.export_ics(out, ctx.text, args.days)
     except ValueError as exc:  # a date outside 1901-2099
         raise CommandError(str(exc)) from None
     if ctx.json:

@@ -15,15 +15,7 @@ from crm.domain.enums import ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from crm.services.facade import Services
     from crm.services.safekeeping import SafekeepingService
-
-
-def _services(ctx: CliContext) -> Services:
-    """The open book's services. (Goes once ``CliContext`` hands out ``ctx.services``.)"""
-    from crm.services.facade import Services
-
-    return Services(ctx.book, ctx.clock)
 
 
 def _unopened(ctx: CliContext) -> SafekeepingService:
@@ -45,7 +37,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     f = ClientFilter(
         text=args.search or "", status=args.status, tag=args.tag, archived=args.archived
     )
-    services = _services(ctx)
+    services = ctx.services
     ids = services.client_query.ids(f)
     options = ExportOptions(
         format=fmt,
@@ -101,7 +93,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from crm.services.transfer.import_ import ImportRefused
     from crm.services.transfer.reader import FileRefused
 
-    transfer = _services(ctx).transfer
+    transfer = ctx.services.transfer
     try:
         table = transfer.read_file(Path(args.file))
         mapping = _mapping(table.headers, args.mapping, ctx)
@@ -188,7 +180,7 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
                 folder=str(ctx.data_dir)
             )
         )
-    safekeeping = _services(ctx).safekeeping  # opening checks and migrates the book first
+    safekeeping = ctx.services.safekeeping  # opening checks and migrates the book first
     try:
         dest = safekeeping.copy_to(Path(args.out)) if args.out else safekeeping.back_up()
     except BookError as exc:

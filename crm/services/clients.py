@@ -1,14 +1,23 @@
-"""Adding, editing, archiving and resolving clients (single-record work, through the ORM)."""
+"""Adding, editing, archiving and resolving clients: the one write path for a client.
+
+Every writer (the dialog, ``crm add``/``crm edit``, the import, undo, the demo) goes through
+:func:`write_clients`, so each side effect of saving a client lives in one place:
+the derived search columns, phones and tags, the referrer circle check and the thank-you owed
+when a referred client becomes a borrower. A single add or edit is a batch of one.
+
+Plain sqlite3 through ``crm.store.queries.clients``: no ORM, so ``crm add`` never loads
+sqlmodel, and pypinyin loads on the first save, not when the GUI only reads.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from crm.domain.changes import Topic
+from crm.domain.changes import Initiator, Topic
 from crm.domain.client_form import Birthday, CleanClient, ClientDraft, clean_client
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
@@ -17,20 +26,24 @@ from crm.domain.referrals import ReferralSource
 from crm.services.referral_links import check_referrer
 from crm.services.referral_thanks import note_status_change
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import clients as q
 
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from crm.domain.client import Client
-
-# sqlmodel (~57 MB, ~0.6 s) and pypinyin (~56 MB, ~0.3 s) load on the first write, not when
-# the GUI only reads: the list, search and the detail pane use plain SQL.
+#: progress(done, total) after each chunk written
+Progress = Callable[[int, int], None]
+#: asked between chunks; True rolls the whole batch back (:class:`SaveCancelled`)
+Cancelled = Callable[[], bool]
+#: Clients written between two progress reports / cancel checks.
+CHUNK = 2000
 
 
 class ClientNotFound(LookupError):
     def __init__(self, message: Msg) -> None:
         self.message = message
         super().__init__(message.render())
+
+
+class SaveCancelled(Exception):
+    """The caller's ``cancelled()`` said stop; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,15 @@ class ClientDetail:
         return self.draft.name
 
 
+@dataclass
+class Written:
+    """What :func:`write_clients` did, for the caller's one publish."""
+
+    new_ids: list[int]
+    client_ids: set[int] = field(default_factory=set)
+    topics: set[Topic] = field(default_factory=lambda: {Topic.CLIENT})
+
+
 def search_text(clean: CleanClient) -> str:
     """The one lower-case column the search box scans with LIKE '%q%'."""
     personal = clean.kind is not ClientKind.COMPANY
@@ -75,7 +97,8 @@ def search_text(clean: CleanClient) -> str:
 def column_values(clean: CleanClient) -> dict[str, object]:
     """The client table's columns for a clean record, derived search columns included.
 
-    One mapping for the ORM path (add, edit) and the bulk paths (demo, import).
+    Its keys are columns of ``client`` (``CLIENT_COLUMNS``), always the same ones in the same
+    order, so a batch is one ``executemany``.
     """
     from crm.domain.names import name_pinyin
 
@@ -109,23 +132,15 @@ def column_values(clean: CleanClient) -> dict[str, object]:
     }
 
 
-def _apply(client: Client, clean: CleanClient) -> None:
-    for key, value in column_values(clean).items():
-        setattr(client, key, value)
-
-
-_GET_SQL = """
-    SELECT name, kind, gender, birthday_calendar, birth_year, birth_month, birth_day,
-           birth_leap, wechat, id_number, business_name, industry, uscc, address, status,
-           notes, form_of_address, cadence_days, referred_by_id, source, created_at,
-           updated_at, archived_at
-    FROM client WHERE id = ?"""
+#: The columns a save writes: :func:`column_values` and the two stamps.
+_STAMPS = ("created_at", "updated_at")
 
 
 def preload() -> None:
-    """Import what the first save needs (call on a background thread when a form opens)."""
-    import crm.domain.client
-    import crm.domain.names  # noqa: F401
+    """Import what the first save needs (call off the GUI thread when a form opens)."""
+    import crm.domain.identity
+    import crm.domain.names
+    import crm.domain.phones  # noqa: F401
 
 
 class ClientService:
@@ -137,151 +152,94 @@ class ClientService:
         """Raise ValidationErrors listing every bad field, or return the clean record."""
         return clean_client(draft, self.clock.today())
 
-    def add(self, draft: ClientDraft) -> int:
-        clean = self.validate(draft)
-        now = self.clock.now()
-        from crm.domain.client import Client
+    # -- writing ---------------------------------------------------------------------------
 
-        with self.book.session() as session:
-            check_referrer(_raw(session), None, clean.referred_by_id)
-            client = Client(name=clean.name, created_at=now, updated_at=now)
-            _apply(client, clean)
-            session.add(client)
-            session.flush()
-            assert client.id is not None
-            _replace_children(session, client.id, clean)
-            new_id = client.id
-            note_status_change(_raw(session), new_id, clean.referred_by_id, None, clean.status, now)
-        self.book.changes.publish(Topic.CLIENT, [new_id])
-        return new_id
+    def add(self, draft: ClientDraft, initiator: Initiator = Initiator.USER) -> int:
+        return self.save_many([self.validate(draft)], [], initiator=initiator)[0]
 
-    def update(self, client_id: int, draft: ClientDraft) -> None:
-        from crm.domain.client import Client
+    def update(
+        self, client_id: int, draft: ClientDraft, initiator: Initiator = Initiator.USER
+    ) -> None:
+        self.save_many([], [(client_id, self.validate(draft))], initiator=initiator)
 
-        clean = self.validate(draft)
-        with self.book.session() as session:
-            client = session.get(Client, client_id)
-            if client is None:
-                raise self._not_found(client_id)
-            # In this transaction, so no other write can close a referral circle meanwhile.
-            check_referrer(_raw(session), client_id, clean.referred_by_id)
-            old_status = client.status
-            _apply(client, clean)
-            client.updated_at = self.clock.now()
-            session.add(client)
-            _replace_children(session, client_id, clean)
-            note_status_change(
-                _raw(session),
-                client_id,
-                clean.referred_by_id,
-                old_status,
-                clean.status,
-                client.updated_at,
+    def save_many(
+        self,
+        adds: Sequence[CleanClient],
+        updates: Sequence[tuple[int, CleanClient]],
+        *,
+        initiator: Initiator,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> list[int]:
+        """Add ``adds`` and overwrite ``updates`` in ONE transaction: all, or nothing.
+
+        Returns the new clients' ids, in the order of ``adds``. Raises ValidationErrors (a
+        referrer circle, an unknown referrer), ClientNotFound (an update's id), or
+        :class:`SaveCancelled` when ``cancelled()`` says so between chunks.
+        """
+        with self.book.write() as conn:
+            written = write_clients(
+                conn, adds, updates, now=self.clock.now(), progress=progress, cancelled=cancelled
             )
-        self.book.changes.publish(Topic.CLIENT, [client_id])
+        if written.client_ids:
+            self.book.changes.publish(written.topics, written.client_ids, initiator)
+        return written.new_ids
 
-    def get(self, client_id: int) -> ClientDetail:
-        """One client as the pane and the edit form show it: a plain read, no write lock."""
-        conn = self.book.reader()
-        row = conn.execute(_GET_SQL, (client_id,)).fetchone()
-        if row is None:
-            raise self._not_found(client_id)
-        (
-            name, kind, gender, calendar, year, month, day, leap, wechat, id_number,
-            business_name, industry, uscc, address, status, notes, form_of_address,
-            cadence_days, referred_by_id, source, created_at, updated_at, archived_at,
-        ) = row  # fmt: skip
-        phones = conn.execute(
-            "SELECT e164, national FROM client_phone WHERE client_id = ? ORDER BY position",
-            (client_id,),
-        ).fetchall()
-        tags = [
-            r[0]
-            for r in conn.execute(
-                "SELECT tag FROM client_tag WHERE client_id = ? ORDER BY tag", (client_id,)
-            )
-        ]
-        birthday = None
-        if calendar and month and day:
-            birthday = Birthday(Calendar(calendar), month, day, year, bool(leap))
-        draft = ClientDraft(
-            name=name,
-            kind=ClientKind(kind),
-            gender=Gender(gender) if gender else None,
-            birthday=birthday,
-            phones=[p[1] for p in phones],
-            wechat=wechat or "",
-            id_number=id_number or "",
-            business_name=business_name or "",
-            industry=industry or "",
-            uscc=uscc or "",
-            address=address or "",
-            status=ClientStatus(status),
-            tags=tags,
-            notes=notes,
-            form_of_address=form_of_address or "",
-            cadence_days=cadence_days,
-            referred_by_id=referred_by_id,
-            source=ReferralSource(source) if source else None,
-        )
-        return ClientDetail(
-            id=client_id,
-            draft=draft,
-            phones=tuple(PhoneInfo(e164, national) for e164, national in phones),
-            created_at=dt.datetime.fromisoformat(created_at),
-            updated_at=dt.datetime.fromisoformat(updated_at),
-            archived_at=dt.datetime.fromisoformat(archived_at) if archived_at else None,
-        )
-
-    def archive(self, client_ids: Iterable[int]) -> list[int]:
+    def archive(
+        self, client_ids: Iterable[int], initiator: Initiator = Initiator.USER
+    ) -> list[int]:
         """Soft-delete: hidden from the book, kept with everything attached. Returns those hit."""
-        return self._set_archived(client_ids, self.clock.now())
+        return self._set_archived(client_ids, self.clock.now(), initiator)
 
-    def restore(self, client_ids: Iterable[int]) -> list[int]:
-        return self._set_archived(client_ids, None)
+    def restore(
+        self, client_ids: Iterable[int], initiator: Initiator = Initiator.USER
+    ) -> list[int]:
+        return self._set_archived(client_ids, None, initiator)
 
-    def _set_archived(self, client_ids: Iterable[int], when: dt.datetime | None) -> list[int]:
+    def _set_archived(
+        self, client_ids: Iterable[int], when: dt.datetime | None, initiator: Initiator
+    ) -> list[int]:
         ids = sorted(set(client_ids))
         if not ids:
             return []
         with self.book.write() as conn:
-            marks = ",".join("?" * len(ids))
-            wanted = "archived_at IS NULL" if when else "archived_at IS NOT NULL"
-            hit = [
-                r[0]
-                for r in conn.execute(
-                    f"SELECT id FROM client WHERE id IN ({marks}) AND {wanted}", ids
-                )
-            ]
-            conn.executemany(
-                "UPDATE client SET archived_at = ? WHERE id = ?",
-                [(sql_datetime(when), i) for i in hit],
-            )
+            hit = q.ids_archived(conn, ids, archived=when is None)
+            q.set_archived_at(conn, hit, sql_datetime(when))
         if hit:
-            self.book.changes.publish(Topic.CLIENT, hit)
+            self.book.changes.publish(Topic.CLIENT, hit, initiator)
         return hit
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, client_id: int) -> ClientDetail:
+        """One client as the pane and the edit form show it: a plain read, no write lock."""
+        found = self.get_many([client_id])
+        if client_id not in found:
+            raise _not_found(client_id)
+        return found[client_id]
+
+    def get_many(self, client_ids: Sequence[int]) -> dict[int, ClientDetail]:
+        """:meth:`get` for many clients at once (the import's merge); missing ids are left out."""
+        conn = self.book.reader()
+        rows = q.details(conn, client_ids)
+        phones = q.phones(conn, list(rows))
+        tags = q.tags(conn, list(rows))
+        return {cid: _detail(r, phones.get(cid, []), tags.get(cid, [])) for cid, r in rows.items()}
 
     def resolve(self, ref: str) -> int:
         """A client id, or a name that matches exactly one client (archived ones last)."""
         ref = ref.strip()
         conn = self.book.reader()
         if ref.isdigit():
-            if conn.execute("SELECT 1 FROM client WHERE id = ?", (int(ref),)).fetchone():
+            if q.exists(conn, int(ref)):
                 return int(ref)
-            raise self._not_found(int(ref))
-        rows = conn.execute(
-            "SELECT id FROM client WHERE name = ? ORDER BY archived_at IS NOT NULL, id", (ref,)
-        ).fetchall()
-        active = [
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM client WHERE name = ? AND archived_at IS NULL", (ref,)
-            )
-        ]
+            raise _not_found(int(ref))
+        rows = q.ids_named(conn, ref)
+        active = [cid for cid, archived in rows if not archived]
         if len(active) == 1:
-            return int(active[0])
+            return active[0]
         if len(rows) == 1:
-            return int(rows[0][0])
+            return rows[0][0]
         if not rows:
             raise ClientNotFound(
                 QT_TRANSLATE_NOOP("Clients", "No client is named {name}.").with_(name=ref)
@@ -289,35 +247,133 @@ class ClientService:
         raise ClientNotFound(
             QT_TRANSLATE_NOOP(
                 "Clients", "{n} clients are named {name}; use the id instead: {ids}."
-            ).with_(n=len(rows), name=ref, ids=", ".join(str(r[0]) for r in rows))
-        )
-
-    @staticmethod
-    def _not_found(client_id: int) -> ClientNotFound:
-        return ClientNotFound(
-            QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
+            ).with_(n=len(rows), name=ref, ids=", ".join(str(cid) for cid, _ in rows))
         )
 
 
-def _raw(session: Session) -> sqlite3.Connection:
-    """The session's own sqlite3 connection: plain SQL inside the same transaction."""
-    raw = session.connection().connection.dbapi_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw
+def write_clients(
+    conn: sqlite3.Connection,
+    adds: Sequence[CleanClient],
+    updates: Sequence[tuple[int, CleanClient]],
+    *,
+    now: dt.datetime,
+    created: Sequence[dt.datetime] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Written:
+    """THE client write: :meth:`ClientService.save_many`'s body, inside the caller's write
+    transaction (``conn``): no commit, no publish (the caller publishes ``Written``).
+    The demo calls it inside its own transaction, ``created`` giving each added client
+    its own creation time; demo steps may call it to rewrite demo clients."""
+    # One update per client: the last one wins, as it would have row by row.
+    updates = list({cid: clean for cid, clean in updates}.items())
+    old = q.status_and_referrer(conn, [cid for cid, _ in updates])
+    for cid, _clean in updates:
+        if cid not in old:
+            raise _not_found(cid)
+    total = len(adds) + len(updates)
+    done = 0
 
+    def tick() -> None:
+        if progress is not None:
+            progress(done, total)
+        if cancelled is not None and cancelled():
+            raise SaveCancelled()
 
-def _replace_children(session: Session, client_id: int, clean: CleanClient) -> None:
-    from sqlmodel import col, delete
-
-    from crm.domain.client import ClientPhone, ClientTag
-
-    session.exec(delete(ClientPhone).where(col(ClientPhone.client_id) == client_id))
-    session.exec(delete(ClientTag).where(col(ClientTag.client_id) == client_id))
-    for position, phone in enumerate(clean.phones):
-        session.add(
-            ClientPhone(
-                client_id=client_id, position=position, e164=phone.e164, national=phone.national
+    stamp = sql_datetime(now)
+    new_ids: list[int] = []
+    if adds:
+        first = q.next_id(conn)
+        new_ids = list(range(first, first + len(adds)))
+        columns = (*column_values(adds[0]), *_STAMPS)
+        for start in range(0, len(adds), CHUNK):
+            if start:
+                tick()
+            new = adds[start : start + CHUNK]
+            rows = []
+            for n, clean in enumerate(new, start):
+                at = stamp if created is None else sql_datetime(created[n])
+                rows.append((*column_values(clean).values(), at, at))
+            q.insert_clients(conn, columns, rows)
+            done += len(new)
+    if updates:
+        columns = (*column_values(updates[0][1]), "updated_at")
+        for start in range(0, len(updates), CHUNK):
+            if done:
+                tick()
+            changed = updates[start : start + CHUNK]
+            q.update_clients(
+                conn,
+                columns,
+                [(*column_values(clean).values(), stamp, cid) for cid, clean in changed],
             )
+            done += len(changed)
+        q.delete_children(conn, [cid for cid, _ in updates])
+    pairs = [*zip(new_ids, adds, strict=True), *updates]
+    q.insert_phones(
+        conn,
+        [(cid, pos, p.e164, p.national) for cid, c in pairs for pos, p in enumerate(c.phones)],
+    )
+    q.insert_tags(conn, [(cid, t) for cid, c in pairs for t in c.tags])
+    written = Written(new_ids, {cid for cid, _ in pairs})
+    # After the rows are written, so a circle closed by two records of one batch is seen
+    # too; for one record this is the same check, and message, as before the write.
+    for cid, c in pairs:
+        ref = c.referred_by_id
+        if ref is not None and (cid not in old or old[cid][1] != ref):
+            check_referrer(conn, cid, ref)
+    for cid, c in pairs:
+        before = old[cid][0] if cid in old else None
+        if note_status_change(conn, cid, c.referred_by_id, before, c.status, now) is not None:
+            written.topics.add(Topic.REFERRAL_THANKS)
+            assert c.referred_by_id is not None
+            written.client_ids.add(c.referred_by_id)
+    tick()  # the last moment a cancel can still roll everything back
+    return written
+
+
+def _not_found(client_id: int) -> ClientNotFound:
+    return ClientNotFound(
+        QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
+    )
+
+
+def _detail(r: dict[str, Any], phones: list[tuple[str, str]], tags: list[str]) -> ClientDetail:
+    birthday = None
+    if r["birthday_calendar"] and r["birth_month"] and r["birth_day"]:
+        birthday = Birthday(
+            Calendar(r["birthday_calendar"]),
+            r["birth_month"],
+            r["birth_day"],
+            r["birth_year"],
+            bool(r["birth_leap"]),
         )
-    for tag in clean.tags:
-        session.add(ClientTag(client_id=client_id, tag=tag))
+    draft = ClientDraft(
+        name=r["name"],
+        kind=ClientKind(r["kind"]),
+        gender=Gender(r["gender"]) if r["gender"] else None,
+        birthday=birthday,
+        phones=[national for _e164, national in phones],
+        wechat=r["wechat"] or "",
+        id_number=r["id_number"] or "",
+        business_name=r["business_name"] or "",
+        industry=r["industry"] or "",
+        uscc=r["uscc"] or "",
+        address=r["address"] or "",
+        status=ClientStatus(r["status"]),
+        tags=tags,
+        notes=r["notes"],
+        form_of_address=r["form_of_address"] or "",
+        cadence_days=r["cadence_days"],
+        referred_by_id=r["referred_by_id"],
+        source=ReferralSource(r["source"]) if r["source"] else None,
+    )
+    archived = r["archived_at"]
+    return ClientDetail(
+        id=r["id"],
+        draft=draft,
+        phones=tuple(PhoneInfo(e164, national) for e164, national in phones),
+        created_at=dt.datetime.fromisoformat(r["created_at"]),
+        updated_at=dt.datetime.fromisoformat(r["updated_at"]),
+        archived_at=dt.datetime.fromisoformat(archived) if archived else None,
+    )

@@ -1,8 +1,8 @@
 """A realistic, deterministic demo book: the same seed gives the same clients.
 
-Bulk rows go in with ``executemany`` in one transaction (the ORM is ~27x slower here).
-Later record kinds add a step to :func:`steps`, so a demo book always shows every
-feature the product has.
+The clients go in through the client write path's bulk form (``executemany``, the same side
+effects as the add dialog) in one transaction; later record kinds add a step to :func:`steps`,
+run in that transaction, so a demo book always shows every feature the product has.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from crm.domain.client_form import Birthday, CleanClient, CleanPhone
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.lunar import month_days
-from crm.services.clients import column_values
-from crm.store.book import Book, sql_datetime
+from crm.store.book import Book
 
 # Weighted toward the commonest surnames, with the polyphonic and compound ones pinyin gets
 # wrong on its own (曾 zeng, 单 shan, 解 xie, 仇 qiu, 区 ou, 查 zha, 朴 piao, 覃 qin, 翟 zhai ...).
@@ -305,38 +304,33 @@ def steps() -> list[FillStep]:
     return [demo_referrals.fill, demo_relationship.fill, demo_reminders.fill]
 
 
+class DemoService:
+    """Fills a book with the demo: the clients through the one client write path
+    (:func:`crm.services.clients.write_clients`), then each area's step, all in ONE
+    transaction."""
+
+    def __init__(self, book: Book, clock: Clock | None = None) -> None:
+        self.book = book
+        self.clock = clock or SystemClock()
+
+    def fill(self, clients: int, seed: int = 1) -> list[int]:
+        """Add ``clients`` fake clients (and every later record kind); returns their ids."""
+        from crm.services.clients import write_clients
+
+        rng = random.Random(seed)
+        now = self.clock.now()
+        fakes = [fake_client(rng, now.date()) for _ in range(clients)]
+        created = [now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60)) for _ in fakes]
+        with self.book.write() as conn:
+            written = write_clients(conn, fakes, [], now=now, created=created)
+            ctx = DemoContext(conn, rng, written.new_ids, self.clock)
+            for step in steps():
+                step(ctx)
+        self.book.changes.publish(Topic.BOOK, written.new_ids, Initiator.DEMO)
+        return written.new_ids
+
+
 def fill_demo(book: Book, clients: int, seed: int = 1, clock: Clock | None = None) -> list[int]:
-    """Add ``clients`` fake clients (and every later record kind) in one transaction."""
-    clock = clock or SystemClock()
-    rng = random.Random(seed)
-    now = clock.now()
-    today = now.date()
-    fakes = [fake_client(rng, today) for _ in range(clients)]
-    columns = [*column_values(fakes[0]), "created_at", "updated_at"] if fakes else []
-    sql = f"INSERT INTO client ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    with book.write() as conn:
-        first = (conn.execute("SELECT coalesce(max(id), 0) FROM client").fetchone()[0]) + 1
-        rows = []
-        for fake in fakes:
-            created = now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60))
-            stamp = sql_datetime(created)
-            rows.append((*column_values(fake).values(), stamp, stamp))
-        conn.executemany(sql, rows)
-        ids = list(range(first, first + len(fakes)))
-        conn.executemany(
-            "INSERT INTO client_phone (client_id, position, e164, national) VALUES (?, ?, ?, ?)",
-            [
-                (cid, pos, p.e164, p.national)
-                for cid, fake in zip(ids, fakes, strict=True)
-                for pos, p in enumerate(fake.phones)
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO client_tag (client_id, tag) VALUES (?, ?)",
-            [(cid, t) for cid, fake in zip(ids, fakes, strict=True) for t in fake.tags],
-        )
-        ctx = DemoContext(conn, rng, ids, clock)
-        for step in steps():
-            step(ctx)
-    book.changes.publish(Topic.BOOK, ids, Initiator.DEMO)
-    return ids
+    """Transitional: ``DemoService(book, clock).fill(clients, seed)`` for callers not yet on
+    ``Services.demo`` (the GUI's --demo start, tests and benchmarks of other areas)."""
+    return DemoService(book, clock).fill(clients, seed)

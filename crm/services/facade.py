@@ -19,6 +19,7 @@ from crm.store.changes import ChangeBus
 if TYPE_CHECKING:
     from crm.services.client_query import ClientQuery
     from crm.services.clients import ClientService
+    from crm.services.demo import DemoService
     from crm.services.greetings import GreetingService
     from crm.services.interactions import InteractionService
     from crm.services.loans import LoanService
@@ -70,6 +71,12 @@ class Services:
         from crm.services.client_query import ClientQuery
 
         return ClientQuery(self.book)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from crm.services.demo import DemoService
+
+        return DemoService(self.book, self.clock)
 
     # -- relationship memory ---------------------------------------------------------------
 

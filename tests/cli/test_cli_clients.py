@@ -128,3 +128,21 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "prism.db").exists()
+
+
+def test_add_and_edit_load_no_orm(tmp_path: Path) -> None:
+    """`crm add` writes through plain sqlite3: sqlmodel (~0.6 s) stays out of the command."""
+    subprocess.run(
+        [sys.executable, "-m", "crm", "--data-dir", str(tmp_path), "add", "--name", "甲"],
+        check=True,
+        capture_output=True,
+    )  # the first open migrates the new book (Alembic); later commands do not
+    code = (
+        "import sys; from crm.cli import main;"
+        f"main(['--data-dir', {str(tmp_path)!r}, 'add', '--name', '张三', '--tag', 'x']);"
+        f"main(['--data-dir', {str(tmp_path)!r}, 'edit', '张三', '--status', 'borrower']);"
+        "print('heavy:' + ','.join(m for m in ('sqlmodel', 'sqlalchemy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "heavy:"
+    assert done.stdout.splitlines()[:2] == ["2", "2"]

@@ -60,7 +60,7 @@ def test_top_model_passes_modeltester(qtmodeltester, clients: ClientService) -> 
 
 
 def test_client_tab_shows_chain_tree_and_thanks(qtbot, main_window) -> None:
-    service = main_window.clients._lazy_service()
+    service = main_window.clients.clients
     chen, li, wang = _trio(service)
     d = service.get(wang).draft
     d.status = ClientStatus.BORROWER
@@ -81,19 +81,18 @@ def test_client_tab_shows_chain_tree_and_thanks(qtbot, main_window) -> None:
     assert len(thank) == 1
 
 
-def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService) -> None:
+def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService, ui_ctx) -> None:
     from crm.ui.clients.dialog import ClientDialog
 
     chen, _li, wang = _trio(clients)
-    dialog = ClientDialog(clients, chen)
+    dialog = ClientDialog(ui_ctx, clients.get(chen))
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("会长的备注")
     dialog.referred_by.search_and_pick_first("王芳")  # the search answers from the runner
     qtbot.waitUntil(lambda: dialog.referred_by.client_id() is not None)
     assert dialog.referred_by.client_id() == wang
-    dialog.validate()
     error = dialog.errors["referred_by"]
-    assert not error.isHidden()
+    qtbot.waitUntil(lambda: not error.isHidden())  # checked off the GUI thread
     assert "王姐 ← 李总 ← 陈会长" in error.text()
     assert not dialog.save_button.isEnabled()
     dialog.save()
@@ -102,11 +101,11 @@ def test_dialog_refuses_a_cycle_and_keeps_input(qtbot, clients: ClientService) -
     assert clients.get(chen).draft.referred_by_id is None
 
 
-def test_dialog_saves_a_referrer_and_source_follows(qtbot, clients: ClientService) -> None:
+def test_dialog_saves_a_referrer_and_source_follows(qtbot, clients: ClientService, ui_ctx) -> None:
     from crm.ui.clients.dialog import ClientDialog
 
     chen, _li, _wang = _trio(clients)
-    dialog = ClientDialog(clients)
+    dialog = ClientDialog(ui_ctx)
     qtbot.addWidget(dialog)
     dialog.name.setText("新客户")
     dialog.referred_by.search_and_pick_first("陈建国")
@@ -155,7 +154,7 @@ def test_network_collapses_small_trees_at_5000(qtbot, book, clock) -> None:
 
 
 def test_referrals_page_loads_and_opens_client(qtbot, main_window) -> None:
-    service = main_window.clients._lazy_service()
+    service = main_window.clients.clients
     chen, _li, _wang = _trio(service)
     page = main_window.show_section("referrals")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
@@ -167,7 +166,7 @@ def test_referrals_page_loads_and_opens_client(qtbot, main_window) -> None:
 
 
 def test_tab_reloads_for_people_shown_and_new_links_below_them(qtbot, main_window) -> None:
-    service = main_window.clients._lazy_service()
+    service = main_window.clients.clients
     _chen, li, wang = _trio(service)
     other = service.add(draft("赵六"))
     ui = main_window.referrals
@@ -202,7 +201,7 @@ def test_tab_reloads_for_people_shown_and_new_links_below_them(qtbot, main_windo
 
 
 def test_referrals_page_follows_the_book_when_shown_again(qtbot, main_window) -> None:
-    service = main_window.clients._lazy_service()
+    service = main_window.clients.clients
     _trio(service)
     page = main_window.show_section("referrals")
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)

@@ -29,7 +29,7 @@ def _select(qtbot, window, client_id: int) -> None:
     page = window.clients
     qtbot.waitUntil(lambda: page.model.row_of(client_id) >= 0, timeout=3000)
     page.select_client(client_id)
-    qtbot.waitUntil(lambda: page.pane.client_id == client_id, timeout=3000)
+    qtbot.waitUntil(lambda: page.pane.shown_id == client_id, timeout=3000)
 
 
 def test_partner_shows_partner_label_not_a_loan_status(

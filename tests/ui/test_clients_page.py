@@ -42,7 +42,7 @@ def test_phones_masked_until_revealed(qtbot, clients: ClientService, main_window
     page = main_window.clients
     assert page.model.index(0, COL_PHONE).data() == "138****5678"
     page.table.selectRow(0)
-    qtbot.waitUntil(lambda: page.pane.client_id is not None)
+    qtbot.waitUntil(lambda: page.pane.shown_id is not None)
     id_label = page.pane.fields["id_number"]
     assert id_label.text() == "110105********002X"
     page.pane.reveal.click()
@@ -53,7 +53,7 @@ def test_phones_masked_until_revealed(qtbot, clients: ClientService, main_window
 
 
 def test_add_client_through_the_dialog(qtbot, clients: ClientService, main_window) -> None:
-    dialog = ClientDialog(clients, None, [], main_window)
+    dialog = ClientDialog(main_window.ctx, None, [], main_window)
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()  # a name is required
     type_text(dialog.name, "王芳")
@@ -66,8 +66,8 @@ def test_add_client_through_the_dialog(qtbot, clients: ClientService, main_windo
     assert clients.get(dialog.saved_id).draft.phones == ["13912345678"]
 
 
-def test_invalid_phone_says_why_and_keeps_the_input(qtbot, clients: ClientService) -> None:
-    dialog = ClientDialog(clients, None, [])
+def test_invalid_phone_says_why_and_keeps_the_input(qtbot, clients: ClientService, ui_ctx) -> None:
+    dialog = ClientDialog(ui_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.name, "王芳")
@@ -85,8 +85,8 @@ def test_invalid_phone_says_why_and_keeps_the_input(qtbot, clients: ClientServic
     assert dialog.save_button.isEnabled()
 
 
-def test_id_number_offers_birthday_and_gender(qtbot, clients: ClientService) -> None:
-    dialog = ClientDialog(clients, None, [])
+def test_id_number_offers_birthday_and_gender(qtbot, clients: ClientService, ui_ctx) -> None:
+    dialog = ClientDialog(ui_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.name, "李娜")
@@ -99,9 +99,9 @@ def test_id_number_offers_birthday_and_gender(qtbot, clients: ClientService) -> 
     assert not dialog.from_id.isVisible()
 
 
-def test_edit_keeps_fields(qtbot, clients: ClientService) -> None:
+def test_edit_keeps_fields(qtbot, clients: ClientService, ui_ctx) -> None:
     cid = clients.add(draft("李娜", phones=["13812345678", "010-12345678"], tags=["VIP"]))
-    dialog = ClientDialog(clients, cid, [])
+    dialog = ClientDialog(ui_ctx, clients.get(cid))
     qtbot.addWidget(dialog)
     assert dialog.phones.text() == "13812345678, 01012345678"
     assert dialog.save_button.isEnabled()
@@ -199,7 +199,7 @@ def test_model_passes_qt_model_tester(qtmodeltester, clients: ClientService) -> 
 
     for i in range(250):
         clients.add(draft(f"客户{i}", phones=[f"138{i:08d}"]))
-    query = ClientQuery(clients.book)
+    query = ClientQuery(clients.book)  # the model's own reader: the page hands in its query
     model = ClientTableModel(query.rows)
     model.set_ids(query.ids(ClientFilter()))
     qtmodeltester.check(model)
@@ -207,7 +207,9 @@ def test_model_passes_qt_model_tester(qtmodeltester, clients: ClientService) -> 
     assert model.index(249, COL_NAME).data()  # a later page loads on demand
 
 
-def test_locked_book_keeps_the_dialog_input(qtbot, clients: ClientService, monkeypatch) -> None:
+def test_locked_book_keeps_the_dialog_input(
+    qtbot, clients: ClientService, ui_ctx, monkeypatch
+) -> None:
     import sqlite3
 
     import crm.store.book as store_book
@@ -215,11 +217,10 @@ def test_locked_book_keeps_the_dialog_input(qtbot, clients: ClientService, monke
     monkeypatch.setattr(store_book, "BUSY_TIMEOUT_MS", 100)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    dialog = ClientDialog(clients, None, [])
+    dialog = ClientDialog(ui_ctx)
     qtbot.addWidget(dialog)
     type_text(dialog.name, "王芳")
     qtbot.waitUntil(dialog.save_button.isEnabled)
-    clients.book.close()  # the ORM engine reconnects with the patched timeout
     holder = sqlite3.connect(clients.book.path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -231,10 +232,10 @@ def test_locked_book_keeps_the_dialog_input(qtbot, clients: ClientService, monke
     assert dialog.name.text() == "王芳" and dialog.result() != dialog.DialogCode.Accepted
 
 
-def test_error_lines_get_room_of_their_own(qtbot, clients: ClientService) -> None:
+def test_error_lines_get_room_of_their_own(qtbot, ui_ctx) -> None:
     """A shown dialog grows for wrapped error lines instead of drawing them over the next
     field (seen in a screenshot), and gives the room back once they are fixed."""
-    dialog = ClientDialog(clients, None, [])
+    dialog = ClientDialog(ui_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -2,15 +2,16 @@
 
 ID numbers and phones are masked until the officer asks to see them ("Show numbers"), and
 masked again when another client is selected. Later features add tabs with :meth:`add_tab`;
-a tab widget with a ``set_client(client_id | None)`` method is told about every selection.
+a tab widget with a ``set_client(client_id | None)`` method is told about every selection
+(and follows the book itself). The pane reads the client off the GUI thread, and again when
+a change is about them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,31 +25,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Change, Topic
 from crm.domain.client_form import ClientDraft
 from crm.domain.enums import Calendar
 from crm.domain.masking import mask_id_number, mask_phone
+from crm.ui.book_page import BookPage
 from crm.ui.clients.model import status_colour, status_label
 from crm.ui.i18n import render
+from crm.ui.tasks import LatestOnly
 
 if TYPE_CHECKING:
-    from crm.services.clients import ClientDetail, ClientService
+    from crm.services.clients import ClientDetail
+    from crm.services.facade import Services
+    from crm.ui.context import UiContext
 
 
-class ClientPane(QWidget):
+class ClientPane(BookPage):
+    topics = frozenset({Topic.CLIENT})
+
     edit_requested = Signal(int)
     archive_requested = Signal(int)
     restore_requested = Signal(int)
+    #: the id of the client now drawn (None: nothing), after each read of the book
+    loaded = Signal(object)
 
-    def __init__(
-        self, get_service: Callable[[], ClientService], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        # A getter, not the service: the service pulls in sqlmodel, which the GUI loads only
-        # after its first paint.
-        self._get_service = get_service
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx.notifier, parent)
+        self.ctx = ctx
+        #: the client selected; what is drawn follows once its read is back (:attr:`shown_id`)
         self.client_id: int | None = None
         self._detail: ClientDetail | None = None
         self._no_greetings = False
+        self.loader = LatestOnly(ctx.runner, self)
+        self.loader.finished.connect(self._loaded)
 
         self.title = QLabel()
         self.title.setObjectName("clientTitle")
@@ -123,15 +132,16 @@ class ClientPane(QWidget):
         self.set_client(None)
 
     @property
-    def service(self) -> ClientService:
-        return self._get_service()
+    def shown_id(self) -> int | None:
+        """The client whose details are drawn (lags :attr:`client_id` while a read runs)."""
+        return self._detail.id if self._detail is not None else None
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         self.tabs.addTab(widget, title)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self.client_id is not None:
-            signal.emit(self.client_id)  # type: ignore[attr-defined]
+            signal.emit(self.client_id)
 
     def _archive_or_restore(self) -> None:
         if self._detail is not None and self._detail.archived_at is not None:
@@ -143,24 +153,60 @@ class ClientPane(QWidget):
         if client_id != self.client_id:
             self.reveal.setChecked(False)  # numbers are shown for one client at a time
         self.client_id = client_id
-        self._detail = self.service.get(client_id) if client_id is not None else None
-        self._no_greetings = self._read_no_greetings(client_id)
         for i in range(1, self.tabs.count()):
             tab = self.tabs.widget(i)
-            if hasattr(tab, "set_client"):
+            if tab is not None and hasattr(tab, "set_client"):
                 tab.set_client(client_id)
+        self._show_selected()
+        if client_id is None:
+            self.reload_now()  # nothing to read: empty at once, seen or not
+        else:
+            self.mark_dirty()
+
+    def concerns(self, change: Change) -> bool:
+        return (
+            self.client_id is not None and super().concerns(change) and change.about(self.client_id)
+        )
+
+    def reload(self) -> None:
+        client_id = self.client_id
+        if client_id is None:
+            self._loaded((None, None, False))
+            return
+        services = self.ctx.services
+
+        def read() -> tuple[int, ClientDetail | None, bool]:
+            from crm.services.clients import ClientNotFound
+
+            try:
+                detail = services.clients.get(client_id)
+            except ClientNotFound:  # gone meanwhile (emptied from the trash)
+                return client_id, None, False
+            return client_id, detail, _festival_optout(services, client_id)
+
+        self.loader.submit(read)
+
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        client_id, detail, no_greetings = result
+        if client_id != self.client_id:
+            return  # an answer about a client no longer selected
+        self._detail, self._no_greetings = detail, no_greetings
         self._render()
+        self.loaded.emit(self.shown_id)
 
-    def refresh(self) -> None:
-        self.set_client(self.client_id)
-
-    def _render(self) -> None:
-        d = self._detail
-        has = d is not None
+    def _show_selected(self) -> None:
+        """The pane's parts for a selection (its tabs load on their own, not waiting for the
+        profile), or the hint when nothing is selected."""
+        has = self.client_id is not None
         for w in (self.title, self.status, self.reveal, self.edit_button, self.archive_button):
             w.setVisible(has)
         self.tabs.setVisible(has)
         self.empty.setVisible(not has)
+
+    def _render(self) -> None:
+        self._show_selected()
+        d = self._detail
         if d is None:
             return
         draft = d.draft
@@ -206,21 +252,12 @@ class ClientPane(QWidget):
         self.no_greetings.setChecked(self._no_greetings)
         self.no_greetings.blockSignals(False)
 
-    def _read_no_greetings(self, client_id: int | None) -> bool:
-        if client_id is None:
-            return False
-        from crm.services.greetings import GreetingService
-
-        return GreetingService(self.service.book).festival_optout(client_id)
-
     def _set_no_greetings(self, checked: bool) -> None:
         if self.client_id is None:
             return
-        from crm.services.greetings import GreetingService
-
         self._no_greetings = checked
-        service = self.service
-        GreetingService(service.book, service.clock).set_festival_optout(self.client_id, checked)
+        # One tiny row: written on the GUI thread, so the box and the book never disagree.
+        self.ctx.services.greetings.set_festival_optout(self.client_id, checked)
 
     def _birthday_text(self, draft: ClientDraft) -> str:
         b = draft.birthday
@@ -233,7 +270,7 @@ class ClientPane(QWidget):
             next_solar_birthday,
         )
 
-        today = self.service.clock.today()
+        today = self.ctx.clock.today()
         if b.calendar is Calendar.LUNAR:
             text = self.tr("Lunar {date}").format(date=format_lunar(b.month, b.day, b.leap))
             if b.year:
@@ -254,3 +291,8 @@ class ClientPane(QWidget):
             if age is not None:
                 text += " · " + self.tr("age {n}").format(n=age)
         return text
+
+
+def _festival_optout(services: Services, client_id: int) -> bool:
+    """On the pool thread, with the client's details: kept with the reminders."""
+    return services.greetings.festival_optout(client_id)

@@ -8,7 +8,8 @@ what is wrong under itself and Save stays off. Nothing typed is ever cleared: a 
 from __future__ import annotations
 
 import re
-import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -32,34 +33,45 @@ from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.referrals import ReferralSource
-from crm.services.clients import ClientService, preload
+from crm.services.clients import preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
 from crm.ui.i18n import render
-from crm.ui.tasks import TaskRunner
+from crm.ui.tasks import LatestOnly
+
+if TYPE_CHECKING:
+    from crm.services.clients import ClientDetail
+    from crm.ui.context import UiContext
 
 _PHONE_SPLIT = re.compile(r"[,;，；、/]")
 
 
 class ClientDialog(QDialog):
+    """A new client (``detail`` None), or the client ``detail`` was read from, to edit."""
+
     def __init__(
         self,
-        service: ClientService,
-        client_id: int | None = None,
-        known_tags: list[str] | None = None,
+        ctx: UiContext,
+        detail: ClientDetail | None = None,
+        known_tags: Sequence[str] = (),
         parent: QWidget | None = None,
-        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.client_id = client_id
+        self.ctx = ctx
+        self.service = ctx.services.clients
+        self.client_id = detail.id if detail is not None else None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
         self._base_height: int | None = None  # the height before any error was shown
-        self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
-        # The first save needs sqlmodel and pypinyin (~1 s to import): load them while the
-        # officer types, off the GUI thread.
-        threading.Thread(target=preload, name="preload-save", daemon=True).start()
+        # Why the chosen referrer cannot refer this client, as last checked off the GUI
+        # thread (the save checks again, in its transaction).
+        self._referral_errors: list[FieldError] = []
+        self._referral_check = LatestOnly(ctx.runner, self)
+        self._referral_check.finished.connect(self._referral_checked)
+        self.setWindowTitle(self.tr("New client") if detail is None else self.tr("Edit client"))
+        # The first save needs pypinyin and the validators (~0.5 s to import): load them while
+        # the officer types, off the GUI thread.
+        ctx.runner.run(preload)
         self.setMinimumWidth(560)
 
         self.name = QLineEdit()
@@ -70,14 +82,9 @@ class ClientDialog(QDialog):
         self.cadence.setRange(0, 3650)
         self.cadence.setSpecialValueText(self.tr("Default for the status"))
         self.cadence.setSuffix(self.tr(" days"))
-        from crm.services.facade import Services
         from crm.ui.referrals.picker import ReferrerPicker
 
-        # Transitional (referrals helper): the picker reads through services and the runner;
-        # until this dialog is handed the app's, it builds them on its service's book.
-        self.referred_by = ReferrerPicker(
-            Services(service.book, service.clock), runner or TaskRunner(self)
-        )
+        self.referred_by = ReferrerPicker(ctx.services, ctx.runner)
         self.source = QComboBox()
         self.source.addItem(self.tr("Not recorded"), None)
         for src in ReferralSource:
@@ -163,8 +170,8 @@ class ClientDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-        if client_id is not None:
-            self._load(client_id)
+        if detail is not None:
+            self._load(detail)
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self.validate)
         edits: dict[str, QLineEdit] = {
@@ -194,8 +201,8 @@ class ClientDialog(QDialog):
 
     # -- reading and writing the form ----------------------------------------------------------
 
-    def _load(self, client_id: int) -> None:
-        d = self.service.get(client_id).draft
+    def _load(self, detail: ClientDetail) -> None:
+        d = detail.draft
         self.name.setText(d.name)
         self.kind.setCurrentIndex(self.kind.findData(d.kind.value))
         self.gender.setCurrentIndex(self.gender.findData(d.gender.value if d.gender else None))
@@ -259,7 +266,7 @@ class ClientDialog(QDialog):
             problems: list[FieldError] = []
         except ValidationErrors as exc:
             problems = list(exc.errors)
-        problems += self._referral_problems()
+        problems += self._referral_errors
         by_field: dict[str, list[str]] = {}
         for p in problems:
             by_field.setdefault(p.field, []).append(render(p.message))
@@ -293,19 +300,21 @@ class ClientDialog(QDialog):
             self.resize(width, target)
 
     def _referrer_changed(self) -> None:
-        referred = self.referred_by.client_id() is not None
-        if referred:
+        referrer = self.referred_by.client_id()
+        if referrer is not None:
             self.source.setCurrentIndex(self.source.findData(ReferralSource.REFERRAL.value))
-        self.source.setEnabled(not referred)
+        self.source.setEnabled(referrer is None)
+        self._referral_errors = []
+        if referrer is not None:
+            # A referrer that would close a circle, said as soon as it is picked.
+            referrals, client_id = self.ctx.services.referrals, self.client_id
+            self._referral_check.submit(lambda: referrals.problems(client_id, referrer))
         self._edited("referred_by")
 
-    def _referral_problems(self) -> list[FieldError]:
-        """A referrer that would close a circle, said at once (the save checks it again)."""
-        from crm.services.referrals import ReferralService
-
-        return ReferralService(self.service.book).problems(
-            self.client_id, self.referred_by.client_id()
-        )
+    def _referral_checked(self, problems: object) -> None:
+        assert isinstance(problems, list)
+        self._referral_errors = problems
+        self.validate()
 
     def _id_facts(self) -> tuple[Birthday, Gender] | None:
         from crm.domain.identity import id_number_facts, validate_id_number
@@ -314,7 +323,7 @@ class ClientDialog(QDialog):
             return None
         try:
             facts = id_number_facts(
-                validate_id_number(self.id_number.text(), self.service.clock.today())
+                validate_id_number(self.id_number.text(), self.ctx.clock.today())
             )
         except FieldError:
             return None
@@ -348,7 +357,10 @@ class ClientDialog(QDialog):
             else:
                 self.service.update(self.client_id, self.draft())
                 self.saved_id = self.client_id
-        except ValidationErrors:
+        except ValidationErrors as exc:
+            # Only the save's own check can know (a circle closed meanwhile, or before the
+            # picker's check came back): show what it found under the referrer.
+            self._referral_errors = [e for e in exc.errors if e.field == "referred_by"]
             self.validate()
             return
         except BookError as exc:
