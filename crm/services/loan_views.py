@@ -334,10 +334,15 @@ class LoanReads:
         client's Loans tab's balance, next repayment and days to maturity): as :meth:`get`
         computes it, without the schedule. One query per 500 running loans."""
         today = self.clock.today()
-        running = [r.id for r in rows if r.status in RUNNING]
-        extended = q.first_extensions(self.book.reader(), running) if running else {}
-        return {
-            r.id: loan_standing(
+        running = [r for r in rows if r.status in RUNNING]
+        ids = [r.id for r in running]
+        extended = q.first_extensions(self.book.reader(), ids) if ids else {}
+        zero = Decimal("0.00")
+        # Loans not running owe nothing (loan_standing's own answer, without the terms it
+        # would build first: most loans of a book are repaid ones).
+        out = {r.id: LoanStanding(zero, 0, None, None, r.maturity_on, None) for r in rows}
+        for r in running:
+            out[r.id] = loan_standing(
                 status=r.status,
                 terms=r.terms,
                 disbursed_on=r.disbursed_on,
@@ -348,8 +353,7 @@ class LoanReads:
                 overdue_amount=r.overdue_amount,
                 today=today,
             )
-            for r in rows
-        }
+        return out
 
     def lent_to(self, referrer_ids: Iterable[int]) -> dict[int, Decimal]:
         """Per referrer: the total disbursed to the clients they referred (0.00 if none)."""
