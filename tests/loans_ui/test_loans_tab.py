@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -47,10 +48,10 @@ def show_tab(qtbot, ui, client_id: int):
     return tab
 
 
-def drive(monkeypatch, cls: type[QDialog], act: Callable[[QDialog], None]) -> list[QDialog]:
+def drive(monkeypatch, cls: type[QDialog], act: Callable[[Any], None]) -> list[Any]:
     """Replace ``cls.exec``: show the dialog, let ``act`` fill it and press Save; the dialogs
     opened are returned for the test to look at."""
-    opened: list[QDialog] = []
+    opened: list[Any] = []
 
     def exec_(self: QDialog) -> int:
         opened.append(self)

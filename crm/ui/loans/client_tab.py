@@ -106,7 +106,13 @@ class ClientLoansTab(BookPage):
         self.table = list_table(self.model, "clientLoansTable")
         badge_column(self.table, self.model.column_of(Col.STATUS))
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The pane is narrow: the product name gives way (elided) rather than a scroll bar.
+        header.setSectionResizeMode(
+            self.model.column_of(Col.PRODUCT), QHeaderView.ResizeMode.Stretch
+        )
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(self.tr("No loans yet. “New loan…” records one."))
         self.empty.setStyleSheet("color: #6b7280;")
         self.detail = QLabel()
