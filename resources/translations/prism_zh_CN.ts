@@ -2190,7 +2190,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>{product} {amount}: now {status}</source>
-        <translation>{product} {amount}：当前{status}</translation>
+        <translation>{product} {amount}：当前状态为“{status}”</translation>
     </message>
     <message>
         <source>New maturity</source>
