@@ -605,6 +605,49 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>ClientLoansTab</name>
+    <message>
+        <source>New loan…</source>
+        <translation>新增贷款…</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Renew (续贷)…</source>
+        <translation>续贷…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Show this loan&apos;s repayment schedule</source>
+        <translation>查看这笔贷款的还款计划</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No loans yet. “New loan…” records one.</source>
+        <translation>还没有贷款。点“新增贷款…”录入一笔。</translation>
+    </message>
+    <message>
+        <source>Record a need…</source>
+        <translation>记录需求…</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+</context>
+<context>
     <name>ClientPane</name>
     <message>
         <source>Show numbers</source>
@@ -1220,6 +1263,18 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>FieldDialog</name>
+    <message>
+        <source>Discard changes?</source>
+        <extracomment>:meth:`check` can judge the form without the book: after a refusal, reasons follow what is typed. Without it they stay until the next Save.</extracomment>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Close this form and lose what you typed?</source>
+        <translation>关闭此表单，放弃已填写的内容？</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <source>Follow the system</source>
@@ -1627,6 +1682,50 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>LoanActions</name>
+    <message>
+        <source>{client}: renews {loan}, maturity {maturity}</source>
+        <extracomment>The product list as last read by a view (the forms offer it); the defaults before.</extracomment>
+        <translation>{client}：续贷 {loan}，到期日 {maturity}</translation>
+    </message>
+    <message>
+        <source>Delete this loan of {client}?
+
+{loan}, {status}</source>
+        <translation>删除 {client} 的这笔贷款？
+
+{loan}，{status}</translation>
+    </message>
+    <message>
+        <source>Deleted loan: {loan}</source>
+        <translation>已删除贷款：{loan}</translation>
+    </message>
+    <message>
+        <source>Delete this needs record?
+
+{date}: {purpose}</source>
+        <translation>删除这条需求记录？
+
+{date}：{purpose}</translation>
+    </message>
+    <message>
+        <source>Deleted need: {purpose}</source>
+        <translation>已删除需求：{purpose}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>LoanCalculator</name>
     <message>
         <source>Period</source>
@@ -1782,6 +1881,204 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>LoanDetail</name>
+    <message>
+        <source>{rate} · {months} · {method}</source>
+        <translation>{rate} · {months} · {method}</translation>
+    </message>
+    <message>
+        <source>fee {fee}</source>
+        <translation>手续费 {fee}</translation>
+    </message>
+    <message>
+        <source>repays on day {day}</source>
+        <translation>每月 {day} 日还款</translation>
+    </message>
+    <message>
+        <source>auto-debit</source>
+        <translation>自动扣款</translation>
+    </message>
+    <message>
+        <source>{rate} a year</source>
+        <translation>年利率 {rate}</translation>
+    </message>
+    <message>
+        <source>Next repayment {date}: {amount}</source>
+        <translation>下次还款 {date}：{amount}</translation>
+    </message>
+    <message>
+        <source>Balance {amount}</source>
+        <translation>剩余本金 {amount}</translation>
+    </message>
+    <message>
+        <source>Matures {date} (in {days} days)</source>
+        <translation>{date} 到期（还有 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Matured {date} ({days} days ago)</source>
+        <translation>{date} 已到期（{days} 天前）</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>状态历史</translation>
+    </message>
+    <message>
+        <source>maturity {date}</source>
+        <translation>到期日 {date}</translation>
+    </message>
+    <message>
+        <source>Renews {loan}</source>
+        <translation>续贷自 {loan}</translation>
+    </message>
+    <message>
+        <source>Renewed by {loan}</source>
+        <translation>已续贷为 {loan}</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>抵押物</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>annual rate (PBOC) {apr}</source>
+        <translation>年化利率（央行口径）{apr}</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <source>New loan</source>
+        <translation>新增贷款</translation>
+    </message>
+    <message>
+        <source>Edit loan</source>
+        <translation>修改贷款</translation>
+    </message>
+    <message>
+        <source>Renew loan (续贷)</source>
+        <translation>续贷</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Disbursed on</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Left unticked: the disbursement date + the term</source>
+        <translation>不勾选：放款日期 + 期限</translation>
+    </message>
+    <message>
+        <source>Repayment day</source>
+        <translation>每月还款日</translation>
+    </message>
+    <message>
+        <source>Left unticked: the day of the month of the disbursement</source>
+        <translation>不勾选：与放款日同一天</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Repaid by auto-debit</source>
+        <translation>自动扣款还款</translation>
+    </message>
+    <message>
+        <source>Change it with “Change status…”, so it is dated.</source>
+        <translation>请用“变更状态…”修改，以便记下日期。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>Status and dates</source>
+        <translation>状态与日期</translation>
+    </message>
+    <message>
+        <source>e.g. 进货周转, 门店装修</source>
+        <translation>例如 进货周转、门店装修</translation>
+    </message>
+    <message>
+        <source>Who guarantees it, if anyone</source>
+        <translation>担保人（如有）</translation>
+    </message>
+    <message>
+        <source>e.g. 房产证 沪(2021)…</source>
+        <translation>例如 房产证 沪(2021)…</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>抵押物</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <source>Type the rate.</source>
+        <translation>请输入利率。</translation>
+    </message>
+    <message>
+        <source>Type the amount and the rate to see the instalment.</source>
+        <translation>输入金额和利率即可看到每期还款额。</translation>
+    </message>
+    <message>
+        <source>Fix the figures above to see the instalment.</source>
+        <translation>请先修改上面的数字，再查看每期还款额。</translation>
+    </message>
+    <message>
+        <source>These figures cannot be worked out; check the fee.</source>
+        <translation>这组数字无法计算，请检查手续费。</translation>
+    </message>
+    <message>
+        <source>{what}: {payments}  ·  {apr_label}: {apr}</source>
+        <translation>{what}：{payments}  ·  {apr_label}：{apr}</translation>
+    </message>
+</context>
+<context>
     <name>LoanForm</name>
     <message>
         <source>The loan</source>
@@ -1871,6 +2168,93 @@ Your input is still in the form.</source>
     <message>
         <source>= 月息 {rate} a month</source>
         <translation>= 月息 {rate}</translation>
+    </message>
+</context>
+<context>
+    <name>LoanLook</name>
+    <message>
+        <source>月息 {rate}</source>
+        <extracomment>(background, text) of each status&apos;s badge. The life order, for lists and sorting (the enum&apos;s order is the same, said here on purpose).</extracomment>
+        <translation>月息 {rate}</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+</context>
+<context>
+    <name>LoanStatusDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>{product} {amount}: now {status}</source>
+        <translation>{product} {amount}：当前状态为“{status}”</translation>
+    </message>
+    <message>
+        <source>New maturity</source>
+        <translation>新到期日</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Amount overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <source>e.g. 客户资金周转困难, 已约下周面谈</source>
+        <translation>例如 客户资金周转困难，已约下周面谈</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A loan that is {status} has no further step.</source>
+        <translation>状态为“{status}”的贷款没有下一步。</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>The bank approved the application.</source>
+        <translation>银行已审批通过该申请。</translation>
+    </message>
+    <message>
+        <source>Paid out on this date. Unless you tick a maturity, it is this date + the term.</source>
+        <translation>于此日期放款。不勾选到期日时，到期日为此日期 + 期限。</translation>
+    </message>
+    <message>
+        <source>The client caught up: the overdue is cleared.</source>
+        <translation>客户已补上还款，逾期解除。</translation>
+    </message>
+    <message>
+        <source>Tick the new maturity date the bank agreed.</source>
+        <translation>请勾选并填写银行同意的新到期日。</translation>
+    </message>
+    <message>
+        <source>A repayment was missed: overdue since this date.</source>
+        <translation>有一期未按时还款：自此日期起逾期。</translation>
+    </message>
+    <message>
+        <source>Paid back in full: the loan is closed.</source>
+        <translation>已全部还清，贷款结清。</translation>
+    </message>
+    <message>
+        <source>The application was declined: it is closed.</source>
+        <translation>申请未获批准，已关闭。</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2430,141 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>LoansModel</name>
+    <message>
+        <source>Client</source>
+        <extracomment>The status&apos;s value (&quot;overdue&quot;) in the status column, for the badge delegate (a StrEnum reaches a view as a plain str).</extracomment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <source>Next repayment</source>
+        <translation>下次还款</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Days until maturity; negative once past</source>
+        <translation>距到期日的天数；已过期为负数</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}: {amount}</source>
+        <translation>自 {date} 起逾期：{amount}</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>{amount} due on {date}</source>
+        <translation>{date} 应还 {amount}</translation>
+    </message>
+    <message>
+        <source>{annual} a year, 月息 {monthly}</source>
+        <translation>年利率 {annual}，月息 {monthly}</translation>
+    </message>
+</context>
+<context>
+    <name>LoansPage</name>
+    <message>
+        <source>All statuses</source>
+        <extracomment>Column widths at 1366 × 768; the client&apos;s name takes what is left.</extracomment>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Any maturity</source>
+        <translation>不限到期日</translation>
+    </message>
+    <message>
+        <source>Maturing within {n} days</source>
+        <translation>{n} 天内到期</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Show this loan&apos;s client in the client book</source>
+        <translation>在客户列表中显示这笔贷款的客户</translation>
+    </message>
+    <message>
+        <source>Open loan</source>
+        <translation>打开贷款</translation>
+    </message>
+    <message>
+        <source>The loan in its client&apos;s Loans tab, to change its status, renew or edit it</source>
+        <translation>在客户的“贷款”页中打开这笔贷款，可变更状态、续贷或修改</translation>
+    </message>
+    <message>
+        <source>Loading loans…</source>
+        <translation>正在加载贷款…</translation>
+    </message>
+    <message>
+        <source>Overdue: {n}</source>
+        <translation>逾期：{n} 笔</translation>
+    </message>
+    <message>
+        <source>Loans: {n} · Balance: {balance} · {overdue} · Maturing within {days} days: {maturing}</source>
+        <translation>贷款：{n} 笔 · 剩余本金：{balance} · {overdue} · {days} 天内到期：{maturing} 笔</translation>
+    </message>
+    <message>
+        <source>No loan matches these filters.</source>
+        <translation>没有符合筛选条件的贷款。</translation>
+    </message>
+    <message>
+        <source>No loans yet. Add one in a client&apos;s Loans tab.</source>
+        <translation>还没有贷款。请在客户的“贷款”页中新增。</translation>
+    </message>
+</context>
+<context>
+    <name>LoansUi</name>
+    <message>
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Prism — client book</source>
@@ -2127,6 +2646,100 @@ Book: {path}</source>
 写给客户经理的客户簿：记住每一位客户，兑现每一个承诺，不错过每一次问候。
 
 客户簿：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <source>Record a need</source>
+        <translation>记录需求</translation>
+    </message>
+    <message>
+        <source>Edit need</source>
+        <translation>修改需求</translation>
+    </message>
+    <message>
+        <source>What they say the money is for, e.g. 进货</source>
+        <translation>客户所说的资金用途，例如 进货</translation>
+    </message>
+    <message>
+        <source>The need behind it, e.g. 旺季备货资金缺口, 回款周期60天</source>
+        <translation>背后的真实需求，例如 旺季备货资金缺口，回款周期60天</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 30万</source>
+        <translation>选填，例如 30万</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-03, 春节前</source>
+        <translation>例如 2027-03、春节前</translation>
+    </message>
+    <message>
+        <source>What worries them, e.g. 怕利息高, 不想抵押房子</source>
+        <translation>客户的顾虑，例如 怕利息高，不想抵押房子</translation>
+    </message>
+    <message>
+        <source>e.g. 经营贷, 信用贷</source>
+        <translation>例如 经营贷、信用贷</translation>
+    </message>
+    <message>
+        <source>Stated purpose</source>
+        <translation>所述用途</translation>
+    </message>
+    <message>
+        <source>Real need</source>
+        <translation>真实需求</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>用款时间</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>顾虑</translation>
+    </message>
+    <message>
+        <source>Products discussed</source>
+        <translation>谈过的产品</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>记录日期</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsModel</name>
+    <message>
+        <source>Recorded</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Stated purpose</source>
+        <translation>所述用途</translation>
+    </message>
+    <message>
+        <source>Real need</source>
+        <translation>真实需求</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>用款时间</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>顾虑</translation>
+    </message>
+    <message>
+        <source>Products discussed</source>
+        <translation>谈过的产品</translation>
     </message>
 </context>
 <context>

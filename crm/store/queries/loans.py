@@ -225,6 +225,21 @@ def first_extension_on(conn: sqlite3.Connection, loan_id: int) -> str | None:
     return row[0] if row else None
 
 
+def first_extensions(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> dict[int, str]:
+    """loan id → the date of its first extension, for those of these loans ever extended
+    (ix_loan_event_loan), one query per 500 loans."""
+    out: dict[int, str] = {}
+    for marks, part in _chunks(sorted(set(loan_ids))):
+        out.update(
+            conn.execute(
+                "SELECT loan_id, min(on_date) FROM loan_event "
+                f"WHERE status = 'extended' AND loan_id IN ({marks}) GROUP BY loan_id",
+                part,
+            ).fetchall()
+        )
+    return out
+
+
 def lent_by_referrer(conn: sqlite3.Connection, referrer_ids: Sequence[int]) -> list[Row]:
     """(referrer id, fen) summed over disbursed loans of the clients each one referred."""
     out: list[Row] = []
