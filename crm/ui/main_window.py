@@ -19,6 +19,7 @@ from crm import __version__
 from crm.ui.clients.page import ClientsPage
 from crm.ui.context import UiContext
 from crm.ui.lazy_page import LazyPage
+from crm.ui.loans.area import LoansUi
 from crm.ui.referrals.install import ReferralsUi
 from crm.ui.relationship.install import RelationshipUi
 from crm.ui.reminders.install import RemindersUi
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.clients = ClientsPage(ctx, self)
         self.add_section("clients", self.tr("Clients"), self.clients)
         self.relationship = RelationshipUi(self)
+        self.loans = LoansUi(self)
         self.referrals = ReferralsUi(self)
         self.reminders = RemindersUi(self, log_contact=self.relationship.kit.log_contact)
         self._build_menus()

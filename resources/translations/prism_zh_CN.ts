@@ -651,6 +651,7 @@ Your input is still in the form.</source>
     <name>ClientPane</name>
     <message>
         <source>Show numbers</source>
+        <extracomment>the id of the client now drawn (None: nothing), after each read of the book the client selected; what is drawn follows once its read is back (:attr:`shown_id`)</extracomment>
         <translation>显示号码</translation>
     </message>
     <message>
@@ -823,6 +824,7 @@ Your input is still in the form.</source>
     <name>Clients</name>
     <message>
         <source>No client is named {name}.</source>
+        <extracomment>progress(done, total) after each chunk written asked between chunks; True rolls the whole batch back (:class:`SaveCancelled`) Clients written between two progress reports / cancel checks. The columns a save writes: :func:`column_values` and the two stamps.</extracomment>
         <translation>没有名为 {name} 的客户。</translation>
     </message>
     <message>
