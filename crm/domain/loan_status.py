@@ -57,11 +57,11 @@ def may_follow(current: LoanStatus, new: LoanStatus) -> bool:
 
 
 _LABELS = {
-    LoanStatus.APPLIED: QT_TRANSLATE_NOOP("Enum", "Applied"),
-    LoanStatus.APPROVED: QT_TRANSLATE_NOOP("Enum", "Approved"),
-    LoanStatus.DISBURSED: QT_TRANSLATE_NOOP("Enum", "Disbursed"),
-    LoanStatus.EXTENDED: QT_TRANSLATE_NOOP("Enum", "Extended"),
-    LoanStatus.OVERDUE: QT_TRANSLATE_NOOP("Enum", "Overdue"),
-    LoanStatus.REPAID: QT_TRANSLATE_NOOP("Enum", "Repaid"),
-    LoanStatus.DECLINED: QT_TRANSLATE_NOOP("Enum", "Declined"),
+    LoanStatus.APPLIED: QT_TRANSLATE_NOOP("LoanStatus", "Applied"),
+    LoanStatus.APPROVED: QT_TRANSLATE_NOOP("LoanStatus", "Approved"),
+    LoanStatus.DISBURSED: QT_TRANSLATE_NOOP("LoanStatus", "Disbursed"),
+    LoanStatus.EXTENDED: QT_TRANSLATE_NOOP("LoanStatus", "Extended"),
+    LoanStatus.OVERDUE: QT_TRANSLATE_NOOP("LoanStatus", "Overdue"),
+    LoanStatus.REPAID: QT_TRANSLATE_NOOP("LoanStatus", "Repaid"),
+    LoanStatus.DECLINED: QT_TRANSLATE_NOOP("LoanStatus", "Declined"),
 }

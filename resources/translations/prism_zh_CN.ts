@@ -1083,27 +1083,27 @@ Your input is still in the form.</source>
     <message>
         <source>Applied</source>
         <extracomment>Which status may follow which. Overdue is cleared by going back to disbursed (or extended, when the bank agrees an extension); an extension may be extended again. The products the loan form offers until the officer edits the list (stored in the book).</extracomment>
-        <translation>申请中</translation>
+        <translation type="vanished">申请中</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation>审批通过</translation>
+        <translation type="vanished">审批通过</translation>
     </message>
     <message>
         <source>Disbursed</source>
-        <translation>已放款</translation>
+        <translation type="vanished">已放款</translation>
     </message>
     <message>
         <source>Extended</source>
-        <translation>展期</translation>
+        <translation type="vanished">展期</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>逾期</translation>
+        <translation type="vanished">逾期</translation>
     </message>
     <message>
         <source>Repaid</source>
-        <translation>已结清</translation>
+        <translation type="vanished">已结清</translation>
     </message>
     <message>
         <source>Equal instalments</source>
@@ -2182,6 +2182,38 @@ Your input is still in the form.</source>
     <message>
         <source>{amount} yuan</source>
         <translation>{amount} 元</translation>
+    </message>
+</context>
+<context>
+    <name>LoanStatus</name>
+    <message>
+        <source>Applied</source>
+        <extracomment>Which status may follow which. Overdue is cleared by going back to disbursed (or extended, when the bank agrees an extension); an extension may be extended again. The products the loan form offers until the officer edits the list (stored in the book).</extracomment>
+        <translation>申请中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>展期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Repaid</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
     </message>
 </context>
 <context>
