@@ -220,11 +220,7 @@ class ClientService:
 
     def get_many(self, client_ids: Sequence[int]) -> dict[int, ClientDetail]:
         """:meth:`get` for many clients at once (the import's merge); missing ids are left out."""
-        conn = self.book.reader()
-        rows = q.details(conn, client_ids)
-        phones = q.phones(conn, list(rows))
-        tags = q.tags(conn, list(rows))
-        return {cid: _detail(r, phones.get(cid, []), tags.get(cid, [])) for cid, r in rows.items()}
+        return read_details(self.book.reader(), client_ids)
 
     def resolve(self, ref: str) -> int:
         """A client id, or a name that matches exactly one client (archived ones last)."""
@@ -330,6 +326,29 @@ def write_clients(
             written.client_ids.add(c.referred_by_id)
     tick()  # the last moment a cancel can still roll everything back
     return written
+
+
+def read_details(conn: sqlite3.Connection, client_ids: Sequence[int]) -> dict[int, ClientDetail]:
+    """Clients as the form holds them, read on ``conn`` (a reader, or a write in progress)."""
+    rows = q.details(conn, client_ids)
+    phones = q.phones(conn, list(rows))
+    tags = q.tags(conn, list(rows))
+    return {cid: _detail(r, phones.get(cid, []), tags.get(cid, [])) for cid, r in rows.items()}
+
+
+def set_statuses(
+    conn: sqlite3.Connection, statuses: dict[int, ClientStatus], *, now: dt.datetime
+) -> Written:
+    """Clients' statuses changed by another record's rules (a loan disbursed makes a borrower),
+    through THE client write, inside the caller's transaction: each client is read as it
+    stands in this transaction and written back with the new status, so every side effect of a
+    status change (the referrer's thank-you ...) happens as if the officer had edited it."""
+    details = read_details(conn, list(statuses))
+    updates = []
+    for cid, detail in details.items():
+        detail.draft.status = statuses[cid]
+        updates.append((cid, clean_client(detail.draft, now.date())))
+    return write_clients(conn, [], updates, now=now)
 
 
 def _not_found(client_id: int) -> ClientNotFound:

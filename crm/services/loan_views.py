@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from crm.domain.loan_status import DEFAULT_PRODUCTS, RUNNING, LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.store.book import Book
 from crm.store.queries import loans as q
+from crm.store.queries.settings import read_json
 
 LOAN_NOT_FOUND = QT_TRANSLATE_NOOP("Loans", "There is no loan with id {id}.")
 
@@ -365,11 +365,7 @@ class LoanReads:
 
     def products(self) -> builtins.list[str]:
         """The products the loan form offers: the officer's list, or the defaults."""
-        raw = q.read_setting(self.book.reader(), q.PRODUCTS_KEY)
-        try:
-            saved = json.loads(raw) if raw else None
-        except ValueError:
-            saved = None
+        saved = read_json(self.book.reader(), q.PRODUCTS_KEY)
         if isinstance(saved, list) and saved and all(isinstance(p, str) for p in saved):
             return saved
         return list(DEFAULT_PRODUCTS)

@@ -17,8 +17,8 @@ from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.loan_form import CleanLoan, to_fen
 from crm.domain.loan_status import RUNNING, LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
+from crm.services.clients import set_statuses
 from crm.services.loan_views import LoanRecordNotFound
-from crm.services.referral_thanks import note_status_change
 from crm.store.book import sql_datetime
 from crm.store.queries import loans as q
 
@@ -71,17 +71,14 @@ def _follow_client_status(
     found = q.client_status(conn, client_id)
     if found is None:
         return False, False
-    old, referred_by_id = found
+    old, _referred_by_id = found
     new = followed_status(old, q.loan_statuses_of(conn, client_id))
     if new == old:
         return False, False
-    # MERGE: the client service is being rewritten on another branch. After the merge the
-    # lead points these two lines at the client service's status function (the one write
-    # path for a client's status, owning its side effects: the referrer's thank-you, and
-    # whatever else it grows), called with this same conn inside this transaction.
-    q.set_client_status(conn, client_id, new, now)
-    thanked = note_status_change(conn, client_id, referred_by_id, old, new, now) is not None
-    return True, thanked
+    # Through the one client write, so the status change has every side effect it has when
+    # the officer edits it (the referrer's thank-you among them).
+    written = set_statuses(conn, {client_id: ClientStatus(new)}, now=now)
+    return True, Topic.REFERRAL_THANKS in written.topics
 
 
 # --- writing loans (one code path for one loan and many) ----------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
@@ -40,6 +39,7 @@ from crm.services.loan_writes import (
 )
 from crm.store.book import sql_datetime
 from crm.store.queries import loans as q
+from crm.store.queries.settings import write_json
 
 STEP_REFUSED = QT_TRANSLATE_NOOP("Loans", "A loan cannot go from {current} to {new}.")
 DATE_BEFORE_LAST_STEP = QT_TRANSLATE_NOOP(
@@ -249,6 +249,6 @@ class LoanService(LoanReads):
         if not clean:
             raise refuse("products", PRODUCTS_EMPTY)
         with self.book.write() as conn:
-            q.write_setting(conn, q.PRODUCTS_KEY, json.dumps(clean, ensure_ascii=False))
+            write_json(conn, q.PRODUCTS_KEY, clean)
         self.book.changes.publish(Topic.LOAN)
         return clean

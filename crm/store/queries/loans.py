@@ -318,31 +318,6 @@ def loan_statuses_of(conn: sqlite3.Connection, client_id: int) -> list[str]:
     ]
 
 
-def set_client_status(
-    conn: sqlite3.Connection, client_id: int, status: str, now: dt.datetime
-) -> None:
-    conn.execute(
-        "UPDATE client SET status = ?, updated_at = ? WHERE id = ?",
-        (status, sql_datetime(now), client_id),
-    )
-
-
-# --- settings -----------------------------------------------------------------------------
-
-
-def read_setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM book_setting WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
-
-
-def write_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO book_setting (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
-
-
 # --- the needs record ---------------------------------------------------------------------
 
 _NEED_FIELDS = LOAN_NEED_COLUMNS[2:9]  # recorded_on .. products
