@@ -180,11 +180,11 @@ class ReferralService:
         return referral_totals(q.links(self.book.reader()))
 
     def lent_to(self, client_ids: Iterable[int]) -> dict[int, Decimal] | None:
-        """Total amount lent per client. The seam for loans: Prism has no loan records yet, so
-        this answers None and the views leave the "amount lent" column out. When loans exist,
-        sum the disbursed amounts here and TopReferrer.amount_lent fills in everywhere."""
-        del client_ids
-        return None
+        """Per referrer, the total disbursed to the clients they brought (the business a
+        referrer is worth); 0.00 for those whose clients have not borrowed."""
+        from crm.services.loan_views import LoanReads
+
+        return LoanReads(self.book, self.clock).lent_to(client_ids)
 
     def top_referrers(self, n: int = 20) -> list[TopReferrer]:
         """Active referrers ranked by clients brought directly, then in all; archived ones are

@@ -3883,6 +3883,10 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
         <translation>介绍来的客户中已贷款的人数</translation>
     </message>
     <message>
+        <source>Disbursed to the clients they brought themselves</source>
+        <translation>其直接介绍的客户获得的放款总额</translation>
+    </message>
+    <message>
         <source>{direct} of the {n} brought directly</source>
         <translation>直接介绍的 {n} 位中有 {direct} 位</translation>
     </message>

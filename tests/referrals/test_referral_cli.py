@@ -63,7 +63,8 @@ def test_top_sources_and_thanks(tmp_path: Path, capsys: pytest.CaptureFixture[st
         ("陈建国", 1, 1),
         ("李明", 1, 0),
     ]
-    assert data[0]["borrowers_total"] == 1 and data[0]["amount_lent"] is None
+    assert data[0]["borrowers_total"] == 1
+    assert [d["amount_lent"] for d in data] == ["0.00", "0.00"]  # nobody has borrowed yet
     shares = json.loads(run(tmp_path, capsys, "referrals", "--sources", "--json")[1])
     assert shares == [{"source": "referral", "clients": 2, "share": 1.0}]
     thanks = json.loads(run(tmp_path, capsys, "referrals", "--thanks", "--json")[1])
@@ -77,3 +78,19 @@ def test_bad_usage_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "--top" in err
     code, _out, err = run(tmp_path, capsys, "add", "--name", "甲", "--referred-by", "无此人")
     assert code == 1 and "无此人" in err
+
+
+def test_amount_lent_is_what_the_clients_a_referrer_brought_borrowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _book(tmp_path, capsys)
+    for amount in ("300000", "50000.50"):
+        code, _out, err = run(
+            tmp_path, capsys, "loan", "add", "王芳", "--product", "经营贷", "--amount", amount,
+            "--rate", "4.35", "--months", "12", "--method", "equal-instalment",
+            "--status", "disbursed", "--disbursed", "2026-11-01",
+        )  # fmt: skip
+        assert code == 0, err
+    data = json.loads(run(tmp_path, capsys, "referrals", "--top", "5", "--json")[1])
+    lent = {d["name"]: d["amount_lent"] for d in data}
+    assert lent == {"陈建国": "0.00", "李明": "350000.50"}  # 王芳 was brought by 李明

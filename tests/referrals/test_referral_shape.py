@@ -78,8 +78,10 @@ def test_forest_is_a_method(book: Book, clients: ClientService) -> None:
     assert forest.unlinked == 1
 
 
-def test_lent_to_is_the_loans_seam_and_answers_none(book: Book) -> None:
-    assert ReferralService(book).lent_to([1, 2]) is None
+def test_lent_to_answers_from_the_loans(book: Book) -> None:
+    from decimal import Decimal
+
+    assert ReferralService(book).lent_to([1, 2]) == {1: Decimal("0.00"), 2: Decimal("0.00")}
 
 
 def test_linked_under_sees_a_new_link_below_people_shown(

@@ -55,7 +55,7 @@ def test_top_model_passes_modeltester(qtmodeltester, clients: ClientService) -> 
     model.set_rows(ReferralService(clients.book).top_referrers(10))
     qtmodeltester.check(model)
     assert model.rowCount() == 2
-    assert model.columnCount() == 6  # no "amount lent" until loans exist
+    assert model.columnCount() == 7  # with "amount lent"
     assert model.index(0, 1).data() == "陈建国（陈会长）"
 
 

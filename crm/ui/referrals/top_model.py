@@ -57,6 +57,7 @@ class TopReferrersModel(QAbstractTableModel):
                 COL_DIRECT: self.tr("Clients they brought themselves"),
                 COL_INDIRECT: self.tr("Clients brought by those they brought, at any depth"),
                 COL_BORROWERS: self.tr("Of all they brought, how many have borrowed"),
+                COL_BORROWERS + 1: self.tr("Disbursed to the clients they brought themselves"),
             }
             return tips.get(section)
         return None
