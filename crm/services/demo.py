@@ -299,9 +299,9 @@ def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
 
 def steps() -> list[FillStep]:
     """Each area's demo step, in order, run inside the same transaction as the clients."""
-    from crm.services import demo_referrals, demo_relationship, demo_reminders
+    from crm.services import demo_loans, demo_referrals, demo_relationship, demo_reminders
 
-    return [demo_referrals.fill, demo_relationship.fill, demo_reminders.fill]
+    return [demo_referrals.fill, demo_relationship.fill, demo_reminders.fill, demo_loans.fill]
 
 
 class DemoService:

@@ -26,7 +26,7 @@ from crm.domain.loan_enums import RepaymentMethod
 from crm.domain.loan_form import LoanDraft, clean_loan
 from crm.domain.loan_status import LoanStatus
 from crm.services.demo import DemoContext
-from crm.services.loan_writes import write_loans
+from crm.services.loan_writes import follow_client_status, write_loans
 from crm.store.queries import loans as q
 
 REPEAT_SHARE = 0.40  # of borrowers and former borrowers: borrowed more than once
@@ -215,6 +215,8 @@ def fill(ctx: DemoContext) -> None:
 
     def write(rows: list[tuple[int, LoanDraft]]) -> list[int]:
         clean = [(cid, clean_loan(d, today)) for cid, d in rows]
-        return write_loans(ctx.conn, clean, now).ids
+        return write_loans(ctx.conn, clean, now, follow_status=False).ids
 
     write_generations(generations, write)
+    # Once the whole history is in: the plan fits each status, so this normally moves no one.
+    follow_client_status(ctx.conn, [cid for g in generations for cid, _d, _r in g], now)

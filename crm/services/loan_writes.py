@@ -60,25 +60,28 @@ def followed_status(current: str, loan_statuses: Iterable[str]) -> str:
     return current
 
 
-def _follow_client_status(
-    conn: sqlite3.Connection, client_id: int, now: dt.datetime
-) -> tuple[bool, bool]:
-    """Move the client's status to what their loans call for, inside the caller's write.
+def follow_client_status(
+    conn: sqlite3.Connection, client_ids: Iterable[int], now: dt.datetime
+) -> tuple[set[int], bool]:
+    """Move these clients' statuses to what their loans call for, inside the caller's write.
 
-    Returns (status moved, referrer's thank-you noted). ``followed_status`` is the rule; the
-    write below is the client's, with the client write path's side effects.
+    Returns (the clients whose status moved, whether a referrer's thank-you was noted).
+    ``followed_status`` is the rule; the write is the client's one write path, in one batch,
+    so a status a loan changes has every side effect it has when the officer edits it.
     """
-    found = q.client_status(conn, client_id)
-    if found is None:
-        return False, False
-    old, _referred_by_id = found
-    new = followed_status(old, q.loan_statuses_of(conn, client_id))
-    if new == old:
-        return False, False
-    # Through the one client write, so the status change has every side effect it has when
-    # the officer edits it (the referrer's thank-you among them).
-    written = set_statuses(conn, {client_id: ClientStatus(new)}, now=now)
-    return True, Topic.REFERRAL_THANKS in written.topics
+    changes: dict[int, ClientStatus] = {}
+    for client_id in dict.fromkeys(client_ids):
+        found = q.client_status(conn, client_id)
+        if found is None:
+            continue
+        old = found[0]
+        new = followed_status(old, q.loan_statuses_of(conn, client_id))
+        if new != old:
+            changes[client_id] = ClientStatus(new)
+    if not changes:
+        return set(), False
+    written = set_statuses(conn, changes, now=now)
+    return set(changes), Topic.REFERRAL_THANKS in written.topics
 
 
 # --- writing loans (one code path for one loan and many) ----------------------------------
@@ -150,13 +153,20 @@ def _first_event(loan_id: int, clean: CleanLoan, now: str) -> tuple[object, ...]
 
 
 def write_loans(
-    conn: sqlite3.Connection, rows: Sequence[tuple[int, CleanLoan]], now: dt.datetime
+    conn: sqlite3.Connection,
+    rows: Sequence[tuple[int, CleanLoan]],
+    now: dt.datetime,
+    *,
+    follow_status: bool = True,
 ) -> Written:
     """Insert clean loans with their first history entry and let each client's status follow.
 
     Runs inside the caller's write transaction (``LoanService.add``/``add_many``/``renew``,
     or the demo's fill step); checks that every client exists and every renewed loan belongs
-    to the same client. Publishing is the caller's.
+    to the same client. Publishing is the caller's. ``follow_status=False`` leaves the
+    clients' statuses to a :func:`follow_client_status` the caller runs once after writing
+    a whole history (the demo: a borrower's old repaid loans written before the running one
+    must not make them a former borrower, and then a "new" borrower, on the way).
     """
     client_ids = list(dict.fromkeys(cid for cid, _ in rows))
     missing = set(client_ids) - q.existing_clients(conn, client_ids)
@@ -174,9 +184,6 @@ def write_loans(
         [_first_event(i, clean, stamp) for i, (_, clean) in zip(ids, rows, strict=True)],
     )
     written = Written(ids, client_ids)
-    for cid in client_ids:
-        moved, thanked = _follow_client_status(conn, cid, now)
-        if moved:
-            written.moved.add(cid)
-        written.thanked |= thanked
+    if follow_status:
+        written.moved, written.thanked = follow_client_status(conn, client_ids, now)
     return written

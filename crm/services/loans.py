@@ -32,7 +32,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.services.loan_views import LOAN_NOT_FOUND, LoanReads, LoanRecordNotFound, LoanRow
 from crm.services.loan_writes import (
     RENEWAL_OTHER_CLIENT,
-    _follow_client_status,
+    follow_client_status,
     loan_values,
     refuse,
     write_loans,
@@ -171,7 +171,7 @@ class LoanService(LoanReads):
                     )
                 ],
             )
-            moved, thanked = _follow_client_status(conn, row.client_id, now)
+            moved, thanked = follow_client_status(conn, [row.client_id], now)
         topics = {Topic.LOAN} | ({Topic.CLIENT} if moved else set())
         topics |= {Topic.REFERRAL_THANKS} if thanked else set()
         self.book.changes.publish(topics, [row.client_id])
@@ -238,7 +238,7 @@ class LoanService(LoanReads):
             if client_id is None:
                 raise LoanRecordNotFound(LOAN_NOT_FOUND.with_(id=loan_id))
             q.set_loan_deleted(conn, loan_id, when)
-            moved, thanked = _follow_client_status(conn, client_id, now)
+            moved, thanked = follow_client_status(conn, [client_id], now)
         topics = {Topic.LOAN} | ({Topic.CLIENT} if moved else set())
         topics |= {Topic.REFERRAL_THANKS} if thanked else set()
         self.book.changes.publish(topics, [client_id], initiator)
