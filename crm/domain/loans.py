@@ -68,6 +68,22 @@ class Loan(SQLModel, table=True):
             "deleted_at",
             sqlite_where=text("status IN ('disbursed', 'overdue') AND deleted_at IS NULL"),
         ),
+        # Reminders (0007): running loans by maturity, and the overdue ones, covering.
+        Index(
+            "ix_loan_running",
+            "status",
+            "maturity_on",
+            "client_id",
+            "product",
+            "amount_fen",
+            "disbursed_on",
+            "overdue_since",
+            "overdue_fen",
+            "deleted_at",
+            sqlite_where=text(
+                "status IN ('disbursed', 'extended', 'overdue') AND deleted_at IS NULL"
+            ),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -386,15 +386,21 @@ def test_the_default_sources_include_them_in_order(
     assert [r.occurrence.occasion for r in found] == [OVERDUE, REPAYMENT, MATURITY]
 
 
-def test_the_repayment_read_uses_its_index(book: Book) -> None:
+def test_the_reads_use_their_indexes(book: Book) -> None:
     from crm.store.queries import loan_reminders as q
 
-    plan = book.reader().execute(
-        "EXPLAIN QUERY PLAN " + q._REPAYMENT_SQL.format(marks="?,?"), (0, 5, 31)
+    def plan(sql: str, *params: object) -> str:
+        rows = book.reader().execute("EXPLAIN QUERY PLAN " + sql, params)
+        return " ".join(str(row[3]) for row in rows)
+
+    repayments = plan(q._REPAYMENT_SQL.format(marks="?,?"), 0, 5, 31)
+    assert "COVERING INDEX ix_loan_repayment_day (auto_debit=? AND <expr>=?)" in repayments
+    assert "ix_loan_event_extended" in repayments and "ix_client_live_name" in repayments
+    maturing = plan(q._MATURING_SQL, "2026-12-01", "2026-12-15")
+    assert "COVERING INDEX ix_loan_running (status=? AND maturity_on>? AND maturity_on<?)" in (
+        maturing
     )
-    details = " ".join(str(row[3]) for row in plan)
-    assert "COVERING INDEX ix_loan_repayment_day (auto_debit=? AND <expr>=?)" in details
-    assert "ix_loan_event_extended" in details and "ix_client_live_name" in details
+    assert "COVERING INDEX ix_loan_running (status=?)" in plan(q._OVERDUE_SQL, "2026-12-01")
 
 
 # -- the CLI and the ICS -----------------------------------------------------------------------
@@ -469,9 +475,11 @@ def test_crm_ics_exports_them(cli_book: Path, capsys: pytest.CaptureFixture[str]
     assert any(s.startswith("Follow up 张伟 · 经营贷") for s in summaries)
     assert len({str(e["uid"]) for e in events}) == len(events)
     repayment = next(e for e in events if _kind(e) == REPAYMENT)
-    # The alarm rings the lead time ahead, at 09:00.
-    (alarm,) = repayment.walk("VALARM")
-    assert alarm.decoded("trigger") == dt.timedelta(days=-3, hours=9)
+    # The alarms ring the lead time ahead and on the day, at 09:00.
+    triggers = [a.decoded("trigger") for a in repayment.walk("VALARM")]
+    assert triggers == [dt.timedelta(days=-3, hours=9), dt.timedelta(hours=9)]
+    maturity = next(e for e in events if _kind(e) == MATURITY)
+    assert [a.decoded("trigger") for a in maturity.walk("VALARM")] == [dt.timedelta(hours=9)]
 
 
 # -- settings and the Today view ---------------------------------------------------------------

@@ -1,9 +1,9 @@
 """The officer's reminder settings, kept in the book (``book_setting``, JSON values).
 
 Festivals greeted, lead times, the time of day pop-ups start, quiet hours, and whether loans
-paid by auto-debit get repayment reminders too. Greeting templates
-live in :mod:`crm.services.greetings`. Missing or unreadable values fall back to defaults, so an
-old book or a hand-edited value never stops reminders. Saving is
+paid by auto-debit get repayment reminders too. Greeting templates live in
+:mod:`crm.services.greetings`. Missing or unreadable values fall back to defaults, so an old
+book or a hand-edited value never stops reminders. Saving is
 :meth:`crm.services.reminders.service.ReminderService.save_settings`.
 """
 

@@ -1,4 +1,4 @@
-"""Loan reminders: running loans by the day of the month they repay on; extensions by loan.
+"""Loan reminders: running loans by repayment day and by maturity; extensions by loan.
 
 Revision ID: 0007
 Revises: 0006
@@ -27,6 +27,14 @@ def upgrade() -> None:
         "client_id, product, amount_fen, annual_rate, fee_fen, term_months, method, "
         "disbursed_on, repayment_day, status, deleted_at) "
         "WHERE status IN ('disbursed', 'overdue') AND deleted_at IS NULL"
+    )
+    # Running loans by status and maturity (30 and 7 days ahead; overdue ones by status),
+    # covering what those reminders show, so neither reads the wide loan rows.
+    op.execute(
+        "CREATE INDEX ix_loan_running ON loan "
+        "(status, maturity_on, client_id, product, amount_fen, disbursed_on, overdue_since, "
+        "overdue_fen, deleted_at) "
+        "WHERE status IN ('disbursed', 'extended', 'overdue') AND deleted_at IS NULL"
     )
     # A loan once extended keeps no monthly schedule (what remained falls due at the new
     # maturity), whatever its status since: reminders and the loan's standing ask whether it
