@@ -1,14 +1,15 @@
 """The loan tables: what a client needs, the loans they took, each loan's dated history.
 
-They mirror migration 0006. Money is whole fen (int) in the book and ``Decimal`` yuan in the
-rules (crm.domain.loan_math); the annual rate is a decimal string of percent.
+They mirror migrations 0006 and 0007 (the reminders' indexes). Money is whole fen (int) in the
+book and ``Decimal`` yuan in the rules (crm.domain.loan_math); the annual rate is a decimal
+string of percent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from crm.domain.client import stored_default
@@ -35,12 +36,54 @@ class LoanNeed(SQLModel, table=True):
     deleted_at: LocalDateTime | None = None
 
 
+#: The day of the month a loan's repayments fall on (before a short month clamps it): its
+#: repayment day, or the disbursement's day. Queries must spell it the same to use the index.
+REPAYMENT_DAY_OF_MONTH = text(
+    "coalesce(repayment_day, CAST(substr(disbursed_on, 9, 2) AS INTEGER))"
+)
+
+
 class Loan(SQLModel, table=True):
     __tablename__ = "loan"
     __table_args__ = (
         Index("ix_loan_client", "client_id", "status"),
         Index("ix_loan_status_maturity", "status", "maturity_on"),
         Index("ix_loan_renewal_of", "renewal_of_id"),
+        # Reminders (0007): running loans by the day of the month their repayment falls on.
+        # Covering: what the schedule's amount needs, and the partial WHERE's columns.
+        Index(
+            "ix_loan_repayment_day",
+            "auto_debit",
+            REPAYMENT_DAY_OF_MONTH,
+            "client_id",
+            "product",
+            "amount_fen",
+            "annual_rate",
+            "fee_fen",
+            "term_months",
+            "method",
+            "disbursed_on",
+            "repayment_day",
+            "status",
+            "deleted_at",
+            sqlite_where=text("status IN ('disbursed', 'overdue') AND deleted_at IS NULL"),
+        ),
+        # Reminders (0007): running loans by maturity, and the overdue ones, covering.
+        Index(
+            "ix_loan_running",
+            "status",
+            "maturity_on",
+            "client_id",
+            "product",
+            "amount_fen",
+            "disbursed_on",
+            "overdue_since",
+            "overdue_fen",
+            "deleted_at",
+            sqlite_where=text(
+                "status IN ('disbursed', 'extended', 'overdue') AND deleted_at IS NULL"
+            ),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -74,7 +117,16 @@ class LoanEvent(SQLModel, table=True):
     """One dated step of a loan's status history."""
 
     __tablename__ = "loan_event"
-    __table_args__ = (Index("ix_loan_event_loan", "loan_id", "on_date"),)
+    __table_args__ = (
+        Index("ix_loan_event_loan", "loan_id", "on_date"),
+        # Reminders (0007): whether a loan was extended, and since when.
+        Index(
+            "ix_loan_event_extended",
+            "loan_id",
+            "on_date",
+            sqlite_where=text("status = 'extended'"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     loan_id: int = Field(foreign_key="loan.id", ondelete="CASCADE")

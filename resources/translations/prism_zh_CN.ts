@@ -3312,6 +3312,42 @@ Book: {path}</source>
         <source>Every {days} days</source>
         <translation>每 {days} 天</translation>
     </message>
+    <message>
+        <source>{name} · {product} repayment {amount} due {date}</source>
+        <translation>{name} · {product} {date} 应还 {amount}</translation>
+    </message>
+    <message>
+        <source>Instalment {period} of {periods}, paid by hand</source>
+        <translation>第 {period}/{periods} 期，自行还款</translation>
+    </message>
+    <message>
+        <source>Instalment {period} of {periods}, by auto-debit</source>
+        <translation>第 {period}/{periods} 期，自动扣款</translation>
+    </message>
+    <message>
+        <source>What remains after the extension, due at maturity</source>
+        <translation>展期后的剩余本金，到期应还</translation>
+    </message>
+    <message>
+        <source>{name} · {product} {amount} matures {date}</source>
+        <translation>{name} · {product} {amount} 于 {date} 到期</translation>
+    </message>
+    <message>
+        <source>In {days} days: talk about a renewal (续贷) or an extension (展期) now</source>
+        <translation>还有 {days} 天：及早商谈续贷或展期</translation>
+    </message>
+    <message>
+        <source>Follow up {name} · {product}: {amount} overdue (day {days})</source>
+        <translation>跟进 {name} · {product}：逾期 {amount}（第 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Follow up {name} · {product}: overdue (day {days})</source>
+        <translation>跟进 {name} · {product}：已逾期（第 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
 </context>
 <context>
     <name>ReminderPopups</name>
@@ -3358,6 +3394,30 @@ Book: {path}</source>
     <message>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source> days before, and on the day</source>
+        <translation> 天前，当天再提醒</translation>
+    </message>
+    <message>
+        <source>On the day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>Repayment reminders</source>
+        <translation>还款提醒</translation>
+    </message>
+    <message>
+        <source>Remind for loans paid by auto-debit too</source>
+        <translation>自动扣款的贷款也提醒</translation>
+    </message>
+    <message>
+        <source>Maturities remind 30 and 7 days ahead (time to talk about a renewal or an extension); overdue loans every day until they are cleared.</source>
+        <translation>到期前 30 天和 7 天提醒（及早商谈续贷或展期）；逾期贷款每天提醒，直到结清逾期。</translation>
     </message>
     <message>
         <source>Pop-ups</source>
@@ -3707,7 +3767,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>TodayModel</name>
     <message>
         <source>Overdue</source>
-        <extracomment>Occasion groups within a bucket: the personal ones first, the long lists last.</extracomment>
+        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last.</extracomment>
         <translation>已过期</translation>
     </message>
     <message>
@@ -3745,6 +3805,18 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>Thank a referrer</source>
         <translation>感谢转介绍人</translation>
+    </message>
+    <message>
+        <source>Repayment reminders</source>
+        <translation>还款提醒</translation>
+    </message>
+    <message>
+        <source>Maturity reminders</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>Overdue follow-up</source>
+        <translation>逾期跟进</translation>
     </message>
     <message>
         <source>Tomorrow</source>

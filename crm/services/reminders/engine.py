@@ -20,13 +20,16 @@ from enum import StrEnum
 
 from crm.services.collector import collector_paused
 from crm.services.reminders import settings as reminder_settings
-from crm.services.reminders.occurrence import Occurrence, Source
+from crm.services.reminders.occurrence import DailySource, Occurrence, Source
 from crm.services.reminders.settings import ReminderSettings
 from crm.store.queries import reminders as q
 
 #: How far back a missed birthday or festival still shows as overdue.
 LOOKBACK_DAYS = 7
 DEFAULT_DAYS = 7
+#: Occasions a pop-up announces again on their day when their lead time showed them earlier:
+#: a repayment paid by hand is worth a word on the day too.
+AGAIN_ON_THE_DAY = frozenset({"loan_repayment"})
 
 
 class State(StrEnum):
@@ -89,10 +92,14 @@ class Reminder:
             return Bucket.TODAY
         return Bucket.UPCOMING
 
-    def due_at(self, notify_at: dt.time) -> dt.datetime:
-        """When a pop-up should announce it: its first showing day at the notify time, or
-        the end of its snooze."""
+    def due_at(self, notify_at: dt.time, now: dt.datetime | None = None) -> dt.datetime:
+        """When a pop-up should announce it: its first showing day at the notify time (or, by
+        ``now``, its own day for :data:`AGAIN_ON_THE_DAY`), or the end of its snooze."""
         first = dt.datetime.combine(self.shows_from, notify_at)
+        if now is not None and self.occurrence.occasion in AGAIN_ON_THE_DAY:
+            on_the_day = dt.datetime.combine(self.date, notify_at)
+            if first < on_the_day <= now:
+                first = on_the_day
         if self.state is State.SNOOZED and self.snoozed_until is not None:
             return max(first, self.snoozed_until)
         return first
@@ -100,7 +107,7 @@ class Reminder:
     def should_pop(self, now: dt.datetime, notify_at: dt.time) -> bool:
         if self.closed or self.bucket(now.date()) is Bucket.UPCOMING:
             return False
-        due = self.due_at(notify_at)
+        due = self.due_at(notify_at, now)
         return due <= now and (self.notified_at is None or self.notified_at < due)
 
 
@@ -144,7 +151,8 @@ def _compute(
     # one plain tuple sort replaces a Python key function per item (~10,000 a week).
     found: dict[str, tuple[dt.date, int, str, Occurrence]] = {}
     for rank, source in enumerate(sources):
-        for occ in source(conn, start, end):
+        asked = (today, today) if isinstance(source, DailySource) else (start, end)
+        for occ in source(conn, *asked):
             occasion = occ.occasion
             window = windows.get(occasion)
             if window is None:

@@ -2,7 +2,8 @@
 
 All-day events, one per occurrence, with a UID derived from the occurrence key so importing the
 file again updates events instead of doubling them. An alarm fires at 09:00 on the day the
-reminder starts showing (its lead time before the occasion).
+reminder starts showing (its lead time before the occasion), and, for the occasions a pop-up
+announces again on their day (a repayment), a second one at 09:00 on the day.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crm.domain.messages import Msg
-from crm.services.reminders.engine import Reminder
+from crm.services.reminders.engine import AGAIN_ON_THE_DAY, Reminder
 
 UID_DOMAIN = "prism.local"
 PRODID = "-//Prism//Prism client book//ZH"
@@ -47,11 +48,15 @@ def to_ics(
             event.add("description", render(occ.detail))
         event.add("categories", [occ.occasion])
         event.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", render(occ.title))
-        alarm.add("trigger", dt.timedelta(days=-occ.lead_days, hours=9))
-        event.add_component(alarm)
+        triggers = [dt.timedelta(days=-occ.lead_days, hours=9)]
+        if occ.lead_days and occ.occasion in AGAIN_ON_THE_DAY:
+            triggers.append(dt.timedelta(hours=9))
+        for trigger in triggers:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", render(occ.title))
+            alarm.add("trigger", trigger)
+            event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()
 

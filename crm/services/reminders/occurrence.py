@@ -4,6 +4,9 @@ A source is a plain function ``(conn: sqlite3.Connection, start: date, end: date
 Iterable[Occurrence]`` yielding the occasions whose ``date`` falls in ``[start, end]``; the engine
 asks each source for a window widened by the largest lead time and does the rest (lead time,
 state, snooze, grouping). A new kind of reminder is one such function.
+
+A :class:`DailySource` is one that yields an occurrence for every day something lasts (an
+overdue loan's follow-up): the engine asks it for the day it computes for only.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ class Occurrence(NamedTuple):
     key: str
     #: A stable occasion key: birthday, new_year, spring_festival, lantern, qingming, labour_day,
     #: dragon_boat, qixi, mid_autumn, national_day, double_ninth, laba, new_years_eve,
-    #: life_note, promise, contact_due, thank_referrer, ...
+    #: life_note, promise, contact_due, thank_referrer, loan_repayment, loan_maturity,
+    #: loan_overdue, ...
     occasion: str
     #: The day of the occasion itself (not the day its lead time starts).
     date: dt.date
@@ -34,8 +38,23 @@ class Occurrence(NamedTuple):
     #: override it from the officer's settings.
     lead_days: int = 0
     detail: Msg | None = None
-    #: The record it comes from, where there is one (a note, promise or referral id).
+    #: The record it comes from, where there is one (a note, promise, referral or loan id).
     ref_id: int | None = None
 
 
 Source = Callable[[Connection, dt.date, dt.date], Iterable[Occurrence]]
+
+
+class DailySource:
+    """A source of one occurrence a day for as long as something lasts (an overdue loan's
+    follow-up), yielding every day of the window it is asked about. The engine asks it about
+    the day it computes for only: yesterday's follow-up left undone is not today's (today's
+    stands for it), and a week of tomorrows would bury the list."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+
+    def __call__(self, conn: Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
+        return self.source(conn, start, end)

@@ -1,8 +1,9 @@
 """The officer's reminder settings, kept in the book (``book_setting``, JSON values).
 
-Festivals greeted, lead times, the time of day pop-ups start, quiet hours. Greeting templates
-live in :mod:`crm.services.greetings`. Missing or unreadable values fall back to defaults, so an
-old book or a hand-edited value never stops reminders. Saving is
+Festivals greeted, lead times, the time of day pop-ups start, quiet hours, and whether loans
+paid by auto-debit get repayment reminders too. Greeting templates live in
+:mod:`crm.services.greetings`. Missing or unreadable values fall back to defaults, so an old
+book or a hand-edited value never stops reminders. Saving is
 :meth:`crm.services.reminders.service.ReminderService.save_settings`.
 """
 
@@ -25,7 +26,13 @@ DEFAULT_LEAD_DAYS: dict[str, int] = {
     "life_note": 0,
     "promise": 1,
     "contact_due": 0,
+    # A loan's repayment: days before each due date (0: on the day; it is announced again on
+    # the day either way).
+    "loan_repayment": 3,
 }
+#: The longest repayment lead the settings offer (a month's repayment must not show a month
+#: ahead, on top of the one before).
+MAX_REPAYMENT_LEAD = 15
 
 
 def _time(value: Any, default: dt.time) -> dt.time:
@@ -46,6 +53,9 @@ class ReminderSettings:
     quiet_end: dt.time = dt.time(8, 0)
     #: Most overdue keep-in-touch clients listed at once (the rest wait their turn).
     contact_due_limit: int = 20
+    #: Repayment reminders for loans paid by auto-debit too (by default only those paid by
+    #: hand remind: the bank debits the others).
+    remind_auto_debit: bool = False
 
     def lead_for(self, occasion: str) -> int:
         kind = "festival" if occasion in Festival._value2member_map_ else occasion
@@ -71,6 +81,7 @@ class ReminderSettings:
                 "end": self.quiet_end.strftime("%H:%M"),
             },
             "contact_due_limit": self.contact_due_limit,
+            "loans": {"remind_auto_debit": self.remind_auto_debit},
         }
 
     @classmethod
@@ -88,6 +99,7 @@ class ReminderSettings:
             merged.update(
                 {k: max(0, min(int(v), 60)) for k, v in lead.items() if isinstance(v, int)}
             )
+            merged["loan_repayment"] = min(merged["loan_repayment"], MAX_REPAYMENT_LEAD)
             s = replace(s, lead_days=merged)
         s = replace(s, notify_at=_time(data.get("notify_at"), s.notify_at))
         quiet = data.get("quiet_hours")
@@ -101,6 +113,9 @@ class ReminderSettings:
         limit = data.get("contact_due_limit")
         if isinstance(limit, int) and limit >= 0:
             s = replace(s, contact_due_limit=limit)
+        loans = data.get("loans")
+        if isinstance(loans, dict) and isinstance(loans.get("remind_auto_debit"), bool):
+            s = replace(s, remind_auto_debit=loans["remind_auto_debit"])
         return s
 
 

@@ -24,8 +24,19 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 BUCKET_ORDER = ("overdue", "today", "upcoming", "closed")
 FESTIVAL = "festival"
-#: Occasion groups within a bucket: the personal ones first, the long lists last.
-GROUP_ORDER = ("birthday", FESTIVAL, "life_note", "promise", "thank_referrer", "contact_due")
+#: Occasion groups within a bucket: the personal ones first, then money owed and coming due
+#: (crm.services.reminders.loan_sources), the long lists last.
+GROUP_ORDER = (
+    "birthday",
+    FESTIVAL,
+    "life_note",
+    "promise",
+    "loan_overdue",
+    "loan_repayment",
+    "loan_maturity",
+    "thank_referrer",
+    "contact_due",
+)
 
 
 class ReminderGroup:
@@ -82,6 +93,9 @@ class TodayModel(QAbstractItemModel):
             "promise": self.tr("Promises"),
             "contact_due": self.tr("Keep in touch"),
             "thank_referrer": self.tr("Thank a referrer"),
+            "loan_repayment": self.tr("Repayment reminders"),
+            "loan_maturity": self.tr("Maturity reminders"),
+            "loan_overdue": self.tr("Overdue follow-up"),
         }
         return f"{buckets[bucket]} · {groups.get(group, group)} ({count})"
 

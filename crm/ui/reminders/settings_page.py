@@ -1,5 +1,5 @@
-"""Settings tabs for reminders (festivals, lead times, pop-ups, quiet hours, tray, start at
-login) and greeting templates. Book-level choices go to the book; machine-level to QSettings.
+"""Settings tabs for reminders (festivals, lead times, loans, pop-ups, quiet hours, tray, start
+at login) and greeting templates. Book-level choices go to the book; machine-level to QSettings.
 
 Each tab reads the book through the task runner and stays disabled until its answer is in
 (a tab saved before then leaves the book as it was)."""
@@ -31,7 +31,7 @@ from crm.services import autostart
 from crm.services.greeting_texts import default_template, template_occasions
 from crm.services.greetings import GreetingService, Templates
 from crm.services.reminders.service import ReminderService
-from crm.services.reminders.settings import ReminderSettings
+from crm.services.reminders.settings import MAX_REPAYMENT_LEAD, ReminderSettings
 from crm.ui.reminders.tray import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY, close_to_tray
 from crm.ui.tasks import TaskRunner
 
@@ -89,6 +89,28 @@ class RemindersSettingsPage(QWidget):
             self.lead[kind] = spin
             lead_form.addRow(label, spin)
 
+        loans = QGroupBox(self.tr("Loans"))
+        loan_form = QFormLayout(loans)
+        loan_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.repayment_lead = QSpinBox()
+        self.repayment_lead.setRange(0, MAX_REPAYMENT_LEAD)
+        self.repayment_lead.setSuffix(self.tr(" days before, and on the day"))
+        self.repayment_lead.setSpecialValueText(self.tr("On the day"))
+        self.repayment_lead.setValue(s.lead_days.get("loan_repayment", 0))
+        loan_form.addRow(self.tr("Repayment reminders"), self.repayment_lead)
+        self.remind_auto_debit = QCheckBox(self.tr("Remind for loans paid by auto-debit too"))
+        self.remind_auto_debit.setChecked(s.remind_auto_debit)
+        loan_form.addRow(self.remind_auto_debit)
+        loan_note = QLabel(
+            self.tr(
+                "Maturities remind 30 and 7 days ahead (time to talk about a renewal or an "
+                "extension); overdue loans every day until they are cleared."
+            )
+        )
+        loan_note.setWordWrap(True)
+        loan_note.setStyleSheet("color: #4b5563;")
+        loan_form.addRow(loan_note)
+
         popups = QGroupBox(self.tr("Pop-ups"))
         pop_form = QFormLayout(popups)
         self.notify_at = QTimeEdit(_qtime(s.notify_at))
@@ -123,8 +145,9 @@ class RemindersSettingsPage(QWidget):
         row.addWidget(leads)
         row.addWidget(popups, 1)
         layout.addLayout(row)
+        layout.addWidget(loans)
         layout.addStretch(1)
-        self._book_parts = (festivals, leads, self.notify_at, self.quiet)
+        self._book_parts = (festivals, leads, loans, self.notify_at, self.quiet)
         self._quiet_parts = (self.quiet_start, self.quiet_end)
         for w in (*self._book_parts, *self._quiet_parts):
             w.setEnabled(False)
@@ -135,6 +158,8 @@ class RemindersSettingsPage(QWidget):
             box.setChecked(f in s.festivals)
         for kind, spin in self.lead.items():
             spin.setValue(s.lead_days.get(kind, 0))
+        self.repayment_lead.setValue(s.lead_days.get("loan_repayment", 0))
+        self.remind_auto_debit.setChecked(s.remind_auto_debit)
         self.notify_at.setTime(_qtime(s.notify_at))
         self.quiet.setChecked(s.quiet_enabled)
         self.quiet_start.setTime(_qtime(s.quiet_start))
@@ -150,8 +175,10 @@ class RemindersSettingsPage(QWidget):
         current = self.loaded or ReminderSettings()
         lead = dict(current.lead_days)
         lead.update({k: spin.value() for k, spin in self.lead.items()})
+        lead["loan_repayment"] = self.repayment_lead.value()
         return replace(
             current,
+            remind_auto_debit=self.remind_auto_debit.isChecked(),
             festivals=frozenset(f for f, box in self.festival_boxes.items() if box.isChecked()),
             lead_days=lead,
             notify_at=_time(self.notify_at),

@@ -49,6 +49,7 @@ TOPICS = frozenset(
         Topic.REMINDER_SETTINGS,
         Topic.REFERRAL_THANKS,
         Topic.CADENCE,
+        Topic.LOAN,
     }
 )
 
@@ -333,4 +334,6 @@ class TodayPage(BookPage):
 
 
 def _greetable(occasion: str) -> bool:
-    return occasion not in ("promise", "thank_referrer")
+    # A loan's reminder (loan_repayment, loan_maturity, loan_overdue) is a call to make about
+    # money, not an occasion for a greeting.
+    return occasion not in ("promise", "thank_referrer") and not occasion.startswith("loan_")
