@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from decimal import Decimal
+
+import pytest
 
 from crm.domain.clock import FixedClock
 from crm.domain.enums import ClientKind, ClientStatus
