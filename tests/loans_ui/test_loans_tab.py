@@ -386,6 +386,6 @@ def test_reasons_in_chinese_name_the_statuses(qtbot, ui, client, monkeypatch) ->
         qtbot.addWidget(d)
         d.choose(LoanStatus.APPROVED)
         d.accept()
-        assert d.errors["status"].text() == "贷款不能从“未通过”直接变为“审批通过”。"
+        assert d.errors["status"].text() == "贷款不能从“已拒绝”直接变为“审批通过”。"
     finally:
         remove_translators(translators)
