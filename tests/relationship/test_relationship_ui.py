@@ -267,3 +267,16 @@ def test_models_pass_qt_model_tester(qtmodeltester, book, clients, clock) -> Non
         qtmodeltester.check(model)
         model.set_rows([])
         qtmodeltester.check(model)
+
+
+def test_copy_puts_the_fresh_brief_on_the_clipboard(qtbot, main_window, rel, clients) -> None:
+    cid = clients.add(draft("孙丽", form_of_address="孙姐"))
+    _select(qtbot, main_window, cid)
+    main_window.clients.pane.tabs.setCurrentWidget(rel.brief)
+    qtbot.waitUntil(lambda: "孙姐" in rel.brief.browser.toPlainText())
+    rel.kit.notes.add(cid, NoteDraft("儿子下个月结婚", ask_next_time=True))
+    QApplication.clipboard().clear()
+    rel.brief.copy_button.click()  # read afresh, then copied: the new talking point is in it
+    qtbot.waitUntil(lambda: "儿子下个月结婚" in QApplication.clipboard().text())
+    assert QApplication.clipboard().text().startswith("Address as: 孙姐 (孙丽)")
+    assert main_window.clients.toast.isVisible()
