@@ -8,46 +8,45 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.errors import ValidationErrors
-from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.relationship_enums import Channel, NoteCategory
+
+if TYPE_CHECKING:
+    pass
 
 T = TypeVar("T")
 
 
 def _resolve(ctx: CliContext, ref: str) -> int:
-    from crm.services.clients import ClientService
+    return ctx.services.clients.resolve(ref)
 
-    return ClientService(ctx.book, ctx.clock).resolve(ref)
+
+_BAD_DATE = QT_TRANSLATE_NOOP("cli", "Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).")
+_BAD_TIME = QT_TRANSLATE_NOOP(
+    "cli", "Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30)."
+)
+
+
+def _parsed(value: str | None, parse: Callable[[str], T], bad: Msg) -> T | None:
+    """``value`` (an option, maybe not given) parsed, or the command ends saying ``bad``."""
+    if value is None:
+        return None
+    try:
+        return parse(value.strip())
+    except ValueError:
+        raise CommandError(bad.with_(value=value)) from None
 
 
 def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise CommandError(
-            QT_TRANSLATE_NOOP(
-                "cli", "Date {value!r} is not YYYY-MM-DD (for example 2027-06-18)."
-            ).with_(value=value)
-        ) from None
+    return _parsed(value, dt.date.fromisoformat, _BAD_DATE)
 
 
 def _when(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise CommandError(
-            QT_TRANSLATE_NOOP(
-                "cli", "Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30)."
-            ).with_(value=value)
-        ) from None
+    return _parsed(value, dt.datetime.fromisoformat, _BAD_TIME)
 
 
 def _saving(ctx: CliContext, call: Callable[[], T]) -> T:
@@ -63,9 +62,7 @@ def _done(ctx: CliContext, new_id: int, **extra: Any) -> int:
 
 
 def cmd_notes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.notes import NoteService
-
-    notes = NoteService(ctx.book, ctx.clock).for_client(_resolve(ctx, args.client))
+    notes = ctx.services.notes.for_client(_resolve(ctx, args.client))
     if ctx.json:
         ctx.print_json(
             [
@@ -97,7 +94,7 @@ def cmd_notes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.notes import NoteDraft, NoteService
+    from crm.services.notes import NoteDraft
 
     client_id = _resolve(ctx, args.client)
     draft = NoteDraft(
@@ -106,18 +103,14 @@ def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
         event_date=_date(args.date),
         ask_next_time=args.ask,
     )
-    return _done(ctx, _saving(ctx, lambda: NoteService(ctx.book, ctx.clock).add(client_id, draft)))
+    return _done(ctx, _saving(ctx, lambda: ctx.services.notes.add(client_id, draft)))
 
 
 def cmd_asked(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.notes import NoteService
-
     channel = Channel(args.channel) if args.channel else None
     new_id = _saving(
         ctx,
-        lambda: NoteService(ctx.book, ctx.clock).mark_asked(
-            args.note, args.answer or "", log_channel=channel
-        ),
+        lambda: ctx.services.notes.mark_asked(args.note, args.answer or "", log_channel=channel),
     )
     ctx.print_json({"note": args.note, "recorded": new_id}) if ctx.json else ctx.print(
         str(new_id or "")
@@ -126,7 +119,7 @@ def cmd_asked(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.interactions import InteractionDraft, InteractionService
+    from crm.services.interactions import InteractionDraft
 
     client_id = _resolve(ctx, args.client)
     draft = InteractionDraft(
@@ -136,15 +129,12 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
         next_step=args.next or "",
         next_step_due=_date(args.next_due),
     )
-    service = InteractionService(ctx.book, ctx.clock)
-    return _done(ctx, _saving(ctx, lambda: service.log(client_id, draft)))
+    return _done(ctx, _saving(ctx, lambda: ctx.services.interactions.log(client_id, draft)))
 
 
 def cmd_promise(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.promises import PromiseService
-
     client_id = _resolve(ctx, args.client)
-    service = PromiseService(ctx.book, ctx.clock)
+    service = ctx.services.promises
     due = _date(args.due) or service.default_due()
     new_id = _saving(ctx, lambda: service.make(client_id, args.text, due))
     if ctx.json:
@@ -156,9 +146,8 @@ def cmd_promise(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_keep(args: argparse.Namespace, ctx: CliContext) -> int:
     from crm.services.interactions import InteractionDraft
-    from crm.services.promises import PromiseService
 
-    service = PromiseService(ctx.book, ctx.clock)
+    service = ctx.services.promises
     promise = service.get(args.promise)
     summary = args.summary or ctx.text(
         QT_TRANSLATE_NOOP("cli", "Done: {promise}").with_(promise=promise.text)
@@ -169,11 +158,9 @@ def cmd_keep(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.cadence import due_for_contact
-    from crm.services.notes import NoteService
-
-    rows = due_for_contact(ctx.book.reader(), ctx.clock.today(), limit=args.limit)
-    points = NoteService(ctx.book).talking_points_by_client([r.client_id for r in rows])
+    services = ctx.services
+    rows = services.cadence.due_for_contact(limit=args.limit)
+    points = services.notes.talking_points_by_client([r.client_id for r in rows])
     if ctx.json:
         ctx.print_json(
             [
@@ -202,10 +189,8 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_promises(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.promises import PromiseService
-
     today = ctx.clock.today()
-    rows = PromiseService(ctx.book, ctx.clock).open_promises(overdue_only=args.overdue)
+    rows = ctx.services.promises.open_promises(overdue_only=args.overdue)
     if ctx.json:
         ctx.print_json(
             [
@@ -231,9 +216,9 @@ def cmd_promises(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_brief(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.services.brief import brief_text, build_brief
+    from crm.services.brief import brief_text
 
-    brief = build_brief(ctx.book, _resolve(ctx, args.client), ctx.clock.today())
+    brief = ctx.services.brief.build(_resolve(ctx, args.client), ctx.clock.today())
     ctx.print(brief_text(brief, ctx.clock.today(), ctx.translate))
     return 0
 

@@ -1,8 +1,8 @@
 """The pre-contact brief: everything to glance at before calling a client, as data and as text.
 
 How to address them, open talking points, open promises, the last three contacts, personal
-dates coming up, status and tags. :func:`brief_text` renders it as one plain-text block to
-copy into a phone's notes or a WeChat draft.
+dates coming up, status and tags (:meth:`BriefService.build`). :func:`brief_text`, a pure
+function, renders it as one plain-text block to copy into a phone's notes or a WeChat draft.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from crm.domain.enums import Calendar, ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.domain.relationship_enums import Channel
-from crm.services.cadence import cadence_of
+from crm.services.cadence import CadenceService
 from crm.services.interactions import InteractionRow, InteractionService
-from crm.services.memory_base import RecordNotFound, to_datetime
-from crm.services.notes import NOTE_COLUMNS, NoteRow, NoteService, note_row
+from crm.services.memory_base import RecordNotFound, RelationshipService, to_datetime
+from crm.services.notes import NoteRow, NoteService, note_row
 from crm.services.promises import PromiseRow, PromiseService
-from crm.store.book import Book
+from crm.store.queries import notes as note_queries
+from crm.store.queries import relationship as q
 
 RECENT = 3
 #: How far ahead personal dates (dated notes, the birthday) are listed.
@@ -68,60 +69,50 @@ def _birthday(row: tuple, today: dt.date) -> dt.date | None:
         return None
 
 
-def build_brief(book: Book, client_id: int, today: dt.date) -> Brief:
-    conn = book.reader()
-    c = conn.execute(
-        "SELECT name, form_of_address, status, archived_at, last_contact_at, "
-        "birthday_calendar, birth_month, birth_day, birth_leap, created_at "
-        "FROM client WHERE id = ?",
-        (client_id,),
-    ).fetchone()
-    if c is None:
-        raise RecordNotFound(
-            QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
+class BriefService(RelationshipService):
+    def build(self, client_id: int, today: dt.date | None = None) -> Brief:
+        today = today or self.clock.today()
+        conn = self.book.reader()
+        c = q.brief_client(conn, client_id)
+        if c is None:
+            raise RecordNotFound(
+                QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
+            )
+        upcoming: list[UpcomingDate] = []
+        horizon = today + dt.timedelta(days=UPCOMING_DAYS)
+        yesterday = today - dt.timedelta(days=1)
+        for r in note_queries.dated_between(
+            conn, client_id, yesterday.isoformat(), horizon.isoformat()
+        ):
+            n = note_row(r)
+            assert n.event_date is not None
+            upcoming.append(UpcomingDate(n.event_date, n.text, note_id=n.id))
+        birthday = _birthday(c[5:9], today)
+        if birthday is not None and birthday <= horizon:
+            upcoming.append(UpcomingDate(birthday, "", birthday=True))
+        upcoming.sort(key=lambda u: u.date)
+        status = (
+            ClientStatus(c[2]) if c[2] in ClientStatus._value2member_map_ else ClientStatus.PROSPECT
         )
-    tags = tuple(
-        r[0]
-        for r in conn.execute(
-            "SELECT tag FROM client_tag WHERE client_id = ? ORDER BY tag", (client_id,)
+        last = to_datetime(c[4])
+        cadence = CadenceService(self.book, self.clock).cadence_of(client_id)
+        base = last or to_datetime(c[9]) or dt.datetime.combine(today, dt.time())
+        promises = PromiseService(self.book, self.clock)
+        return Brief(
+            client_id=client_id,
+            name=c[0],
+            form_of_address=c[1],
+            status=status,
+            tags=tuple(q.client_tags(conn, client_id)),
+            archived=c[3] is not None,
+            last_contact_at=last,
+            cadence_days=cadence,
+            contact_due=base.date() + dt.timedelta(days=cadence),
+            talking_points=tuple(NoteService(self.book, self.clock).talking_points(client_id)),
+            promises=tuple(promises.open_promises(client_id=client_id, today=today)),
+            recent=tuple(InteractionService(self.book, self.clock).for_client(client_id, RECENT)),
+            upcoming=tuple(upcoming),
         )
-    )
-    notes = NoteService(book)
-    upcoming: list[UpcomingDate] = []
-    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
-    for r in conn.execute(
-        f"SELECT {NOTE_COLUMNS} FROM life_note WHERE client_id = ? AND deleted_at IS NULL "
-        "AND event_date BETWEEN ? AND ? ORDER BY event_date",
-        (client_id, (today - dt.timedelta(days=1)).isoformat(), horizon.isoformat()),
-    ):
-        n = note_row(r)
-        assert n.event_date is not None
-        upcoming.append(UpcomingDate(n.event_date, n.text, note_id=n.id))
-    birthday = _birthday(c[5:9], today)
-    if birthday is not None and birthday <= horizon:
-        upcoming.append(UpcomingDate(birthday, "", birthday=True))
-    upcoming.sort(key=lambda u: u.date)
-    status = (
-        ClientStatus(c[2]) if c[2] in ClientStatus._value2member_map_ else ClientStatus.PROSPECT
-    )
-    last = to_datetime(c[4])
-    cadence = cadence_of(conn, client_id)
-    base = last or to_datetime(c[9]) or dt.datetime.combine(today, dt.time())
-    return Brief(
-        client_id=client_id,
-        name=c[0],
-        form_of_address=c[1],
-        status=status,
-        tags=tags,
-        archived=c[3] is not None,
-        last_contact_at=last,
-        cadence_days=cadence,
-        contact_due=base.date() + dt.timedelta(days=cadence),
-        talking_points=tuple(notes.talking_points(client_id)),
-        promises=tuple(PromiseService(book).open_promises(client_id=client_id, today=today)),
-        recent=tuple(InteractionService(book).for_client(client_id, limit=RECENT)),
-        upcoming=tuple(upcoming),
-    )
 
 
 def days_ago(when: dt.datetime | None, today: dt.date) -> Msg:

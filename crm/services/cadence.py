@@ -3,6 +3,10 @@
 A client's cadence is their own ``cadence_days`` or else the default for their status; the
 defaults live in the book (book_setting "cadence.defaults", JSON) so they travel with it.
 A client is due when (last contact, or when they were added) + cadence <= today.
+
+:class:`CadenceService` is what the GUI and the CLI call. :func:`cadence_defaults` and
+:func:`due_for_contact` take a connection because the reminder engine reads them inside its
+own read (``crm.services.reminders.sources``, and the test holding the two answers together).
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from dataclasses import dataclass
 
 from crm.domain.changes import Topic
 from crm.domain.enums import ClientStatus
-from crm.services.memory_base import to_datetime
-from crm.store.book import Book
+from crm.services.memory_base import RelationshipService, to_datetime
+from crm.store.queries import relationship as q
 
 SETTING_KEY = "cadence.defaults"
 
@@ -27,6 +31,8 @@ DEFAULT_CADENCE: dict[str, int] = {
     ClientStatus.FORMER_BORROWER.value: 90,
     ClientStatus.DECLINED.value: 180,
 }
+#: A status the defaults do not name (none today: statuses are a closed vocabulary).
+FALLBACK_DAYS = 30
 MIN_DAYS, MAX_DAYS = 1, 3650
 
 
@@ -41,12 +47,13 @@ class DueClient:
 
 
 def cadence_defaults(conn: sqlite3.Connection) -> dict[str, int]:
-    """The book's defaults by status: DEFAULT_CADENCE overlaid with the officer's settings."""
+    """The book's defaults by status: DEFAULT_CADENCE overlaid with the officer's settings.
+    Takes ``conn``: the reminder engine calls it inside its own read."""
     out = dict(DEFAULT_CADENCE)
-    row = conn.execute("SELECT value FROM book_setting WHERE key = ?", (SETTING_KEY,)).fetchone()
-    if row is not None:
+    value = q.book_setting(conn, SETTING_KEY)
+    if value is not None:
         try:
-            saved = json.loads(row[0])
+            saved = json.loads(value)
         except ValueError:
             saved = {}
         if isinstance(saved, dict):
@@ -56,53 +63,14 @@ def cadence_defaults(conn: sqlite3.Connection) -> dict[str, int]:
     return out
 
 
-def save_cadence_defaults(book: Book, defaults: dict[str, int]) -> None:
-    clean = {
-        s: max(MIN_DAYS, min(MAX_DAYS, int(defaults.get(s, d)))) for s, d in DEFAULT_CADENCE.items()
-    }
-    with book.write() as conn:
-        conn.execute(
-            "INSERT INTO book_setting (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (SETTING_KEY, json.dumps(clean, sort_keys=True)),
-        )
-    book.changes.publish(Topic.CADENCE)
-
-
-def _cadence_sql(defaults: dict[str, int]) -> tuple[str, list[object]]:
-    cases = " ".join("WHEN ? THEN ?" for _ in defaults)
-    params: list[object] = [v for pair in defaults.items() for v in pair]
-    return f"coalesce(c.cadence_days, CASE c.status {cases} ELSE 30 END)", params
-
-
-def _due_sql(conn: sqlite3.Connection, today: dt.date) -> tuple[str, list[object]]:
-    cadence, params = _cadence_sql(cadence_defaults(conn))
-    sql = f"""
-        SELECT id, name, last_contact_at, cadence, due FROM (
-            SELECT c.id, c.name, c.last_contact_at, {cadence} AS cadence,
-                   date(coalesce(c.last_contact_at, c.created_at), '+' || {cadence} || ' days')
-                     AS due
-            FROM client c WHERE c.archived_at IS NULL)
-        WHERE due <= ?"""
-    return sql, params + params + [today.isoformat()]
-
-
-def count_due(conn: sqlite3.Connection, today: dt.date) -> int:
-    sql, args = _due_sql(conn, today)
-    return int(conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
-
-
 def due_for_contact(
     conn: sqlite3.Connection, today: dt.date, limit: int | None = None
 ) -> list[DueClient]:
     """Active clients whose last contact (or creation) plus cadence is on or before today,
-    most overdue first."""
-    sql, args = _due_sql(conn, today)
-    sql += " ORDER BY due, id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
+    most overdue first. Takes ``conn``: the reminder engine's answer is held to this one."""
+    rows = q.due_clients(conn, cadence_defaults(conn), FALLBACK_DAYS, today, limit)
     out = []
-    for cid, name, last, days, due in conn.execute(sql, args):
+    for cid, name, last, days, due in rows:
         due_date = dt.date.fromisoformat(due)
         out.append(
             DueClient(
@@ -117,13 +85,35 @@ def due_for_contact(
     return out
 
 
-def cadence_of(conn: sqlite3.Connection, client_id: int) -> int:
-    """One client's effective cadence in days."""
-    row = conn.execute(
-        "SELECT cadence_days, status FROM client WHERE id = ?", (client_id,)
-    ).fetchone()
-    if row is None:
-        return DEFAULT_CADENCE[ClientStatus.PROSPECT.value]
-    if row[0]:
-        return int(row[0])
-    return cadence_defaults(conn).get(row[1], 30)
+class CadenceService(RelationshipService):
+    def defaults(self) -> dict[str, int]:
+        return cadence_defaults(self.book.reader())
+
+    def save_defaults(self, defaults: dict[str, int]) -> None:
+        """Store the defaults by status, each clamped to MIN_DAYS..MAX_DAYS."""
+        clean = {
+            s: max(MIN_DAYS, min(MAX_DAYS, int(defaults.get(s, d))))
+            for s, d in DEFAULT_CADENCE.items()
+        }
+        with self.book.write() as conn:
+            q.save_book_setting(conn, SETTING_KEY, json.dumps(clean, sort_keys=True))
+        self.book.changes.publish(Topic.CADENCE)
+
+    def due_for_contact(
+        self, today: dt.date | None = None, limit: int | None = None
+    ) -> list[DueClient]:
+        return due_for_contact(self.book.reader(), today or self.clock.today(), limit)
+
+    def count_due(self, today: dt.date | None = None) -> int:
+        conn = self.book.reader()
+        return q.count_due(conn, cadence_defaults(conn), FALLBACK_DAYS, today or self.clock.today())
+
+    def cadence_of(self, client_id: int) -> int:
+        """One client's effective cadence in days."""
+        conn = self.book.reader()
+        row = q.client_cadence(conn, client_id)
+        if row is None:
+            return DEFAULT_CADENCE[ClientStatus.PROSPECT.value]
+        if row[0]:
+            return int(row[0])
+        return cadence_defaults(conn).get(row[1], FALLBACK_DAYS)

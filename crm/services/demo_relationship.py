@@ -3,18 +3,24 @@
 Written in our own words: the small talk a loan officer actually keeps track of (a child's
 高考, a shop being renovated, a mother in hospital, weekend fishing). Some notes are talking
 points, some are dated ahead, some promises are already late, so every part of the feature
-shows up in a fresh demo book. Bulk inserts with executemany; the search index documents are
-assembled from per-text pieces cached by text, so 100,000 clients stay quick.
+shows up in a fresh demo book. Written through the bulk forms of the services' own inserts
+(``insert_notes`` ...), whose side effects (search document, last contact) run once for all
+the demo clients at the end, so 100,000 clients stay quick.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from crm.domain.grams import SEPARATOR, index_text
 from crm.domain.relationship_enums import Channel, NoteCategory
-from crm.domain.workdays import default_promise_due
 from crm.services.demo import DemoContext
+from crm.services.interactions import InteractionDraft, insert_interactions
+from crm.services.memory_base import Touched
+from crm.services.notes import NoteDraft, insert_notes
+from crm.services.promises import PromiseDraft, insert_promises
+from crm.services.resources import ResourceDraft, insert_resource, insert_shares
+from crm.store.queries import relationship as q
+from crm.store.queries import resources as resource_queries
 
 _F, _B, _H, _I, _O = (
     NoteCategory.FAMILY.value,
@@ -88,25 +94,6 @@ RESOURCES = (
     ("城东冷链仓储", "物流", "仓储部 0571-8****123", "餐饮和生鲜商户可以按月租库位"),
     ("子女教育金规划讲座", "理财", "网点每月第二个周六", "给有孩子上学的客户推荐"),
 )
-_SURNAME_2 = ("欧阳", "司马", "诸葛", "上官", "长孙", "令狐")
-
-
-#: Forms of address made from the surname, by kind and gender (None: just the name).
-_ADDRESS_SQL = """
-    CASE WHEN kind = 'company' OR id % 5 < 2 THEN NULL ELSE
-      CASE WHEN substr(name, 1, 2) IN ('欧阳', '司马', '诸葛', '上官', '长孙', '令狐')
-           THEN substr(name, 1, 2) ELSE substr(name, 1, 1) END ||
-      CASE WHEN kind = 'sole_proprietor' AND id % 3 > 0
-             THEN CASE WHEN gender = 'female' THEN '老板' ELSE '总' END
-           WHEN gender = 'female'
-             THEN CASE id % 4 WHEN 0 THEN '阿姨' WHEN 1 THEN '女士' ELSE '姐' END
-           ELSE CASE id % 4 WHEN 0 THEN '叔' WHEN 1 THEN '师傅' ELSE '哥' END END
-    END"""
-
-
-def _stamp(value: dt.datetime) -> str:
-    """sql_datetime for whole seconds, without strftime's cost (100,000s of rows)."""
-    return f"{value.isoformat(' ')}.000000"
 
 
 def fill(ctx: DemoContext) -> None:
@@ -118,119 +105,78 @@ def fill(ctx: DemoContext) -> None:
     now = ctx.clock.now().replace(microsecond=0)
     today = now.date()
     first, last = ctx.client_ids[0], ctx.client_ids[-1]
-    clients = conn.execute(
-        "SELECT id, created_at FROM client WHERE id BETWEEN ? AND ?", (first, last)
-    ).fetchall()
-    grams: dict[str, str] = {}
-
-    def g(text: str) -> str:
-        got = grams.get(text)
-        if got is None:
-            got = grams[text] = index_text([text])
-        return got
-
+    clients = q.clients_created(conn, first, last)
+    # The same draft for the same words (a few hundred of them): 100,000s of rows stay quick.
+    note_drafts: dict[tuple[int, str | None, bool], NoteDraft] = {}
+    contact_drafts: dict[tuple[int, dt.date | None], InteractionDraft] = {}
     n_notes, n_contacts, n_promises = len(NOTES), len(CONTACTS), len(PROMISES)
-    notes: list[tuple[object, ...]] = []
-    contacts: list[tuple[object, ...]] = []
-    promises: list[tuple[object, ...]] = []
-    docs: list[tuple[int, str]] = []
+    notes: list[tuple[int, NoteDraft, dt.datetime]] = []
+    contacts: list[tuple[int, InteractionDraft, dt.datetime]] = []
+    promises: list[tuple[int, PromiseDraft, dt.datetime]] = []
     minute = dt.timedelta(minutes=1)
     day = dt.timedelta(days=1)
     for cid, created in clients:
         age_days = max((now - dt.datetime.fromisoformat(created)).days, 1)
-        pieces: list[str] = []
         for _ in range(1 + int(r() * 2.2)):
-            category, text, ahead, ask = NOTES[int(r() * n_notes)]
+            pick = int(r() * n_notes)
+            category, text, ahead, ask = NOTES[pick]
             event = None
             # Most such notes carry no date the officer wrote down; a quarter do.
             if ahead is not None and r() < 0.25:
                 event = (today + day * (1 + int(r() * ahead))).isoformat()
-            made = _stamp(now - day * int(r() * age_days))
-            notes.append((cid, category, text, event, ask and r() < 0.6, made, made))
-            pieces.append(g(text))
+            made = now - day * int(r() * age_days)
+            flag = ask and r() < 0.6
+            note = note_drafts.get((pick, event, flag))
+            if note is None:
+                on = dt.date.fromisoformat(event) if event else None
+                note = NoteDraft(text, NoteCategory(category), on, flag)
+                note_drafts[(pick, event, flag)] = note
+            notes.append((cid, note, made))
         if r() < 0.92:
             span = min(age_days, 240) * 24 * 60
             # About half were contacted lately, so the due list is long but not everyone.
             recent = min(span, 12 * 24 * 60) if r() < 0.5 else span
             for k in range(1 + int(r() * 2.6)):
-                channel, summary, step = CONTACTS[int(r() * n_contacts)]
+                pick = int(r() * n_contacts)
                 when = now - minute * (60 + int(r() * (recent if k == 0 else span)))
-                due = (when.date() + day * 7).isoformat() if step else None
-                stamp = _stamp(when)
-                contacts.append((cid, stamp, channel, summary, step, due, stamp))
-                pieces.append(g(summary))
-                if step:
-                    pieces.append(g(step))
+                channel, summary, step = CONTACTS[pick]
+                # A next step is due a week after the contact.
+                due = when.date() + day * 7 if step else None
+                contact = contact_drafts.get((pick, due))
+                if contact is None:
+                    contact = InteractionDraft(Channel(channel), summary, None, step or "", due)
+                    contact_drafts[(pick, due)] = contact
+                contacts.append((cid, contact, when))  # recorded when it happened
         if r() < 0.12:
             text = PROMISES[int(r() * n_promises)]
             made_at = now - minute * int(r() * 10 * 24 * 60)
-            due_on = default_promise_due(made_at.date())
-            stamp = _stamp(made_at)
             # A good officer keeps most promises; a few are still open, some of them late.
             kept = None
             if r() < 0.8:
                 kept_at = made_at + minute * int(r() * 2 * 24 * 60)
-                kept = _stamp(kept_at) if kept_at < now else None
-            promises.append((cid, text, stamp, due_on.isoformat(), stamp, kept))
-            pieces.append(g(text))
-        docs.append((cid, f" {SEPARATOR} ".join(pieces)))
+                kept = kept_at if kept_at < now else None
+            promises.append((cid, PromiseDraft(text, kept_at=kept), made_at))
 
-    conn.executemany(
-        "INSERT INTO life_note (client_id, category, text, event_date, ask_next_time, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        notes,
-    )
-    conn.executemany(
-        "INSERT INTO interaction (client_id, occurred_at, channel, summary, next_step, "
-        "next_step_due, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        contacts,
-    )
-    conn.executemany(
-        "INSERT INTO promise (client_id, text, made_at, due_date, created_at, kept_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        promises,
-    )
-    # One statement in id order, and for a big batch the last-contact index rebuilt once
-    # afterwards instead of churned row by row (0.5 s instead of 1 s at 100,000 clients).
-    rebuild = len(clients) > 10_000
-    if rebuild:
-        conn.execute("DROP INDEX ix_client_last_contact")
-    conn.execute(
-        "UPDATE client SET last_contact_at = (SELECT max(occurred_at) FROM interaction i "
-        "WHERE i.client_id = client.id), "
-        f"form_of_address = coalesce(form_of_address, {_ADDRESS_SQL}) "
-        "WHERE id BETWEEN ? AND ?",
-        (first, last),
-    )
-    if rebuild:  # as migration 0002 defines it
-        conn.execute("CREATE INDEX ix_client_last_contact ON client (archived_at, last_contact_at)")
-    conn.executemany("INSERT INTO client_memory_fts (rowid, grams) VALUES (?, ?)", docs)
-    _resources(ctx, _stamp(now), today)
+    touched = Touched()
+    insert_notes(conn, notes, touched)
+    insert_interactions(conn, contacts, touched)
+    insert_promises(conn, promises, touched)
+    touched.apply(conn)  # last contact and the search documents, once for every client
+    q.fill_demo_forms_of_address(conn, first, last)
+    _resources(ctx, now, today)
 
 
-def _resources(ctx: DemoContext, stamp: str | None, today: dt.date) -> None:
+def _resources(ctx: DemoContext, now: dt.datetime, today: dt.date) -> None:
     conn, rng = ctx.conn, ctx.rng
-    if conn.execute("SELECT count(*) FROM resource").fetchone()[0]:
+    if resource_queries.count(conn):
         return  # a second demo run into the same book keeps one directory
-    ids = []
-    for name, category, contact, note in RESOURCES:
-        cur = conn.execute(
-            "INSERT INTO resource (name, category, contact, note, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (name, category, contact, note, stamp),
-        )
-        ids.append(cur.lastrowid)
+    ids = [insert_resource(conn, ResourceDraft(*resource), now) for resource in RESOURCES]
     sample = rng.sample(ctx.client_ids, min(len(ctx.client_ids), max(3, len(ctx.client_ids) // 20)))
-    conn.executemany(
-        "INSERT INTO resource_share (resource_id, client_id, shared_on, note, created_at) "
-        "VALUES (?, ?, ?, '', ?)",
+    insert_shares(
+        conn,
         [
-            (
-                rng.choice(ids),
-                cid,
-                (today - dt.timedelta(days=rng.randint(1, 300))).isoformat(),
-                stamp,
-            )
+            (rng.choice(ids), cid, today - dt.timedelta(days=rng.randint(1, 300)), "")
             for cid in sample
         ],
+        now,
     )

@@ -17,6 +17,8 @@ from crm.store.book import Book
 from crm.store.changes import ChangeBus
 
 if TYPE_CHECKING:
+    from crm.services.brief import BriefService
+    from crm.services.cadence import CadenceService
     from crm.services.client_query import ClientQuery
     from crm.services.clients import ClientService
     from crm.services.demo import DemoService
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from crm.services.reminders.service import ReminderService
     from crm.services.resources import ResourceService
     from crm.services.safekeeping import SafekeepingService
+    from crm.services.timeline import TimelineService
     from crm.services.transfer.service import TransferService
     from crm.services.trash import TrashService
 
@@ -103,6 +106,24 @@ class Services:
         from crm.services.resources import ResourceService
 
         return ResourceService(self.book, self.clock)
+
+    @cached_property
+    def cadence(self) -> CadenceService:
+        from crm.services.cadence import CadenceService
+
+        return CadenceService(self.book, self.clock)
+
+    @cached_property
+    def brief(self) -> BriefService:
+        from crm.services.brief import BriefService
+
+        return BriefService(self.book, self.clock)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from crm.services.timeline import TimelineService
+
+        return TimelineService(self.book, self.clock)
 
     # -- reminders and greetings -----------------------------------------------------------
 

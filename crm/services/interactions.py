@@ -3,31 +3,26 @@
 ``client.last_contact_at`` is the newest live interaction's time, set in the same transaction
 as every write here (add, delete, restore) so the list's "last contacted" column and the
 due-for-contact list never disagree with the log.
+
+:func:`insert_interaction` is THE insert of an interaction: the contact log, a kept promise, a
+talking point's answer, a referral thank-you and a sent greeting all go through it (the demo
+through its bulk form :func:`insert_interactions`), and it keeps last contact and the search
+document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crm.domain.changes import Topic
-from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.relationship_enums import Channel
-from crm.services.memory_base import (
-    RecordNotFound,
-    owner_of,
-    refresh_last_contact,
-    refresh_memory,
-    require_client,
-    sql_date,
-    to_date,
-    to_datetime,
-)
-from crm.services.notes import check_text
-from crm.store.book import Book, sql_datetime
+from crm.services import memory_base as mb
+from crm.store.queries import interactions as q
 
 _INTERACTION = QT_TRANSLATE_NOOP("Interactions", "There is no contact record with id {id}.")
 
@@ -36,7 +31,7 @@ _INTERACTION = QT_TRANSLATE_NOOP("Interactions", "There is no contact record wit
 class InteractionDraft:
     channel: Channel
     summary: str
-    occurred_at: dt.datetime | None = None  # None: now
+    occurred_at: dt.datetime | None = None  # None: when it is recorded
     next_step: str = ""
     next_step_due: dt.date | None = None
 
@@ -52,109 +47,113 @@ class InteractionRow:
     next_step_due: dt.date | None
 
 
-COLUMNS = "id, client_id, occurred_at, channel, summary, next_step, next_step_due"
-
-
 def interaction_row(r: tuple) -> InteractionRow:
+    """A row of ``INTERACTION_COLUMNS`` as an InteractionRow."""
     return InteractionRow(
         id=r[0],
         client_id=r[1],
-        occurred_at=to_datetime(r[2]) or dt.datetime.min,
+        occurred_at=mb.to_datetime(r[2]) or dt.datetime.min,
         channel=Channel(r[3]) if r[3] in Channel._value2member_map_ else Channel.OTHER,
         summary=r[4],
         next_step=r[5],
-        next_step_due=to_date(r[6]),
+        next_step_due=mb.to_date(r[6]),
     )
+
+
+def _checked(draft: InteractionDraft) -> tuple[str, str, str | None, str | None]:
+    summary = mb.check_text("summary", draft.summary)
+    step = draft.next_step.strip()
+    if step:
+        mb.check_text("next_step", step)
+    due = mb.sql_date(draft.next_step_due) if step or draft.next_step_due else None
+    return draft.channel.value, summary, step or None, due
+
+
+def _future(at: dt.datetime) -> ValidationErrors:
+    return ValidationErrors(
+        [
+            FieldError(
+                "occurred_at",
+                QT_TRANSLATE_NOOP(
+                    "Interactions", "A contact cannot be in the future; it is {today} today."
+                ).with_(today=at.date().isoformat()),
+            )
+        ]
+    )
+
+
+def _rows(
+    interactions: Iterable[tuple[int, InteractionDraft, dt.datetime]],
+) -> list[q.InteractionValues]:
+    """Interactions as they are stored, validated (none after ``at``, when it is recorded):
+    the per-record path of every interaction write."""
+    check = mb.once_per_draft(_checked)
+    rows: list[q.InteractionValues] = []
+    for client_id, draft, at in interactions:
+        channel, summary, step, due = check(draft)
+        recorded = occurred = mb.stamp(at)
+        if draft.occurred_at is not None:
+            if draft.occurred_at.date() > at.date():
+                raise _future(at)
+            occurred = mb.stamp(draft.occurred_at)
+        rows.append((client_id, occurred, channel, summary, step, due, recorded))
+    return rows
 
 
 def insert_interaction(
-    conn: sqlite3.Connection, client_id: int, draft: InteractionDraft, now: dt.datetime
+    conn: sqlite3.Connection,
+    client_id: int,
+    how: InteractionDraft,
+    now: dt.datetime,
+    touched: mb.Touched | None = None,
 ) -> int:
-    """Validate and insert one interaction in the caller's transaction; returns its id."""
-    summary = check_text("summary", draft.summary)
-    when = draft.occurred_at or now
-    if when.date() > now.date():
-        raise ValidationErrors(
-            [
-                FieldError(
-                    "occurred_at",
-                    QT_TRANSLATE_NOOP(
-                        "Interactions", "A contact cannot be in the future; it is {today} today."
-                    ).with_(today=now.date().isoformat()),
-                )
-            ]
-        )
-    step = draft.next_step.strip()
-    if step:
-        check_text("next_step", step)
-    cur = conn.execute(
-        "INSERT INTO interaction (client_id, occurred_at, channel, summary, next_step, "
-        "next_step_due, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            client_id,
-            sql_datetime(when),
-            draft.channel.value,
-            summary,
-            step or None,
-            sql_date(draft.next_step_due) if step or draft.next_step_due else None,
-            sql_datetime(now),
-        ),
-    )
-    assert cur.lastrowid is not None
-    return cur.lastrowid
+    """Validate and insert one interaction in the caller's transaction; returns its id.
+
+    Keeps the client's last contact and search document: at once, or, with ``touched``, when
+    the caller applies it (to learn whether last contact moved, or to batch). Either way the
+    caller publishes: Topic.INTERACTION, and Topic.CLIENT when last contact may have moved.
+    """
+    new_id = q.insert_interaction(conn, _rows([(client_id, how, now)])[0])
+    effects = touched if touched is not None else mb.Touched()
+    effects.contact.add(client_id)
+    effects.memory.add(client_id)
+    if touched is None:
+        effects.apply(conn)
+    return new_id
 
 
-class InteractionService:
-    def __init__(self, book: Book, clock: Clock | None = None) -> None:
-        self.book = book
-        self.clock = clock or SystemClock()
+def insert_interactions(
+    conn: sqlite3.Connection,
+    interactions: Iterable[tuple[int, InteractionDraft, dt.datetime]],
+    touched: mb.Touched,
+) -> None:
+    """The bulk form of :func:`insert_interaction`, inside the caller's transaction (the
+    demo's): (client id, contact, when it was recorded) each. The caller applies ``touched``."""
+    rows = _rows(interactions)
+    q.insert_interactions(conn, rows)
+    clients = {r[0] for r in rows}
+    touched.contact |= clients
+    touched.memory |= clients
+
+
+class InteractionService(mb.SoftDeleting):
+    deletable = mb.SoftDeletable(Topic.INTERACTION, _INTERACTION, q.TABLE, counts_as_contact=True)
 
     def log(self, client_id: int, draft: InteractionDraft) -> int:
+        touched = mb.Touched()
         with self.book.write() as conn:
-            require_client(conn, client_id)
-            new_id = insert_interaction(conn, client_id, draft, self.clock.now())
-            moved = refresh_last_contact(conn, client_id)
-            refresh_memory(conn, [client_id])
-        self._publish(client_id, moved)
+            mb.require_client(conn, client_id)
+            new_id = insert_interaction(conn, client_id, draft, self.clock.now(), touched)
+            moved = touched.apply(conn)
+        topics = {Topic.INTERACTION} | ({Topic.CLIENT} if moved else set())
+        self.book.changes.publish(topics, [client_id])
         return new_id
 
     def for_client(self, client_id: int, limit: int | None = None) -> list[InteractionRow]:
-        sql = (
-            f"SELECT {COLUMNS} FROM interaction WHERE client_id = ? AND deleted_at IS NULL "
-            "ORDER BY occurred_at DESC, id DESC"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [interaction_row(r) for r in self.book.reader().execute(sql, (client_id,))]
+        return [interaction_row(r) for r in q.for_client(self.book.reader(), client_id, limit)]
 
     def get(self, interaction_id: int) -> InteractionRow:
-        r = (
-            self.book.reader()
-            .execute(f"SELECT {COLUMNS} FROM interaction WHERE id = ?", (interaction_id,))
-            .fetchone()
-        )
+        r = q.interaction(self.book.reader(), interaction_id)
         if r is None:
-            raise RecordNotFound(_INTERACTION.with_(id=interaction_id))
+            raise mb.RecordNotFound(_INTERACTION.with_(id=interaction_id))
         return interaction_row(r)
-
-    def delete(self, interaction_id: int) -> None:
-        """Soft delete; last contact falls back to the previous interaction."""
-        self._set_deleted(interaction_id, self.clock.now())
-
-    def restore(self, interaction_id: int) -> None:
-        self._set_deleted(interaction_id, None)
-
-    def _set_deleted(self, interaction_id: int, when: dt.datetime | None) -> None:
-        with self.book.write() as conn:
-            client_id = owner_of(conn, "interaction", interaction_id, _INTERACTION)
-            conn.execute(
-                "UPDATE interaction SET deleted_at = ? WHERE id = ?",
-                (sql_datetime(when), interaction_id),
-            )
-            moved = refresh_last_contact(conn, client_id)
-            refresh_memory(conn, [client_id])
-        self._publish(client_id, moved)
-
-    def _publish(self, client_id: int, last_contact_moved: bool) -> None:
-        topics = {Topic.INTERACTION} | ({Topic.CLIENT} if last_contact_moved else set())
-        self.book.changes.publish(topics, [client_id])

@@ -6,26 +6,26 @@ Keeping a promise logs the interaction that kept it, in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crm.domain.changes import Topic
-from crm.domain.clock import Clock, SystemClock
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.workdays import default_promise_due
+from crm.services import memory_base as mb
 from crm.services.interactions import InteractionDraft, insert_interaction
-from crm.services.memory_base import (
-    RecordNotFound,
-    owner_of,
-    refresh_last_contact,
-    refresh_memory,
-    require_client,
-    to_date,
-    to_datetime,
-)
-from crm.services.notes import check_text
-from crm.store.book import Book, sql_datetime
+from crm.store.queries import promises as q
 
 _PROMISE = QT_TRANSLATE_NOOP("Promises", "There is no promise with id {id}.")
+
+
+@dataclass(frozen=True)
+class PromiseDraft:
+    text: str
+    due_date: dt.date | None = None  # None: two working days after it is made
+    #: Already kept (history the demo brings); a promise made now is kept with ``keep``.
+    kept_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -46,69 +46,75 @@ class PromiseRow:
         return max((today - self.due_date).days, 0)
 
 
-_SELECT = (
-    "SELECT p.id, p.client_id, c.name, c.form_of_address, p.text, p.made_at, p.due_date, "
-    "p.kept_at FROM promise p JOIN client c ON c.id = p.client_id"
-)
-
-
 def _row(r: tuple) -> PromiseRow:
+    """A row of ``PROMISE_COLUMNS`` and the client's name and form of address."""
     return PromiseRow(
         id=r[0],
         client_id=r[1],
-        client_name=r[2],
-        form_of_address=r[3],
-        text=r[4],
-        made_at=to_datetime(r[5]) or dt.datetime.min,
-        due_date=to_date(r[6]) or dt.date.min,
-        kept_at=to_datetime(r[7]),
+        text=r[2],
+        made_at=mb.to_datetime(r[3]) or dt.datetime.min,
+        due_date=mb.to_date(r[4]) or dt.date.min,
+        kept_at=mb.to_datetime(r[5]),
+        client_name=r[6],
+        form_of_address=r[7],
     )
 
 
-class PromiseService:
-    def __init__(self, book: Book, clock: Clock | None = None) -> None:
-        self.book = book
-        self.clock = clock or SystemClock()
+def _values(client_id: int, draft: PromiseDraft, made: dt.datetime) -> q.PromiseValues:
+    """One promise as it is stored, validated: the per-record path of every promise write."""
+    text = mb.check_text("text", draft.text)
+    due = draft.due_date or default_promise_due(made.date())
+    when = mb.stamp(made)
+    kept = mb.stamp(draft.kept_at) if draft.kept_at else None
+    return (client_id, text, when, due.isoformat(), when, kept)
+
+
+def insert_promises(
+    conn: sqlite3.Connection,
+    promises: Iterable[tuple[int, PromiseDraft, dt.datetime]],
+    touched: mb.Touched,
+) -> None:
+    """The bulk form of :meth:`PromiseService.make`, inside the caller's transaction (the
+    demo's): (client id, promise, when it was made) each. The caller applies ``touched``."""
+    rows = [_values(cid, draft, made) for cid, draft, made in promises]
+    q.insert_promises(conn, rows)
+    touched.memory.update(r[0] for r in rows)
+
+
+class PromiseService(mb.SoftDeleting):
+    deletable = mb.SoftDeletable(Topic.PROMISE, _PROMISE, q.TABLE)
 
     def default_due(self) -> dt.date:
         return default_promise_due(self.clock.today())
 
     def make(self, client_id: int, text: str, due: dt.date | None = None) -> int:
-        text = check_text("text", text)
-        now = self.clock.now()
-        due = due or default_promise_due(now.date())
+        touched = mb.Touched()
+        values = _values(client_id, PromiseDraft(text, due), self.clock.now())
         with self.book.write() as conn:
-            require_client(conn, client_id)
-            cur = conn.execute(
-                "INSERT INTO promise (client_id, text, made_at, due_date, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (client_id, text, sql_datetime(now), due.isoformat(), sql_datetime(now)),
-            )
-            refresh_memory(conn, [client_id])
-        assert cur.lastrowid is not None
+            mb.require_client(conn, client_id)
+            new_id = q.insert_promise(conn, values)
+            touched.memory.add(client_id)
+            touched.apply(conn)
         self.book.changes.publish(Topic.PROMISE, [client_id])
-        return cur.lastrowid
+        return new_id
 
     def keep(self, promise_id: int, how: InteractionDraft) -> int:
         """Mark kept and log the interaction that kept it; returns the interaction id."""
         now = self.clock.now()
+        touched = mb.Touched()
         with self.book.write() as conn:
-            client_id = owner_of(conn, "promise", promise_id, _PROMISE)
-            interaction_id = insert_interaction(conn, client_id, how, now)
-            conn.execute(
-                "UPDATE promise SET kept_at = ?, kept_interaction_id = ? WHERE id = ?",
-                (sql_datetime(now), interaction_id, promise_id),
-            )
-            moved = refresh_last_contact(conn, client_id)
-            refresh_memory(conn, [client_id])
+            client_id = self.owner(conn, promise_id)
+            interaction_id = insert_interaction(conn, client_id, how, now, touched)
+            q.set_kept(conn, promise_id, mb.stamp(now), interaction_id)
+            moved = touched.apply(conn)
         topics = {Topic.PROMISE, Topic.INTERACTION} | ({Topic.CLIENT} if moved else set())
         self.book.changes.publish(topics, [client_id])
         return interaction_id
 
     def get(self, promise_id: int) -> PromiseRow:
-        r = self.book.reader().execute(f"{_SELECT} WHERE p.id = ?", (promise_id,)).fetchone()
+        r = q.promise(self.book.reader(), promise_id)
         if r is None:
-            raise RecordNotFound(_PROMISE.with_(id=promise_id))
+            raise mb.RecordNotFound(_PROMISE.with_(id=promise_id))
         return _row(r)
 
     def open_promises(
@@ -120,30 +126,5 @@ class PromiseService:
     ) -> list[PromiseRow]:
         """Open promises of active clients (or one client), most overdue first."""
         today = today or self.clock.today()
-        clauses = ["p.kept_at IS NULL", "p.deleted_at IS NULL"]
-        params: list[object] = []
-        if client_id is not None:
-            clauses.append("p.client_id = ?")
-            params.append(client_id)
-        else:
-            clauses.append("c.archived_at IS NULL")
-        if overdue_only:
-            clauses.append("p.due_date < ?")
-            params.append(today.isoformat())
-        sql = f"{_SELECT} WHERE {' AND '.join(clauses)} ORDER BY p.due_date, p.made_at, p.id"
-        return [_row(r) for r in self.book.reader().execute(sql, params)]
-
-    def delete(self, promise_id: int) -> None:
-        self._set_deleted(promise_id, self.clock.now())
-
-    def restore(self, promise_id: int) -> None:
-        self._set_deleted(promise_id, None)
-
-    def _set_deleted(self, promise_id: int, when: dt.datetime | None) -> None:
-        with self.book.write() as conn:
-            client_id = owner_of(conn, "promise", promise_id, _PROMISE)
-            conn.execute(
-                "UPDATE promise SET deleted_at = ? WHERE id = ?", (sql_datetime(when), promise_id)
-            )
-            refresh_memory(conn, [client_id])
-        self.book.changes.publish(Topic.PROMISE, [client_id])
+        due_before = today.isoformat() if overdue_only else None
+        return [_row(r) for r in q.open_promises(self.book.reader(), client_id, due_before)]

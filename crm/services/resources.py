@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crm.domain.changes import Topic
-from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.services.memory_base import (
     RecordNotFound,
+    RelationshipService,
     require_client,
+    stamp,
     to_date,
     to_datetime,
 )
-from crm.store.book import Book, sql_datetime
+from crm.store.queries import resources as q
 
 MAX_FIELD = 200
 _RESOURCE = QT_TRANSLATE_NOOP("Resources", "There is no resource with id {id}.")
@@ -72,100 +75,81 @@ def _clean(draft: ResourceDraft) -> ResourceDraft:
     return ResourceDraft(name, draft.category.strip(), draft.contact.strip(), draft.note.strip())
 
 
-_SHARE_SELECT = (
-    "SELECT s.id, s.resource_id, r.name, s.client_id, c.name, s.shared_on, s.note "
-    "FROM resource_share s JOIN resource r ON r.id = s.resource_id "
-    "JOIN client c ON c.id = s.client_id"
-)
-
-
 def _share(r: tuple) -> ShareRow:
     return ShareRow(r[0], r[1], r[2], r[3], r[4], to_date(r[5]) or dt.date.min, r[6])
 
 
-class ResourceService:
-    def __init__(self, book: Book, clock: Clock | None = None) -> None:
-        self.book = book
-        self.clock = clock or SystemClock()
+def insert_resource(conn: sqlite3.Connection, draft: ResourceDraft, at: dt.datetime) -> int:
+    """Validate and add one resource in the caller's transaction (the service's, the demo's)."""
+    d = _clean(draft)
+    return q.insert_resource(conn, d.name, d.category, d.contact, d.note, stamp(at))
 
+
+def _share_values(
+    resource_id: int, client_id: int, shared_on: dt.date, note: str, at: dt.datetime
+) -> q.ShareValues:
+    return (resource_id, client_id, shared_on.isoformat(), note.strip(), stamp(at))
+
+
+def insert_shares(
+    conn: sqlite3.Connection,
+    shares: Iterable[tuple[int, int, dt.date, str]],
+    at: dt.datetime,
+) -> None:
+    """The bulk form of :meth:`ResourceService.share`, inside the caller's transaction (the
+    demo's): (resource id, client id, shared on, note) each, recorded at ``at``."""
+    q.insert_shares(conn, [_share_values(*share, at) for share in shares])
+
+
+class ResourceService(RelationshipService):
     def add(self, draft: ResourceDraft) -> int:
-        d = _clean(draft)
+        _clean(draft)  # refuse before taking the write lock
         with self.book.write() as conn:
-            cur = conn.execute(
-                "INSERT INTO resource (name, category, contact, note, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (d.name, d.category, d.contact, d.note, sql_datetime(self.clock.now())),
-            )
-        assert cur.lastrowid is not None
+            new_id = insert_resource(conn, draft, self.clock.now())
         self.book.changes.publish(Topic.RESOURCE, [])
-        return cur.lastrowid
+        return new_id
 
     def update(self, resource_id: int, draft: ResourceDraft) -> None:
         d = _clean(draft)
         with self.book.write() as conn:
-            cur = conn.execute(
-                "UPDATE resource SET name = ?, category = ?, contact = ?, note = ? WHERE id = ?",
-                (d.name, d.category, d.contact, d.note, resource_id),
-            )
-            if cur.rowcount == 0:
+            if not q.update_resource(conn, resource_id, d.name, d.category, d.contact, d.note):
                 raise RecordNotFound(_RESOURCE.with_(id=resource_id))
         self.book.changes.publish(Topic.RESOURCE, [])
 
     def set_archived(self, resource_id: int, archived: bool) -> None:
-        when = sql_datetime(self.clock.now()) if archived else None
+        when = stamp(self.clock.now()) if archived else None
         with self.book.write() as conn:
-            conn.execute("UPDATE resource SET archived_at = ? WHERE id = ?", (when, resource_id))
+            q.set_archived(conn, resource_id, when)
         self.book.changes.publish(Topic.RESOURCE, [])
 
     def all(self, include_archived: bool = False) -> list[ResourceRow]:
-        where = "" if include_archived else "WHERE r.archived_at IS NULL"
-        sql = (
-            "SELECT r.id, r.name, r.category, r.contact, r.note, r.archived_at, "
-            "(SELECT count(*) FROM resource_share s WHERE s.resource_id = r.id) "
-            f"FROM resource r {where} ORDER BY r.archived_at IS NOT NULL, r.category, r.name"
-        )
         return [
             ResourceRow(r[0], r[1], r[2], r[3], r[4], to_datetime(r[5]), r[6])
-            for r in self.book.reader().execute(sql)
+            for r in q.resources(self.book.reader(), include_archived)
         ]
 
     def share(
         self, resource_id: int, client_id: int, shared_on: dt.date | None = None, note: str = ""
     ) -> int:
+        values = _share_values(
+            resource_id, client_id, shared_on or self.clock.today(), note, self.clock.now()
+        )
         with self.book.write() as conn:
             require_client(conn, client_id)
-            if (
-                conn.execute("SELECT 1 FROM resource WHERE id = ?", (resource_id,)).fetchone()
-                is None
-            ):
+            if not q.exists(conn, resource_id):
                 raise RecordNotFound(_RESOURCE.with_(id=resource_id))
-            cur = conn.execute(
-                "INSERT INTO resource_share (resource_id, client_id, shared_on, note, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    resource_id,
-                    client_id,
-                    (shared_on or self.clock.today()).isoformat(),
-                    note.strip(),
-                    sql_datetime(self.clock.now()),
-                ),
-            )
-        assert cur.lastrowid is not None
+            new_id = q.insert_share(conn, values)
         self.book.changes.publish(Topic.RESOURCE, [client_id])
-        return cur.lastrowid
+        return new_id
 
     def unshare(self, share_id: int) -> None:
         with self.book.write() as conn:
-            row = conn.execute(
-                "SELECT client_id FROM resource_share WHERE id = ?", (share_id,)
-            ).fetchone()
-            conn.execute("DELETE FROM resource_share WHERE id = ?", (share_id,))
-        self.book.changes.publish(Topic.RESOURCE, [row[0]] if row else [])
+            client_id = q.share_owner(conn, share_id)
+            q.delete_share(conn, share_id)
+        self.book.changes.publish(Topic.RESOURCE, [client_id] if client_id is not None else [])
 
     def shares_for_client(self, client_id: int) -> list[ShareRow]:
-        sql = f"{_SHARE_SELECT} WHERE s.client_id = ? ORDER BY s.shared_on DESC, s.id DESC"
-        return [_share(r) for r in self.book.reader().execute(sql, (client_id,))]
+        return [_share(r) for r in q.shares_for_client(self.book.reader(), client_id)]
 
     def shares_of(self, resource_id: int) -> list[ShareRow]:
-        sql = f"{_SHARE_SELECT} WHERE s.resource_id = ? ORDER BY s.shared_on DESC, s.id DESC"
-        return [_share(r) for r in self.book.reader().execute(sql, (resource_id,))]
+        return [_share(r) for r in q.shares_of(self.book.reader(), resource_id)]

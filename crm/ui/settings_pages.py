@@ -12,7 +12,7 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
     pages: list[tuple[str, QWidget]] = []
     from crm.ui.relationship.settings_page import KeepInTouchPage
 
-    keep_in_touch = KeepInTouchPage(ctx.book)
+    keep_in_touch = KeepInTouchPage(ctx)
     pages.append((keep_in_touch.title, keep_in_touch))
     from crm.ui.reminders.settings_page import reminder_settings_pages
 

@@ -275,6 +275,7 @@
     <name>BriefTab</name>
     <message>
         <source>Log contact…</source>
+        <extracomment>Resources already shared, at the foot of the brief. Copy the brief once the reload under way brings it.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -932,11 +933,11 @@ Your input is still in the form.</source>
     <name>DuePage</name>
     <message>
         <source>Due for contact</source>
-        <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
         <translation>该联系了</translation>
     </message>
     <message>
         <source>Log contact…</source>
+        <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -1676,6 +1677,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>A client is due for contact when this many days have passed since you last talked. A client&apos;s own setting (in their form) wins over these.</source>
+        <extracomment>The book&apos;s defaults once read (None until then: Save leaves them alone).</extracomment>
         <translation>距上次联系超过这么多天，客户就会出现在“该联系了”里。客户资料里单独设置的周期优先。</translation>
     </message>
     <message>
@@ -2869,6 +2871,7 @@ Book: {path}</source>
     <name>NotesTab</name>
     <message>
         <source>Add…</source>
+        <extracomment>A note just added: selected once the reload brings it.</extracomment>
         <translation>添加…</translation>
     </message>
     <message>
@@ -3180,6 +3183,7 @@ Book: {path}</source>
     <name>RelationshipKit</name>
     <message>
         <source>Keep promise</source>
+        <extracomment>The kinds of record a tab can delete (and undo). Change topics that can alter what a client pane tab of this area shows.</extracomment>
         <translation>兑现承诺</translation>
     </message>
     <message>

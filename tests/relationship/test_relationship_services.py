@@ -9,13 +9,17 @@ import pytest
 from crm.domain.errors import ValidationErrors
 from crm.domain.relationship_enums import Channel, NoteCategory, TimelineKind
 from crm.domain.workdays import add_working_days, default_promise_due
-from crm.services.brief import brief_text, build_brief
-from crm.services.cadence import DEFAULT_CADENCE, due_for_contact, save_cadence_defaults
+from crm.services.brief import BriefService, brief_text
+from crm.services.cadence import DEFAULT_CADENCE, CadenceService, due_for_contact
 from crm.services.interactions import InteractionDraft
 from crm.services.notes import NoteDraft
 from crm.services.resources import ResourceDraft, ResourceService
-from crm.services.timeline import timeline
+from crm.services.timeline import TimelineService
 from tests.helpers import draft
+
+
+def timeline(book, client_id: int, kinds=None):
+    return TimelineService(book).for_client(client_id, kinds)
 
 
 def _last_contact(book, cid: int) -> str | None:
@@ -136,7 +140,7 @@ def test_due_for_contact_order_cadence_and_reset(
     clock.advance(days=8)
     interactions.log(own, InteractionDraft(Channel.PHONE, "问候"))  # resets the clock
     assert [d.client_id for d in due_for_contact(conn, clock.today())] == [applying]
-    save_cadence_defaults(book, {**DEFAULT_CADENCE, "applying": 20})
+    CadenceService(book, clock).save_defaults({**DEFAULT_CADENCE, "applying": 20})
     assert due_for_contact(conn, clock.today()) == []
     far = due_for_contact(conn, clock.today() + dt.timedelta(days=40))
     assert [d.client_id for d in far] == [own, applying, borrower]
@@ -168,7 +172,7 @@ def test_brief_and_its_text(book, clients, notes, interactions, promises, clock)
             ),
         )
     promises.make(cid, "发材料清单", due=dt.date(2026, 11, 27))
-    b = build_brief(book, cid, clock.today())
+    b = BriefService(book, clock).build(cid, clock.today())
     assert b.address_as == "张总"
     assert [i.summary for i in b.recent] == ["第4次", "第3次", "第2次"]
     assert [u.date for u in b.upcoming] == [dt.date(2026, 12, 5), dt.date(2026, 12, 20)]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from crm.domain.relationship_enums import Channel
+from crm.domain.relationship_enums import Channel, TimelineKind
 from crm.services.interactions import InteractionDraft
 from crm.services.notes import NoteDraft
 from tests.helpers import draft
@@ -120,10 +120,11 @@ def test_promise_goes_overdue_and_is_kept(qtbot, main_window, rel, clients, cloc
     assert colour.color().name() == "#b91c1c"
 
     rel.promises.table.selectRow(0)
-    seen = answer_next_dialog(lambda d: None)  # the summary comes prefilled
+    prefilled: list[str] = []  # the summary comes prefilled (read before the form is gone)
+    answer_next_dialog(lambda d: prefilled.append(d.summary.toPlainText()))  # type: ignore[attr-defined]
     rel.promises.keep_button.click()
     qtbot.waitUntil(lambda: rel.promises.model.rowCount() == 0)
-    assert seen[0].summary.toPlainText() == "Done: 确认展期政策后回复"  # type: ignore[attr-defined]
+    assert prefilled == ["Done: 确认展期政策后回复"]
     contacts = rel.kit.interactions.for_client(cid)
     assert [c.summary for c in contacts] == ["Done: 确认展期政策后回复"]
 
@@ -175,7 +176,7 @@ def test_cancelled_delete_changes_nothing(qtbot, main_window, rel, clients, monk
     cid = clients.add(draft("王芳"))
     note = rel.kit.notes.add(cid, NoteDraft("爱钓鱼"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    assert rel.kit.delete_note(note) is False
+    assert rel.kit.delete(TimelineKind.NOTE, note, "爱钓鱼") is False
     assert len(rel.kit.notes.for_client(cid)) == 1
 
 
@@ -214,26 +215,28 @@ def test_share_a_resource_and_see_who_got_it(qtbot, main_window, rel, clients) -
     assert rel.resources.shares.index(0, 1).data() == "钱多多"
 
 
-def test_keep_in_touch_settings_page(ui_ctx) -> None:
-    from crm.services.cadence import cadence_defaults
+def test_keep_in_touch_settings_page(qtbot, ui_ctx) -> None:
     from crm.ui.relationship.settings_page import KeepInTouchPage
 
-    page = KeepInTouchPage(ui_ctx.book)
+    page = KeepInTouchPage(ui_ctx)
+    page.save()  # before the book's values are in: nothing to save
+    qtbot.waitUntil(lambda: page.loaded is not None)
     assert page.boxes["borrower"].value() == 30
     page.boxes["borrower"].setValue(45)
     page.save()
-    assert cadence_defaults(ui_ctx.book.reader())["borrower"] == 45
-    again = KeepInTouchPage(ui_ctx.book)
+    assert ui_ctx.services.cadence.defaults()["borrower"] == 45
+    again = KeepInTouchPage(ui_ctx)
+    qtbot.waitUntil(lambda: again.loaded is not None)
     assert again.boxes["borrower"].value() == 45
 
 
 def test_models_pass_qt_model_tester(qtmodeltester, book, clients, clock) -> None:
-    from crm.services.cadence import due_for_contact
+    from crm.services.cadence import CadenceService
     from crm.services.interactions import InteractionService
     from crm.services.notes import NoteService
     from crm.services.promises import PromiseService
     from crm.services.resources import ResourceDraft, ResourceService
-    from crm.services.timeline import timeline
+    from crm.services.timeline import TimelineService
     from crm.ui.relationship import models
 
     cid = clients.add(draft("张伟"))
@@ -248,8 +251,11 @@ def test_models_pass_qt_model_tester(qtmodeltester, book, clients, clock) -> Non
     resources.share(rid, cid)
     filled = [
         (models.NotesModel(), notes.for_client(cid)),
-        (models.TimelineModel(), timeline(book, cid)),
-        (models.DueModel(), due_for_contact(book.reader(), clock.today() + dt.timedelta(days=20))),
+        (models.TimelineModel(), TimelineService(book, clock).for_client(cid)),
+        (
+            models.DueModel(),
+            CadenceService(book, clock).due_for_contact(clock.today() + dt.timedelta(days=20)),
+        ),
         (models.PromisesModel(), PromiseService(book, clock).open_promises()),
         (models.ResourcesModel(), resources.all()),
         (models.SharesModel(), resources.shares_of(rid)),
@@ -261,3 +267,16 @@ def test_models_pass_qt_model_tester(qtmodeltester, book, clients, clock) -> Non
         qtmodeltester.check(model)
         model.set_rows([])
         qtmodeltester.check(model)
+
+
+def test_copy_puts_the_fresh_brief_on_the_clipboard(qtbot, main_window, rel, clients) -> None:
+    cid = clients.add(draft("孙丽", form_of_address="孙姐"))
+    _select(qtbot, main_window, cid)
+    main_window.clients.pane.tabs.setCurrentWidget(rel.brief)
+    qtbot.waitUntil(lambda: "孙姐" in rel.brief.browser.toPlainText())
+    rel.kit.notes.add(cid, NoteDraft("儿子下个月结婚", ask_next_time=True))
+    QApplication.clipboard().clear()
+    rel.brief.copy_button.click()  # read afresh, then copied: the new talking point is in it
+    qtbot.waitUntil(lambda: "儿子下个月结婚" in QApplication.clipboard().text())
+    assert QApplication.clipboard().text().startswith("Address as: 孙姐 (孙丽)")
+    assert main_window.clients.toast.isVisible()

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from crm.domain.relationship_enums import Channel
-from crm.services.brief import Brief, brief_text, build_brief, days_ago
+from crm.services.brief import Brief, brief_text, days_ago
+from crm.services.resources import ShareRow
 from crm.ui.i18n import render
-from crm.ui.relationship.kit import RelationshipKit
-from crm.ui.relationship.lazy import LazyClientTab
+from crm.ui.relationship.views import ClientTab
 
 LATE = "#b91c1c"
 MUTED = "#6b7280"
@@ -28,11 +27,16 @@ def _e(text: str) -> str:
     return html.escape(text)
 
 
-class BriefTab(LazyClientTab):
-    def __init__(self, kit: RelationshipKit, parent: QWidget | None = None) -> None:
-        super().__init__(kit.ctx, parent)
-        self.kit = kit
+#: Resources already shared, at the foot of the brief.
+SHARES_SHOWN = 3
+
+
+class BriefTab(ClientTab):
+    def build(self) -> None:
         self.brief: Brief | None = None
+        self.shares: list[ShareRow] = []
+        #: Copy the brief once the reload under way brings it.
+        self._copy_when_shown = False
         self.browser = QTextBrowser()
         self.browser.setObjectName("briefView")
         self.browser.setOpenLinks(False)
@@ -45,37 +49,42 @@ class BriefTab(LazyClientTab):
         self.share_button.setToolTip(self.tr("Record a resource you recommended to them"))
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the brief as plain text"))
-        bar = QHBoxLayout()
-        for b in (
-            self.log_button,
-            self.note_button,
-            self.promise_button,
-            self.share_button,
-        ):
-            bar.addWidget(b)
-        bar.addStretch()
-        bar.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.browser, 1)
+        self.lay_out(
+            [self.log_button, self.note_button, self.promise_button, self.share_button],
+            [self.copy_button],
+            self.browser,
+        )
         self.log_button.clicked.connect(lambda: self._with_client(self.kit.log_contact))
         self.note_button.clicked.connect(lambda: self._with_client(self.kit.add_note))
         self.promise_button.clicked.connect(lambda: self._with_client(self.kit.make_promise))
         self.share_button.clicked.connect(lambda: self._with_client(self.kit.share_resource))
         self.copy_button.clicked.connect(self.copy_text)
 
-    def _with_client(self, action: object) -> None:
+    def _with_client(self, action: Callable[[int, QWidget], object]) -> None:
         if self.client_id is not None:
-            action(self.client_id, self)  # type: ignore[operator]
+            action(self.client_id, self)
 
     def reload(self) -> None:
-        if self.client_id is None:
-            self.brief = None
+        cid, services, today = self.client_id, self.kit.ctx.services, self.kit.today
+
+        def read() -> tuple[Brief | None, list[ShareRow]]:
+            if cid is None:
+                return None, []
+            shares = services.resources.shares_for_client(cid)[:SHARES_SHOWN]
+            return services.brief.build(cid, today), shares
+
+        self.fetch(self.kit.ctx.runner, read, self._show)
+
+    def _show(self, answer: tuple[Brief | None, list[ShareRow]]) -> None:
+        self.brief, self.shares = answer
+        if self.brief is None:
             self.browser.clear()
-            return
-        self.brief = build_brief(self.kit.ctx.book, self.client_id, self.kit.today)
-        self.browser.setHtml(self.html(self.brief))
+        else:
+            self.browser.setHtml(self.html(self.brief))
+        if self._copy_when_shown:
+            self._copy_when_shown = False
+            QApplication.clipboard().setText(self.text())
+            self.kit.toast.show_message(self.tr("Brief copied"), msec=2500)
 
     def text(self) -> str:
         if self.brief is None:
@@ -83,19 +92,22 @@ class BriefTab(LazyClientTab):
         return brief_text(self.brief, self.kit.today, QCoreApplication.translate)
 
     def copy_text(self) -> None:
-        if self._dirty:
-            self.reload_now()
-        QApplication.clipboard().setText(self.text())
-        self.kit.toast.show_message(self.tr("Brief copied"), msec=2500)
+        """Copy the brief as it is now (read afresh: the tab may be behind)."""
+        self._copy_when_shown = True
+        self.reload_now()
 
     def follow_link(self, url: QUrl) -> None:
         kind, _sep, ref = url.toString().partition(":")
-        if not ref.isdigit():
+        if self.brief is None or not ref.isdigit():
             return
         if kind == "ask":
-            self.kit.mark_asked(int(ref), self)
+            note = next((n for n in self.brief.talking_points if n.id == int(ref)), None)
+            if note is not None:
+                self.kit.mark_asked(note, self)
         elif kind == "keep":
-            self.kit.keep_promise(int(ref), self)
+            promise = next((p for p in self.brief.promises if p.id == int(ref)), None)
+            if promise is not None:
+                self.kit.keep_promise(promise, self)
 
     # -- rendering -----------------------------------------------------------------------------
 
@@ -169,11 +181,10 @@ class BriefTab(LazyClientTab):
             ],
             self.tr("No personal dates in the next 60 days."),
         )
-        shares = self.kit.resources.shares_for_client(b.client_id)[:3]
-        if shares:
+        if self.shares:
             section(
                 self.tr("Already shared"),
-                [f"{s.shared_on} {_e(s.resource_name)}" for s in shares],
+                [f"{s.shared_on} {_e(s.resource_name)}" for s in self.shares],
                 "",
             )
         return "".join(parts)

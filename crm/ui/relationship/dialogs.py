@@ -7,7 +7,7 @@ the refusal under the form and keeps everything typed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -45,15 +45,28 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
+def _date_edit(value: dt.date) -> QDateEdit:
+    edit = QDateEdit(_qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _choices(options: Iterable[Channel] | Iterable[NoteCategory]) -> QComboBox:
+    """A drop-down of an enum's members by their labels; ``currentData()`` is the value."""
+    box = QComboBox()
+    for option in options:
+        box.addItem(render(option.label), option.value)
+    return box
+
+
 class OptionalDate(QWidget):
     """A date that may be left out: a check box beside a date field."""
 
     def __init__(self, label: str, default: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit = QDateEdit(_qdate(default))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit = _date_edit(default)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
         row = QHBoxLayout(self)
@@ -134,9 +147,7 @@ class NoteDialog(FormDialog):
         super().__init__(
             self.tr("Life note") if note is None else self.tr("Edit note"), save, parent
         )
-        self.category = QComboBox()
-        for c in NoteCategory:
-            self.category.addItem(render(c.label), c.value)
+        self.category = _choices(NoteCategory)
         self.text = _text_box(self.tr("What they told you, e.g. 女儿明年六月高考"))
         self.date = OptionalDate(self.tr("On a date"), today)
         self.ask = QCheckBox(self.tr("Ask about it next time (talking point)"))
@@ -172,9 +183,7 @@ class InteractionDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title or self.tr("Log contact"), save, parent)
-        self.channel = QComboBox()
-        for c in Channel:
-            self.channel.addItem(render(c.label), c.value)
+        self.channel = _choices(Channel)
         self.when = QDateTimeEdit(QDateTime(_qdate(now.date()), QTime(now.hour, now.minute)))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
@@ -211,9 +220,7 @@ class PromiseDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Make a promise"), save, parent)
         self.text = _text_box(self.tr("What you promised, e.g. 问清楚展期政策再回复"))
-        self.due = QDateEdit(_qdate(default_due))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due = _date_edit(default_due)
         hint = QLabel(self.tr("Default: two working days (weekends skipped, holidays not)."))
         hint.setStyleSheet("color: #6b7280;")
         self.form.addRow(self.tr("Promise"), self.text)
@@ -242,9 +249,7 @@ class AskedDialog(FormDialog):
         self.as_contact = QRadioButton(self.tr("Log it as a contact by"))
         self.as_note = QRadioButton(self.tr("Keep it as a new note"))
         self.as_contact.setChecked(True)
-        self.channel = QComboBox()
-        for c in Channel:
-            self.channel.addItem(render(c.label), c.value)
+        self.channel = _choices(Channel)
         self.as_contact.toggled.connect(self.channel.setEnabled)
         self.follow_up = QCheckBox(self.tr("Ask about it again next time"))
         contact_row = QHBoxLayout()
@@ -309,9 +314,7 @@ class ShareDialog(FormDialog):
         for r in resources:
             label = f"{r.name}（{r.category}）" if r.category else r.name
             self.resource.addItem(label, r.id)
-        self.date = QDateEdit(_qdate(today))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = _date_edit(today)
         self.note = QLineEdit()
         self.form.addRow(self.tr("Resource"), self.resource)
         self.form.addRow(self.tr("Shared on"), self.date)

@@ -3,48 +3,34 @@ cadence, most overdue first, with what to ask them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QPushButton
 
 from crm.domain.changes import Topic
-from crm.services.cadence import DueClient, count_due, due_for_contact
-from crm.ui.book_page import BookPage
-from crm.ui.relationship.kit import RelationshipKit
+from crm.services.cadence import DueClient
+from crm.ui.page_header import PageHeader
 from crm.ui.relationship.models import DueModel
-from crm.ui.relationship.notes_tab import compact_table
+from crm.ui.relationship.views import ListPage
 
 #: Rows shown; the officer works from the top, and 100,000 rows help nobody.
 SHOWN = 500
 TOPICS = frozenset({Topic.CLIENT, Topic.INTERACTION, Topic.NOTE, Topic.CADENCE})
 
 
-class DuePage(BookPage):
+@dataclass(frozen=True)
+class DueList:
+    rows: list[DueClient]
+    total: int  # due in all, listed or not
+    points: dict[int, list[str]]  # open talking points by client
+
+
+class DuePage(ListPage):
     topics = TOPICS
 
-    def __init__(
-        self,
-        kit: RelationshipKit,
-        open_client: Callable[[int], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(kit.ctx.notifier, parent)
-        self.kit = kit
-        self.open_client = open_client
-        title = QLabel(self.tr("Due for contact"))
-        title.setStyleSheet("font-size: 17px; font-weight: 600;")
-        self.summary = QLabel()
-        self.summary.setObjectName("dueSummary")
-        self.model = DueModel(self)
-        self.model.today = kit.ctx.clock.today
-        self.table = compact_table(self.model)
+    model_class = DueModel
+
+    def build(self) -> None:
         self.table.setObjectName("dueTable")
         header = self.table.horizontalHeader()
         for col, width in enumerate((150, 90, 70, 80)):
@@ -52,39 +38,33 @@ class DuePage(BookPage):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.log_button = QPushButton(self.tr("Log contact…"))
         self.open_button = QPushButton(self.tr("Open client"))
-        bar = QHBoxLayout()
-        bar.addWidget(title)
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(self.log_button)
-        bar.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.lay_out(PageHeader(self.tr("Due for contact"), self.log_button, self.open_button))
+        self.summary = self.header.summary
+        self.summary.setObjectName("dueSummary")
         self.log_button.clicked.connect(self.log_contact)
-        self.open_button.clicked.connect(self._open_current)
-        self.table.doubleClicked.connect(lambda _i: self._open_current())
-
-    def current(self) -> DueClient | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        self.open_button.clicked.connect(self.open_current)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
 
     def reload(self) -> None:
-        conn = self.kit.ctx.book.reader()
-        today = self.kit.today
-        rows = due_for_contact(conn, today, limit=SHOWN)
-        total = len(rows) if len(rows) < SHOWN else count_due(conn, today)
-        self.model.points = self.kit.notes.talking_points_by_client([r.client_id for r in rows])
-        self.model.set_rows(rows)
-        if total > len(rows):
-            text = self.tr("{n} clients are due; the {shown} most overdue are listed.")
-            self.summary.setText(text.format(n=f"{total:,}", shown=len(rows)))
-        else:
-            self.summary.setText(self.tr("{n} clients are due.").format(n=total))
+        services, today = self.kit.ctx.services, self.kit.today
 
-    def _open_current(self) -> None:
-        row = self.current()
-        if row is not None:
-            self.open_client(row.client_id)
+        def read() -> DueList:
+            rows = services.cadence.due_for_contact(today, limit=SHOWN)
+            total = len(rows) if len(rows) < SHOWN else services.cadence.count_due(today)
+            points = services.notes.talking_points_by_client([r.client_id for r in rows])
+            return DueList(rows, total, points)
+
+        self.fetch(self.kit.ctx.runner, read, self._show)
+
+    def _show(self, due: DueList) -> None:
+        assert isinstance(self.model, DueModel)
+        self.model.points = due.points
+        self.model.set_rows(due.rows)
+        if due.total > len(due.rows):
+            text = self.tr("{n} clients are due; the {shown} most overdue are listed.")
+            self.summary.setText(text.format(n=f"{due.total:,}", shown=len(due.rows)))
+        else:
+            self.summary.setText(self.tr("{n} clients are due.").format(n=due.total))
 
     def log_contact(self) -> None:
         row = self.current()

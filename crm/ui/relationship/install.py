@@ -36,9 +36,9 @@ class RelationshipUi(QObject):
         page.pane.add_tab(self.notes, self.tr("Notes"))
         page.pane.add_tab(self.timeline, self.tr("History"))
         # The sidebar pages are built (and their modules imported) when first shown.
-        self._due = LazyPage(self._build_due)
-        self._promises = LazyPage(self._build_promises)
-        self._resources = LazyPage(self._build_resources)
+        self._due: LazyPage[DuePage] = LazyPage(self._build_due)
+        self._promises: LazyPage[PromisesPage] = LazyPage(self._build_promises)
+        self._resources: LazyPage[ResourcesPage] = LazyPage(self._build_resources)
         window.add_section("due", self.tr("Due for contact"), self._due)
         window.add_section("promises", self.tr("My promises"), self._promises)
         window.add_section("resources", self.tr("Resources"), self._resources)
@@ -68,15 +68,15 @@ class RelationshipUi(QObject):
 
     @property
     def due(self) -> DuePage:
-        return self._due.page()  # type: ignore[return-value]
+        return self._due.page()
 
     @property
     def promises(self) -> PromisesPage:
-        return self._promises.page()  # type: ignore[return-value]
+        return self._promises.page()
 
     @property
     def resources(self) -> ResourcesPage:
-        return self._resources.page()  # type: ignore[return-value]
+        return self._resources.page()
 
     def log_contact(self) -> None:
         """Ctrl+L on the client list: log a contact with the current client."""

@@ -1,24 +1,45 @@
 """The relationship actions every tab and page shares: open a form for a client, save through
-a service, delete with one question and an Undo (the client page's undo stack and toast)."""
+a service, delete with one question and an Undo (the client page's undo stack and toast).
+
+Forms are handed the row the tab or page already shows (no read on the GUI thread); the one
+form that needs more (sharing a resource: the directory) reads it through the runner first.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crm.domain.relationship_enums import Channel
-from crm.services.interactions import InteractionDraft, InteractionService
-from crm.services.notes import NoteService
-from crm.services.promises import PromiseService
-from crm.services.resources import ResourceDraft, ResourceService
+from crm.domain.changes import Topic
+from crm.domain.relationship_enums import Channel, TimelineKind
+from crm.services.interactions import InteractionDraft
+from crm.services.notes import NoteRow
+from crm.services.promises import PromiseRow
+from crm.services.resources import ResourceDraft, ResourceRow
 from crm.store.errors import BookError
 from crm.ui.context import UiContext
 from crm.ui.relationship import dialogs
 from crm.ui.toast import Toast
+
+#: The kinds of record a tab can delete (and undo).
+DELETABLE = (TimelineKind.NOTE, TimelineKind.INTERACTION, TimelineKind.PROMISE_MADE)
+#: Change topics that can alter what a client pane tab of this area shows.
+CLIENT_TAB_TOPICS = frozenset(
+    {Topic.CLIENT, Topic.NOTE, Topic.INTERACTION, Topic.PROMISE, Topic.RESOURCE, Topic.CADENCE}
+)
+
+
+class _SoftDeleting(Protocol):
+    """What :meth:`RelationshipKit.delete` needs of a service."""
+
+    def delete(self, record_id: int, /) -> None: ...
+
+    def restore(self, record_id: int, /) -> None: ...
 
 
 class SoftDeleteCommand(QUndoCommand):
@@ -43,10 +64,10 @@ class RelationshipKit(QObject):
         self.ctx = ctx
         self.undo_stack = undo_stack
         self.toast = toast
-        self.notes = NoteService(ctx.book, ctx.clock)
-        self.interactions = InteractionService(ctx.book, ctx.clock)
-        self.promises = PromiseService(ctx.book, ctx.clock)
-        self.resources = ResourceService(ctx.book, ctx.clock)
+        self.notes = ctx.services.notes
+        self.interactions = ctx.services.interactions
+        self.promises = ctx.services.promises
+        self.resources = ctx.services.resources
 
     @property
     def today(self) -> dt.date:
@@ -58,42 +79,40 @@ class RelationshipKit(QObject):
         dialog = dialogs.InteractionDialog(
             lambda d: self.interactions.log(client_id, d), self.ctx.clock.now(), parent=parent
         )
-        return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
+        return _saved_id(dialog)
 
     def add_note(self, client_id: int, parent: QWidget | None = None) -> int | None:
         dialog = dialogs.NoteDialog(
             lambda d: self.notes.add(client_id, d), self.today, parent=parent
         )
-        return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
+        return _saved_id(dialog)
 
-    def edit_note(self, note_id: int, parent: QWidget | None = None) -> None:
-        note = self.notes.get(note_id)
-        dialogs.NoteDialog(
-            lambda d: self.notes.update(note_id, d), self.today, note, parent=parent
-        ).exec()
+    def edit_note(self, note: NoteRow, parent: QWidget | None = None) -> None:
+        _saved(
+            dialogs.NoteDialog(
+                lambda d: self.notes.update(note.id, d), self.today, note, parent=parent
+            )
+        )
 
-    def mark_asked(self, note_id: int, parent: QWidget | None = None) -> bool:
-        note = self.notes.get(note_id)
-
+    def mark_asked(self, note: NoteRow, parent: QWidget | None = None) -> bool:
         def save(value: tuple[str, Channel | None, bool]) -> object:
             answer, channel, follow_up = value
-            return self.notes.mark_asked(note_id, answer, log_channel=channel, follow_up=follow_up)
+            return self.notes.mark_asked(note.id, answer, log_channel=channel, follow_up=follow_up)
 
-        return bool(dialogs.AskedDialog(save, note, parent=parent).exec())
+        return _saved(dialogs.AskedDialog(save, note, parent=parent))
 
     def make_promise(self, client_id: int, parent: QWidget | None = None) -> int | None:
         def save(value: tuple[str, dt.date]) -> int:
             return self.promises.make(client_id, value[0], value[1])
 
         dialog = dialogs.PromiseDialog(save, self.promises.default_due(), parent=parent)
-        return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
+        return _saved_id(dialog)
 
-    def keep_promise(self, promise_id: int, parent: QWidget | None = None) -> int | None:
+    def keep_promise(self, promise: PromiseRow, parent: QWidget | None = None) -> int | None:
         """Keeping a promise is telling the client: log that contact."""
-        promise = self.promises.get(promise_id)
 
         def save(draft: InteractionDraft) -> int:
-            return self.promises.keep(promise_id, draft)
+            return self.promises.keep(promise.id, draft)
 
         dialog = dialogs.InteractionDialog(
             save,
@@ -102,77 +121,65 @@ class RelationshipKit(QObject):
             summary=self.tr("Done: {promise}").format(promise=promise.text),
             parent=parent,
         )
-        return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
+        return _saved_id(dialog)
 
-    def share_resource(self, client_id: int, parent: QWidget | None = None) -> int | None:
-        def save(value: tuple[int, dt.date, str]) -> int:
-            return self.resources.share(value[0], client_id, value[1], value[2])
+    def share_resource(self, client_id: int, parent: QWidget | None = None) -> None:
+        """Read the directory off the GUI thread, then ask which resource was shared."""
 
-        dialog = dialogs.ShareDialog(save, self.resources.all(), self.today, parent=parent)
-        return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
+        def ask(resources: list[ResourceRow]) -> None:
+            def save(value: tuple[int, dt.date, str]) -> int:
+                return self.resources.share(value[0], client_id, value[1], value[2])
 
-    def edit_resource(self, resource_id: int | None, parent: QWidget | None = None) -> None:
-        row = next((r for r in self.resources.all(True) if r.id == resource_id), None)
+            _saved(dialogs.ShareDialog(save, resources, self.today, parent=parent))
+
+        self.ctx.runner.run(self.resources.all, ask, owner=parent or self)
+
+    def edit_resource(self, row: ResourceRow | None, parent: QWidget | None = None) -> None:
+        """Edit ``row``, or add a resource when None."""
 
         def save(draft: ResourceDraft) -> object:
-            if resource_id is None:
+            if row is None:
                 return self.resources.add(draft)
-            self.resources.update(resource_id, draft)
-            return resource_id
+            self.resources.update(row.id, draft)
+            return row.id
 
-        dialogs.ResourceDialog(save, row, parent=parent).exec()
+        _saved(dialogs.ResourceDialog(save, row, parent=parent))
 
     # -- deleting ------------------------------------------------------------------------------
 
-    def delete_note(self, note_id: int, parent: QWidget | None = None) -> bool:
-        text = self.notes.get(note_id).text
-        return self._delete(
-            parent,
-            self.tr("Delete this note?\n\n{text}").format(text=text),
-            self.tr("Deleted note: {text}").format(text=_short(text)),
-            lambda: self.notes.delete(note_id),
-            lambda: self.notes.restore(note_id),
-        )
-
-    def delete_interaction(self, interaction_id: int, parent: QWidget | None = None) -> bool:
-        text = self.interactions.get(interaction_id).summary
-        return self._delete(
-            parent,
-            self.tr("Delete this contact record?\n\n{text}").format(text=text),
-            self.tr("Deleted contact: {text}").format(text=_short(text)),
-            lambda: self.interactions.delete(interaction_id),
-            lambda: self.interactions.restore(interaction_id),
-        )
-
-    def delete_promise(self, promise_id: int, parent: QWidget | None = None) -> bool:
-        text = self.promises.get(promise_id).text
-        return self._delete(
-            parent,
-            self.tr("Delete this promise?\n\n{text}").format(text=text),
-            self.tr("Deleted promise: {text}").format(text=_short(text)),
-            lambda: self.promises.delete(promise_id),
-            lambda: self.promises.restore(promise_id),
-        )
-
-    def _delete(
-        self,
-        parent: QWidget | None,
-        question: str,
-        done: str,
-        delete: Callable[[], None],
-        restore: Callable[[], None],
+    def delete(
+        self, kind: TimelineKind, record_id: int, text: str, parent: QWidget | None = None
     ) -> bool:
+        """Delete a note, contact or promise (``text``: its words) after one question, with an
+        Undo in the toast and on the undo stack."""
+        if kind is TimelineKind.NOTE:
+            service: _SoftDeleting = self.notes
+            question, done = self.tr("Delete this note?\n\n{text}"), self.tr("Deleted note: {text}")
+        elif kind is TimelineKind.INTERACTION:
+            service = self.interactions
+            question = self.tr("Delete this contact record?\n\n{text}")
+            done = self.tr("Deleted contact: {text}")
+        elif kind is TimelineKind.PROMISE_MADE:
+            service = self.promises
+            question = self.tr("Delete this promise?\n\n{text}")
+            done = self.tr("Deleted promise: {text}")
+        else:
+            raise ValueError(kind)
         answer = QMessageBox.question(
             parent,
             self.tr("Delete"),
-            question,
+            question.format(text=text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        done = done.format(text=_short(text))
+        command = SoftDeleteCommand(
+            done, lambda: service.delete(record_id), lambda: service.restore(record_id)
+        )
         try:
-            self.undo_stack.push(SoftDeleteCommand(done, delete, restore))
+            self.undo_stack.push(command)
         except BookError as exc:
             QMessageBox.warning(
                 parent, self.tr("Not changed"), exc.message.render(QCoreApplication.translate)
@@ -180,6 +187,26 @@ class RelationshipKit(QObject):
             return False
         self.toast.show_message(done, self.tr("Undo"), self.undo_stack.undo)
         return True
+
+
+def _saved(dialog: dialogs.FormDialog) -> bool:
+    """Run a form; True when it was saved.
+
+    The form is deleted on the GUI thread as soon as it is closed: left to Python's cycle
+    collector, which may run on a task runner thread, its widgets would be destroyed there.
+    """
+    try:
+        return bool(dialog.exec())
+    finally:
+        dialog.deleteLater()
+
+
+def _saved_id(dialog: dialogs.FormDialog) -> int | None:
+    """The id Save returned (the new record's), or None when the form was cancelled."""
+    if not _saved(dialog):
+        return None
+    value = dialog.result_value  # still there: deleteLater waits for the event loop
+    return value if isinstance(value, int) else None
 
 
 def _short(text: str, size: int = 24) -> str:

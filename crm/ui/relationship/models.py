@@ -1,5 +1,6 @@
 """Item models of relationship memory: small, fully loaded tables (one client's notes, the
-due list, open promises, resources). Each holds plain rows from a service and renders cells."""
+due list, open promises, resources). Each holds plain rows from a service and renders cells;
+:func:`compact_table` is the view every one of them is shown in."""
 
 from __future__ import annotations
 
@@ -7,8 +8,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from crm.domain.relationship_enums import Channel, NoteCategory, TimelineKind
 from crm.services.brief import days_ago
@@ -20,6 +29,7 @@ from crm.services.timeline import TimelineEntry
 from crm.ui.i18n import render
 
 RowRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
 LATE = "#b91c1c"
 MUTED = "#6b7280"
 FLAG = "#b45309"
@@ -53,10 +63,10 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers())
 
     def headerData(
@@ -67,7 +77,7 @@ class RowsModel(QAbstractTableModel):
         headers = self.headers()
         return headers[section] if 0 <= section < len(headers) else None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -79,6 +89,30 @@ class RowsModel(QAbstractTableModel):
             colour = self.colour(row, index.column())
             return QBrush(QColor(colour)) if colour else None
         return None
+
+
+def compact_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only, row-selecting, dense table over ``model`` (every list in this area)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+def on_delete_key(table: QTableView, text: str, slot: Callable[[], object]) -> None:
+    """The Delete key on ``table`` calls ``slot`` (``text`` names it, for accessibility)."""
+    action = QAction(text, table)
+    action.setShortcut(QKeySequence.StandardKey.Delete)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    table.addAction(action)
 
 
 def days_ago_text(when: dt.datetime | None, today: dt.date) -> str:

@@ -2,42 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QPushButton
 
+from crm.domain.relationship_enums import TimelineKind
 from crm.services.notes import NoteRow
-from crm.ui.relationship.kit import RelationshipKit
-from crm.ui.relationship.lazy import LazyClientTab
-from crm.ui.relationship.models import NotesModel
+from crm.ui.relationship.models import NotesModel, compact_table, on_delete_key
+from crm.ui.relationship.views import ClientTab
 
 
-def compact_table(model: object) -> QTableView:
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-class NotesTab(LazyClientTab):
-    def __init__(self, kit: RelationshipKit, parent: QWidget | None = None) -> None:
-        super().__init__(kit.ctx, parent)
-        self.kit = kit
+class NotesTab(ClientTab):
+    def build(self) -> None:
+        #: A note just added: selected once the reload brings it.
+        self._select_next: int | None = None
         self.model = NotesModel(self)
         self.table = compact_table(self.model)
         self.table.setObjectName("notesTable")
@@ -51,33 +27,33 @@ class NotesTab(LazyClientTab):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.asked_button = QPushButton(self.tr("Mark asked…"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        bar = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.asked_button):
-            bar.addWidget(b)
-        bar.addStretch()
-        bar.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.lay_out(
+            [self.add_button, self.edit_button, self.asked_button], [self.delete_button], self.table
+        )
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.asked_button.clicked.connect(self.mark_asked)
         self.delete_button.clicked.connect(self.delete)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
-        delete = QAction(self.tr("Delete note"), self)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete)
-        self.table.addAction(delete)
+        on_delete_key(self.table, self.tr("Delete note"), self.delete)
         self._enable()
 
     def reload(self) -> None:
+        self._enable()  # Add follows the selection now; the rows follow when read
+        cid, notes = self.client_id, self.kit.notes
+        self.fetch(
+            self.kit.ctx.runner,
+            lambda: notes.for_client(cid) if cid is not None else [],
+            self._show,
+        )
+
+    def _show(self, rows: list[NoteRow]) -> None:
         keep = self.current()
-        rows = self.kit.notes.for_client(self.client_id) if self.client_id is not None else []
         self.model.set_rows(rows)
-        if keep is not None:
+        if self._select_next is not None and self.select(self._select_next):
+            self._select_next = None
+        elif keep is not None:
             self.select(keep.id)
         self._enable()
 
@@ -85,11 +61,12 @@ class NotesTab(LazyClientTab):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def select(self, note_id: int) -> None:
+    def select(self, note_id: int) -> bool:
         for row, note in enumerate(self.model.rows()):
             if note.id == note_id:
                 self.table.selectRow(row)
-                return
+                return True
+        return False
 
     def _enable(self) -> None:
         note = self.current()
@@ -100,22 +77,20 @@ class NotesTab(LazyClientTab):
 
     def add(self) -> None:
         if self.client_id is not None:
-            new_id = self.kit.add_note(self.client_id, self)
-            if new_id is not None:
-                self.reload_now()
-                self.select(new_id)
+            # The change the new note publishes reloads this tab; select it when it is there.
+            self._select_next = self.kit.add_note(self.client_id, self)
 
     def edit(self) -> None:
         note = self.current()
         if note is not None:
-            self.kit.edit_note(note.id, self)
+            self.kit.edit_note(note, self)
 
     def mark_asked(self) -> None:
         note = self.current()
         if note is not None and note.is_talking_point:
-            self.kit.mark_asked(note.id, self)
+            self.kit.mark_asked(note, self)
 
     def delete(self) -> None:
         note = self.current()
         if note is not None:
-            self.kit.delete_note(note.id, self)
+            self.kit.delete(TimelineKind.NOTE, note.id, note.text, self)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -17,37 +14,24 @@ from PySide6.QtWidgets import (
 
 from crm.domain.changes import Topic
 from crm.services.resources import ResourceRow
-from crm.ui.book_page import BookPage
-from crm.ui.relationship.kit import RelationshipKit
-from crm.ui.relationship.models import ResourcesModel, SharesModel
-from crm.ui.relationship.notes_tab import compact_table
+from crm.ui.page_header import PageHeader
+from crm.ui.relationship.models import ResourcesModel, SharesModel, compact_table
+from crm.ui.relationship.views import ListPage
 
 
-class ResourcesPage(BookPage):
+class ResourcesPage(ListPage):
     topics = frozenset({Topic.RESOURCE, Topic.CLIENT})
 
-    def __init__(
-        self,
-        kit: RelationshipKit,
-        open_client: Callable[[int], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(kit.ctx.notifier, parent)
-        self.kit = kit
-        self.open_client = open_client
-        title = QLabel(self.tr("Resources"))
-        title.setStyleSheet("font-size: 17px; font-weight: 600;")
-        hint = QLabel(self.tr("People and material worth recommending to clients."))
-        hint.setStyleSheet("color: #6b7280;")
+    model_class = ResourcesModel
+
+    def build(self) -> None:
+        self.table.setObjectName("resourcesTable")
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().resizeSection(0, 160)
         self.show_archived = QCheckBox(self.tr("Archived"))
         self.new_button = QPushButton(self.tr("New…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.archive_button = QPushButton(self.tr("Archive"))
-        self.model = ResourcesModel(self)
-        self.table = compact_table(self.model)
-        self.table.setObjectName("resourcesTable")
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().resizeSection(0, 160)
         self.shares = SharesModel(self)
         self.shares_table = compact_table(self.shares)
         self.shares_table.setObjectName("sharesTable")
@@ -65,19 +49,16 @@ class ResourcesPage(BookPage):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        hint.setWordWrap(True)
-        bar = QHBoxLayout()
-        bar.addWidget(title)
-        bar.addStretch(1)
-        bar.addWidget(self.show_archived)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.archive_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(hint)
-        layout.addWidget(splitter, 1)
-        self.show_archived.toggled.connect(lambda _c: self.reload())
+        header = PageHeader(
+            self.tr("Resources"),
+            self.show_archived,
+            self.new_button,
+            self.edit_button,
+            self.archive_button,
+            hint=self.tr("People and material worth recommending to clients."),
+        )
+        self.lay_out(header, splitter)
+        self.show_archived.toggled.connect(lambda _c: self.reload_now())
         self.new_button.clicked.connect(lambda: self.kit.edit_resource(None, self))
         self.edit_button.clicked.connect(self.edit)
         self.archive_button.clicked.connect(self.archive)
@@ -85,14 +66,14 @@ class ResourcesPage(BookPage):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.shares_table.doubleClicked.connect(self._open_share)
 
-    def current(self) -> ResourceRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
     def reload(self) -> None:
+        resources, archived = self.kit.resources, self.show_archived.isChecked()
+        self.fetch(self.kit.ctx.runner, lambda: resources.all(archived), self._show)
+
+    def _show(self, rows: list[ResourceRow]) -> None:
         keep = self.current()
-        self.model.set_rows(self.kit.resources.all(self.show_archived.isChecked()))
-        for row, r in enumerate(self.model.rows()):
+        self.model.set_rows(rows)
+        for row, r in enumerate(rows):
             if keep is not None and r.id == keep.id:
                 self.table.selectRow(row)
         self._show_current()
@@ -103,16 +84,22 @@ class ResourcesPage(BookPage):
         self.archive_button.setEnabled(r is not None)
         if r is None:
             self.note.clear()
-            self.shares.set_rows([])
-            return
-        self.archive_button.setText(self.tr("Restore") if r.archived_at else self.tr("Archive"))
-        self.note.setText(r.note)
-        self.shares.set_rows(self.kit.resources.shares_of(r.id))
+        else:
+            self.archive_button.setText(self.tr("Restore") if r.archived_at else self.tr("Archive"))
+            self.note.setText(r.note)
+        resources, rid = self.kit.resources, r.id if r is not None else None
+        # Keyed by the shares table: the newest selection's answer wins.
+        self.fetch(
+            self.kit.ctx.runner,
+            lambda: resources.shares_of(rid) if rid is not None else [],
+            self.shares.set_rows,
+            key=self.shares_table,
+        )
 
     def edit(self) -> None:
         r = self.current()
         if r is not None:
-            self.kit.edit_resource(r.id, self)
+            self.kit.edit_resource(r, self)
 
     def archive(self) -> None:
         r = self.current()

@@ -6,16 +6,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from crm.domain.enums import ClientStatus
-from crm.services.cadence import MAX_DAYS, MIN_DAYS, cadence_defaults, save_cadence_defaults
-from crm.store.book import Book
+from crm.services.cadence import DEFAULT_CADENCE, MAX_DAYS, MIN_DAYS
+from crm.ui.context import UiContext
 
 
 class KeepInTouchPage(QWidget):
-    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.book = book
+        self.cadence = ctx.services.cadence
         self.title = self.tr("Keep in touch")
-        current = cadence_defaults(book.reader())
+        #: The book's defaults once read (None until then: Save leaves them alone).
+        self.loaded: dict[str, int] | None = None
         form = QFormLayout(self)
         hint = QLabel(
             self.tr(
@@ -30,12 +31,20 @@ class KeepInTouchPage(QWidget):
             box = QSpinBox()
             box.setRange(MIN_DAYS, MAX_DAYS)
             box.setSuffix(self.tr(" days"))
-            box.setValue(current[status.value])
+            box.setValue(DEFAULT_CADENCE[status.value])
+            box.setEnabled(False)  # until the book's values are in
             box.setObjectName(f"cadence_{status.value}")
             form.addRow(status.label.render(QCoreApplication.translate), box)
             self.boxes[status.value] = box
+        ctx.runner.run(self.cadence.defaults, self._show, owner=self)
+
+    def _show(self, defaults: dict[str, int]) -> None:
+        self.loaded = defaults
+        for status, box in self.boxes.items():
+            box.setValue(defaults[status])
+            box.setEnabled(True)
 
     def save(self) -> None:
         values = {s: b.value() for s, b in self.boxes.items()}
-        if values != cadence_defaults(self.book.reader()):
-            save_cadence_defaults(self.book, values)
+        if self.loaded is not None and values != self.loaded:
+            self.cadence.save_defaults(values)

@@ -5,29 +5,18 @@ Filtered to "Contacts" it is the contact log; notes and contacts can be deleted 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton
 
 from crm.domain.relationship_enums import TimelineKind
-from crm.services.timeline import TimelineEntry, timeline
-from crm.ui.relationship.kit import RelationshipKit
-from crm.ui.relationship.lazy import LazyClientTab
-from crm.ui.relationship.models import TimelineModel
-from crm.ui.relationship.notes_tab import compact_table
+from crm.services.timeline import TimelineEntry
+from crm.ui.relationship.kit import DELETABLE
+from crm.ui.relationship.models import TimelineModel, compact_table, on_delete_key
+from crm.ui.relationship.views import ClientTab
 
 
-class TimelineTab(LazyClientTab):
-    def __init__(self, kit: RelationshipKit, parent: QWidget | None = None) -> None:
-        super().__init__(kit.ctx, parent)
-        self.kit = kit
+class TimelineTab(ClientTab):
+    def build(self) -> None:
         self.kind = QComboBox()
         self.kind.setObjectName("timelineKind")
         self.kind.addItem(self.tr("Everything"), None)
@@ -42,33 +31,27 @@ class TimelineTab(LazyClientTab):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.log_button = QPushButton(self.tr("Log contact…"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        bar = QHBoxLayout()
-        bar.addWidget(self.kind)
-        bar.addWidget(self.log_button)
-        bar.addStretch()
-        bar.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.lay_out([self.kind, self.log_button], [self.delete_button], self.table)
         self.kind.currentIndexChanged.connect(lambda _i: self.reload_now())
         self.log_button.clicked.connect(self.log_contact)
         self.delete_button.clicked.connect(self.delete)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
-        delete = QAction(self.tr("Delete entry"), self)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete)
-        self.table.addAction(delete)
+        on_delete_key(self.table, self.tr("Delete entry"), self.delete)
         self._enable()
 
     def reload(self) -> None:
-        if self.client_id is None:
-            self.model.set_rows([])
-        else:
-            kind = self.kind.currentData()
-            kinds = [TimelineKind(kind)] if kind else None
-            self.model.set_rows(timeline(self.kit.ctx.book, self.client_id, kinds))
+        self._enable()  # Log follows the selection now; the rows follow when read
+        cid, timeline = self.client_id, self.kit.ctx.services.timeline
+        kind = self.kind.currentData()
+        kinds = [TimelineKind(kind)] if kind else None
+        self.fetch(
+            self.kit.ctx.runner,
+            lambda: timeline.for_client(cid, kinds) if cid is not None else [],
+            self._show,
+        )
+
+    def _show(self, entries: list[TimelineEntry]) -> None:
+        self.model.set_rows(entries)
         self._enable()
 
     def current(self) -> TimelineEntry | None:
@@ -78,11 +61,7 @@ class TimelineTab(LazyClientTab):
     def _enable(self) -> None:
         entry = self.current()
         self.log_button.setEnabled(self.client_id is not None)
-        self.delete_button.setEnabled(
-            entry is not None
-            and entry.kind
-            in (TimelineKind.NOTE, TimelineKind.INTERACTION, TimelineKind.PROMISE_MADE)
-        )
+        self.delete_button.setEnabled(entry is not None and entry.kind in DELETABLE)
 
     def log_contact(self) -> None:
         if self.client_id is not None:
@@ -90,11 +69,5 @@ class TimelineTab(LazyClientTab):
 
     def delete(self) -> None:
         entry = self.current()
-        if entry is None:
-            return
-        if entry.kind is TimelineKind.NOTE:
-            self.kit.delete_note(entry.ref_id, self)
-        elif entry.kind is TimelineKind.INTERACTION:
-            self.kit.delete_interaction(entry.ref_id, self)
-        elif entry.kind is TimelineKind.PROMISE_MADE:
-            self.kit.delete_promise(entry.ref_id, self)
+        if entry is not None and entry.kind in DELETABLE:
+            self.kit.delete(entry.kind, entry.ref_id, entry.text, self)

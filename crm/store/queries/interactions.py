@@ -1,0 +1,47 @@
+"""SQL of the contact log (联系记录); ``crm.services.interactions`` keeps the rules."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from crm.store.queries.relationship import insert_one
+
+TABLE = "interaction"
+#: An interaction as the services read it (InteractionRow), in this order.
+INTERACTION_COLUMNS = (
+    "id",
+    "client_id",
+    "occurred_at",
+    "channel",
+    "summary",
+    "next_step",
+    "next_step_due",
+)
+_SELECT = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interaction"
+#: The one INSERT of an interaction, for one row and for many; values in this order.
+_INSERT = (
+    "INSERT INTO interaction (client_id, occurred_at, channel, summary, next_step, "
+    "next_step_due, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+InteractionValues = tuple[int, str, str, str, str | None, str | None, str]
+
+
+def insert_interaction(conn: sqlite3.Connection, values: InteractionValues) -> int:
+    return insert_one(conn, _INSERT, values)
+
+
+def insert_interactions(conn: sqlite3.Connection, rows: Iterable[InteractionValues]) -> None:
+    conn.executemany(_INSERT, rows)
+
+
+def interaction(conn: sqlite3.Connection, interaction_id: int) -> tuple | None:
+    return conn.execute(f"{_SELECT} WHERE id = ?", (interaction_id,)).fetchone()
+
+
+def for_client(conn: sqlite3.Connection, client_id: int, limit: int | None = None) -> list[tuple]:
+    """Live interactions, newest first."""
+    sql = f"{_SELECT} WHERE client_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return conn.execute(sql, (client_id,)).fetchall()
