@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm.commands.base import CliContext
 from crm.commands.loan_records import (
@@ -31,7 +31,9 @@ from crm.commands.loans import (
     _width,
 )
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
-from crm.services.loan_views import LoanDetail, LoanFilter, LoanRow
+
+if TYPE_CHECKING:
+    from crm.services.loan_views import LoanDetail, LoanRow
 
 LOAN_HEADLINE = QT_TRANSLATE_NOOP("cli", "Loan {id} · {client} · {product} · {status}")
 NO_LOANS = QT_TRANSLATE_NOOP("cli", "No loans.")
@@ -223,6 +225,8 @@ def _print_pairs(ctx: CliContext, pairs: list[tuple[str, str]]) -> None:
 
 def cmd_loans(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.services
+    from crm.services.loan_views import LoanFilter
+
     f = LoanFilter(
         status=_status(args.status) if args.status else None,
         product=args.product,

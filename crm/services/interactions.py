@@ -137,7 +137,9 @@ def insert_interactions(
 
 
 class InteractionService(mb.SoftDeleting):
-    deletable = mb.SoftDeletable(Topic.INTERACTION, _INTERACTION, q.TABLE, counts_as_contact=True)
+    deletable = mb.SoftDeletable(
+        Topic.INTERACTION, _INTERACTION, q.TABLE_NAME, counts_as_contact=True
+    )
 
     def log(self, client_id: int, draft: InteractionDraft) -> int:
         touched = mb.Touched()

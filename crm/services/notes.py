@@ -99,7 +99,7 @@ def _insert_note(
 
 
 class NoteService(mb.SoftDeleting):
-    deletable = mb.SoftDeletable(Topic.NOTE, _NOTE, q.TABLE)
+    deletable = mb.SoftDeletable(Topic.NOTE, _NOTE, q.TABLE_NAME)
 
     def add(self, client_id: int, draft: NoteDraft) -> int:
         touched = mb.Touched()

@@ -82,7 +82,7 @@ def insert_promises(
 
 
 class PromiseService(mb.SoftDeleting):
-    deletable = mb.SoftDeletable(Topic.PROMISE, _PROMISE, q.TABLE)
+    deletable = mb.SoftDeletable(Topic.PROMISE, _PROMISE, q.TABLE_NAME)
 
     def default_due(self) -> dt.date:
         return default_promise_due(self.clock.today())

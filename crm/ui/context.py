@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings
 
 from crm.domain.clock import Clock
 from crm.services.facade import Services
-from crm.store.book import Book
 from crm.ui.changes import ChangeNotifier
 from crm.ui.tasks import TaskRunner
 
@@ -36,11 +35,6 @@ class UiContext:
             settings=settings,
             runner=TaskRunner(),
         )
-
-    @property
-    def book(self) -> Book:
-        """Transitional: widgets still reading the book directly. Goes once none do."""
-        return self.services.book
 
     def close(self) -> None:
         """Let running work end, then stop listening (the caller closes the book)."""

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from crm.store.queries.relationship import insert_one
 
-TABLE = "interaction"
 #: An interaction as the services read it (InteractionRow), in this order.
+#: The table soft deletes and owner lookups name.
+TABLE_NAME = "interaction"
 INTERACTION_COLUMNS = (
     "id",
     "client_id",

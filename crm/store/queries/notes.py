@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from crm.store.queries.relationship import insert_one
 
-TABLE = "life_note"
 #: A note as the services read it (NoteRow), in this order.
+#: The table soft deletes and owner lookups name.
+TABLE_NAME = "life_note"
 LIFE_NOTE_COLUMNS = (
     "id",
     "client_id",

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 
 from crm.store.queries.relationship import insert_one
 
-TABLE = "promise"
 #: A promise as the services read it (PromiseRow), in this order, then its client's name and
 #: form of address.
+#: The table soft deletes and owner lookups name.
+TABLE_NAME = "promise"
 PROMISE_COLUMNS = ("id", "client_id", "text", "made_at", "due_date", "kept_at")
 _SELECT = (
     f"SELECT {', '.join('p.' + c for c in PROMISE_COLUMNS)}, c.name, c.form_of_address "
