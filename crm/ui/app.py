@@ -6,6 +6,7 @@ paints quickly; sqlmodel, pypinyin and the validators load on a background threa
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import tempfile
@@ -136,6 +137,8 @@ def run_gui(
     instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
     window.show()
     QTimer.singleShot(0, lambda: ctx.runner.run(warm_imports))
+    # What start-up built lives as long as the app: out of every later full collection.
+    QTimer.singleShot(0, gc.freeze)
     from crm.ui.reminders.install import start_background
 
     reminders = start_background(ctx, lambda: holder["window"])

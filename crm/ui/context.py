@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from crm.domain.clock import Clock
 from crm.services.facade import Services
 from crm.ui.changes import ChangeNotifier
+from crm.ui.collector import GuiThreadCollector
 from crm.ui.tasks import TaskRunner
 
 
@@ -25,6 +26,7 @@ class UiContext:
     clock: Clock
     settings: QSettings
     runner: TaskRunner
+    collector: GuiThreadCollector
 
     @classmethod
     def build(cls, services: Services, settings: QSettings) -> UiContext:
@@ -34,9 +36,11 @@ class UiContext:
             clock=services.clock,
             settings=settings,
             runner=TaskRunner(),
+            collector=GuiThreadCollector(),
         )
 
     def close(self) -> None:
         """Let running work end, then stop listening (the caller closes the book)."""
         self.runner.wait_for_all()
         self.notifier.close()
+        self.collector.stop()
