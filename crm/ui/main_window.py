@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.relationship = RelationshipUi(self)
         self.loans = LoansUi(self)
         self.referrals = ReferralsUi(self)
-        self.reminders = RemindersUi(self, log_contact=self.relationship.kit.log_contact)
+        self.reminders = RemindersUi(self, log_contact=self.relationship.log_contact_with)
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
         self.restore_layout()

@@ -69,7 +69,7 @@ def test_section_sits_under_clients_and_pane_has_the_tab(ui) -> None:
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles.index("Loans") == titles.index("Clients") + 1
     pane = window.clients.pane
-    assert pane.tabs.tabText(pane.tabs.indexOf(ui.tab)) == "Loans"
+    assert pane.tabs.tabText(pane.tab_index(ui.tab)) == "Loans"
     assert not ui._page.built  # built when first shown
 
 

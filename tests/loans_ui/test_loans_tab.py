@@ -42,7 +42,7 @@ def show_tab(qtbot, ui, client_id: int):
     window, tab = ui.window, ui.tab
     window.open_client(client_id)
     qtbot.waitUntil(lambda: window.clients.pane.client_id == client_id)
-    window.clients.pane.tabs.setCurrentWidget(tab)
+    window.clients.pane.show_tab(tab)
     qtbot.waitUntil(lambda: tab.client_id == client_id and tab.isVisible())
     qtbot.waitUntil(lambda: not tab.loader.busy and tab.new_button.isEnabled())
     return tab

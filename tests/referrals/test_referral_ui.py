@@ -70,7 +70,7 @@ def test_client_tab_shows_chain_tree_and_thanks(qtbot, main_window) -> None:
     pane = main_window.clients.pane
     main_window.open_client(li)
     qtbot.waitUntil(lambda: pane.client_id == li)
-    pane.tabs.setCurrentWidget(ui.tab)
+    pane.show_tab(ui.tab)
     qtbot.waitUntil(lambda: "李总" in ui.tab.chain.text() or "李明" in ui.tab.chain.text())
     assert "陈会长" in ui.tab.chain.text() and "line-through" in ui.tab.chain.text()
     assert "1 directly and 0 indirectly" in ui.tab.summary.text()
@@ -173,7 +173,7 @@ def test_tab_reloads_for_people_shown_and_new_links_below_them(qtbot, main_windo
     pane = main_window.clients.pane
     main_window.open_client(li)
     qtbot.waitUntil(lambda: pane.client_id == li)
-    pane.tabs.setCurrentWidget(ui.tab)
+    pane.show_tab(ui.tab)
     qtbot.waitUntil(lambda: "1 directly and 0 indirectly" in ui.tab.summary.text())
     reloads: list[int] = []
     original = ui.tab.reload

@@ -58,7 +58,7 @@ def test_flagged_note_shows_in_brief_and_due_list_then_is_asked(
     cid = clients.add(draft("张伟", form_of_address="张总"))
     _select(qtbot, main_window, cid)
     pane = main_window.clients.pane
-    pane.tabs.setCurrentWidget(rel.notes)
+    pane.show_tab(rel.notes)
 
     def fill_note(d: QDialog) -> None:
         d.text.setPlainText("女儿明年六月高考")  # type: ignore[attr-defined]
@@ -70,7 +70,7 @@ def test_flagged_note_shows_in_brief_and_due_list_then_is_asked(
     qtbot.waitUntil(lambda: rel.notes.model.rowCount() == 1)
     assert rel.notes.model.index(0, 3).data() == "Ask next time"
 
-    pane.tabs.setCurrentWidget(rel.brief)
+    pane.show_tab(rel.brief)
     qtbot.waitUntil(lambda: "女儿明年六月高考" in rel.brief.browser.toPlainText())
     assert "张总" in rel.brief.browser.toPlainText()
     assert "女儿明年六月高考 (2027-06-18)" in rel.brief.text()
@@ -99,7 +99,7 @@ def test_flagged_note_shows_in_brief_and_due_list_then_is_asked(
 def test_promise_goes_overdue_and_is_kept(qtbot, main_window, rel, clients, clock) -> None:
     cid = clients.add(draft("李娜"))
     _select(qtbot, main_window, cid)
-    main_window.clients.pane.tabs.setCurrentWidget(rel.brief)
+    main_window.clients.pane.show_tab(rel.brief)
 
     def fill_promise(d: QDialog) -> None:
         assert d.due.date().toString("yyyy-MM-dd") == "2026-12-01"  # type: ignore[attr-defined]
@@ -148,7 +148,7 @@ def test_delete_asks_once_and_undo_brings_it_back(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     pane = main_window.clients.pane
-    pane.tabs.setCurrentWidget(rel.notes)
+    pane.show_tab(rel.notes)
     qtbot.waitUntil(lambda: rel.notes.model.rowCount() == 1)
     rel.notes.table.selectRow(0)
     rel.notes.delete_button.click()
@@ -159,7 +159,7 @@ def test_delete_asks_once_and_undo_brings_it_back(
     toast.action.click()  # Undo
     qtbot.waitUntil(lambda: rel.notes.model.rowCount() == 1)
 
-    pane.tabs.setCurrentWidget(rel.timeline)
+    pane.show_tab(rel.timeline)
     rel.timeline.kind.setCurrentIndex(rel.timeline.kind.findData("interaction"))
     qtbot.waitUntil(lambda: rel.timeline.model.rowCount() == 1)
     rel.timeline.table.selectRow(0)
@@ -204,7 +204,7 @@ def test_share_a_resource_and_see_who_got_it(qtbot, main_window, rel, clients) -
     cid = clients.add(draft("钱多多"))
     rel.kit.resources.add(ResourceDraft("老周装修队", "装修"))
     _select(qtbot, main_window, cid)
-    main_window.clients.pane.tabs.setCurrentWidget(rel.brief)
+    main_window.clients.pane.show_tab(rel.brief)
     answer_next_dialog(lambda d: d.note.setText("门店翻新"))  # type: ignore[attr-defined]
     rel.brief.share_button.click()
     qtbot.waitUntil(lambda: "老周装修队" in rel.brief.browser.toPlainText())
@@ -272,7 +272,7 @@ def test_models_pass_qt_model_tester(qtmodeltester, book, clients, clock) -> Non
 def test_copy_puts_the_fresh_brief_on_the_clipboard(qtbot, main_window, rel, clients) -> None:
     cid = clients.add(draft("孙丽", form_of_address="孙姐"))
     _select(qtbot, main_window, cid)
-    main_window.clients.pane.tabs.setCurrentWidget(rel.brief)
+    main_window.clients.pane.show_tab(rel.brief)
     qtbot.waitUntil(lambda: "孙姐" in rel.brief.browser.toPlainText())
     rel.kit.notes.add(cid, NoteDraft("儿子下个月结婚", ask_next_time=True))
     QApplication.clipboard().clear()

@@ -9,7 +9,8 @@ a change is about them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -32,7 +33,10 @@ from crm.domain.masking import mask_id_number, mask_phone
 from crm.ui.book_page import BookPage
 from crm.ui.clients.model import status_colour, status_label
 from crm.ui.i18n import render
+from crm.ui.lazy_page import LazyPage
 from crm.ui.tasks import LatestOnly
+
+T = TypeVar("T", bound=QWidget)
 
 if TYPE_CHECKING:
     from crm.services.clients import ClientDetail
@@ -136,8 +140,32 @@ class ClientPane(BookPage):
         """The client whose details are drawn (lags :attr:`client_id` while a read runs)."""
         return self._detail.id if self._detail is not None else None
 
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        self.tabs.addTab(widget, title)
+    def add_tab(self, title: str, build: Callable[[], T]) -> LazyPage[T]:
+        """A tab another area adds, built (and its modules imported) when first shown or asked
+        for: start-up paints the Profile tab only. A built tab follows the selected client."""
+
+        def build_for_client() -> T:
+            tab = build()
+            set_client = getattr(tab, "set_client", None)
+            if set_client is not None:
+                set_client(self.client_id)
+            return tab
+
+        lazy: LazyPage[T] = LazyPage(build_for_client)
+        self.tabs.addTab(lazy, title)
+        return lazy
+
+    def tab_index(self, tab: QWidget) -> int:
+        """The index of an added tab, given its stand-in or the tab built in it (-1: none)."""
+        for i in range(self.tabs.count()):
+            lazy = self.tabs.widget(i)
+            if lazy is tab or (isinstance(lazy, LazyPage) and lazy.built and lazy.page() is tab):
+                return i
+        return -1
+
+    def show_tab(self, tab: QWidget) -> None:
+        """Bring an added tab forward (built now if it was not)."""
+        self.tabs.setCurrentIndex(self.tab_index(tab))
 
     def _emit(self, signal: SignalInstance) -> None:
         if self.client_id is not None:
@@ -154,9 +182,11 @@ class ClientPane(BookPage):
             self.reveal.setChecked(False)  # numbers are shown for one client at a time
         self.client_id = client_id
         for i in range(1, self.tabs.count()):
-            tab = self.tabs.widget(i)
-            if tab is not None and hasattr(tab, "set_client"):
-                tab.set_client(client_id)
+            lazy = self.tabs.widget(i)
+            if isinstance(lazy, LazyPage) and lazy.built:
+                set_client = getattr(lazy.page(), "set_client", None)
+                if set_client is not None:
+                    set_client(client_id)
         self._show_selected()
         if client_id is None:
             self.reload_now()  # nothing to read: empty at once, seen or not

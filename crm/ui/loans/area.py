@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 
 from crm.ui.lazy_page import LazyPage
-from crm.ui.loans.actions import LoanActions
-from crm.ui.loans.client_tab import ClientLoansTab
 
 if TYPE_CHECKING:
+    from crm.ui.loans.actions import LoanActions
+    from crm.ui.loans.client_tab import ClientLoansTab
     from crm.ui.loans.loans_page import LoansPage
     from crm.ui.main_window import MainWindow
 
@@ -25,13 +25,31 @@ class LoansUi(QObject):
         self.window = window
         self.ctx = window.ctx
         clients = window.clients
-        self.actions = LoanActions(window.ctx, clients.undo_stack, clients.toast, self)
-        self.tab = ClientLoansTab(self.actions)
-        clients.pane.add_tab(self.tab, self.tr("Loans"))
+        self._actions: LoanActions | None = None
+        # Built (and its modules imported) when first shown: start-up paints the Profile tab.
+        self._tab = clients.pane.add_tab(self.tr("Loans"), self._build_tab)
         self._page = LazyPage(self._build_page)  # built when first shown
         # Right under Clients: the loan book is the officer's other daily list.
         below_clients = window.stack.indexOf(clients) + 1
         window.add_section("loans", self.tr("Loans"), self._page, below_clients)
+
+    @property
+    def actions(self) -> LoanActions:
+        if self._actions is None:
+            from crm.ui.loans.actions import LoanActions
+
+            clients = self.window.clients
+            self._actions = LoanActions(self.ctx, clients.undo_stack, clients.toast, self)
+        return self._actions
+
+    def _build_tab(self) -> ClientLoansTab:
+        from crm.ui.loans.client_tab import ClientLoansTab
+
+        return ClientLoansTab(self.actions)
+
+    @property
+    def tab(self) -> ClientLoansTab:
+        return self._tab.page()
 
     def _build_page(self) -> LoansPage:
         from crm.ui.loans.loans_page import LoansPage
@@ -57,4 +75,4 @@ class LoansUi(QObject):
             return
         self.tab.select_loan(loan_id)
         self.window.open_client(client_id)
-        self.window.clients.pane.tabs.setCurrentWidget(self.tab)
+        self.window.clients.pane.show_tab(self._tab)

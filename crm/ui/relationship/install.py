@@ -8,33 +8,36 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from crm.ui.lazy_page import LazyPage
-from crm.ui.relationship.brief_tab import BriefTab
-from crm.ui.relationship.kit import RelationshipKit
-from crm.ui.relationship.notes_tab import NotesTab
-from crm.ui.relationship.timeline_tab import TimelineTab
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from crm.ui.main_window import MainWindow
+    from crm.ui.relationship.brief_tab import BriefTab
     from crm.ui.relationship.due_page import DuePage
+    from crm.ui.relationship.kit import RelationshipKit
+    from crm.ui.relationship.notes_tab import NotesTab
     from crm.ui.relationship.promises_page import PromisesPage
     from crm.ui.relationship.resources_page import ResourcesPage
+    from crm.ui.relationship.timeline_tab import TimelineTab
 
 LOG_CONTACT_KEYS = "Ctrl+L"
 
 
 class RelationshipUi(QObject):
-    """Owns the kit and builds the widgets (its methods give lupdate a context for titles)."""
+    """Owns the kit and builds the widgets (its methods give lupdate a context for titles).
+
+    The kit, the pane tabs and the sidebar pages are built (and their modules imported) when
+    first needed: start-up shows none of them."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         page = window.clients
-        self.kit = RelationshipKit(window.ctx, page.undo_stack, page.toast, self)
-        self.brief = BriefTab(self.kit)
-        self.notes = NotesTab(self.kit)
-        self.timeline = TimelineTab(self.kit)
-        page.pane.add_tab(self.brief, self.tr("Brief"))
-        page.pane.add_tab(self.notes, self.tr("Notes"))
-        page.pane.add_tab(self.timeline, self.tr("History"))
+        self.ctx = window.ctx
+        self._kit: RelationshipKit | None = None
+        self._brief = page.pane.add_tab(self.tr("Brief"), self._build_brief)
+        self._notes = page.pane.add_tab(self.tr("Notes"), self._build_notes)
+        self._timeline = page.pane.add_tab(self.tr("History"), self._build_timeline)
         # The sidebar pages are built (and their modules imported) when first shown.
         self._due: LazyPage[DuePage] = LazyPage(self._build_due)
         self._promises: LazyPage[PromisesPage] = LazyPage(self._build_promises)
@@ -50,6 +53,46 @@ class RelationshipUi(QObject):
         self.log_action.triggered.connect(self.log_contact)
         page.addAction(self.log_action)
         self.page = page
+
+    @property
+    def kit(self) -> RelationshipKit:
+        if self._kit is None:
+            from crm.ui.relationship.kit import RelationshipKit
+
+            page = self.page
+            self._kit = RelationshipKit(self.ctx, page.undo_stack, page.toast, self)
+        return self._kit
+
+    def _build_brief(self) -> BriefTab:
+        from crm.ui.relationship.brief_tab import BriefTab
+
+        return BriefTab(self.kit)
+
+    def _build_notes(self) -> NotesTab:
+        from crm.ui.relationship.notes_tab import NotesTab
+
+        return NotesTab(self.kit)
+
+    def _build_timeline(self) -> TimelineTab:
+        from crm.ui.relationship.timeline_tab import TimelineTab
+
+        return TimelineTab(self.kit)
+
+    @property
+    def brief(self) -> BriefTab:
+        return self._brief.page()
+
+    @property
+    def notes(self) -> NotesTab:
+        return self._notes.page()
+
+    @property
+    def timeline(self) -> TimelineTab:
+        return self._timeline.page()
+
+    def log_contact_with(self, client_id: int, parent: QWidget) -> int | None:
+        """Log a contact with this client (Today's rows, pop-ups): the kit's form."""
+        return self.kit.log_contact(client_id, parent)
 
     def _build_due(self) -> DuePage:
         from crm.ui.relationship.due_page import DuePage
