@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.store import migrate, recovery
+from crm.store import migrate
 from crm.store.changes import ChangeBus
 from crm.store.errors import BookError, NotAPrismBook, cannot_open, environment_error
 
@@ -65,8 +65,11 @@ class Book:
         try:
             if path.exists():
                 _check_is_prism_book(path)
-                if recovery.needs_check(path):  # a -wal left by a crash: one stat when clean
-                    recovery.check_open_book(path)
+                if Path(f"{path}-wal").exists():  # a crash may have left it: one stat when clean
+                    from crm.store import recovery  # (and its backup code) only then
+
+                    if recovery.needs_check(path):
+                        recovery.check_open_book(path)
             elif not create:
                 raise NotAPrismBook(
                     QT_TRANSLATE_NOOP("BookError", "There is no Prism book at {path}."), path

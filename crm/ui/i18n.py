@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -64,6 +62,9 @@ def qm_files(language: str) -> list[Path]:
         if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)
             # Compile beside the target and rename, so a second Prism never reads half a file.
+            import subprocess  # compiling is rare: once per translation change
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(suffix=".qm", dir=cached.parent)
             os.close(fd)
             subprocess.run(

@@ -10,13 +10,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from crm.ui.context import UiContext
-from crm.ui.reminders.popups import ReminderPopups
 from crm.ui.reminders.today_page import TodayPage
-from crm.ui.reminders.tray import Tray
 
 if TYPE_CHECKING:
     from crm.services.reminders.engine import Reminder
     from crm.ui.main_window import MainWindow
+    from crm.ui.reminders.tray import Tray
 
 SECTION = "today"
 
@@ -49,6 +48,10 @@ class Background(QObject):
     ) -> None:
         super().__init__(parent)
         self.window = window
+        # Built after the first paint (run_gui starts it): their modules load then.
+        from crm.ui.reminders.popups import ReminderPopups
+        from crm.ui.reminders.tray import Tray
+
         self.tray: Tray | None = None
         if Tray.available():
             self.tray = Tray(ctx.settings, window, lambda: self.open_reminder(None), self)
