@@ -1,8 +1,9 @@
 """Opening a book: refusing foreign files, applying pragmas, migrating, handing out connections.
 
-Reads and bulk writes use plain ``sqlite3`` (cheap to import, fast); single-record work uses the
-SQLModel ORM through :meth:`Book.session`, imported only when first needed so the GUI can paint
-before ``sqlmodel`` (~0.6 s) is loaded.
+Every read and write of the product goes through plain ``sqlite3`` (``reader()``, ``write()``;
+the SQL lives in ``crm/store/queries``): cheap to import, fast, and one code path for one record
+or many. :meth:`Book.session` hands out the SQLModel ORM on the same pragmas for tools and tests
+(the table classes are the schema); it imports ``sqlmodel`` (~0.6 s) only when called.
 """
 
 from __future__ import annotations
