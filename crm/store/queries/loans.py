@@ -241,12 +241,16 @@ def first_extensions(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> dict[
 
 
 def lent_by_referrer(conn: sqlite3.Connection, referrer_ids: Sequence[int]) -> list[Row]:
-    """(referrer id, fen) summed over disbursed loans of the clients each one referred."""
+    """(referrer id, fen) summed over disbursed loans of the clients each one referred.
+
+    CROSS JOIN fixes the order: the referrers' clients first (ix_client_referred_by), then
+    their loans (ix_loan_client). Left to itself the planner walked every disbursed and repaid
+    loan by status (78 ms at 20,000 clients against 3 ms)."""
     out: list[Row] = []
     for marks, part in _chunks(referrer_ids):
         out += conn.execute(
             f"""SELECT c.referred_by_id, sum(l.amount_fen)
-                FROM client c JOIN loan l ON l.client_id = c.id
+                FROM client c CROSS JOIN loan l ON l.client_id = c.id
                 WHERE c.referred_by_id IN ({marks}) AND l.deleted_at IS NULL
                   AND l.disbursed_on IS NOT NULL
                   AND l.status IN ('disbursed', 'extended', 'overdue', 'repaid')
