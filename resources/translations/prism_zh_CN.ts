@@ -220,19 +220,19 @@
     </message>
     <message>
         <source>balance {amount}</source>
-        <translation>余额{amount}</translation>
+        <translation>余额 {amount}</translation>
     </message>
     <message>
         <source>next repayment {date}: {amount}</source>
-        <translation>下次还款{date}：{amount}</translation>
+        <translation>下次还款 {date}：{amount}</translation>
     </message>
     <message>
         <source>matures {date}</source>
-        <translation>{date}到期</translation>
+        <translation>{date} 到期</translation>
     </message>
     <message>
         <source>matures {date}, in {n} days</source>
-        <translation>{date}到期，还有{n}天</translation>
+        <translation>{date} 到期，还有 {n} 天</translation>
     </message>
     <message>
         <source>matures tomorrow, {date}</source>
@@ -248,15 +248,15 @@
     </message>
     <message>
         <source>matured {date}, {n} days ago</source>
-        <translation>{date}已到期，已过{n}天</translation>
+        <translation>{date} 已到期，已过 {n} 天</translation>
     </message>
     <message>
         <source>overdue since {date}</source>
-        <translation>自{date}起逾期</translation>
+        <translation>自 {date} 起逾期</translation>
     </message>
     <message>
         <source>overdue since {date}: {amount}</source>
-        <translation>自{date}起逾期，金额{amount}</translation>
+        <translation>自 {date} 起逾期，金额 {amount}</translation>
     </message>
     <message>
         <source>Purpose: {text}</source>
@@ -268,7 +268,7 @@
     </message>
     <message>
         <source>Amount: {amount}</source>
-        <translation>金额：{amount}元</translation>
+        <translation>金额：{amount} 元</translation>
     </message>
     <message>
         <source>Timing: {text}</source>

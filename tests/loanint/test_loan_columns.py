@@ -41,10 +41,15 @@ def test_loan_columns_hidden_until_shown_from_the_header_menu(
     assert all(header.isSectionHidden(c) for c in LOAN_COLUMNS)
     assert not page.model.loans_shown  # no loan figures read while hidden
     titles = [a.text() for a in page.header.menu().actions()]
-    assert titles[:2] == ["Name", "Status"] and titles[-3:] == [
+    # In the order they stand: the loan columns after the phone (in view beside the pane).
+    assert titles[:7] == [
+        "Name",
+        "Status",
+        "Phone",
         "Balance",
         "Next repayment",
         "Maturity",
+        "Business",
     ]
     assert not _menu_action(page, "Name").isEnabled()  # the list always names its clients
 
@@ -185,5 +190,6 @@ def test_a_state_saved_before_the_loan_columns_keeps_them_hidden(qtbot, main_win
     assert header.restoreState(state)
     assert header.sectionSize(1) == 140  # what the old state said still holds
     assert all(header.isSectionHidden(c) for c in LOAN_COLUMNS)
+    assert [header.visualIndex(c) for c in LOAN_COLUMNS] == [3, 4, 5]
     assert not main_window.clients.model.loans_shown
     assert saved_section_count(QByteArray(b"not a header state")) is None

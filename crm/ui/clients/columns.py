@@ -8,6 +8,8 @@ settings), so :meth:`ClientHeader.restoreState` hides the columns that state did
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
@@ -17,6 +19,7 @@ from crm.ui.clients.model import (
     COL_MATURITY,
     COL_NAME,
     COL_NEXT_REPAYMENT,
+    COL_PHONE,
     LOAN_COLUMNS,
     SORT_KEYS,
     ClientTableModel,
@@ -87,10 +90,14 @@ class ClientHeader(QHeaderView):
         self._sorted = (col, order)
         self.sort_requested.emit(col, order)
 
-    def hide_loan_columns(self) -> None:
-        """The default: loan columns hidden, with the widths they get when first shown."""
-        for col in LOAN_COLUMNS:
+    def hide_loan_columns(self, columns: Sequence[int] = LOAN_COLUMNS) -> None:
+        """The default: loan columns hidden, with the widths they get when first shown, and
+        placed after the phone, where a 1366-pixel screen still shows them beside the pane."""
+        after = self.visualIndex(COL_PHONE)
+        for col in columns:
             if col < self.count():
+                after += 1
+                self.moveSection(self.visualIndex(col), after)
                 self.resizeSection(col, LOAN_WIDTHS[col])
                 self.hideSection(col)
         self._announce()
@@ -110,11 +117,7 @@ class ClientHeader(QHeaderView):
         known = saved_section_count(state)
         restored = super().restoreState(state)
         self._sorted = (self.sortIndicatorSection(), self.sortIndicatorOrder())
-        for col in LOAN_COLUMNS:
-            if col < self.count() and (known is None or col >= known):
-                self.resizeSection(col, LOAN_WIDTHS[col])
-                self.hideSection(col)
-        self._announce()
+        self.hide_loan_columns([c for c in LOAN_COLUMNS if known is None or c >= known])
         return restored
 
     # -- the menu ------------------------------------------------------------------------------

@@ -230,7 +230,11 @@ class ClientTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_BALANCE:
+            return _RIGHT  # over the figures, as the Loans section does
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
             self.tr("Name"),
