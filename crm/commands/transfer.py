@@ -7,6 +7,7 @@ that is an existing file, it restores the book from that backup file instead.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,12 +40,19 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     services = ctx.services
     ids = services.client_query.ids(f)
+    if args.loans and fmt != "xlsx":
+        # A notice, not an error: the clients are still exported (on stderr: --json stays JSON).
+        note = QT_TRANSLATE_NOOP(
+            "Transfer", "--loans goes with xlsx only; the {format} file has no loans."
+        )
+        print(ctx.text(note.with_(format=fmt)), file=sys.stderr)
     options = ExportOptions(
         format=fmt,
         columns=columns,
         unmasked=args.unmasked,
         encoding="gb18030" if args.encoding == "gb18030" else "utf-8-sig",
         sheet_title=ctx.text(QT_TRANSLATE_NOOP("Transfer", "Clients")),
+        loans=args.loans and fmt == "xlsx",
     )
     try:
         n = services.transfer.export(ids, out, options, ctx.translate)
@@ -283,6 +291,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--archived", action="store_true", help="export the archive instead")
     p.add_argument("--columns", help="comma-separated: name,phones,id_number,birthday,...")
     p.add_argument("--unmasked", action="store_true", help="full phone and ID numbers")
+    p.add_argument(
+        "--loans", action="store_true", help="xlsx only: a second sheet with the clients' loans"
+    )
     p.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv only")
     p.add_argument("--out", required=True, help="the file to write")
     add_json_flag(p)

@@ -1,21 +1,29 @@
 """The pre-contact brief: everything to glance at before calling a client, as data and as text.
 
 How to address them, open talking points, open promises, the last three contacts, personal
-dates coming up, status and tags (:meth:`BriefService.build`). :func:`brief_text`, a pure
-function, renders it as one plain-text block to copy into a phone's notes or a WeChat draft.
+dates coming up, status and tags, their running loans and newest needs record
+(:meth:`BriefService.build`). :func:`brief_text`, a pure function, renders it as one
+plain-text block to copy into a phone's notes or a WeChat draft; :func:`loan_parts` and
+:func:`need_parts` are the words of a loan and a needs record the brief tab shows too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
+from crm.domain.clock import FixedClock
 from crm.domain.enums import Calendar, ClientStatus
+from crm.domain.loan_form import render as render_nested
+from crm.domain.loan_status import RUNNING, LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.domain.relationship_enums import Channel
 from crm.services.cadence import CadenceService
 from crm.services.interactions import InteractionRow, InteractionService
+from crm.services.loan_views import LoanReads, NeedRow
 from crm.services.memory_base import RecordNotFound, RelationshipService, to_datetime
+from crm.services.needs import NeedService
 from crm.services.notes import NoteRow, NoteService, note_row
 from crm.services.promises import PromiseRow, PromiseService
 from crm.store.queries import notes as note_queries
@@ -35,6 +43,23 @@ class UpcomingDate:
 
 
 @dataclass(frozen=True)
+class BriefLoan:
+    """A running loan as the brief shows it: where it stands on the brief's day."""
+
+    loan_id: int
+    product: str
+    status: LoanStatus  # disbursed, extended or overdue
+    amount: Decimal
+    balance: Decimal
+    next_due: dt.date | None
+    next_payment: Decimal | None
+    maturity: dt.date | None
+    days_to_maturity: int | None  # negative once past
+    overdue_since: dt.date | None = None
+    overdue_amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Brief:
     client_id: int
     name: str
@@ -49,6 +74,8 @@ class Brief:
     promises: tuple[PromiseRow, ...]
     recent: tuple[InteractionRow, ...]
     upcoming: tuple[UpcomingDate, ...]
+    loans: tuple[BriefLoan, ...] = ()  # running loans, the nearest maturity first
+    need: NeedRow | None = None  # the newest needs record
 
     @property
     def address_as(self) -> str:
@@ -98,6 +125,7 @@ class BriefService(RelationshipService):
         cadence = CadenceService(self.book, self.clock).cadence_of(client_id)
         base = last or to_datetime(c[9]) or dt.datetime.combine(today, dt.time())
         promises = PromiseService(self.book, self.clock)
+        needs = NeedService(self.book, self.clock).for_client(client_id)
         return Brief(
             client_id=client_id,
             name=c[0],
@@ -112,7 +140,118 @@ class BriefService(RelationshipService):
             promises=tuple(promises.open_promises(client_id=client_id, today=today)),
             recent=tuple(InteractionService(self.book, self.clock).for_client(client_id, RECENT)),
             upcoming=tuple(upcoming),
+            loans=self._loans(client_id, today),
+            need=needs[0] if needs else None,
         )
+
+    def _loans(self, client_id: int, today: dt.date) -> tuple[BriefLoan, ...]:
+        """The client's running loans as they stand on ``today``."""
+        clock = (
+            self.clock
+            if today == self.clock.today()
+            else FixedClock(dt.datetime.combine(today, dt.time()))
+        )
+        reads = LoanReads(self.book, clock)
+        rows = [r for r in reads.for_client(client_id) if r.status in RUNNING]
+        standings = reads.standings(rows)
+        loans = []
+        for r in rows:
+            s = standings[r.id]
+            loans.append(
+                BriefLoan(
+                    loan_id=r.id,
+                    product=r.product,
+                    status=r.status,
+                    amount=r.amount,
+                    balance=s.balance,
+                    next_due=s.next_due,
+                    next_payment=s.next_payment,
+                    maturity=s.maturity,
+                    days_to_maturity=s.days_to_maturity,
+                    overdue_since=s.overdue_since,
+                    overdue_amount=s.overdue_amount,
+                )
+            )
+        loans.sort(key=lambda b: (b.maturity or dt.date.max, b.loan_id))
+        return tuple(loans)
+
+
+def money(value: Decimal) -> str:
+    """Yuan with separators and two decimals, as loans are shown everywhere: 300,000.00."""
+    return f"{value:,.2f}"
+
+
+def loan_parts(loan: BriefLoan) -> list[tuple[str, Msg]]:
+    """What the brief says of a running loan, piece by piece: the product (and its status
+    unless simply disbursed), the balance, the next repayment, the maturity and how far off
+    it is, and an overdue; each named (product, balance, next, maturity, overdue) so the brief
+    tab can colour it."""
+    head = Msg("Brief", "{product}").with_(product=loan.product)  # nothing to translate
+    if loan.status is not LoanStatus.DISBURSED:
+        head = QT_TRANSLATE_NOOP("Brief", "{product} ({status})").with_(
+            product=loan.product, status=loan.status.label
+        )
+    parts = [
+        ("product", head),
+        (
+            "balance",
+            QT_TRANSLATE_NOOP("Brief", "balance {amount}").with_(amount=money(loan.balance)),
+        ),
+    ]
+    if loan.next_due is not None:
+        parts.append(
+            (
+                "next",
+                QT_TRANSLATE_NOOP("Brief", "next repayment {date}: {amount}").with_(
+                    date=loan.next_due.isoformat(), amount=money(loan.next_payment or Decimal(0))
+                ),
+            )
+        )
+    if loan.maturity is not None:
+        days = loan.days_to_maturity
+        date = loan.maturity.isoformat()
+        if days is None:
+            matures = QT_TRANSLATE_NOOP("Brief", "matures {date}").with_(date=date)
+        elif days > 1:
+            matures = QT_TRANSLATE_NOOP("Brief", "matures {date}, in {n} days").with_(
+                date=date, n=days
+            )
+        elif days == 1:
+            matures = QT_TRANSLATE_NOOP("Brief", "matures tomorrow, {date}").with_(date=date)
+        elif days == 0:
+            matures = QT_TRANSLATE_NOOP("Brief", "matures today, {date}").with_(date=date)
+        elif days == -1:
+            matures = QT_TRANSLATE_NOOP("Brief", "matured yesterday, {date}").with_(date=date)
+        else:
+            matures = QT_TRANSLATE_NOOP("Brief", "matured {date}, {n} days ago").with_(
+                date=date, n=-days
+            )
+        parts.append(("maturity", matures))
+    if loan.status is LoanStatus.OVERDUE:
+        since = loan.overdue_since.isoformat() if loan.overdue_since else "?"
+        overdue = QT_TRANSLATE_NOOP("Brief", "overdue since {date}").with_(date=since)
+        if loan.overdue_amount is not None:
+            overdue = QT_TRANSLATE_NOOP("Brief", "overdue since {date}: {amount}").with_(
+                date=since, amount=money(loan.overdue_amount)
+            )
+        parts.append(("overdue", overdue))
+    return parts
+
+
+def need_parts(need: NeedRow) -> list[Msg]:
+    """The needs record's lines: purpose, the real need, then amount and timing."""
+    lines = []
+    if need.purpose:
+        lines.append(QT_TRANSLATE_NOOP("Brief", "Purpose: {text}").with_(text=need.purpose))
+    if need.real_need:
+        lines.append(QT_TRANSLATE_NOOP("Brief", "Real need: {text}").with_(text=need.real_need))
+    if need.amount is not None:
+        lines.append(
+            QT_TRANSLATE_NOOP("Brief", "Amount: {amount}").with_(amount=money(need.amount))
+        )
+    if need.timing:
+        lines.append(QT_TRANSLATE_NOOP("Brief", "Timing: {text}").with_(text=need.timing))
+    return lines
 
 
 def days_ago(when: dt.datetime | None, today: dt.date) -> Msg:
@@ -131,7 +270,7 @@ def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
     """The brief as one plain-text block (what "Copy" puts on the clipboard)."""
 
     def t(msg: Msg) -> str:
-        return msg.render(translate)
+        return render_nested(msg, translate)  # a loan's status label inside a message
 
     lines = [
         t(QT_TRANSLATE_NOOP("Brief", "Address as: {address} ({name})")).format(
@@ -160,6 +299,19 @@ def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
             "- " + t(QT_TRANSLATE_NOOP("Brief", "(none)"))
         )
 
+    section(
+        QT_TRANSLATE_NOOP("Brief", "Running loans:"),
+        [" · ".join(t(p) for _kind, p in loan_parts(loan)) for loan in brief.loans],
+    )
+    if brief.need is not None:
+        section(
+            QT_TRANSLATE_NOOP("Brief", "Needs record ({date}):").with_(
+                date=brief.need.recorded_on.isoformat()
+            ),
+            [t(p) for p in need_parts(brief.need)],
+        )
+    else:
+        section(QT_TRANSLATE_NOOP("Brief", "Needs record:"), [])
     section(
         QT_TRANSLATE_NOOP("Brief", "Ask about:"),
         [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -27,9 +27,16 @@ from crm.domain.loan_form import (
     to_fen,
 )
 from crm.domain.loan_math import FEN, MAX_AMOUNT
+from crm.domain.loan_standing import LoanStanding
 from crm.domain.loan_status import RUNNING, LoanStatus, may_follow
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.services.loan_views import LOAN_NOT_FOUND, LoanReads, LoanRecordNotFound, LoanRow
+from crm.services.loan_views import (
+    LOAN_NOT_FOUND,
+    LoanReads,
+    LoanRecordNotFound,
+    LoanRow,
+    loan_from_row,
+)
 from crm.services.loan_writes import (
     RENEWAL_OTHER_CLIENT,
     follow_client_status,
@@ -65,6 +72,16 @@ _LENT = RUNNING | {LoanStatus.REPAID}
 class LoanService(LoanReads):
     """Loans of the book: the writes here, the reads inherited from
     :class:`~crm.services.loan_views.LoanReads`."""
+
+    def for_clients(self, client_ids: Sequence[int]) -> builtins.list[tuple[LoanRow, LoanStanding]]:
+        """Every live loan of these clients with where it stands today: client by client in
+        the order given, each client's newest first (the xlsx export's Loans sheet). A read,
+        kept here because :mod:`crm.services.loan_views` is full."""
+        rows = [loan_from_row(r) for r in q.loans_of_clients(self.book.reader(), client_ids)]
+        standings = self.standings(rows)
+        order = {cid: i for i, cid in enumerate(client_ids)}
+        rows.sort(key=lambda r: order[r.client_id])  # stable: the newest first stays so
+        return [(r, standings[r.id]) for r in rows]
 
     def validate(self, draft: LoanDraft) -> CleanLoan:
         """Raise ValidationErrors listing every bad field, or return the clean loan."""

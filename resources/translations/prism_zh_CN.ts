@@ -215,6 +215,66 @@
 <context>
     <name>Brief</name>
     <message>
+        <source>{product} ({status})</source>
+        <translation>{product}（{status}）</translation>
+    </message>
+    <message>
+        <source>balance {amount}</source>
+        <translation>余额 {amount}</translation>
+    </message>
+    <message>
+        <source>next repayment {date}: {amount}</source>
+        <translation>下次还款 {date}：{amount}</translation>
+    </message>
+    <message>
+        <source>matures {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>matures {date}, in {n} days</source>
+        <translation>{date} 到期，还有 {n} 天</translation>
+    </message>
+    <message>
+        <source>matures tomorrow, {date}</source>
+        <translation>明天到期（{date}）</translation>
+    </message>
+    <message>
+        <source>matures today, {date}</source>
+        <translation>今天到期（{date}）</translation>
+    </message>
+    <message>
+        <source>matured yesterday, {date}</source>
+        <translation>昨天已到期（{date}）</translation>
+    </message>
+    <message>
+        <source>matured {date}, {n} days ago</source>
+        <translation>{date} 已到期，已过 {n} 天</translation>
+    </message>
+    <message>
+        <source>overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>overdue since {date}: {amount}</source>
+        <translation>自 {date} 起逾期，金额 {amount}</translation>
+    </message>
+    <message>
+        <source>Purpose: {text}</source>
+        <translation>所述用途：{text}</translation>
+    </message>
+    <message>
+        <source>Real need: {text}</source>
+        <translation>真实需求：{text}</translation>
+    </message>
+    <message>
+        <source>Amount: {amount}</source>
+        <translation>金额：{amount} 元</translation>
+    </message>
+    <message>
+        <source>Timing: {text}</source>
+        <translation>用款时间：{text}</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未联系</translation>
     </message>
@@ -241,6 +301,18 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Running loans:</source>
+        <translation>在贷：</translation>
+    </message>
+    <message>
+        <source>Needs record ({date}):</source>
+        <translation>需求记录（{date}）：</translation>
+    </message>
+    <message>
+        <source>Needs record:</source>
+        <translation>需求记录：</translation>
     </message>
     <message>
         <source>Ask about:</source>
@@ -275,7 +347,7 @@
     <name>BriefTab</name>
     <message>
         <source>Log contact…</source>
-        <extracomment>Resources already shared, at the foot of the brief. Copy the brief once the reload under way brings it.</extracomment>
+        <extracomment>A maturity this close is amber: time to talk about renewal or extension. Resources already shared, at the foot of the brief. Copy the brief once the reload under way brings it.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -321,6 +393,26 @@
     <message>
         <source>due for contact</source>
         <translation>该联系了</translation>
+    </message>
+    <message>
+        <source>Running loans</source>
+        <translation>在贷</translation>
+    </message>
+    <message>
+        <source>No running loans.</source>
+        <translation>没有在贷。</translation>
+    </message>
+    <message>
+        <source>Needs record, {date}</source>
+        <translation>需求记录（{date}）</translation>
+    </message>
+    <message>
+        <source>Needs record</source>
+        <translation>需求记录</translation>
+    </message>
+    <message>
+        <source>No needs record yet.</source>
+        <translation>还没有需求记录。</translation>
     </message>
     <message>
         <source>Mark asked…</source>
@@ -768,12 +860,12 @@ Your input is still in the form.</source>
     <name>ClientTableModel</name>
     <message>
         <source>Lunar {date}</source>
-        <extracomment>The SQL sort key behind each column (crm.services.client_query.SORT_SQL).</extracomment>
+        <extracomment>Optional columns, hidden until shown from the header&apos;s menu. The SQL sort key behind each sortable column (crm.services.client_query.SORT_SQL); the loan columns are computed per page and cannot order 100,000 ids, so they are not sortable. the page&apos;s loan summaries, by client (absent: no running loan); None: not read yet</extracomment>
         <translation>农历{date}</translation>
     </message>
     <message>
         <source>Name</source>
-        <extracomment>today&apos;s date, for &quot;N days ago&quot; (the page hands in its clock); None shows the date</extracomment>
+        <extracomment>a loan column is on screen: pages read their loan summaries too today&apos;s date, for &quot;N days ago&quot; (the page hands in its clock); None shows the date</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -805,6 +897,18 @@ Your input is still in the form.</source>
         <translation>上次联系</translation>
     </message>
     <message>
+        <source>Balance</source>
+        <translation>贷款余额</translation>
+    </message>
+    <message>
+        <source>Next repayment</source>
+        <translation>下次还款</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -819,6 +923,14 @@ Your input is still in the form.</source>
     <message>
         <source>{n} days ago</source>
         <translation>{n}天前</translation>
+    </message>
+    <message>
+        <source>Running loans: {n}</source>
+        <translation>在贷：{n}笔</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n}笔逾期</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1260,14 @@ Your input is still in the form.</source>
     <message>
         <source>GB18030 (older software)</source>
         <translation>GB18030（旧版软件）</translation>
+    </message>
+    <message>
+        <source>Their loans, on a second sheet (Excel only)</source>
+        <translation>客户的贷款（另起一张工作表，仅限 Excel）</translation>
+    </message>
+    <message>
+        <source>Product, amount, rate, term, method, status, disbursement, maturity, balance and next repayment of each loan of the exported clients.</source>
+        <translation>导出客户每笔贷款的产品、金额、利率、期限、还款方式、状态、放款日期、到期日、剩余本金和下次还款。</translation>
     </message>
     <message>
         <source>Full phone and ID numbers (unmasked)</source>
@@ -3970,6 +4090,10 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
 <context>
     <name>Transfer</name>
     <message>
+        <source>--loans goes with xlsx only; the {format} file has no loans.</source>
+        <translation>--loans 仅用于 xlsx；{format} 文件不含贷款。</translation>
+    </message>
+    <message>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -3979,7 +4103,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>Unknown format {format}: use xlsx, csv or vcf.</source>
-        <extracomment>progress(done, total) -&gt; False to cancel</extracomment>
+        <extracomment>progress(done, total) -&gt; False to cancel xlsx only: a second sheet with the clients&apos; loans (sensitive: off unless asked for)</extracomment>
         <translation>不支持的格式 {format}：请用 xlsx、csv 或 vcf。</translation>
     </message>
     <message>
@@ -4063,6 +4187,60 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>leap</source>
         <translation>闰</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <extracomment>The loans of these clients, each with where it stands today, in the clients&apos; order (``LoanService.for_clients``). progress(done, total) -&gt; False to cancel, over the exported clients</extracomment>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <extracomment>(header, column width) in the sheet&apos;s order.</extracomment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>贷款金额</translation>
+    </message>
+    <message>
+        <source>Annual rate (%)</source>
+        <translation>年利率（%）</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Loan status</source>
+        <translation>贷款状态</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Next repayment</source>
+        <translation>下次还款日</translation>
+    </message>
+    <message>
+        <source>Next repayment amount</source>
+        <translation>下次还款金额</translation>
     </message>
 </context>
 <context>

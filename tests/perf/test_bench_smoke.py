@@ -33,3 +33,27 @@ def test_client_book_benchmark_runs_small() -> None:
     ):
         assert label in out, out
     assert "floor" in out
+
+
+@pytest.mark.perf
+def test_client_book_benchmark_runs_small_with_loan_columns() -> None:
+    done = subprocess.run(
+        [sys.executable, "tests/perf/bench.py", "--clients", "300", "--runs", "1", "--loans"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    for label in (
+        "loans in the book: 450",
+        "loan columns shown",
+        "GUI cold start to first page",
+        "client list page read (100 rows)",
+        "without loan columns",
+        "with loan columns (rows + summaries)",
+        "summaries(100 ids) alone",
+    ):
+        assert label in out, out

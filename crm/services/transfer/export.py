@@ -6,6 +6,9 @@ is opened with ``strings_to_formulas`` off). In csv such a cell gets a leading a
 OWASP advises; our import removes exactly that apostrophe again, so ``+8613...`` or ``-``
 notes come back as they were. The csv cells are computed by SQLite
 (:func:`crm.store.queries.transfer.csv_query`), the other formats' from typed rows.
+
+An xlsx export with ``loans`` gets a second sheet, the clients' loans
+(:mod:`crm.services.transfer.loan_sheet`); csv and vCard have no room for it and ignore it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.services.transfer import rows as R
@@ -29,6 +33,9 @@ from crm.services.transfer.fields import (
     LUNAR,
 )
 from crm.store.queries import transfer as Q
+
+if TYPE_CHECKING:
+    from crm.services.transfer.loan_sheet import LoanLines
 
 FORMATS = ("xlsx", "csv", "vcf")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -61,6 +68,8 @@ class ExportOptions:
     encoding: str = "utf-8-sig"  # csv only: UTF-8 with BOM (Excel-friendly) or gb18030
     sheet_title: str = "Clients"
     extra: dict[str, object] = field(default_factory=dict)
+    #: xlsx only: a second sheet with the clients' loans (sensitive: off unless asked for)
+    loans: bool = False
 
 
 def safe_text(value: str) -> str:
@@ -79,10 +88,12 @@ def write_export(
     options: ExportOptions,
     translate: Translate,
     progress: Progress | None = None,
+    loan_lines: LoanLines | None = None,
 ) -> int:
     """Write these clients (in this order) to ``path``; returns how many were written.
 
-    ``conn`` is the reader of the calling service (``TransferService.export``)."""
+    ``conn`` is the reader of the calling service (``TransferService.export``), which also
+    hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``."""
     if options.format not in FORMATS:
         raise ExportError(
             QT_TRANSLATE_NOOP("Transfer", "Unknown format {format}: use xlsx, csv or vcf.").with_(
@@ -96,9 +107,13 @@ def write_export(
             )
     path = Path(path)
     part = path.with_name(f".{path.name}.part")
-    writer = {"xlsx": _write_xlsx, "csv": _write_csv, "vcf": _write_vcf}[options.format]
+    progress = progress or (lambda _d, _t: True)
     try:
-        writer(conn, ids, part, options, translate, progress or (lambda _d, _t: True))
+        if options.format == "xlsx":
+            _write_xlsx(conn, ids, part, options, translate, progress, loan_lines)
+        else:
+            writer = _write_csv if options.format == "csv" else _write_vcf
+            writer(conn, ids, part, options, translate, progress)
         os.replace(part, path)
     except BaseException:
         part.unlink(missing_ok=True)
@@ -154,9 +169,13 @@ def _write_xlsx(
     options: ExportOptions,
     translate: Translate,
     progress: Progress,
+    loan_lines: LoanLines | None = None,
 ) -> None:
     import xlsxwriter
 
+    total = len(ids)
+    # With the Loans sheet each sheet is half of the way: the progress counts clients, twice.
+    share = 2 if options.loans and loan_lines is not None else 1
     wb = xlsxwriter.Workbook(
         str(part),
         {
@@ -196,9 +215,16 @@ def _write_xlsx(
                         write_datetime(row, c, v, date_fmt)
                     else:
                         write_string(row, c, str(v))
-            _tick(progress, row, len(ids))
+            _tick(progress, row // share, total)
         if ids:
             ws.autofilter(0, 0, row, max(len(options.columns) - 1, 0))
+        if share == 2 and loan_lines is not None:
+            from crm.services.transfer.loan_sheet import write_loan_sheet
+
+            def tick(done: int) -> None:
+                _tick(progress, (total + done) // 2, total)
+
+            write_loan_sheet(wb, ids, loan_lines, translate, tick)
     finally:
         wb.close()
 

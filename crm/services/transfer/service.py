@@ -41,9 +41,18 @@ class TransferService:
         progress: ExportProgress | None = None,
     ) -> int:
         """Write these clients (in this order) to ``path``; returns how many were written.
-        Raises :class:`ExportError` for a bad format or column, :class:`ExportCancelled`
-        when ``progress`` says stop, OSError when the file cannot be written."""
-        return write_export(self.book.reader(), ids, Path(path), options, translate, progress)
+        With ``options.loans`` an xlsx gets a second sheet of their loans (csv and vCard
+        ignore it). Raises :class:`ExportError` for a bad format or column,
+        :class:`ExportCancelled` when ``progress`` says stop, OSError when the file cannot
+        be written."""
+        loan_lines = None
+        if options.loans and options.format == "xlsx":
+            from crm.services.loans import LoanService
+
+            loan_lines = LoanService(self.book, self.clock).for_clients
+        return write_export(
+            self.book.reader(), ids, Path(path), options, translate, progress, loan_lines
+        )
 
     # -- in ------------------------------------------------------------------------------------
 

@@ -22,17 +22,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +37,7 @@ from PySide6.QtWidgets import (
 from crm.domain.changes import Change, Initiator, Topic
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.services.client_query import PARTNER_FILTER, ClientFilter, ClientRow
+from crm.ui.clients.columns import client_table
 from crm.ui.clients.model import COL_NAME, SORT_KEYS, ClientTableModel
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
@@ -114,28 +112,14 @@ class ClientsPage(QWidget):
         bar.addWidget(self.archived)
         bar.addWidget(self.new_button)
 
-        self.model = ClientTableModel(self.query.rows, self)
+        services = ctx.services
+        # The loan service is loaded the first time a loan column is shown, not at start-up.
+        self.model = ClientTableModel(
+            self.query.rows, self, lambda ids: services.loans.summaries(ids)
+        )
         self.model.today = ctx.clock.today
-        self.table = QTableView()
-        self.table.setObjectName("clientTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        for col, width in enumerate((110, 110, 110, 170, 150, 100, 90)):
-            header.resizeSection(col, width)
+        self.table, self.header = client_table(self.model)
+        self.header.sort_requested.connect(self._sort_changed)
 
         from crm.ui.clients.detail import ClientPane
 
@@ -373,6 +357,8 @@ class ClientsPage(QWidget):
     def _on_change(self, change: Change) -> None:
         # Always shown first and kept in step (not a lazy page): the pane follows on its own.
         if not change.touches({Topic.CLIENT}):
+            if change.touches({Topic.LOAN}):
+                self.model.refresh_loans()  # the loan columns, if shown, read again
             return
         self.model.refresh_rows()
         self.refresh()

@@ -13,14 +13,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.changes import Topic
+from crm.domain.loan_form import render as render_nested
 from crm.domain.relationship_enums import Channel
-from crm.services.brief import Brief, brief_text, days_ago
+from crm.services.brief import Brief, BriefLoan, brief_text, days_ago, loan_parts, need_parts
 from crm.services.resources import ShareRow
 from crm.ui.i18n import render
+from crm.ui.relationship.kit import CLIENT_TAB_TOPICS
 from crm.ui.relationship.views import ClientTab
 
 LATE = "#b91c1c"
+SOON = "#b45309"
 MUTED = "#6b7280"
+#: A maturity this close is amber: time to talk about renewal or extension.
+SOON_DAYS = 30
 
 
 def _e(text: str) -> str:
@@ -31,7 +37,26 @@ def _e(text: str) -> str:
 SHARES_SHOWN = 3
 
 
+def loan_html(loan: BriefLoan) -> str:
+    """A running loan in one line: the product in bold, an overdue in red, a maturity within
+    a month amber (red once past)."""
+    days = loan.days_to_maturity
+    pieces = []
+    for kind, msg in loan_parts(loan):
+        text = _e(render_nested(msg, QCoreApplication.translate))
+        if kind == "product":
+            text = f"<b>{text}</b>"
+        elif kind == "overdue":
+            text = f"<b style='color:{LATE}'>{text}</b>"
+        elif kind == "maturity" and days is not None and days <= SOON_DAYS:
+            text = f"<span style='color:{LATE if days < 0 else SOON}'>{text}</span>"
+        pieces.append(text)
+    return " · ".join(pieces)
+
+
 class BriefTab(ClientTab):
+    topics = CLIENT_TAB_TOPICS | {Topic.LOAN, Topic.NEED}
+
     def build(self) -> None:
         self.brief: Brief | None = None
         self.shares: list[ShareRow] = []
@@ -141,6 +166,17 @@ class BriefTab(ClientTab):
             else:
                 parts.append(f"<p style='margin:0; color:{MUTED}'>{empty}</p>")
 
+        section(
+            self.tr("Running loans"), [loan_html(x) for x in b.loans], self.tr("No running loans.")
+        )
+        if b.need is not None:
+            section(
+                self.tr("Needs record, {date}").format(date=b.need.recorded_on.isoformat()),
+                [_e(render(p)) for p in need_parts(b.need)],
+                "",
+            )
+        else:
+            section(self.tr("Needs record"), [], self.tr("No needs record yet."))
         ask = self.tr("Mark asked…")
         section(
             self.tr("Ask about"),

@@ -1,4 +1,5 @@
-"""The export dialog: which clients, which columns, which format, masked or not."""
+"""The export dialog: which clients, which columns, which format, masked or not, and (xlsx
+only) a second sheet of their loans."""
 
 from __future__ import annotations
 
@@ -78,6 +79,14 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.columns.addItem(item)
         self.columns.setMinimumHeight(220)
+        self.loans = QCheckBox(self.tr("Their loans, on a second sheet (Excel only)"))
+        self.loans.setObjectName("exportLoans")
+        self.loans.setToolTip(
+            self.tr(
+                "Product, amount, rate, term, method, status, disbursement, maturity, balance "
+                "and next repayment of each loan of the exported clients."
+            )
+        )
         self.unmasked = QCheckBox(self.tr("Full phone and ID numbers (unmasked)"))
         self.unmasked.toggled.connect(self._confirm_unmasked)
         self._unmasked_confirmed = False
@@ -105,6 +114,7 @@ class ExportDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.columns, 1)
+        layout.addWidget(self.loans)
         hint = QLabel(
             self.tr(
                 "Phone and ID numbers are masked (138****5678) unless you ask for them in full."
@@ -125,6 +135,7 @@ class ExportDialog(QDialog):
         self.encoding.setVisible(is_csv)
         self.encoding_label.setVisible(is_csv)
         self.columns.setEnabled(self.format.currentData() != "vcf")
+        self.loans.setEnabled(self.format.currentData() == "xlsx")
 
     def _confirm_unmasked(self, on: bool) -> None:
         if not on or self._unmasked_confirmed:
@@ -165,6 +176,7 @@ class ExportDialog(QDialog):
             unmasked=self.unmasked.isChecked(),
             encoding=str(self.encoding.currentData()),
             sheet_title=self.tr("Clients"),
+            loans=self.loans.isChecked() and self.loans.isEnabled(),
         )
 
     def _choose_file(self) -> None:
