@@ -107,7 +107,7 @@ def test_brief_tab_shows_loans_and_follows_loan_writes(qtbot, main_window, peopl
     tab = main_window.relationship.brief
     page.select_client(people.borrower)
     qtbot.waitUntil(lambda: page.pane.client_id == people.borrower)
-    page.pane.tabs.setCurrentWidget(tab)
+    page.pane.show_tab(tab)
     qtbot.waitUntil(lambda: "经营贷" in tab.browser.toPlainText(), timeout=3000)
     shown = tab.browser.toPlainText()
     assert "Running loans" in shown and "matures 2027-06-01, in 184 days" in shown
