@@ -316,12 +316,15 @@ class DemoService:
     def fill(self, clients: int, seed: int = 1) -> list[int]:
         """Add ``clients`` fake clients (and every later record kind); returns their ids."""
         from crm.services.clients import write_clients
+        from crm.services.demo_relationship import with_forms_of_address
+        from crm.store.queries.clients import next_id
 
         rng = random.Random(seed)
         now = self.clock.now()
         fakes = [fake_client(rng, now.date()) for _ in range(clients)]
         created = [now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60)) for _ in fakes]
         with self.book.write() as conn:
+            fakes = with_forms_of_address(fakes, next_id(conn))
             written = write_clients(conn, fakes, [], now=now, created=created)
             ctx = DemoContext(conn, rng, written.new_ids, self.clock)
             for step in steps():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,16 +50,6 @@ def note_status_change(
     if referred_by_id is None or new_status != ClientStatus.BORROWER or old_status == new_status:
         return None
     return q.insert_thanks(conn, referred_by_id, client_id, now.date().isoformat(), _stamp(now))
-
-
-def owe_thanks_many(
-    conn: sqlite3.Connection, owed: Iterable[tuple[int, int, dt.date]], now: dt.datetime
-) -> None:
-    """The bulk form of the thank-you :func:`note_status_change` records: (referrer,
-    referred client, the day they became a borrower) rows, for callers that already know the
-    status changed (the demo). Runs in the caller's write transaction."""
-    stamp = _stamp(now)
-    q.insert_thanks_many(conn, [(ref, cid, day.isoformat(), stamp) for ref, cid, day in owed])
 
 
 def _stamp(now: dt.datetime) -> str:

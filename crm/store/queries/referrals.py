@@ -148,9 +148,11 @@ def link_referrers(
 ) -> None:
     """The bulk form of the referrer link: set (referred_by_id, source) of many clients.
 
-    The per-client form is the client write (``ClientService.add/update``, through
-    ``column_values``), which checks each referrer with ``check_referrer``; a bulk caller (the
-    demo) links only referrers it knows close no circle. Pass rows sorted by client id: the
+    The per-client form is the client write (``write_clients``), which checks each referrer
+    with ``check_referrer`` and records a thank-you when a referred client becomes a borrower;
+    this form does neither, so its one caller (the demo) links only referrers it knows close
+    no circle. It is the one writer of client columns outside ``crm.store.queries.clients``
+    (tests/services/test_one_client_write.py names it). Pass rows sorted by client id: the
     table's pages are then visited once each (random order is ~10x slower).
     """
     conn.executemany("UPDATE client SET referred_by_id = ?, source = ? WHERE id = ?", links)
@@ -178,11 +180,6 @@ def insert_thanks(
     cur = conn.execute(_INSERT_THANKS_SQL, (referrer_id, referred_id, day, created_at))
     assert cur.lastrowid is not None
     return cur.lastrowid
-
-
-def insert_thanks_many(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, str, str]]) -> None:
-    """The bulk form of :func:`insert_thanks`: (referrer, referred, day, created_at) rows."""
-    conn.executemany(_INSERT_THANKS_SQL, rows)
 
 
 def thanks_rows(
@@ -231,27 +228,3 @@ def close_thanks(
         "UPDATE referral_thanks SET thanked_at = ?, interaction_id = ? WHERE id = ?",
         (thanked_at, interaction_id, thanks_id),
     )
-
-
-# -- the demo's partners and borrowers ---------------------------------------------------------
-# Transitional: a client's columns, phones and tags are the client area's to write. These two
-# stand in for ClientService's bulk write inside a transaction until the demo can call it;
-# nothing but ``crm.services.demo_referrals`` uses them.
-
-
-def demo_update_clients(
-    conn: sqlite3.Connection, columns: Sequence[str], rows: Iterable[Sequence[object]]
-) -> None:
-    """Each row: the values of ``columns`` (columns of ``client``), then the client id."""
-    sets = ", ".join(f"{c} = ?" for c in columns)
-    conn.executemany(f"UPDATE client SET {sets} WHERE id = ?", rows)
-
-
-def demo_partner_children(conn: sqlite3.Connection, client_ids: Sequence[int], tag: str) -> None:
-    """A partner keeps their first phone and has the one tag ``tag``."""
-    ids = [(i,) for i in client_ids]
-    conn.executemany("DELETE FROM client_tag WHERE client_id = ?", ids)
-    conn.executemany(
-        "INSERT INTO client_tag (client_id, tag) VALUES (?, ?)", [(i, tag) for i in client_ids]
-    )
-    conn.executemany("DELETE FROM client_phone WHERE client_id = ? AND position > 0", ids)

@@ -262,25 +262,3 @@ def clients_created(conn: sqlite3.Connection, first: int, last: int) -> list[tup
     return conn.execute(
         "SELECT id, created_at FROM client WHERE id BETWEEN ? AND ?", (first, last)
     ).fetchall()
-
-
-#: Forms of address made from the surname, by kind and gender (None: just the name).
-_DEMO_ADDRESS = """
-    CASE WHEN kind = 'company' OR id % 5 < 2 THEN NULL ELSE
-      CASE WHEN substr(name, 1, 2) IN ('欧阳', '司马', '诸葛', '上官', '长孙', '令狐')
-           THEN substr(name, 1, 2) ELSE substr(name, 1, 1) END ||
-      CASE WHEN kind = 'sole_proprietor' AND id % 3 > 0
-             THEN CASE WHEN gender = 'female' THEN '老板' ELSE '总' END
-           WHEN gender = 'female'
-             THEN CASE id % 4 WHEN 0 THEN '阿姨' WHEN 1 THEN '女士' ELSE '姐' END
-           ELSE CASE id % 4 WHEN 0 THEN '叔' WHEN 1 THEN '师傅' ELSE '哥' END END
-    END"""
-
-
-def fill_demo_forms_of_address(conn: sqlite3.Connection, first: int, last: int) -> None:
-    """Give demo clients (ids in [first, last]) without one a form of address (张总, 李姐)."""
-    conn.execute(
-        f"UPDATE client SET form_of_address = coalesce(form_of_address, {_DEMO_ADDRESS}) "
-        "WHERE id BETWEEN ? AND ?",
-        (first, last),
-    )
