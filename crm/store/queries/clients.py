@@ -192,6 +192,16 @@ def set_archived_at(conn: sqlite3.Connection, ids: Sequence[int], stamp: str | N
     conn.executemany("UPDATE client SET archived_at = ? WHERE id = ?", [(stamp, i) for i in ids])
 
 
+def delete_clients(conn: sqlite3.Connection, ids: Sequence[int]) -> int:
+    """Delete these client rows for good and, by ON DELETE CASCADE (foreign_keys is on for
+    every connection), everything attached; returns how many rows went in all, the clients'
+    own included. Only the trash's purge calls it."""
+    before = conn.total_changes
+    for chunk in _chunks(ids):
+        conn.execute("DELETE FROM client WHERE id IN (SELECT value FROM json_each(?))", (chunk,))
+    return conn.total_changes - before
+
+
 # -- reading --------------------------------------------------------------------------------
 
 
