@@ -2,8 +2,8 @@
 a note, contact or promise keeps up to date, the client's search document and last contact.
 
 Plain sqlite3 only (no SQLModel), so widgets can use these services on the GUI's start-up path.
-Every helper taking ``conn`` runs inside the caller's write transaction (``refresh_memory`` and
-``refresh_last_contact`` are called so by other areas' services too).
+Every helper taking ``conn`` runs inside the caller's write transaction (other areas reach
+them through ``crm.services.interactions.insert_interaction`` and :class:`Touched`).
 """
 
 from __future__ import annotations
@@ -118,11 +118,6 @@ def refresh_last_contacts(conn: sqlite3.Connection, client_ids: Iterable[int]) -
     ]
     q.set_last_contacts(conn, changed)
     return {cid for _latest, cid in changed}
-
-
-def refresh_last_contact(conn: sqlite3.Connection, client_id: int) -> bool:
-    """Set client.last_contact_at to its newest live interaction; True when it changed."""
-    return bool(refresh_last_contacts(conn, [client_id]))
 
 
 class Touched:

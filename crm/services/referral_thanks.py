@@ -145,14 +145,9 @@ def _log_contact(
     conn: sqlite3.Connection, client_id: int, channel: str, summary: str, now: dt.datetime
 ) -> int:
     """The contact log's own write path, inside this transaction: its validation and insert
-    (``insert_interaction``), then what InteractionService.log refreshes after it (the
-    client's last contact and search document)."""
+    (``insert_interaction``, which keeps the client's last contact and search document)."""
     from crm.domain.relationship_enums import Channel
     from crm.services.interactions import InteractionDraft, insert_interaction
-    from crm.services.memory_base import refresh_last_contact, refresh_memory
 
     known = channel if channel in Channel._value2member_map_ else Channel.OTHER.value
-    new_id = insert_interaction(conn, client_id, InteractionDraft(Channel(known), summary), now)
-    refresh_last_contact(conn, client_id)
-    refresh_memory(conn, [client_id])
-    return new_id
+    return insert_interaction(conn, client_id, InteractionDraft(Channel(known), summary), now)
