@@ -134,19 +134,6 @@ def set_last_contacts(conn: sqlite3.Connection, rows: Sequence[tuple[str | None,
 # -- keep-in-touch cadence ---------------------------------------------------------------------
 
 
-def book_setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM book_setting WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def save_book_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO book_setting (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
-
-
 def _due_sql(defaults: dict[str, int], fallback: int, today: dt.date) -> tuple[str, list[object]]:
     cases = " ".join("WHEN ? THEN ?" for _ in defaults)
     pairs: list[object] = [v for pair in defaults.items() for v in pair]
