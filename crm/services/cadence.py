@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from crm.domain.changes import Topic
 from crm.domain.enums import ClientStatus
-from crm.services.memory_base import RelationshipService, to_datetime
+from crm.services.memory_base import RelationshipService
+from crm.store.book import to_datetime
 from crm.store.queries import relationship as q
 from crm.store.queries import settings
 

@@ -169,9 +169,7 @@ def set_optout(conn: sqlite3.Connection, client_id: int, opted_out: bool, now: d
     """The one write of a festival opt-out, inside a caller's transaction (the service, the
     demo)."""
     if opted_out:
-        stamp = sql_datetime(now)
-        assert stamp is not None
-        q.opt_out(conn, client_id, stamp)
+        q.opt_out(conn, client_id, sql_datetime(now))
     else:
         q.opt_in(conn, client_id)
 

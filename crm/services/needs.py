@@ -40,7 +40,7 @@ class NeedService:
 
     def add(self, client_id: int, draft: NeedDraft) -> int:
         clean = self.validate(draft)
-        stamp = sql_datetime(self.clock.now()) or ""
+        stamp = sql_datetime(self.clock.now())
         with self.book.write() as conn:
             if not q.client_exists(conn, client_id):
                 raise LoanRecordNotFound(CLIENT_NOT_FOUND.with_(id=client_id))
@@ -50,7 +50,7 @@ class NeedService:
 
     def update(self, need_id: int, draft: NeedDraft) -> None:
         clean = self.validate(draft)
-        stamp = sql_datetime(self.clock.now()) or ""
+        stamp = sql_datetime(self.clock.now())
         with self.book.write() as conn:
             client_id = self._owner(conn, need_id)
             q.update_need(conn, need_id, _values(clean), stamp)

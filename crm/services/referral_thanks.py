@@ -20,7 +20,7 @@ from crm.domain.enums import ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.referral_links import Person, person_from_row
 from crm.services.reminders.occurrence import Occurrence
-from crm.store.book import Book, sql_datetime
+from crm.store.book import Book, sql_datetime, to_datetime
 from crm.store.queries import referrals as q
 
 OCCASION = "thank_referrer"
@@ -49,20 +49,16 @@ def note_status_change(
     """
     if referred_by_id is None or new_status != ClientStatus.BORROWER or old_status == new_status:
         return None
-    return q.insert_thanks(conn, referred_by_id, client_id, now.date().isoformat(), _stamp(now))
-
-
-def _stamp(now: dt.datetime) -> str:
-    stamp = sql_datetime(now)
-    assert stamp is not None  # only None for None
-    return stamp
+    return q.insert_thanks(
+        conn, referred_by_id, client_id, now.date().isoformat(), sql_datetime(now)
+    )
 
 
 def _due(row: tuple[Any, ...]) -> ThanksDue:
     return ThanksDue(
         id=row[0],
         became_borrower_on=dt.date.fromisoformat(row[1]),
-        thanked_at=dt.datetime.fromisoformat(row[2]) if row[2] else None,
+        thanked_at=to_datetime(row[2]),
         referrer=person_from_row(row[3:9]),
         referred=person_from_row(row[9:15]),
     )
@@ -133,7 +129,7 @@ class ReferralThanks:
             if referrer_id is None:
                 raise LookupError(thanks_id)
             interaction_id = _log_contact(conn, referrer_id, channel, summary, now)
-            q.close_thanks(conn, thanks_id, _stamp(now), interaction_id)
+            q.close_thanks(conn, thanks_id, sql_datetime(now), interaction_id)
         # Client ids, never the thank-you's own id: listeners match them against clients.
         self.book.changes.publish(
             {Topic.REFERRAL_THANKS, Topic.INTERACTION, Topic.CLIENT}, [referrer_id]

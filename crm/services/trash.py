@@ -44,9 +44,7 @@ class TrashService:
             if not archived:
                 return Purged(0, 0)
             records = client_queries.delete_clients(conn, archived)
-            stamp = sql_datetime(self.clock.now())
-            assert stamp is not None
-            Q.log_deletion(conn, stamp, len(archived), records)
+            Q.log_deletion(conn, sql_datetime(self.clock.now()), len(archived), records)
         self.book.changes.publish(Topic.CLIENT, archived)
         return Purged(len(archived), records)
 

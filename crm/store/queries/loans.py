@@ -73,10 +73,6 @@ LOAN_ROW_SELECT = f"SELECT {_LOAN_SELECT}, c.name FROM loan l JOIN client c ON c
 PRODUCTS_KEY = "loans.products"
 
 
-def iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def _chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
     for start in range(0, len(ids), _CHUNK):
         part = ids[start : start + _CHUNK]
