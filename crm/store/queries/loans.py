@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from crm.store.book import sql_datetime
+from crm.store.queries._sql import marked_chunks
 
 LOAN_COLUMNS = (
     "id",
@@ -66,17 +67,12 @@ LOAN_NEED_COLUMNS = (
 )
 
 Row = tuple[Any, ...]
+#: Ids per ``IN (...)`` statement ("one query per 500" below).
 _CHUNK = 500
 _LOAN_SELECT = ", ".join(f"l.{c}" for c in LOAN_COLUMNS)
 #: What a loan row carries besides its columns: the client's name (the lists show it).
 LOAN_ROW_SELECT = f"SELECT {_LOAN_SELECT}, c.name FROM loan l JOIN client c ON c.id = l.client_id"
 PRODUCTS_KEY = "loans.products"
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[tuple[str, Sequence[int]]]:
-    for start in range(0, len(ids), _CHUNK):
-        part = ids[start : start + _CHUNK]
-        yield ",".join("?" * len(part)), part
 
 
 # --- loans --------------------------------------------------------------------------------
@@ -168,7 +164,7 @@ def loan_owner(conn: sqlite3.Connection, loan_id: int) -> int | None:
 def loan_owners(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> dict[int, int]:
     """loan id → client id, for the loans that exist (deleted ones included)."""
     out: dict[int, int] = {}
-    for marks, part in _chunks(sorted(set(loan_ids))):
+    for marks, part in marked_chunks(sorted(set(loan_ids)), _CHUNK):
         out.update(
             conn.execute(f"SELECT id, client_id FROM loan WHERE id IN ({marks})", part).fetchall()
         )
@@ -177,7 +173,7 @@ def loan_owners(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> dict[int, 
 
 def existing_clients(conn: sqlite3.Connection, client_ids: Sequence[int]) -> set[int]:
     out: set[int] = set()
-    for marks, part in _chunks(sorted(set(client_ids))):
+    for marks, part in marked_chunks(sorted(set(client_ids)), _CHUNK):
         out.update(r[0] for r in conn.execute(f"SELECT id FROM client WHERE id IN ({marks})", part))
     return out
 
@@ -208,7 +204,7 @@ _RUNNING_SQL = """
 def running_loans_of(conn: sqlite3.Connection, client_ids: Sequence[int]) -> list[Row]:
     """Running loans of these clients (ix_loan_client), one query per 500 clients."""
     out: list[Row] = []
-    for marks, part in _chunks(client_ids):
+    for marks, part in marked_chunks(client_ids, _CHUNK):
         out += conn.execute(_RUNNING_SQL.format(marks=marks), part).fetchall()
     return out
 
@@ -225,7 +221,7 @@ def first_extensions(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> dict[
     """loan id → the date of its first extension, for those of these loans ever extended
     (ix_loan_event_loan), one query per 500 loans."""
     out: dict[int, str] = {}
-    for marks, part in _chunks(sorted(set(loan_ids))):
+    for marks, part in marked_chunks(sorted(set(loan_ids)), _CHUNK):
         out.update(
             conn.execute(
                 "SELECT loan_id, min(on_date) FROM loan_event "
@@ -239,7 +235,7 @@ def first_extensions(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> dict[
 def lent_by_referrer(conn: sqlite3.Connection, referrer_ids: Sequence[int]) -> list[Row]:
     """(referrer id, fen) summed over disbursed loans of the clients each one referred."""
     out: list[Row] = []
-    for marks, part in _chunks(referrer_ids):
+    for marks, part in marked_chunks(referrer_ids, _CHUNK):
         out += conn.execute(
             f"""SELECT c.referred_by_id, sum(l.amount_fen)
                 FROM client c JOIN loan l ON l.client_id = c.id
@@ -297,7 +293,7 @@ def client_name(conn: sqlite3.Connection, client_id: int) -> str | None:
 def client_statuses(conn: sqlite3.Connection, client_ids: Sequence[int]) -> list[Row]:
     """(id, status, kind) of these clients, by id."""
     out: list[Row] = []
-    for marks, part in _chunks(sorted(set(client_ids))):
+    for marks, part in marked_chunks(sorted(set(client_ids)), _CHUNK):
         out += conn.execute(
             f"SELECT id, status, kind FROM client WHERE id IN ({marks}) ORDER BY id", part
         ).fetchall()

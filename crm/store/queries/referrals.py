@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from crm.store.queries._sql import marked_chunks
+
 MAX_DEPTH = 100_000
 
 Row = tuple[Any, ...]
@@ -25,9 +27,6 @@ TABLE = {"PERSON_COLUMNS": "client"}
 REFERRAL_THANKS_COLUMNS = ("referrer_id", "referred_id", "became_borrower_on", "created_at")
 #: The ``referral_thanks`` columns a thank-you is read with, before its two people.
 REFERRAL_THANKS_READ_COLUMNS = ("id", "became_borrower_on", "thanked_at")
-
-#: SQLite's default limit of host parameters is 999 in older builds; stay under it.
-_CHUNK = 900
 
 
 def _person(alias: str) -> str:
@@ -82,9 +81,7 @@ def person_row(conn: sqlite3.Connection, client_id: int) -> Row | None:
 def person_rows(conn: sqlite3.Connection, client_ids: Sequence[int]) -> list[Row]:
     """Person rows of these clients (any order; unknown ids are left out)."""
     out: list[Row] = []
-    for start in range(0, len(client_ids), _CHUNK):
-        part = list(client_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(part))
+    for marks, part in marked_chunks(client_ids):
         out += conn.execute(f"SELECT {_person('c')} FROM client c WHERE c.id IN ({marks})", part)
     return out
 
@@ -99,9 +96,7 @@ def referrer_and_source(conn: sqlite3.Connection, client_id: int) -> tuple[int |
 def referrers_of(conn: sqlite3.Connection, client_ids: Sequence[int]) -> set[int]:
     """Who referred these clients (those referred by nobody add nothing)."""
     out: set[int] = set()
-    for start in range(0, len(client_ids), _CHUNK):
-        part = list(client_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(part))
+    for marks, part in marked_chunks(client_ids):
         out.update(
             r[0]
             for r in conn.execute(

@@ -8,20 +8,15 @@ resources); the rules stay in ``crm.services`` (memory_base, cadence, timeline, 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from crm.domain.relationship_enums import TimelineKind
+from crm.store.queries._sql import id_array
 
 #: Above this many clients at once, the last-contact index is rebuilt once after the update
 #: instead of churned row by row (0.5 s instead of 1 s at 100,000 clients).
 REBUILD_INDEX_OVER = 10_000
-
-
-def _ids(client_ids: Iterable[int]) -> str:
-    """Client ids as one JSON parameter for ``json_each``: any number, one statement."""
-    return json.dumps(sorted(client_ids))
 
 
 # -- any record of relationship memory ----------------------------------------------------------
@@ -76,7 +71,7 @@ def memory_texts(conn: sqlite3.Connection, client_ids: Iterable[int]) -> Iterato
     params: tuple[object, ...] = ()
     if not everyone:
         where = f"client_id IN (SELECT value FROM json_each(?)) AND {where}"
-        params = (_ids(ids),)
+        params = (id_array(sorted(ids)),)
     for cid, text, answer in conn.execute(
         f"SELECT client_id, text, answer FROM life_note WHERE {where}", params
     ):
@@ -117,7 +112,7 @@ def last_contacts(
         "SELECT c.id, c.last_contact_at, (SELECT max(i.occurred_at) FROM interaction i "
         "WHERE i.client_id = c.id AND i.deleted_at IS NULL) "
         "FROM client c WHERE c.id IN (SELECT value FROM json_each(?))",
-        (_ids(client_ids),),
+        (id_array(sorted(client_ids)),),
     ).fetchall()
 
 
