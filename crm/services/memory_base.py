@@ -20,6 +20,7 @@ from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.grams import SEPARATOR, index_text
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import clients as client_queries
 from crm.store.queries import relationship as q
 
 MAX_TEXT = 2000
@@ -53,7 +54,7 @@ def check_text(field: str, text: str) -> str:
 
 
 def require_client(conn: sqlite3.Connection, client_id: int) -> None:
-    if not q.client_exists(conn, client_id):
+    if not client_queries.exists(conn, client_id):
         raise RecordNotFound(
             QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
         )

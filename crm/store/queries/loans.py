@@ -356,7 +356,3 @@ def needs_of_client(conn: sqlite3.Connection, client_id: int) -> list[Row]:
         "WHERE client_id = ? AND deleted_at IS NULL ORDER BY recorded_on DESC, id DESC",
         (client_id,),
     ).fetchall()
-
-
-def client_exists(conn: sqlite3.Connection, client_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone() is not None

@@ -51,10 +51,6 @@ def set_deleted(
 # -- clients ---------------------------------------------------------------------------------
 
 
-def client_exists(conn: sqlite3.Connection, client_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone() is not None
-
-
 # -- the search document: what the main search finds in notes, contacts and promises ----------
 
 
