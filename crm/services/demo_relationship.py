@@ -10,14 +10,10 @@ the demo clients at the end, so 100,000 clients stay quick.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 
-from crm.domain.client_form import CleanClient
-from crm.domain.enums import ClientKind, Gender
 from crm.domain.relationship_enums import Channel, NoteCategory
-from crm.services.demo import COMPOUND_SURNAMES, DemoContext
+from crm.services.demo import DemoContext
 from crm.services.interactions import InteractionDraft, insert_interactions
 from crm.services.memory_base import Touched
 from crm.services.notes import NoteDraft, insert_notes
@@ -167,28 +163,6 @@ def fill(ctx: DemoContext) -> None:
     insert_promises(conn, promises, touched)
     touched.apply(conn)  # last contact and the search documents, once for every client
     _resources(ctx, now, today)
-
-
-def with_forms_of_address(clients: Sequence[CleanClient], first_id: int) -> list[CleanClient]:
-    """The demo's new clients (to get ids ``first_id`` on), most with a form of address made
-    from the surname (张总, 李姐): set before the clients are written, so the one client
-    write gives it them, with no second pass over every client."""
-    return [
-        dataclasses.replace(c, form_of_address=_address_as(c, cid))
-        for cid, c in enumerate(clients, first_id)
-    ]
-
-
-def _address_as(c: CleanClient, cid: int) -> str | None:
-    """By kind and gender; the id varies the title (two in five have none: just the name)."""
-    if c.kind is ClientKind.COMPANY or cid % 5 < 2:
-        return None
-    surname = c.name[:2] if c.name[:2] in COMPOUND_SURNAMES else c.name[:1]
-    female = c.gender is Gender.FEMALE
-    if c.kind is ClientKind.SOLE_PROPRIETOR and cid % 3 > 0:
-        return surname + ("老板" if female else "总")
-    titles = ("阿姨", "女士", "姐", "姐") if female else ("叔", "师傅", "哥", "哥")
-    return surname + titles[cid % 4]
 
 
 def _resources(ctx: DemoContext, now: dt.datetime, today: dt.date) -> None:
