@@ -163,3 +163,43 @@ def test_demo_clients_are_what_the_client_write_makes(book: Book, clock) -> None
         assert sorted(text.split("\n")) == sorted(str(derived["search_text"]).split("\n"))
         partners += clean.kind.value == "partner"
     assert partners >= 3
+
+
+def test_demo_edits_keep_the_demo_shape(book: Book, clock) -> None:
+    """The demo's client edits, now through the client write, still give what the features
+    show: forms of address (none for companies), birthdays in view today and tomorrow,
+    partners with one phone and the partner tag, thank-yous dated when the status changed."""
+    import datetime as dt
+
+    from crm.services.demo_referrals import PARTNER_TAG
+
+    fill_demo(book, 400, seed=4, clock=clock)
+    conn = book.reader()
+    addressed = conn.execute(
+        "SELECT kind, count(*) FROM client WHERE form_of_address IS NOT NULL GROUP BY kind"
+    ).fetchall()
+    kinds = dict(addressed)
+    assert "company" not in kinds and kinds.get("person", 0) > 100
+    assert conn.execute(
+        "SELECT count(*) FROM client WHERE form_of_address LIKE '%总' OR form_of_address LIKE '%姐'"
+    ).fetchone()[0]
+    today, tomorrow = NOW.date(), NOW.date() + dt.timedelta(days=1)
+    solar = {
+        (m, d)
+        for m, d in conn.execute(
+            "SELECT birth_month, birth_day FROM client WHERE birthday_calendar = 'solar'"
+        )
+    }
+    assert {(today.month, today.day), (tomorrow.month, tomorrow.day)} <= solar
+    partners = conn.execute(
+        "SELECT c.id, (SELECT count(*) FROM client_phone p WHERE p.client_id = c.id), "
+        "(SELECT group_concat(tag) FROM client_tag t WHERE t.client_id = c.id) "
+        "FROM client c WHERE c.kind = 'partner'"
+    ).fetchall()
+    assert partners and all(n == 1 and tags == PARTNER_TAG for _id, n, tags in partners)
+    owed = conn.execute(
+        "SELECT t.became_borrower_on, c.updated_at, c.status FROM referral_thanks t "
+        "JOIN client c ON c.id = t.referred_id"
+    ).fetchall()
+    assert len(owed) == 6
+    assert all(day == updated[:10] and status == "borrower" for day, updated, status in owed)
