@@ -24,8 +24,13 @@ def test_cycles_die_on_the_gui_thread(qtbot, ui_ctx) -> None:
     seen: list[threading.Thread] = []
     _Cycle(seen)
 
+    kept: list[list[list[int]]] = []
+
     def allocate() -> int:
         junk = [[i] for i in range(50 * gc.get_threshold()[0])]  # past every threshold
+        # Kept until the timer looks: freed, they would no longer count, and whether the
+        # count still crossed the threshold would depend on what ran before this test.
+        kept.append(junk)
         return len(junk)
 
     task = ui_ctx.runner.run(allocate)
