@@ -22,10 +22,11 @@ from crm.domain.relationship_enums import Channel
 from crm.services.cadence import CadenceService
 from crm.services.interactions import InteractionRow, InteractionService
 from crm.services.loan_views import LoanReads, NeedRow
-from crm.services.memory_base import RecordNotFound, RelationshipService, to_datetime
+from crm.services.memory_base import RecordNotFound, RelationshipService
 from crm.services.needs import NeedService
 from crm.services.notes import NoteRow, NoteService, note_row
 from crm.services.promises import PromiseRow, PromiseService
+from crm.store.book import to_datetime
 from crm.store.queries import notes as note_queries
 from crm.store.queries import relationship as q
 

@@ -12,14 +12,15 @@ own read (``crm.services.reminders.sources``, and the test holding the two answe
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from dataclasses import dataclass
 
 from crm.domain.changes import Topic
 from crm.domain.enums import ClientStatus
-from crm.services.memory_base import RelationshipService, to_datetime
+from crm.services.memory_base import RelationshipService
+from crm.store.book import to_datetime
 from crm.store.queries import relationship as q
+from crm.store.queries import settings
 
 SETTING_KEY = "cadence.defaults"
 
@@ -50,16 +51,11 @@ def cadence_defaults(conn: sqlite3.Connection) -> dict[str, int]:
     """The book's defaults by status: DEFAULT_CADENCE overlaid with the officer's settings.
     Takes ``conn``: the reminder engine calls it inside its own read."""
     out = dict(DEFAULT_CADENCE)
-    value = q.book_setting(conn, SETTING_KEY)
-    if value is not None:
-        try:
-            saved = json.loads(value)
-        except ValueError:
-            saved = {}
-        if isinstance(saved, dict):
-            for status, days in saved.items():
-                if status in out and isinstance(days, int) and MIN_DAYS <= days <= MAX_DAYS:
-                    out[status] = days
+    saved = settings.read_json(conn, SETTING_KEY)  # None: never saved, or unreadable
+    if isinstance(saved, dict):
+        for status, days in saved.items():
+            if status in out and isinstance(days, int) and MIN_DAYS <= days <= MAX_DAYS:
+                out[status] = days
     return out
 
 
@@ -96,7 +92,7 @@ class CadenceService(RelationshipService):
             for s, d in DEFAULT_CADENCE.items()
         }
         with self.book.write() as conn:
-            q.save_book_setting(conn, SETTING_KEY, json.dumps(clean, sort_keys=True))
+            settings.write_json(conn, SETTING_KEY, clean)
         self.book.changes.publish(Topic.CADENCE)
 
     def due_for_contact(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crm.domain.text import normalise_query
-from crm.store.book import Book
+from crm.store.book import Book, to_datetime
 from crm.store.queries import client_search as q
 from crm.store.queries.client_search import (
     ARCHIVED_SQL,
@@ -143,9 +143,9 @@ class ClientQuery:
                 birth_day=r[10],
                 birth_leap=bool(r[11]),
                 id_number=r[12],
-                updated_at=_dt(r[13]),
-                archived_at=_dt(r[14]) if r[14] else None,
-                last_contact_at=_dt(r[15]) if r[15] else None,
+                updated_at=dt.datetime.fromisoformat(r[13]),
+                archived_at=to_datetime(r[14]),
+                last_contact_at=to_datetime(r[15]),
             )
         return out
 
@@ -164,7 +164,3 @@ class ClientQuery:
     def tags(self) -> list[tuple[str, int]]:
         """Tags in use on active clients, with how many carry each, most used first."""
         return q.tags_in_use(self._conn())
-
-
-def _dt(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value)

@@ -25,7 +25,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.referrals import ReferralSource
 from crm.services.referral_links import check_referrer
 from crm.services.referral_thanks import note_status_change
-from crm.store.book import Book, sql_datetime
+from crm.store.book import Book, sql_datetime, to_datetime
 from crm.store.queries import clients as q
 
 #: progress(done, total) after each chunk written
@@ -387,12 +387,11 @@ def _detail(r: dict[str, Any], phones: list[tuple[str, str]], tags: list[str]) -
         referred_by_id=r["referred_by_id"],
         source=ReferralSource(r["source"]) if r["source"] else None,
     )
-    archived = r["archived_at"]
     return ClientDetail(
         id=r["id"],
         draft=draft,
         phones=tuple(PhoneInfo(e164, national) for e164, national in phones),
         created_at=dt.datetime.fromisoformat(r["created_at"]),
         updated_at=dt.datetime.fromisoformat(r["updated_at"]),
-        archived_at=dt.datetime.fromisoformat(archived) if archived else None,
+        archived_at=to_datetime(r["archived_at"]),
     )

@@ -240,7 +240,8 @@ def _id_number(rng: random.Random, birth: dt.date, male: bool) -> str:
     return body + check
 
 
-def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
+def fake_client(rng: random.Random, today: dt.date, client_id: int | None = None) -> CleanClient:
+    """A made-up client; given the id they will get, most have a form of address too."""
     male = rng.random() < 0.55
     surname = rng.choice(COMPOUND_SURNAMES) if rng.random() < 0.01 else rng.choice(SURNAMES)
     given = rng.choice(GIVEN_MALE if male else GIVEN_FEMALE)
@@ -279,10 +280,11 @@ def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
         if kind is ClientKind.COMPANY:
             business = f"{rng.choice(CITIES)[:2]}{business}有限公司"
     tags = tuple(str(t) for t, p in TAGS if rng.random() < p)
+    gender = None if kind is ClientKind.COMPANY else (Gender.MALE if male else Gender.FEMALE)
     return CleanClient(
         name=business if kind is ClientKind.COMPANY and business else name,
         kind=kind,
-        gender=None if kind is ClientKind.COMPANY else (Gender.MALE if male else Gender.FEMALE),
+        gender=gender,
         birthday=None if kind is ClientKind.COMPANY else birthday,
         phones=tuple(CleanPhone(f"+86{p}", p) for p in phones),
         wechat=f"wx_{rng.randint(100000, 9999999)}" if rng.random() < 0.6 else None,
@@ -294,6 +296,21 @@ def fake_client(rng: random.Random, today: dt.date) -> CleanClient:
         status=ClientStatus(str(_weighted(rng, STATUSES))),
         tags=tags,
         notes="",
+        form_of_address=None if client_id is None else _address_as(name, kind, gender, client_id),
+    )
+
+
+def _address_as(name: str, kind: ClientKind, gender: Gender | None, cid: int) -> str | None:
+    """How the officer addresses a client (张总, 李姐), from the surname, by kind and gender;
+    the id varies the title, and two in five have none (just the name)."""
+    if kind is ClientKind.COMPANY or cid % 5 < 2:
+        return None
+    surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+    female = gender is Gender.FEMALE
+    if kind is ClientKind.SOLE_PROPRIETOR and cid % 3 > 0:
+        return surname + ("老板" if female else "总")
+    return (
+        surname + (("阿姨", "女士", "姐", "姐") if female else ("叔", "师傅", "哥", "哥"))[cid % 4]
     )
 
 
@@ -316,12 +333,15 @@ class DemoService:
     def fill(self, clients: int, seed: int = 1) -> list[int]:
         """Add ``clients`` fake clients (and every later record kind); returns their ids."""
         from crm.services.clients import write_clients
+        from crm.store.queries.clients import next_id
 
         rng = random.Random(seed)
         now = self.clock.now()
-        fakes = [fake_client(rng, now.date()) for _ in range(clients)]
-        created = [now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60)) for _ in fakes]
         with self.book.write() as conn:
+            # Made knowing the ids they will get (form of address), so written once.
+            first = next_id(conn)
+            fakes = [fake_client(rng, now.date(), first + n) for n in range(clients)]
+            created = [now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60)) for _ in fakes]
             written = write_clients(conn, fakes, [], now=now, created=created)
             ctx = DemoContext(conn, rng, written.new_ids, self.clock)
             for step in steps():

@@ -5,6 +5,11 @@ accountants); about 30% of the rest were referred, mostly by a handful of prolif
 partly along chains several people deep; the others get a source. A few referred borrowers
 leave a thank-you open. Referrers always come earlier in a shuffled order, so no circles
 (which is why the links go in through the bulk form, ``link_referrers``, unchecked).
+
+The partners and the borrowers owing thanks are client edits, written through THE client write
+(``write_clients``/``set_statuses``) like any other edit. The referrer links are not: they
+touch about every demo client: through the client write every referred borrower would owe a
+thank-you (thousands open instead of a few), and every client would be written a second time.
 """
 
 from __future__ import annotations
@@ -15,9 +20,8 @@ import random
 from crm.domain.client_form import CleanClient, CleanPhone
 from crm.domain.enums import ClientKind, ClientStatus, Gender
 from crm.domain.referrals import ReferralSource
-from crm.services.clients import column_values
+from crm.services.clients import set_statuses, write_clients
 from crm.services.demo import GIVEN_FEMALE, GIVEN_MALE, SHOP_WORDS, SURNAMES, DemoContext
-from crm.services.referral_thanks import owe_thanks_many
 from crm.store.queries import referrals as q
 
 REFERRED_SHARE = 0.30
@@ -123,15 +127,11 @@ def fill(ctx: DemoContext) -> None:
 
 
 def _make_partners(ctx: DemoContext, partners: list[int]) -> None:
-    """Turn these clients into referral partners (the client's own column mapping)."""
-    rows = [column_values(_partner(i, ctx.rng)) for i in range(len(partners))]
-    if not rows:
-        return
-    columns = list(rows[0])
-    q.demo_update_clients(
-        ctx.conn, columns, [(*r.values(), pid) for r, pid in zip(rows, partners, strict=True)]
-    )
-    q.demo_partner_children(ctx.conn, partners, PARTNER_TAG)
+    """Turn these clients into referral partners: each record rewritten whole (name, phone,
+    the one partner tag ...), through the client write."""
+    updates = [(pid, _partner(i, ctx.rng)) for i, pid in enumerate(partners)]
+    if updates:
+        write_clients(ctx.conn, [], updates, now=ctx.clock.now())
 
 
 def _pick(
@@ -159,15 +159,10 @@ def _open_thanks(ctx: DemoContext, updates: list[tuple[int | None, str | None, i
         return
     picks = ctx.rng.sample(referred, min(OPEN_THANKS, len(referred)))
     now = ctx.clock.now()
-    q.demo_update_clients(
-        ctx.conn, ("status",), [(ClientStatus.BORROWER.value, c) for _r, c in picks]
-    )
-    # What the client write records for such a status change, dated over the last weeks.
-    owe_thanks_many(
-        ctx.conn,
-        [
-            (ref, cid, now.date() - dt.timedelta(days=1 + n * 3))
-            for n, (ref, cid) in enumerate(picks)
-        ],
-        now,
-    )
+    for n, (_ref, cid) in enumerate(picks):
+        # Dated over the last weeks, each a week after applying: the change to borrower is
+        # what makes the client write record the thank-you owed (also for a client the demo
+        # had already made a borrower).
+        became = now - dt.timedelta(days=1 + n * 3)
+        set_statuses(ctx.conn, {cid: ClientStatus.APPLYING}, now=became - dt.timedelta(days=7))
+        set_statuses(ctx.conn, {cid: ClientStatus.BORROWER}, now=became)

@@ -162,7 +162,6 @@ def fill(ctx: DemoContext) -> None:
     insert_interactions(conn, contacts, touched)
     insert_promises(conn, promises, touched)
     touched.apply(conn)  # last contact and the search documents, once for every client
-    q.fill_demo_forms_of_address(conn, first, last)
     _resources(ctx, now, today)
 
 

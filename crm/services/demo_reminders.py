@@ -10,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from crm.domain import lunar
+from crm.domain.client_form import Birthday, check_birthday, clean_client
+from crm.domain.enums import Calendar
+from crm.domain.errors import FieldError
 from crm.domain.messages import Msg
+from crm.services.clients import read_details, write_clients
 from crm.services.demo import DemoContext
 from crm.services.greetings import set_optout
 from crm.services.reminders.engine import State
@@ -33,17 +37,17 @@ def fill(ctx: DemoContext) -> None:
     first, last = ctx.client_ids[0], ctx.client_ids[-1]
     people = q.demo_people(conn, first, last, len(BIRTHDAYS) * 3 + 20)
     chosen = people[: len(BIRTHDAYS)]
+    birthdays: dict[int, Birthday] = {}
     for (cid, _name, _g), (offset, is_lunar) in zip(chosen, BIRTHDAYS, strict=False):
         day = today + dt.timedelta(days=offset)
         age = rng.randint(28, 60)
-        year = day.year - age
         if is_lunar:
             ld = lunar.solar_to_lunar(day)
-            q.demo_set_birthday(
-                conn, cid, "lunar", (ld.year or day.year) - age, ld.month, ld.day, ld.leap
-            )
+            b = Birthday(Calendar.LUNAR, ld.month, ld.day, (ld.year or day.year) - age, ld.leap)
         else:
-            q.demo_set_birthday(conn, cid, "solar", year, day.month, day.day, False)
+            b = Birthday(Calendar.SOLAR, day.month, day.day, day.year - age)
+        birthdays[cid] = _known_year_if_valid(b, today)
+    _set_birthdays(ctx, birthdays)
 
     def occ(index: int) -> Occurrence:
         cid = chosen[index][0]
@@ -59,6 +63,26 @@ def fill(ctx: DemoContext) -> None:
     quiet = q.demo_first_never_contacted(conn, first, last)
     if quiet is not None:
         set_optout(conn, quiet, True, now)
+
+
+def _known_year_if_valid(b: Birthday, today: dt.date) -> Birthday:
+    """The birthday as drawn, or without its year when that year has no such day (29 Feb,
+    a lunar 30th or leap month): such a client knows only the day, as the form allows."""
+    try:
+        check_birthday(b, today)
+    except FieldError:
+        return Birthday(b.calendar, b.month, b.day, None, b.leap)
+    return b
+
+
+def _set_birthdays(ctx: DemoContext, birthdays: dict[int, Birthday]) -> None:
+    """Move these clients' birthdays into view: an edit of each, through the client write."""
+    now = ctx.clock.now()
+    updates = []
+    for cid, detail in read_details(ctx.conn, list(birthdays)).items():
+        detail.draft.birthday = birthdays[cid]
+        updates.append((cid, clean_client(detail.draft, now.date())))
+    write_clients(ctx.conn, [], updates, now=now)
 
 
 def _title() -> Msg:

@@ -169,22 +169,18 @@ def set_optout(conn: sqlite3.Connection, client_id: int, opted_out: bool, now: d
     """The one write of a festival opt-out, inside a caller's transaction (the service, the
     demo)."""
     if opted_out:
-        stamp = sql_datetime(now)
-        assert stamp is not None
-        q.opt_out(conn, client_id, stamp)
+        q.opt_out(conn, client_id, sql_datetime(now))
     else:
         q.opt_in(conn, client_id)
 
 
 def _log_interaction(conn: sqlite3.Connection, client_id: int, text: str, now: dt.datetime) -> None:
-    """Log the greeting as a WeChat contact through the contact log's one insert."""
+    """Log the greeting as a WeChat contact through the contact log's one insert, which keeps
+    the client's last contact and search document too."""
     from crm.domain.relationship_enums import Channel
     from crm.services.interactions import InteractionDraft, insert_interaction
-    from crm.services.memory_base import refresh_last_contact, refresh_memory
 
     insert_interaction(conn, client_id, InteractionDraft(Channel.WECHAT, text), now)
-    refresh_last_contact(conn, client_id)
-    refresh_memory(conn, [client_id])
 
 
 class GreetingService:

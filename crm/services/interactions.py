@@ -22,6 +22,7 @@ from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.relationship_enums import Channel
 from crm.services import memory_base as mb
+from crm.store.book import sql_date, sql_datetime, to_date, to_datetime
 from crm.store.queries import interactions as q
 
 _INTERACTION = QT_TRANSLATE_NOOP("Interactions", "There is no contact record with id {id}.")
@@ -52,11 +53,11 @@ def interaction_row(r: tuple) -> InteractionRow:
     return InteractionRow(
         id=r[0],
         client_id=r[1],
-        occurred_at=mb.to_datetime(r[2]) or dt.datetime.min,
+        occurred_at=to_datetime(r[2]) or dt.datetime.min,
         channel=Channel(r[3]) if r[3] in Channel._value2member_map_ else Channel.OTHER,
         summary=r[4],
         next_step=r[5],
-        next_step_due=mb.to_date(r[6]),
+        next_step_due=to_date(r[6]),
     )
 
 
@@ -65,7 +66,7 @@ def _checked(draft: InteractionDraft) -> tuple[str, str, str | None, str | None]
     step = draft.next_step.strip()
     if step:
         mb.check_text("next_step", step)
-    due = mb.sql_date(draft.next_step_due) if step or draft.next_step_due else None
+    due = sql_date(draft.next_step_due) if step or draft.next_step_due else None
     return draft.channel.value, summary, step or None, due
 
 
@@ -91,11 +92,11 @@ def _rows(
     rows: list[q.InteractionValues] = []
     for client_id, draft, at in interactions:
         channel, summary, step, due = check(draft)
-        recorded = occurred = mb.stamp(at)
+        recorded = occurred = sql_datetime(at)
         if draft.occurred_at is not None:
             if draft.occurred_at.date() > at.date():
                 raise _future(at)
-            occurred = mb.stamp(draft.occurred_at)
+            occurred = sql_datetime(draft.occurred_at)
         rows.append((client_id, occurred, channel, summary, step, due, recorded))
     return rows
 

@@ -27,7 +27,7 @@ from crm.domain.loan_standing import (
 )
 from crm.domain.loan_status import DEFAULT_PRODUCTS, RUNNING, LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
-from crm.store.book import Book
+from crm.store.book import Book, to_date, to_datetime
 from crm.store.queries import loans as q
 from crm.store.queries.settings import read_json
 
@@ -40,14 +40,6 @@ class LoanRecordNotFound(LookupError):
     def __init__(self, message: Msg) -> None:
         self.message = message
         super().__init__(message.render())
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
-
-
-def _datetime(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True)
@@ -190,11 +182,11 @@ def event_from_row(r: Sequence[Any]) -> LoanEventRow:
         id=r[0],
         loan_id=r[1],
         status=LoanStatus(r[2]),
-        on=_date(r[3]) or dt.date.min,
-        maturity_on=_date(r[4]),
+        on=to_date(r[3]) or dt.date.min,
+        maturity_on=to_date(r[4]),
         amount=from_fen(r[5]) if r[5] is not None else None,
         note=r[6],
-        created_at=_datetime(r[7]) or dt.datetime.min,
+        created_at=to_datetime(r[7]) or dt.datetime.min,
     )
 
 
@@ -242,16 +234,16 @@ def need_from_row(r: Sequence[Any]) -> NeedRow:
     return NeedRow(
         id=r[0],
         client_id=r[1],
-        recorded_on=_date(r[2]) or dt.date.min,
+        recorded_on=to_date(r[2]) or dt.date.min,
         purpose=r[3],
         real_need=r[4],
         amount=from_fen(r[5]) if r[5] is not None else None,
         timing=r[6],
         concerns=r[7],
         products=r[8],
-        created_at=_datetime(r[9]) or dt.datetime.min,
-        updated_at=_datetime(r[10]) or dt.datetime.min,
-        deleted_at=_datetime(r[11]),
+        created_at=to_datetime(r[9]) or dt.datetime.min,
+        updated_at=to_datetime(r[10]) or dt.datetime.min,
+        deleted_at=to_datetime(r[11]),
     )
 
 
@@ -318,10 +310,10 @@ class LoanReads:
             standing = loan_standing(
                 status=row_status,
                 terms=terms,
-                disbursed_on=_date(disbursed),
+                disbursed_on=to_date(disbursed),
                 repayment_day=day,
-                maturity_on=_date(maturity),
-                extended_on=_date(extended),
+                maturity_on=to_date(maturity),
+                extended_on=to_date(extended),
                 overdue_since=None,
                 overdue_amount=from_fen(overdue_fen) if overdue_fen is not None else None,
                 today=today,
@@ -348,7 +340,7 @@ class LoanReads:
                 disbursed_on=r.disbursed_on,
                 repayment_day=r.repayment_day,
                 maturity_on=r.maturity_on,
-                extended_on=_date(extended.get(r.id)),
+                extended_on=to_date(extended.get(r.id)),
                 overdue_since=r.overdue_since,
                 overdue_amount=r.overdue_amount,
                 today=today,

@@ -19,7 +19,7 @@ from crm.domain.loan_status import RUNNING, LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.clients import set_statuses
 from crm.services.loan_views import LoanRecordNotFound
-from crm.store.book import sql_datetime
+from crm.store.book import sql_date, sql_datetime
 from crm.store.queries import loans as q
 
 CLIENT_NOT_FOUND = QT_TRANSLATE_NOOP("Loans", "There is no client with id {id}.")
@@ -119,16 +119,16 @@ def loan_values(client_id: int, clean: CleanLoan, now: str) -> tuple[object, ...
         clean.months,
         clean.method.value,
         clean.status.value,
-        q.iso(clean.applied_on),
-        q.iso(clean.disbursed_on),
+        sql_date(clean.applied_on),
+        sql_date(clean.disbursed_on),
         clean.repayment_day,
-        q.iso(clean.maturity_on),
+        sql_date(clean.maturity_on),
         int(clean.auto_debit),
         clean.purpose,
         clean.guarantor,
         clean.collateral,
         clean.renewal_of_id,
-        q.iso(clean.status_on) if overdue else None,
+        sql_date(clean.status_on) if overdue else None,
         to_fen(clean.overdue_amount) if overdue and clean.overdue_amount is not None else None,
         clean.note,
         now,
@@ -145,7 +145,7 @@ def _first_event(loan_id: int, clean: CleanLoan, now: str) -> tuple[object, ...]
         loan_id,
         clean.status.value,
         clean.status_on.isoformat(),
-        q.iso(clean.maturity_on) if carries_maturity else None,
+        sql_date(clean.maturity_on) if carries_maturity else None,
         to_fen(amount) if amount is not None else None,
         "",
         now,
@@ -177,7 +177,7 @@ def write_loans(
     for cid, clean in rows:
         if clean.renewal_of_id is not None and owners.get(clean.renewal_of_id) != cid:
             raise refuse("renewal_of_id", RENEWAL_OTHER_CLIENT.with_(id=clean.renewal_of_id))
-    stamp = sql_datetime(now) or ""
+    stamp = sql_datetime(now)
     ids = q.insert_loans(conn, [loan_values(cid, clean, stamp) for cid, clean in rows])
     q.insert_events(
         conn,

@@ -44,7 +44,7 @@ from crm.services.loan_writes import (
     refuse,
     write_loans,
 )
-from crm.store.book import sql_datetime
+from crm.store.book import sql_date, sql_datetime
 from crm.store.queries import loans as q
 from crm.store.queries.settings import write_json
 
@@ -137,7 +137,7 @@ class LoanService(LoanReads):
                 renewal == loan_id or q.loan_owners(conn, [renewal]).get(renewal) != row.client_id
             ):
                 raise refuse("renewal_of_id", RENEWAL_OTHER_CLIENT.with_(id=renewal))
-            stamp = sql_datetime(now) or ""
+            stamp = sql_datetime(now)
             values = dict(
                 zip(q.LOAN_COLUMNS[1:], loan_values(row.client_id, clean, stamp), strict=True)
             )
@@ -181,7 +181,7 @@ class LoanService(LoanReads):
                         loan_id,
                         to.value,
                         on.isoformat(),
-                        q.iso(event_maturity),
+                        sql_date(event_maturity),
                         to_fen(amount) if amount is not None else None,
                         note.strip(),
                         sql_datetime(now),

@@ -2,8 +2,8 @@
 a note, contact or promise keeps up to date, the client's search document and last contact.
 
 Plain sqlite3 only (no SQLModel), so widgets can use these services on the GUI's start-up path.
-Every helper taking ``conn`` runs inside the caller's write transaction (``refresh_memory`` and
-``refresh_last_contact`` are called so by other areas' services too).
+Every helper taking ``conn`` runs inside the caller's write transaction (other areas reach
+them through ``crm.services.interactions.insert_interaction`` and :class:`Touched`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.grams import SEPARATOR, index_text
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
-from crm.store.book import Book
+from crm.store.book import Book, sql_datetime
+from crm.store.queries import clients as client_queries
 from crm.store.queries import relationship as q
 
 MAX_TEXT = 2000
@@ -53,7 +54,7 @@ def check_text(field: str, text: str) -> str:
 
 
 def require_client(conn: sqlite3.Connection, client_id: int) -> None:
-    if not q.client_exists(conn, client_id):
+    if not client_queries.exists(conn, client_id):
         raise RecordNotFound(
             QT_TRANSLATE_NOOP("Clients", "There is no client with id {id}.").with_(id=client_id)
         )
@@ -120,11 +121,6 @@ def refresh_last_contacts(conn: sqlite3.Connection, client_ids: Iterable[int]) -
     return {cid for _latest, cid in changed}
 
 
-def refresh_last_contact(conn: sqlite3.Connection, client_id: int) -> bool:
-    """Set client.last_contact_at to its newest live interaction; True when it changed."""
-    return bool(refresh_last_contacts(conn, [client_id]))
-
-
 class Touched:
     """The clients one transaction wrote relationship records for, so their search document
     and last contact are rebuilt once when the writing is done (once for 100,000 demo clients,
@@ -188,31 +184,10 @@ class SoftDeleting(RelationshipService):
         kind, touched = self.deletable, Touched()
         with self.book.write() as conn:
             client_id = self.owner(conn, record_id)
-            q.set_deleted(conn, kind.table, record_id, stamp(when) if when else None)
+            q.set_deleted(conn, kind.table, record_id, sql_datetime(when))
             touched.memory.add(client_id)
             if kind.counts_as_contact:
                 touched.contact.add(client_id)
             moved = touched.apply(conn)
         topics = {kind.topic} | ({Topic.CLIENT} if moved else set())
         self.book.changes.publish(topics, [client_id])
-
-
-# -- values as the book stores them ----------------------------------------------------------
-
-
-def stamp(value: dt.datetime) -> str:
-    """``crm.store.book.sql_datetime`` for a naive datetime (the clock's), a third of its cost:
-    the bulk forms format 100,000s of these."""
-    return value.isoformat(" ", "microseconds")
-
-
-def to_datetime(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def to_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
-
-
-def sql_date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None

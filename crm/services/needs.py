@@ -11,6 +11,7 @@ from crm.domain.loan_form import CleanNeed, NeedDraft, clean_need, to_fen
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.services.loan_views import LoanRecordNotFound, NeedRow, need_from_row
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import clients as client_queries
 from crm.store.queries import loans as q
 
 NEED_NOT_FOUND = QT_TRANSLATE_NOOP("Loans", "There is no needs record with id {id}.")
@@ -40,9 +41,9 @@ class NeedService:
 
     def add(self, client_id: int, draft: NeedDraft) -> int:
         clean = self.validate(draft)
-        stamp = sql_datetime(self.clock.now()) or ""
+        stamp = sql_datetime(self.clock.now())
         with self.book.write() as conn:
-            if not q.client_exists(conn, client_id):
+            if not client_queries.exists(conn, client_id):
                 raise LoanRecordNotFound(CLIENT_NOT_FOUND.with_(id=client_id))
             new_id = q.insert_need(conn, client_id, _values(clean), stamp)
         self.book.changes.publish(Topic.NEED, [client_id])
@@ -50,7 +51,7 @@ class NeedService:
 
     def update(self, need_id: int, draft: NeedDraft) -> None:
         clean = self.validate(draft)
-        stamp = sql_datetime(self.clock.now()) or ""
+        stamp = sql_datetime(self.clock.now())
         with self.book.write() as conn:
             client_id = self._owner(conn, need_id)
             q.update_need(conn, need_id, _values(clean), stamp)

@@ -12,6 +12,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.relationship_enums import Channel, NoteCategory
 from crm.services import memory_base as mb
 from crm.services.interactions import InteractionDraft, insert_interaction
+from crm.store.book import sql_date, sql_datetime, to_date, to_datetime
 from crm.store.queries import notes as q
 
 _NOTE = QT_TRANSLATE_NOOP("Notes", "There is no note with id {id}.")
@@ -51,11 +52,11 @@ def note_row(r: tuple) -> NoteRow:
         if r[2] in NoteCategory._value2member_map_
         else NoteCategory.OTHER,
         text=r[3],
-        event_date=mb.to_date(r[4]),
+        event_date=to_date(r[4]),
         ask_next_time=bool(r[5]),
-        asked_at=mb.to_datetime(r[6]),
+        asked_at=to_datetime(r[6]),
         answer=r[7],
-        created_at=mb.to_datetime(r[8]) or dt.datetime.min,
+        created_at=to_datetime(r[8]) or dt.datetime.min,
     )
 
 
@@ -63,7 +64,7 @@ def _checked(draft: NoteDraft) -> tuple[str, str, str | None, bool]:
     return (
         draft.category.value,
         mb.check_text("text", draft.text),
-        mb.sql_date(draft.event_date),
+        sql_date(draft.event_date),
         draft.ask_next_time,
     )
 
@@ -73,7 +74,7 @@ def _rows(notes: Iterable[tuple[int, NoteDraft, dt.datetime]]) -> list[q.NoteVal
     check = mb.once_per_draft(_checked)
     rows: list[q.NoteValues] = []
     for client_id, draft, at in notes:
-        when = mb.stamp(at)
+        when = sql_datetime(at)
         rows.append((client_id, *check(draft), when, when))
     return rows
 
@@ -120,9 +121,9 @@ class NoteService(mb.SoftDeleting):
                 note_id,
                 draft.category.value,
                 text,
-                mb.sql_date(draft.event_date),
+                sql_date(draft.event_date),
                 draft.ask_next_time,
-                mb.stamp(self.clock.now()),
+                sql_datetime(self.clock.now()),
             )
             touched.memory.add(client_id)
             touched.apply(conn)
@@ -175,7 +176,7 @@ class NoteService(mb.SoftDeleting):
             if row is None:
                 raise mb.RecordNotFound(_NOTE.with_(id=note_id))
             note = note_row(row)
-            q.set_asked(conn, note_id, mb.stamp(now), answer or None)
+            q.set_asked(conn, note_id, sql_datetime(now), answer or None)
             touched.memory.add(note.client_id)
             if answer and log_channel is not None:
                 contact = InteractionDraft(log_channel, answer)

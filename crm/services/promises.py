@@ -15,6 +15,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.workdays import default_promise_due
 from crm.services import memory_base as mb
 from crm.services.interactions import InteractionDraft, insert_interaction
+from crm.store.book import sql_datetime, to_date, to_datetime
 from crm.store.queries import promises as q
 
 _PROMISE = QT_TRANSLATE_NOOP("Promises", "There is no promise with id {id}.")
@@ -52,9 +53,9 @@ def _row(r: tuple) -> PromiseRow:
         id=r[0],
         client_id=r[1],
         text=r[2],
-        made_at=mb.to_datetime(r[3]) or dt.datetime.min,
-        due_date=mb.to_date(r[4]) or dt.date.min,
-        kept_at=mb.to_datetime(r[5]),
+        made_at=to_datetime(r[3]) or dt.datetime.min,
+        due_date=to_date(r[4]) or dt.date.min,
+        kept_at=to_datetime(r[5]),
         client_name=r[6],
         form_of_address=r[7],
     )
@@ -64,8 +65,8 @@ def _values(client_id: int, draft: PromiseDraft, made: dt.datetime) -> q.Promise
     """One promise as it is stored, validated: the per-record path of every promise write."""
     text = mb.check_text("text", draft.text)
     due = draft.due_date or default_promise_due(made.date())
-    when = mb.stamp(made)
-    kept = mb.stamp(draft.kept_at) if draft.kept_at else None
+    when = sql_datetime(made)
+    kept = sql_datetime(draft.kept_at)
     return (client_id, text, when, due.isoformat(), when, kept)
 
 
@@ -105,7 +106,7 @@ class PromiseService(mb.SoftDeleting):
         with self.book.write() as conn:
             client_id = self.owner(conn, promise_id)
             interaction_id = insert_interaction(conn, client_id, how, now, touched)
-            q.set_kept(conn, promise_id, mb.stamp(now), interaction_id)
+            q.set_kept(conn, promise_id, sql_datetime(now), interaction_id)
             moved = touched.apply(conn)
         topics = {Topic.PROMISE, Topic.INTERACTION} | ({Topic.CLIENT} if moved else set())
         self.book.changes.publish(topics, [client_id])

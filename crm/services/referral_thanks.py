@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from crm.domain.enums import ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.referral_links import Person, person_from_row
 from crm.services.reminders.occurrence import Occurrence
-from crm.store.book import Book, sql_datetime
+from crm.store.book import Book, sql_datetime, to_datetime
 from crm.store.queries import referrals as q
 
 OCCASION = "thank_referrer"
@@ -49,30 +49,16 @@ def note_status_change(
     """
     if referred_by_id is None or new_status != ClientStatus.BORROWER or old_status == new_status:
         return None
-    return q.insert_thanks(conn, referred_by_id, client_id, now.date().isoformat(), _stamp(now))
-
-
-def owe_thanks_many(
-    conn: sqlite3.Connection, owed: Iterable[tuple[int, int, dt.date]], now: dt.datetime
-) -> None:
-    """The bulk form of the thank-you :func:`note_status_change` records: (referrer,
-    referred client, the day they became a borrower) rows, for callers that already know the
-    status changed (the demo). Runs in the caller's write transaction."""
-    stamp = _stamp(now)
-    q.insert_thanks_many(conn, [(ref, cid, day.isoformat(), stamp) for ref, cid, day in owed])
-
-
-def _stamp(now: dt.datetime) -> str:
-    stamp = sql_datetime(now)
-    assert stamp is not None  # only None for None
-    return stamp
+    return q.insert_thanks(
+        conn, referred_by_id, client_id, now.date().isoformat(), sql_datetime(now)
+    )
 
 
 def _due(row: tuple[Any, ...]) -> ThanksDue:
     return ThanksDue(
         id=row[0],
         became_borrower_on=dt.date.fromisoformat(row[1]),
-        thanked_at=dt.datetime.fromisoformat(row[2]) if row[2] else None,
+        thanked_at=to_datetime(row[2]),
         referrer=person_from_row(row[3:9]),
         referred=person_from_row(row[9:15]),
     )
@@ -143,7 +129,7 @@ class ReferralThanks:
             if referrer_id is None:
                 raise LookupError(thanks_id)
             interaction_id = _log_contact(conn, referrer_id, channel, summary, now)
-            q.close_thanks(conn, thanks_id, _stamp(now), interaction_id)
+            q.close_thanks(conn, thanks_id, sql_datetime(now), interaction_id)
         # Client ids, never the thank-you's own id: listeners match them against clients.
         self.book.changes.publish(
             {Topic.REFERRAL_THANKS, Topic.INTERACTION, Topic.CLIENT}, [referrer_id]
@@ -155,14 +141,9 @@ def _log_contact(
     conn: sqlite3.Connection, client_id: int, channel: str, summary: str, now: dt.datetime
 ) -> int:
     """The contact log's own write path, inside this transaction: its validation and insert
-    (``insert_interaction``), then what InteractionService.log refreshes after it (the
-    client's last contact and search document)."""
+    (``insert_interaction``, which keeps the client's last contact and search document)."""
     from crm.domain.relationship_enums import Channel
     from crm.services.interactions import InteractionDraft, insert_interaction
-    from crm.services.memory_base import refresh_last_contact, refresh_memory
 
     known = channel if channel in Channel._value2member_map_ else Channel.OTHER.value
-    new_id = insert_interaction(conn, client_id, InteractionDraft(Channel(known), summary), now)
-    refresh_last_contact(conn, client_id)
-    refresh_memory(conn, [client_id])
-    return new_id
+    return insert_interaction(conn, client_id, InteractionDraft(Channel(known), summary), now)

@@ -14,10 +14,8 @@ from crm.services.memory_base import (
     RecordNotFound,
     RelationshipService,
     require_client,
-    stamp,
-    to_date,
-    to_datetime,
 )
+from crm.store.book import sql_datetime, to_date, to_datetime
 from crm.store.queries import resources as q
 
 MAX_FIELD = 200
@@ -82,13 +80,13 @@ def _share(r: tuple) -> ShareRow:
 def insert_resource(conn: sqlite3.Connection, draft: ResourceDraft, at: dt.datetime) -> int:
     """Validate and add one resource in the caller's transaction (the service's, the demo's)."""
     d = _clean(draft)
-    return q.insert_resource(conn, d.name, d.category, d.contact, d.note, stamp(at))
+    return q.insert_resource(conn, d.name, d.category, d.contact, d.note, sql_datetime(at))
 
 
 def _share_values(
     resource_id: int, client_id: int, shared_on: dt.date, note: str, at: dt.datetime
 ) -> q.ShareValues:
-    return (resource_id, client_id, shared_on.isoformat(), note.strip(), stamp(at))
+    return (resource_id, client_id, shared_on.isoformat(), note.strip(), sql_datetime(at))
 
 
 def insert_shares(
@@ -117,7 +115,7 @@ class ResourceService(RelationshipService):
         self.book.changes.publish(Topic.RESOURCE, [])
 
     def set_archived(self, resource_id: int, archived: bool) -> None:
-        when = stamp(self.clock.now()) if archived else None
+        when = sql_datetime(self.clock.now()) if archived else None
         with self.book.write() as conn:
             q.set_archived(conn, resource_id, when)
         self.book.changes.publish(Topic.RESOURCE, [])

@@ -14,6 +14,7 @@ from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.services.client_query import ClientFilter, ClientQuery, ClientRow
 from crm.store.book import Book, sql_datetime
+from crm.store.queries import clients as client_queries
 from crm.store.queries import trash as Q
 
 
@@ -39,13 +40,11 @@ class TrashService:
         if not ids:
             return Purged(0, 0)
         with self.book.write() as conn:
-            archived = Q.archived_among(conn, ids)
+            archived = client_queries.ids_archived(conn, ids, archived=True)
             if not archived:
                 return Purged(0, 0)
-            records = Q.delete_clients(conn, archived)
-            stamp = sql_datetime(self.clock.now())
-            assert stamp is not None
-            Q.log_deletion(conn, stamp, len(archived), records)
+            records = client_queries.delete_clients(conn, archived)
+            Q.log_deletion(conn, sql_datetime(self.clock.now()), len(archived), records)
         self.book.changes.publish(Topic.CLIENT, archived)
         return Purged(len(archived), records)
 

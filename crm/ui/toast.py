@@ -8,6 +8,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
+def shorten(text: str, size: int = 24) -> str:
+    """``text`` cut to fit in a toast line (``size`` characters, the last an ellipsis)."""
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 class Toast(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)

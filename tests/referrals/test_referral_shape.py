@@ -13,9 +13,9 @@ from crm.domain.changes import Change, Topic
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.domain.errors import ValidationErrors
 from crm.domain.referrals import ReferralSource
-from crm.services.clients import ClientService
+from crm.services.clients import ClientService, set_statuses
 from crm.services.facade import Services
-from crm.services.referral_thanks import ReferralThanks, owe_thanks_many
+from crm.services.referral_thanks import ReferralThanks
 from crm.services.referrals import ReferralService
 from crm.store.book import Book
 from crm.store.queries import referrals as q
@@ -138,11 +138,12 @@ def test_log_thanks_keeps_the_contact_logs_rules(book: Book, clients: ClientServ
         service.log_thanks(999, "wechat", "谢谢")
 
 
-def test_bulk_forms_link_referrers_and_owe_thanks(book: Book) -> None:
+def test_bulk_link_then_the_client_write_owes_thanks(book: Book) -> None:
     a, b, c = insert_people(book, [("甲", None), ("乙", None), ("丙", None)])
     with book.write() as conn:
         q.link_referrers(conn, [(a, ReferralSource.REFERRAL.value, b), (None, "walk_in", c)])
-        owe_thanks_many(conn, [(a, b, NOW.date())], NOW)
+        # The demo's way to a thank-you owed: a status change through the client write.
+        set_statuses(conn, {b: ClientStatus.BORROWER}, now=NOW)
     service = ReferralService(book)
     assert service.referrer_source(b) == (a, "referral")
     assert service.referrer_source(c) == (None, "walk_in")

@@ -151,6 +151,28 @@ def test_due_for_contact_order_cadence_and_reset(
     ]
 
 
+def test_cadence_defaults_are_a_book_setting(book, clock) -> None:
+    """Kept through the book's settings module (one key, JSON), read back with the defaults
+    filling what is missing, refused or unreadable."""
+    from crm.services.cadence import SETTING_KEY
+    from crm.store.queries import settings
+
+    service = CadenceService(book, clock)
+    assert service.defaults() == DEFAULT_CADENCE
+    service.save_defaults({**DEFAULT_CADENCE, "borrower": 45, "declined": 99_999})
+    assert settings.read_json(book.reader(), SETTING_KEY) == {
+        **DEFAULT_CADENCE,
+        "borrower": 45,
+        "declined": 3650,  # clamped
+    }
+    with book.write() as conn:  # hand-edited: one bad value, one unknown status
+        settings.write_json(conn, SETTING_KEY, {"borrower": "often", "prospect": 5, "x": 1})
+    assert service.defaults() == {**DEFAULT_CADENCE, "prospect": 5}
+    with book.write() as conn:
+        conn.execute("UPDATE book_setting SET value = '{oops' WHERE key = ?", (SETTING_KEY,))
+    assert service.defaults() == DEFAULT_CADENCE
+
+
 def test_brief_and_its_text(book, clients, notes, interactions, promises, clock) -> None:
     from crm.domain.client_form import Birthday
     from crm.domain.enums import Calendar

@@ -99,6 +99,9 @@ def test_sent_logs_a_wechat_contact_and_closes_the_birthday(
     ).fetchall() == [("wechat", "李姐，生日快乐！")]
     last = conn.execute("SELECT last_contact_at FROM client WHERE id = ?", (cid,)).fetchone()[0]
     assert dt.datetime.fromisoformat(last) == clock.now()
+    # The contact log's side effects came with its insert: the search document too.
+    doc = conn.execute("SELECT count(*) FROM client_memory_fts WHERE rowid = ?", (cid,))
+    assert doc.fetchone()[0] == 1
     (r,) = compute(conn, clock.today(), sources=[birthdays])
     assert r.state is State.DONE
 

@@ -182,3 +182,21 @@ def test_close_leaves_another_threads_busy_reader_alone(book: Book, clients) -> 
     assert not thread.is_alive()
     # The worker's connection was not closed under it ("Cannot operate on a closed database").
     assert not [e for e in errors if isinstance(e, sqlite3.ProgrammingError)]
+
+
+def test_values_as_the_book_stores_them() -> None:
+    """One set of converters for every area: what SQLAlchemy's SQLite dialect writes, read
+    back the same; days as ISO dates (a stored time's date part too)."""
+    import datetime as dt
+
+    from crm.store.book import sql_date, sql_datetime, to_date, to_datetime
+
+    for value in (dt.datetime(2026, 11, 29, 9, 30), dt.datetime(1999, 1, 2, 3, 4, 5, 60)):
+        text = sql_datetime(value)
+        assert text == value.strftime("%Y-%m-%d %H:%M:%S.%f")  # the ORM's form
+        assert to_datetime(text) == value
+        assert to_date(text) == value.date()
+    aware = dt.datetime(2026, 11, 29, 9, 30, tzinfo=dt.UTC)
+    assert sql_datetime(aware) == "2026-11-29 09:30:00.000000"
+    assert sql_datetime(None) is None and to_datetime(None) is None and to_date("") is None
+    assert sql_date(dt.date(2027, 3, 15)) == "2027-03-15" and sql_date(None) is None

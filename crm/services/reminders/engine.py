@@ -22,6 +22,7 @@ from crm.services.collector import collector_paused
 from crm.services.reminders import settings as reminder_settings
 from crm.services.reminders.occurrence import DailySource, Occurrence, Source
 from crm.services.reminders.settings import ReminderSettings
+from crm.store.book import to_datetime
 from crm.store.queries import reminders as q
 
 #: How far back a missed birthday or festival still shows as overdue.
@@ -46,10 +47,6 @@ class Bucket(StrEnum):
     TODAY = "today"
     UPCOMING = "upcoming"
     CLOSED = "closed"  # done or dismissed: shown last, greyed
-
-
-def _dt(value: str | None) -> dt.datetime | None:
-    return None if value is None else dt.datetime.fromisoformat(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +180,15 @@ def _compute(
             append(Reminder(occ))
         else:
             state, snoozed, done, notified = row
-            append(Reminder(occ, State(state), _dt(snoozed), _dt(done), _dt(notified)))
+            append(
+                Reminder(
+                    occ,
+                    State(state),
+                    to_datetime(snoozed),
+                    to_datetime(done),
+                    to_datetime(notified),
+                )
+            )
     return reminders
 
 

@@ -35,7 +35,7 @@ from crm.domain.loan_standing import loan_standing, progress
 from crm.domain.loan_status import LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.reminders import settings as reminder_settings
-from crm.services.reminders.occurrence import DailySource, Occurrence
+from crm.services.reminders.occurrence import DailySource, Occurrence, message
 from crm.store.queries import loan_reminders as q
 
 REPAYMENT = "loan_repayment"
@@ -63,11 +63,6 @@ _OVERDUE_DETAIL = QT_TRANSLATE_NOOP("Reminder", "Overdue since {date}")
 
 _METHODS = RepaymentMethod._value2member_map_
 _day = dt.date.fromisoformat
-
-
-def _msg(template: Msg, **params: object) -> Msg:
-    # Msg.with_ copies its mapping twice; a repayment window holds thousands at 100,000 clients.
-    return Msg(template.context, template.text, params)
 
 
 def _money(fen: int) -> str:
@@ -152,7 +147,7 @@ def repayments(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
             detail_key = (bool(auto_debit), period - first + 1, months - first + 1)
             detail = details.get(detail_key)
             if detail is None:
-                detail = details[detail_key] = _msg(
+                detail = details[detail_key] = message(
                     _BY_DEBIT if auto_debit else _BY_HAND,
                     period=detail_key[1],
                     periods=detail_key[2],
@@ -204,7 +199,7 @@ def _remainders(
         )
         if standing.next_due != maturity_on or not standing.next_payment:
             continue
-        title = _msg(
+        title = message(
             _REPAYMENT_TITLE,
             name=name,
             product=product,
@@ -225,7 +220,7 @@ def maturities(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
     for days in MATURITY_LEADS:
         ahead = dt.timedelta(days=days)
         first, last = (start + ahead).isoformat(), (end + ahead).isoformat()
-        detail = _msg(_MATURITY_DETAIL, days=days)
+        detail = message(_MATURITY_DETAIL, days=days)
         # A few dozen maturity days: each parsed once.
         calls: dict[str, tuple[dt.date, str]] = {}
         for loan_id, cid, name, product, amount, disbursed, maturity in q.maturing(
@@ -238,7 +233,7 @@ def maturities(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
             call_on, call_iso = call
             if disbursed and call_iso <= disbursed:
                 continue  # a loan shorter than the lead: nothing to talk about before it began
-            title = _msg(
+            title = message(
                 _MATURITY_TITLE, name=name, product=product, amount=_money(amount), date=maturity
             )
             key = f"{MATURITY}:{loan_id}:{call_iso}"
@@ -255,15 +250,15 @@ def _overdue_follow_ups(
     out: list[Occurrence] = []
     for loan_id, cid, name, product, since, overdue_fen in q.overdue(conn, end.isoformat()):
         since_on = _day(since)
-        detail = _msg(_OVERDUE_DETAIL, date=since_on.isoformat())
+        detail = message(_OVERDUE_DETAIL, date=since_on.isoformat())
         date = max(start, since_on)
         while date <= end:
             # The day it went overdue is its first day overdue.
             days = (date - since_on).days + 1
             if overdue_fen is None:
-                title = _msg(_OVERDUE_TITLE_NO_AMOUNT, name=name, product=product, days=days)
+                title = message(_OVERDUE_TITLE_NO_AMOUNT, name=name, product=product, days=days)
             else:
-                title = _msg(
+                title = message(
                     _OVERDUE_TITLE,
                     name=name,
                     product=product,

@@ -19,6 +19,12 @@ from typing import NamedTuple
 from crm.domain.messages import Msg
 
 
+def message(template: Msg, **params: object) -> Msg:
+    """``template.with_(**params)`` for an occurrence's texts, built directly: ``with_`` copies
+    its mapping twice, and a check builds thousands (birthdays, repayments at 100,000 clients)."""
+    return Msg(template.context, template.text, params)
+
+
 class Occurrence(NamedTuple):
     # A NamedTuple, not a dataclass: a week at 100,000 clients makes ~10,000 of them per
     # check, and a tuple is built ~4x faster than a frozen dataclass.

@@ -16,7 +16,7 @@ from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
-from crm.store.book import Book, sql_datetime
+from crm.store.book import Book, sql_datetime, to_datetime
 from crm.store.queries import reminders as q
 
 #: The history line of a greeting sent for an occurrence (a festival greets many clients).
@@ -116,7 +116,7 @@ class ReminderStates:
             HistoryEntry(
                 action,
                 dt.datetime.fromisoformat(at),
-                dt.datetime.fromisoformat(until) if until else None,
+                to_datetime(until),
                 cid,
                 note,
             )

@@ -6,11 +6,12 @@ the dialog, ``crm add``, the import and the demo share every statement.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
+
+from crm.store.queries._sql import json_chunks
 
 #: Every column of ``client``, in table order (tied to ``crm.domain.client.Client``).
 CLIENT_COLUMNS: tuple[str, ...] = (
@@ -49,36 +50,13 @@ CLIENT_PHONE_COLUMNS: tuple[str, ...] = ("id", "client_id", "position", "e164", 
 #: Every column of ``client_tag`` (tied to ``ClientTag``).
 CLIENT_TAG_COLUMNS: tuple[str, ...] = ("client_id", "tag")
 
-#: What the detail pane and the edit form read of one client.
-CLIENT_DETAIL_COLUMNS: tuple[str, ...] = (
-    "id",
-    "name",
-    "kind",
-    "gender",
-    "birthday_calendar",
-    "birth_year",
-    "birth_month",
-    "birth_day",
-    "birth_leap",
-    "wechat",
-    "id_number",
-    "business_name",
-    "industry",
-    "uscc",
-    "address",
-    "status",
-    "notes",
-    "form_of_address",
-    "cadence_days",
-    "referred_by_id",
-    "source",
-    "created_at",
-    "updated_at",
-    "archived_at",
+#: What the client write derives from the record (the name's pinyin, the search text), and
+#: last contact, kept by the interactions: all the detail pane and the edit form do not read.
+_NOT_DETAIL = frozenset(
+    {"name_pinyin", "name_compact", "name_initials", "search_text", "last_contact_at"}
 )
-
-#: Rows per ``IN (...)``/``json_each`` batch when a caller passes many ids.
-ID_CHUNK = 5000
+#: What the detail pane and the edit form read of one client: the rest, ``id`` first.
+CLIENT_DETAIL_COLUMNS: tuple[str, ...] = tuple(c for c in CLIENT_COLUMNS if c not in _NOT_DETAIL)
 
 
 def _columns(columns: Sequence[str]) -> str:
@@ -105,11 +83,6 @@ def _detail_sql() -> str:
         f"SELECT {_columns(CLIENT_DETAIL_COLUMNS)} FROM client "
         "WHERE id IN (SELECT value FROM json_each(?))"
     )
-
-
-def _chunks(ids: Sequence[int]) -> Iterable[str]:
-    for start in range(0, len(ids), ID_CHUNK):
-        yield json.dumps(list(ids[start : start + ID_CHUNK]))
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -139,7 +112,7 @@ def status_and_referrer(
 ) -> dict[int, tuple[str, int | None]]:
     """(status, referred_by_id) of each existing client among ``ids``."""
     out: dict[int, tuple[str, int | None]] = {}
-    for chunk in _chunks(ids):
+    for chunk in json_chunks(ids):
         for cid, status, referrer in conn.execute(
             "SELECT id, status, referred_by_id FROM client "
             "WHERE id IN (SELECT value FROM json_each(?))",
@@ -151,7 +124,7 @@ def status_and_referrer(
 
 def delete_children(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Remove the phones and tags of these clients (before writing their new ones)."""
-    for chunk in _chunks(ids):
+    for chunk in json_chunks(ids):
         conn.execute(
             "DELETE FROM client_phone WHERE client_id IN (SELECT value FROM json_each(?))",
             (chunk,),
@@ -177,7 +150,7 @@ def ids_archived(conn: sqlite3.Connection, ids: Sequence[int], archived: bool) -
     """Those of ``ids`` that are (``archived``) or are not archived now, in id order."""
     wanted = "archived_at IS NOT NULL" if archived else "archived_at IS NULL"
     out: list[int] = []
-    for chunk in _chunks(ids):
+    for chunk in json_chunks(ids):
         out += [
             r[0]
             for r in conn.execute(
@@ -192,13 +165,23 @@ def set_archived_at(conn: sqlite3.Connection, ids: Sequence[int], stamp: str | N
     conn.executemany("UPDATE client SET archived_at = ? WHERE id = ?", [(stamp, i) for i in ids])
 
 
+def delete_clients(conn: sqlite3.Connection, ids: Sequence[int]) -> int:
+    """Delete these client rows for good and, by ON DELETE CASCADE (foreign_keys is on for
+    every connection), everything attached; returns how many rows went in all, the clients'
+    own included. Only the trash's purge calls it."""
+    before = conn.total_changes
+    for chunk in json_chunks(ids):
+        conn.execute("DELETE FROM client WHERE id IN (SELECT value FROM json_each(?))", (chunk,))
+    return conn.total_changes - before
+
+
 # -- reading --------------------------------------------------------------------------------
 
 
 def details(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """:data:`CLIENT_DETAIL_COLUMNS` of each existing client among ``ids``, by name."""
     out: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(ids):
+    for chunk in json_chunks(ids):
         for row in conn.execute(_detail_sql(), (chunk,)):
             out[row[0]] = dict(zip(CLIENT_DETAIL_COLUMNS, row, strict=True))
     return out
@@ -207,7 +190,7 @@ def details(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str,
 def phones(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
     """(e164, national) of each client's phones, in their order."""
     out: dict[int, list[tuple[str, str]]] = {}
-    for chunk in _chunks(ids):
+    for chunk in json_chunks(ids):
         for cid, e164, national in conn.execute(
             "SELECT client_id, e164, national FROM client_phone "
             "WHERE client_id IN (SELECT value FROM json_each(?)) ORDER BY client_id, position",
@@ -220,7 +203,7 @@ def phones(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[tuple
 def tags(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
     """Each client's tags, sorted."""
     out: dict[int, list[str]] = {}
-    for chunk in _chunks(ids):
+    for chunk in json_chunks(ids):
         for cid, tag in conn.execute(
             "SELECT client_id, tag FROM client_tag "
             "WHERE client_id IN (SELECT value FROM json_each(?)) ORDER BY client_id, tag",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from crm.store.queries._sql import marked_chunks
 from crm.store.queries.relationship import insert_one
 
 #: A note as the services read it (NoteRow), in this order.
@@ -87,12 +88,11 @@ def dated_between(conn: sqlite3.Connection, client_id: int, first: str, last: st
 def open_talking_points(conn: sqlite3.Connection, client_ids: Sequence[int]) -> list[tuple]:
     """(client id, text) of the open talking points of these clients, oldest first."""
     out: list[tuple] = []
-    for start in range(0, len(client_ids), 900):  # SQLite's bound-parameter limit
-        chunk = client_ids[start : start + 900]
+    for marks, chunk in marked_chunks(client_ids):
         out += conn.execute(
             "SELECT client_id, text FROM life_note WHERE deleted_at IS NULL "
-            "AND ask_next_time AND asked_at IS NULL "
-            f"AND client_id IN ({','.join('?' * len(chunk))}) ORDER BY created_at",
+            f"AND ask_next_time AND asked_at IS NULL AND client_id IN ({marks}) "
+            "ORDER BY created_at",
             chunk,
         ).fetchall()
     return out

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from crm.store.queries._sql import marked_chunks
+
 MAX_DEPTH = 100_000
 
 Row = tuple[Any, ...]
@@ -25,9 +27,6 @@ TABLE = {"PERSON_COLUMNS": "client"}
 REFERRAL_THANKS_COLUMNS = ("referrer_id", "referred_id", "became_borrower_on", "created_at")
 #: The ``referral_thanks`` columns a thank-you is read with, before its two people.
 REFERRAL_THANKS_READ_COLUMNS = ("id", "became_borrower_on", "thanked_at")
-
-#: SQLite's default limit of host parameters is 999 in older builds; stay under it.
-_CHUNK = 900
 
 
 def _person(alias: str) -> str:
@@ -82,9 +81,7 @@ def person_row(conn: sqlite3.Connection, client_id: int) -> Row | None:
 def person_rows(conn: sqlite3.Connection, client_ids: Sequence[int]) -> list[Row]:
     """Person rows of these clients (any order; unknown ids are left out)."""
     out: list[Row] = []
-    for start in range(0, len(client_ids), _CHUNK):
-        part = list(client_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(part))
+    for marks, part in marked_chunks(client_ids):
         out += conn.execute(f"SELECT {_person('c')} FROM client c WHERE c.id IN ({marks})", part)
     return out
 
@@ -99,9 +96,7 @@ def referrer_and_source(conn: sqlite3.Connection, client_id: int) -> tuple[int |
 def referrers_of(conn: sqlite3.Connection, client_ids: Sequence[int]) -> set[int]:
     """Who referred these clients (those referred by nobody add nothing)."""
     out: set[int] = set()
-    for start in range(0, len(client_ids), _CHUNK):
-        part = list(client_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(part))
+    for marks, part in marked_chunks(client_ids):
         out.update(
             r[0]
             for r in conn.execute(
@@ -148,9 +143,11 @@ def link_referrers(
 ) -> None:
     """The bulk form of the referrer link: set (referred_by_id, source) of many clients.
 
-    The per-client form is the client write (``ClientService.add/update``, through
-    ``column_values``), which checks each referrer with ``check_referrer``; a bulk caller (the
-    demo) links only referrers it knows close no circle. Pass rows sorted by client id: the
+    The per-client form is the client write (``write_clients``), which checks each referrer
+    with ``check_referrer`` and records a thank-you when a referred client becomes a borrower;
+    this form does neither, so its one caller (the demo) links only referrers it knows close
+    no circle. It is the one writer of client columns outside ``crm.store.queries.clients``
+    (tests/services/test_one_client_write.py names it). Pass rows sorted by client id: the
     table's pages are then visited once each (random order is ~10x slower).
     """
     conn.executemany("UPDATE client SET referred_by_id = ?, source = ? WHERE id = ?", links)
@@ -178,11 +175,6 @@ def insert_thanks(
     cur = conn.execute(_INSERT_THANKS_SQL, (referrer_id, referred_id, day, created_at))
     assert cur.lastrowid is not None
     return cur.lastrowid
-
-
-def insert_thanks_many(conn: sqlite3.Connection, rows: Iterable[tuple[int, int, str, str]]) -> None:
-    """The bulk form of :func:`insert_thanks`: (referrer, referred, day, created_at) rows."""
-    conn.executemany(_INSERT_THANKS_SQL, rows)
 
 
 def thanks_rows(
@@ -231,27 +223,3 @@ def close_thanks(
         "UPDATE referral_thanks SET thanked_at = ?, interaction_id = ? WHERE id = ?",
         (thanked_at, interaction_id, thanks_id),
     )
-
-
-# -- the demo's partners and borrowers ---------------------------------------------------------
-# Transitional: a client's columns, phones and tags are the client area's to write. These two
-# stand in for ClientService's bulk write inside a transaction until the demo can call it;
-# nothing but ``crm.services.demo_referrals`` uses them.
-
-
-def demo_update_clients(
-    conn: sqlite3.Connection, columns: Sequence[str], rows: Iterable[Sequence[object]]
-) -> None:
-    """Each row: the values of ``columns`` (columns of ``client``), then the client id."""
-    sets = ", ".join(f"{c} = ?" for c in columns)
-    conn.executemany(f"UPDATE client SET {sets} WHERE id = ?", rows)
-
-
-def demo_partner_children(conn: sqlite3.Connection, client_ids: Sequence[int], tag: str) -> None:
-    """A partner keeps their first phone and has the one tag ``tag``."""
-    ids = [(i,) for i in client_ids]
-    conn.executemany("DELETE FROM client_tag WHERE client_id = ?", ids)
-    conn.executemany(
-        "INSERT INTO client_tag (client_id, tag) VALUES (?, ?)", [(i, tag) for i in client_ids]
-    )
-    conn.executemany("DELETE FROM client_phone WHERE client_id = ? AND position > 0", ids)

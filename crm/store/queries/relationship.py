@@ -8,20 +8,15 @@ resources); the rules stay in ``crm.services`` (memory_base, cadence, timeline, 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from crm.domain.relationship_enums import TimelineKind
+from crm.store.queries._sql import id_array
 
 #: Above this many clients at once, the last-contact index is rebuilt once after the update
 #: instead of churned row by row (0.5 s instead of 1 s at 100,000 clients).
 REBUILD_INDEX_OVER = 10_000
-
-
-def _ids(client_ids: Iterable[int]) -> str:
-    """Client ids as one JSON parameter for ``json_each``: any number, one statement."""
-    return json.dumps(sorted(client_ids))
 
 
 # -- any record of relationship memory ----------------------------------------------------------
@@ -56,10 +51,6 @@ def set_deleted(
 # -- clients ---------------------------------------------------------------------------------
 
 
-def client_exists(conn: sqlite3.Connection, client_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone() is not None
-
-
 # -- the search document: what the main search finds in notes, contacts and promises ----------
 
 
@@ -76,7 +67,7 @@ def memory_texts(conn: sqlite3.Connection, client_ids: Iterable[int]) -> Iterato
     params: tuple[object, ...] = ()
     if not everyone:
         where = f"client_id IN (SELECT value FROM json_each(?)) AND {where}"
-        params = (_ids(ids),)
+        params = (id_array(sorted(ids)),)
     for cid, text, answer in conn.execute(
         f"SELECT client_id, text, answer FROM life_note WHERE {where}", params
     ):
@@ -117,7 +108,7 @@ def last_contacts(
         "SELECT c.id, c.last_contact_at, (SELECT max(i.occurred_at) FROM interaction i "
         "WHERE i.client_id = c.id AND i.deleted_at IS NULL) "
         "FROM client c WHERE c.id IN (SELECT value FROM json_each(?))",
-        (_ids(client_ids),),
+        (id_array(sorted(client_ids)),),
     ).fetchall()
 
 
@@ -132,19 +123,6 @@ def set_last_contacts(conn: sqlite3.Connection, rows: Sequence[tuple[str | None,
 
 
 # -- keep-in-touch cadence ---------------------------------------------------------------------
-
-
-def book_setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM book_setting WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def save_book_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO book_setting (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
 
 
 def _due_sql(defaults: dict[str, int], fallback: int, today: dt.date) -> tuple[str, list[object]]:
@@ -262,25 +240,3 @@ def clients_created(conn: sqlite3.Connection, first: int, last: int) -> list[tup
     return conn.execute(
         "SELECT id, created_at FROM client WHERE id BETWEEN ? AND ?", (first, last)
     ).fetchall()
-
-
-#: Forms of address made from the surname, by kind and gender (None: just the name).
-_DEMO_ADDRESS = """
-    CASE WHEN kind = 'company' OR id % 5 < 2 THEN NULL ELSE
-      CASE WHEN substr(name, 1, 2) IN ('欧阳', '司马', '诸葛', '上官', '长孙', '令狐')
-           THEN substr(name, 1, 2) ELSE substr(name, 1, 1) END ||
-      CASE WHEN kind = 'sole_proprietor' AND id % 3 > 0
-             THEN CASE WHEN gender = 'female' THEN '老板' ELSE '总' END
-           WHEN gender = 'female'
-             THEN CASE id % 4 WHEN 0 THEN '阿姨' WHEN 1 THEN '女士' ELSE '姐' END
-           ELSE CASE id % 4 WHEN 0 THEN '叔' WHEN 1 THEN '师傅' ELSE '哥' END END
-    END"""
-
-
-def fill_demo_forms_of_address(conn: sqlite3.Connection, first: int, last: int) -> None:
-    """Give demo clients (ids in [first, last]) without one a form of address (张总, 李姐)."""
-    conn.execute(
-        f"UPDATE client SET form_of_address = coalesce(form_of_address, {_DEMO_ADDRESS}) "
-        "WHERE id BETWEEN ? AND ?",
-        (first, last),
-    )

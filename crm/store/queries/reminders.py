@@ -230,23 +230,6 @@ def demo_people(conn: sqlite3.Connection, first_id: int, last_id: int, limit: in
     ).fetchall()
 
 
-def demo_set_birthday(
-    conn: sqlite3.Connection,
-    client_id: int,
-    calendar: str,
-    year: int,
-    month: int,
-    day: int,
-    leap: bool,
-) -> None:
-    """The demo moves a few freshly made clients' birthdays into view."""
-    conn.execute(
-        "UPDATE client SET birthday_calendar = ?, birth_year = ?, birth_month = ?, "
-        "birth_day = ?, birth_leap = ? WHERE id = ?",
-        (calendar, year, month, day, int(leap), client_id),
-    )
-
-
 def demo_first_never_contacted(conn: sqlite3.Connection, first_id: int, last_id: int) -> int | None:
     """The earliest added active client among ids ``[first_id, last_id]`` never contacted."""
     row = conn.execute(

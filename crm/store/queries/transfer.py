@@ -10,9 +10,10 @@ cursor to ``csv.writer.writerows`` without a Python loop. Its masks restate the 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
+
+from crm.store.queries._sql import id_array, json_chunks
 
 #: The client columns the export reads, in the order of an exported row (then phones, tags).
 CLIENT_COLUMNS = (
@@ -41,9 +42,8 @@ ORDER BY j.key
 
 def export_rows(conn: sqlite3.Connection, ids: Sequence[int], chunk: int) -> Iterator[list[tuple]]:
     """The exported rows, ``chunk`` ids at a time, in the order of ``ids``."""
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        yield conn.execute(_ROW_SQL, (json.dumps(list(part)),)).fetchall()
+    for part in json_chunks(ids, chunk):
+        yield conn.execute(_ROW_SQL, (part,)).fetchall()
 
 
 # -- the csv export's cells -------------------------------------------------------------------
@@ -180,4 +180,4 @@ def csv_cells(
 ) -> sqlite3.Cursor:
     """The cells of :func:`csv_query` for these clients, in the order of ``ids``."""
     sql, params = query
-    return conn.execute(sql, {**params, "ids": json.dumps(list(ids))})
+    return conn.execute(sql, {**params, "ids": id_array(ids)})

@@ -23,7 +23,7 @@ from crm.services.loan_views import LoanRow, NeedRow
 from crm.store.errors import BookError
 from crm.ui.context import UiContext
 from crm.ui.loans import look
-from crm.ui.toast import Toast
+from crm.ui.toast import Toast, shorten
 
 
 class _Deleted(QUndoCommand):
@@ -200,7 +200,7 @@ class LoanActions(QObject):
             self.tr("Delete this needs record?\n\n{date}: {purpose}").format(
                 date=need.recorded_on.isoformat(), purpose=need.purpose
             ),
-            self.tr("Deleted need: {purpose}").format(purpose=_short(need.purpose)),
+            self.tr("Deleted need: {purpose}").format(purpose=shorten(need.purpose)),
             lambda: needs.delete(need.id),
             lambda: needs.restore(need.id),
         )
@@ -237,7 +237,3 @@ class LoanActions(QObject):
         self.undo_stack.push(_Deleted(done, delete, restore))
         self.toast.show_message(done, self.tr("Undo"), self.undo_stack.undo)
         return True
-
-
-def _short(text: str, size: int = 24) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"

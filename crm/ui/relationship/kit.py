@@ -24,7 +24,7 @@ from crm.services.resources import ResourceDraft, ResourceRow
 from crm.store.errors import BookError
 from crm.ui.context import UiContext
 from crm.ui.relationship import dialogs
-from crm.ui.toast import Toast
+from crm.ui.toast import Toast, shorten
 
 #: The kinds of record a tab can delete (and undo).
 DELETABLE = (TimelineKind.NOTE, TimelineKind.INTERACTION, TimelineKind.PROMISE_MADE)
@@ -174,7 +174,7 @@ class RelationshipKit(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = done.format(text=_short(text))
+        done = done.format(text=shorten(text))
         command = SoftDeleteCommand(
             done, lambda: service.delete(record_id), lambda: service.restore(record_id)
         )
@@ -207,7 +207,3 @@ def _saved_id(dialog: dialogs.FormDialog) -> int | None:
         return None
     value = dialog.result_value  # still there: deleteLater waits for the event loop
     return value if isinstance(value, int) else None
-
-
-def _short(text: str, size: int = 24) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
