@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,9 +30,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from crm.domain.enums import ClientKind, ClientStatus
-from crm.domain.loan_standing import ClientLoanSummary
 from crm.domain.masking import mask_phone
 from crm.services.client_query import ClientRow
+
+if TYPE_CHECKING:
+    # Types only: the loan modules load when a loan column is first shown.
+    from crm.domain.loan_standing import ClientLoanSummary
 
 COL_NAME, COL_STATUS, COL_PHONE, COL_BUSINESS, COL_TAGS, COL_BIRTHDAY, COL_UPDATED = range(7)
 COL_LAST_CONTACT = 7
