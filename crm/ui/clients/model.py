@@ -85,7 +85,7 @@ def status_colour(kind: str, status: str) -> str:
 
 
 RowLoader = Callable[[Sequence[int]], dict[int, ClientRow]]
-LoanLoader = Callable[[Sequence[int]], dict[int, ClientLoanSummary]]
+LoanLoader = Callable[[Sequence[int]], "dict[int, ClientLoanSummary]"]
 
 LATE = "#b91c1c"
 SOON = "#b45309"
