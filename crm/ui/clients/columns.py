@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
 
 from crm.ui.clients.model import (
     COL_BALANCE,
@@ -24,6 +24,7 @@ from crm.ui.clients.model import (
     SORT_KEYS,
     ClientTableModel,
 )
+from crm.ui.tables import read_only_table
 
 #: Widths of the always-there columns, from the name on (the last one stretches).
 WIDTHS = (110, 110, 110, 170, 150, 100, 90)
@@ -158,19 +159,8 @@ class ClientHeader(QHeaderView):
 def client_table(model: ClientTableModel) -> tuple[QTableView, ClientHeader]:
     """The list's view over the model: whole rows selected, read-only, compact rows, the
     column header with its menu and the loan columns hidden."""
-    table = QTableView()
-    table.setObjectName("clientTable")
-    header = ClientHeader(table)
-    table.setHorizontalHeader(header)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = ClientHeader()
+    table = read_only_table(model, name="clientTable", many=True, header=header)
     header.setSectionsMovable(True)
     header.setSectionsClickable(True)
     header.setHighlightSections(True)  # as the default header of a QTableView

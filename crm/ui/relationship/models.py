@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from crm.domain.relationship_enums import Channel, NoteCategory, TimelineKind
 from crm.services.brief import days_ago
@@ -27,6 +27,7 @@ from crm.services.promises import PromiseRow
 from crm.services.resources import ResourceRow, ShareRow
 from crm.services.timeline import TimelineEntry
 from crm.ui.i18n import render
+from crm.ui.tables import read_only_table
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -93,15 +94,7 @@ class RowsModel(QAbstractTableModel):
 
 def compact_table(model: QAbstractItemModel) -> QTableView:
     """A read-only, row-selecting, dense table over ``model`` (every list in this area)."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
+    table = read_only_table(model, row_height=24)
     table.horizontalHeader().setHighlightSections(False)
     return table
 
