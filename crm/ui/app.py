@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +24,10 @@ from crm.ui.context import UiContext
 from crm.ui.i18n import SETTING_KEY, install_translators, remove_translators, resolve_language
 from crm.ui.main_window import MainWindow
 from crm.ui.single_instance import SingleInstance, ask_owner_to_raise
+from crm.ui.tasks import AFTER_FIRST_PAINT_MS
+
+if TYPE_CHECKING:
+    from crm.ui.reminders.install import Background
 
 DEMO_CLIENTS = 300
 
@@ -136,21 +141,27 @@ def run_gui(
     window.language_change_requested.connect(relaunch)
     instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
     window.show()
-    QTimer.singleShot(0, lambda: ctx.runner.run(warm_imports))
-    # What start-up built lives as long as the app: out of every later full collection.
-    QTimer.singleShot(0, gc.freeze)
-    from crm.ui.reminders.install import start_background
-
-    reminders = start_background(ctx, lambda: holder["window"])
     from crm.ui.transfer.safekeeping import AutoBackup
 
     backups = AutoBackup(ctx.services.safekeeping, ctx.runner)
-    if not demo:
-        backups.start()
+    background: list[Background] = []
+
+    def after_first_paint() -> None:
+        # What start-up built lives as long as the app: out of every later full collection.
+        gc.freeze()
+        ctx.runner.run(warm_imports)
+        from crm.ui.reminders.install import start_background
+
+        background.append(start_background(ctx, lambda: holder["window"]))
+        if not demo:
+            backups.start()
+
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, after_first_paint)
     try:
         return app.exec()
     finally:
-        reminders.stop()
+        for b in background:
+            b.stop()
         ctx.close()  # let workers still reading the book end first
         if not demo:
             backups.at_exit()

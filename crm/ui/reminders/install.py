@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from crm.ui.context import UiContext
 from crm.ui.reminders.today_page import TodayPage
+from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.services.reminders.engine import Reminder
@@ -32,7 +33,7 @@ class RemindersUi(QObject):
         window.add_section(SECTION, self.tr("Today"), self.page, position=0)
         self._first = True
         self.page.loaded.connect(self._loaded)
-        self.page.refresh()
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.page.refresh)
 
     def _loaded(self, due: int) -> None:
         if self._first and due:
