@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm.domain.loan_status import DEFAULT_PRODUCTS, LoanStatus
@@ -24,25 +24,7 @@ from crm.store.errors import BookError
 from crm.ui.context import UiContext
 from crm.ui.loans import look
 from crm.ui.toast import Toast, shorten
-
-
-class _Deleted(QUndoCommand):
-    """Undo restores what was deleted; redo deletes it again. Pushed after the delete itself
-    succeeded, so the push's own first redo does nothing."""
-
-    def __init__(self, text: str, delete: Callable[[], None], restore: Callable[[], None]) -> None:
-        super().__init__(text)
-        self._delete, self._restore = delete, restore
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self._delete()
-
-    def undo(self) -> None:
-        self._restore()
+from crm.ui.undo import UndoableDelete
 
 
 def loan_label(row: LoanRow) -> str:
@@ -234,6 +216,6 @@ class LoanActions(QObject):
             text = look.say(message) if message is not None else str(exc)
             QMessageBox.warning(parent, self.tr("Not changed"), text)
             return False
-        self.undo_stack.push(_Deleted(done, delete, restore))
+        self.undo_stack.push(UndoableDelete(done, delete, restore, already_deleted=True))
         self.toast.show_message(done, self.tr("Undo"), self.undo_stack.undo)
         return True

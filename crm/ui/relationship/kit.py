@@ -8,11 +8,10 @@ form that needs more (sharing a resource: the directory) reads it through the ru
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm.domain.changes import Topic
@@ -25,6 +24,7 @@ from crm.store.errors import BookError
 from crm.ui.context import UiContext
 from crm.ui.relationship import dialogs
 from crm.ui.toast import Toast, shorten
+from crm.ui.undo import UndoableDelete
 
 #: The kinds of record a tab can delete (and undo).
 DELETABLE = (TimelineKind.NOTE, TimelineKind.INTERACTION, TimelineKind.PROMISE_MADE)
@@ -40,20 +40,6 @@ class _SoftDeleting(Protocol):
     def delete(self, record_id: int, /) -> None: ...
 
     def restore(self, record_id: int, /) -> None: ...
-
-
-class SoftDeleteCommand(QUndoCommand):
-    """Delete on redo, restore on undo."""
-
-    def __init__(self, text: str, delete: Callable[[], None], restore: Callable[[], None]) -> None:
-        super().__init__(text)
-        self._delete, self._restore = delete, restore
-
-    def redo(self) -> None:
-        self._delete()
-
-    def undo(self) -> None:
-        self._restore()
 
 
 class RelationshipKit(QObject):
@@ -175,7 +161,7 @@ class RelationshipKit(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         done = done.format(text=shorten(text))
-        command = SoftDeleteCommand(
+        command = UndoableDelete(
             done, lambda: service.delete(record_id), lambda: service.restore(record_id)
         )
         try:
