@@ -24,7 +24,7 @@ LOWER = {
     "crm/services": ("crm.ui", "crm.commands", "crm.cli"),
     "crm/commands": ("crm.ui",),
 }
-QT_FREE_FILES = ("crm/config.py", "crm/translations.py", "crm/cli.py")
+QT_FREE_FILES = ("crm/config.py", "crm/files.py", "crm/translations.py", "crm/cli.py")
 
 
 # -- reading the code ----------------------------------------------------------------------
