@@ -40,10 +40,9 @@ def ensure_private_dir(path: Path) -> Path:
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
-        try:
+        # A folder that is not ours to change (a shared parent the user pointed at) stays as is.
+        with suppress(PermissionError):
             os.chmod(path, PRIVATE_DIR)
-        except PermissionError:
-            pass  # not ours to change (e.g. a shared parent the user pointed at); keep going
     return path
 
 
