@@ -149,6 +149,7 @@ def run_gui(
     def after_first_paint() -> None:
         # What start-up built lives as long as the app: out of every later full collection.
         gc.freeze()
+        instance.listen()
         ctx.runner.run(warm_imports)
         from crm.ui.reminders.install import start_background
 

@@ -2,15 +2,23 @@
 
 A QLockFile in the data folder says who owns the book (stale locks of dead processes are taken
 over); a QLocalServer named after the folder lets the newcomer ask the owner to come forward.
+
+The owner takes the lock before its window exists but starts listening only after its first
+paint (:meth:`SingleInstance.listen`): loading QtNetwork costs start-up time nobody sees the
+benefit of, and a newcomer in that window of time keeps knocking until the owner answers.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 RAISE = b"raise\n"
 
@@ -33,8 +41,14 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """True if this process now owns the book; False if another Prism does."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        if not self._lock.tryLock(100):
-            return False
+        return self._lock.tryLock(100)
+
+    def listen(self) -> None:
+        """Answer newcomers from now on (call once the window is up)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         name = server_name(self.folder)
         QLocalServer.removeServer(name)  # a crashed owner may have left its socket behind
         server = QLocalServer(self)
@@ -42,7 +56,6 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._on_connection)
         server.listen(name)
         self._server = server
-        return True
 
     def _on_connection(self) -> None:
         assert self._server is not None
@@ -65,11 +78,20 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
 
-def ask_owner_to_raise(folder: Path, timeout_ms: int = 1000) -> bool:
+def ask_owner_to_raise(folder: Path, timeout_ms: int = 3000) -> bool:
+    """Knock until the owner answers (it listens only once its window is up) or time runs out."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(server_name(folder))
-    if not socket.waitForConnected(timeout_ms):
-        return False
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        socket.connectToServer(server_name(folder))
+        if socket.waitForConnected(max(1, min(200, timeout_ms))):
+            break
+        socket.abort()
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
     socket.write(RAISE)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)

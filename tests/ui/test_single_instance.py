@@ -25,6 +25,7 @@ else:
 def test_second_instance_raises_the_first(qtbot, tmp_path: Path) -> None:
     owner = SingleInstance(tmp_path)
     assert owner.acquire()
+    owner.listen()
     try:
         with qtbot.waitSignal(owner.raise_requested, timeout=10000):
             second = subprocess.Popen(
@@ -33,6 +34,27 @@ def test_second_instance_raises_the_first(qtbot, tmp_path: Path) -> None:
                 text=True,
                 cwd=ROOT,
             )
+        out, _ = second.communicate(timeout=10)
+        assert out.strip() == "raised"
+    finally:
+        owner.release()
+
+
+def test_a_newcomer_waits_for_an_owner_still_starting(qtbot, tmp_path: Path) -> None:
+    """The owner listens only after its first paint; a newcomer meanwhile keeps knocking."""
+    from PySide6.QtCore import QTimer
+
+    owner = SingleInstance(tmp_path)
+    assert owner.acquire()
+    try:
+        second = subprocess.Popen(
+            [sys.executable, "-c", SECOND, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        with qtbot.waitSignal(owner.raise_requested, timeout=10000):
+            QTimer.singleShot(700, owner.listen)
         out, _ = second.communicate(timeout=10)
         assert out.strip() == "raised"
     finally:
