@@ -8,7 +8,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.commands.base import (
+    CliContext,
+    CommandError,
+    add_json_flag,
+    add_limit_flag,
+    print_limited,
+    say,
+)
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.referrals import NOT_RECORDED, ReferralSource, chain_text
@@ -16,6 +23,10 @@ from crm.domain.referrals import NOT_RECORDED, ReferralSource, chain_text
 if TYPE_CHECKING:
     from crm.domain.client_form import ClientDraft
     from crm.services.referral_links import Person
+
+NO_THANKS = QT_TRANSLATE_NOOP(
+    "cli", "No thank-yous waiting: every referrer whose client borrows has been thanked."
+)
 
 #: Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).
 MAX_INDENT = 24
@@ -188,8 +199,8 @@ def cmd_sources(ctx: CliContext) -> int:
     return 0
 
 
-def cmd_thanks(ctx: CliContext) -> int:
-    due = ctx.services.thanks.open_for()
+def cmd_thanks(ctx: CliContext, limit: int | None) -> int:
+    due = ctx.services.thanks.open_for()[:limit] if ctx.json else ctx.services.thanks.open_for()
     if ctx.json:
         ctx.print_json(
             [
@@ -203,6 +214,10 @@ def cmd_thanks(ctx: CliContext) -> int:
             ]
         )
         return 0
+    if not due:
+        say(ctx, NO_THANKS)
+        return 0
+    lines = []
     for d in due:
         line = QT_TRANSLATE_NOOP(
             "cli", "{id}: thank {referrer} for {client} (a borrower since {date})"
@@ -212,7 +227,8 @@ def cmd_thanks(ctx: CliContext) -> int:
             client=d.referred.label,
             date=d.became_borrower_on.isoformat(),
         )
-        ctx.print(ctx.text(line))
+        lines.append(ctx.text(line))
+    print_limited(ctx, lines, limit)
     return 0
 
 
@@ -232,7 +248,7 @@ def cmd_referrals(args: argparse.Namespace, ctx: CliContext) -> int:
         return cmd_top(ctx, args.top)
     if args.sources:
         return cmd_sources(ctx)
-    return cmd_thanks(ctx)
+    return cmd_thanks(ctx, args.limit)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -243,5 +259,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--top", type=int, metavar="N", help="the N best referrers")
     p.add_argument("--sources", action="store_true", help="share of the book by source")
     p.add_argument("--thanks", action="store_true", help="thank-yous not yet given")
+    add_limit_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_referrals)
