@@ -177,7 +177,7 @@ def _print(ctx: CliContext, detail: ClientDetail, data: dict[str, Any]) -> None:
         ("archived", data["archived_at"][:10] if data["archived_at"] else None),
     ]
     shown = [(t(_LABELS[key]), value) for key, value in fields if value]
-    ctx.print(f"{d.name} (id {detail.id})")
+    ctx.print(t(WHO.with_(name=d.name, id=detail.id)))
     width = max(_width(label) for label, _ in shown)
     for label, value in shown:
         lines = str(value).splitlines() or [""]
