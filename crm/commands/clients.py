@@ -17,7 +17,7 @@ from crm.commands.base import (
     add_limit_flag,
     say,
 )
-from crm.domain.client_form import Birthday, ClientDraft
+from crm.domain.client_form import Birthday, CleanClient, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
@@ -207,6 +207,13 @@ def who(ctx: CliContext, people: Iterable[tuple[int, str, bool]]) -> str:
     )
 
 
+def _duplicates(
+    ctx: CliContext, clean: CleanClient, exclude: int | None = None
+) -> list[tuple[int, str, bool]]:
+    phones = [p.national for p in clean.phones]
+    return ctx.services.client_query.same_phone_or_id(phones, clean.id_number, exclude)
+
+
 def _errors(ctx: CliContext, exc: ValidationErrors) -> CommandError:
     return CommandError("; ".join(ctx.text(e.message) for e in exc.errors))
 
@@ -216,7 +223,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     _apply_args(draft, args, ctx)
     service = ctx.services.clients
     try:
-        dups = service.duplicates(service.validate(draft))
+        dups = _duplicates(ctx, service.validate(draft))
         if dups and not args.allow_duplicate:
             raise CommandError(DUPLICATE.with_(who=who(ctx, dups)))
         new_id = service.add(draft)
@@ -240,7 +247,7 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         clean = service.validate(draft)
         # A changed phone or ID number that another client has: said, not refused (the
         # officer is correcting a record that exists either way).
-        dups = service.duplicates(clean, exclude=client_id) if args.phone or args.id_number else []
+        dups = _duplicates(ctx, clean, client_id) if args.phone or args.id_number else []
         service.update(client_id, draft)
     except ValidationErrors as exc:
         raise _errors(ctx, exc) from None

@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from crm.commands.base import (
+    MORE,
     CliContext,
     CommandError,
     add_json_flag,
@@ -82,7 +83,7 @@ def _person_text(ctx: CliContext, p: Person) -> str:
     return text
 
 
-def cmd_client(ctx: CliContext, ref: str) -> int:
+def cmd_client(ctx: CliContext, ref: str, limit: int | None = None) -> int:
     services = ctx.services
     client_id = services.clients.resolve(ref)
     q = services.referrals
@@ -130,9 +131,14 @@ def cmd_client(ctx: CliContext, ref: str) -> int:
     for i, kid in reversed(list(enumerate(kids))):
         last = i == len(kids) - 1
         stack.append((kid, "   " if last else "│  ", "└─ " if last else "├─ "))
+    shown = 0
     while stack:
         node, child_prefix, line_prefix = stack.pop()
+        if limit is not None and shown >= limit:
+            ctx.print(ctx.text(MORE.with_(n=len(tree.nodes) - shown)))
+            break
         ctx.print(line_prefix + _person_text(ctx, people[node]))
+        shown += 1
         kids = tree.children.get(node, [])
         if len(child_prefix) >= MAX_INDENT * 3:
             child_prefix = child_prefix[:-3]
@@ -243,7 +249,7 @@ def cmd_referrals(args: argparse.Namespace, ctx: CliContext) -> int:
             QT_TRANSLATE_NOOP("cli", "Give one of: a CLIENT, --top N, --sources or --thanks.")
         )
     if args.client:
-        return cmd_client(ctx, args.client)
+        return cmd_client(ctx, args.client, args.limit)
     if args.top is not None:
         return cmd_top(ctx, args.top)
     if args.sources:

@@ -222,13 +222,6 @@ class ClientService:
         """:meth:`get` for many clients at once (the import's merge); missing ids are left out."""
         return read_details(self.book.reader(), client_ids)
 
-    def duplicates(
-        self, clean: CleanClient, exclude: int | None = None
-    ) -> list[tuple[int, str, bool]]:
-        """(id, name, archived) of other clients with one of its phones or its ID number."""
-        phones = [p.national for p in clean.phones]
-        return q.same_phone_or_id(self.book.reader(), phones, clean.id_number or None, exclude)
-
     def resolve(self, ref: str) -> int:
         """A client id, or a name that matches exactly one client (archived ones last)."""
         ref = ref.strip()

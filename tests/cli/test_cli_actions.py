@@ -154,3 +154,12 @@ def test_thanked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Contact · Phone" in ok(tmp_path, capsys, "history", "陈会长")
     code, _, err = run(tmp_path, capsys, "thanked", str(due[0]["id"]))
     assert code == 1 and "no open thank-you" in err
+
+
+def test_referral_tree_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ok(tmp_path, capsys, "add", "--name", "陈会长", "--kind", "partner")
+    for name in ("刘霞", "何哥", "夏叔"):
+        ok(tmp_path, capsys, "add", "--name", name, "--referred-by", "陈会长")
+    out = ok(tmp_path, capsys, "referrals", "陈会长", "--limit", "2")
+    assert out.count("─ ") == 2 and "… and 1 more" in out
+    assert ok(tmp_path, capsys, "referrals", "陈会长").count("─ ") == 3
