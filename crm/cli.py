@@ -209,7 +209,12 @@ def _run_command(args: argparse.Namespace) -> int:
         return int(args.handler(args, ctx))
     except CommandError as exc:
         message = exc.message
-        return fail(message.render(translate) if isinstance(message, Msg) else str(message))
+        text = message.render(translate) if isinstance(message, Msg) else str(message)
+        if exc.exit_code == 2:  # a usage problem reads like argparse's own
+            prog = getattr(args, "prog_", "crm")
+            print(f"{prog}: {text} (see {prog} --help)", file=sys.stderr)
+            return 2
+        return fail(text)
     except BookError as exc:
         return fail(exc.message.render(translate))
     except ValidationErrors as exc:

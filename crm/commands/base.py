@@ -29,11 +29,20 @@ Handler = Callable[[argparse.Namespace, "CliContext"], int]
 
 
 class CommandError(Exception):
-    """Ends the command with a one-line reason on stderr and exit code 1."""
+    """Ends the command with a one-line reason on stderr and exit code 1 (bad input or data)."""
+
+    exit_code = 1
 
     def __init__(self, message: Msg | str) -> None:
         self.message = message
         super().__init__(str(message))
+
+
+class UsageProblem(CommandError):
+    """A command line argparse cannot judge (options that go together, one of several):
+    one line and exit code 2, like argparse's own usage errors."""
+
+    exit_code = 2
 
 
 @dataclass

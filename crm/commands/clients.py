@@ -13,6 +13,7 @@ from crm.commands.base import (
     NO_SUCH_DATE,
     CliContext,
     CommandError,
+    UsageProblem,
     add_json_flag,
     add_limit_flag,
     say,
@@ -165,11 +166,11 @@ def _apply_args(draft: ClientDraft, args: argparse.Namespace, ctx: CliContext) -
         draft.cadence_days = _cadence(args.cadence)
     _tags(draft, args)
     if args.birthday and args.lunar_birthday:
-        raise CommandError(
+        raise UsageProblem(
             QT_TRANSLATE_NOOP("cli", "Give either --birthday or --lunar-birthday, not both.")
         )
     if args.leap and not args.lunar_birthday:
-        raise CommandError(QT_TRANSLATE_NOOP("cli", "--leap goes with --lunar-birthday."))
+        raise UsageProblem(QT_TRANSLATE_NOOP("cli", "--leap goes with --lunar-birthday."))
     if args.birthday:
         draft.birthday = _birthday("--birthday", args.birthday, Calendar.SOLAR, False)
     elif args.lunar_birthday:
@@ -307,7 +308,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     restore before this runs; anything else here is a client, unless it looks like a file."""
     if args.backup:
         if args.clients:
-            raise CommandError(RESTORE_NOTHING)
+            raise UsageProblem(RESTORE_NOTHING)
         from crm.commands.transfer import cmd_restore_book
 
         source = Path(args.backup).expanduser()
@@ -315,7 +316,7 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
             raise CommandError(NO_SUCH_BACKUP.with_(file=args.backup))
         return cmd_restore_book(args, ctx, source)
     if not args.clients:
-        raise CommandError(RESTORE_NOTHING)
+        raise UsageProblem(RESTORE_NOTHING)
     service = ctx.services.clients
     ids = []
     for ref in args.clients:

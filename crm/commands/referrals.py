@@ -12,6 +12,7 @@ from crm.commands.base import (
     MORE,
     CliContext,
     CommandError,
+    UsageProblem,
     add_json_flag,
     add_limit_flag,
     print_limited,
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from crm.domain.client_form import ClientDraft
     from crm.services.referral_links import Person
 
+NO_REFERRERS = QT_TRANSLATE_NOOP("cli", "Nobody in the book has referred anyone yet.")
+NO_CLIENTS = QT_TRANSLATE_NOOP("cli", "The book has no clients yet.")
 NO_THANKS = QT_TRANSLATE_NOOP(
     "cli", "No thank-yous waiting: every referrer whose client borrows has been thanked."
 )
@@ -156,7 +159,7 @@ def cmd_client(ctx: CliContext, ref: str, limit: int | None = None) -> int:
 
 def cmd_top(ctx: CliContext, n: int) -> int:
     if n < 1:
-        raise CommandError(QT_TRANSLATE_NOOP("cli", "--top needs a number of 1 or more."))
+        raise UsageProblem(QT_TRANSLATE_NOOP("cli", "--top needs a number of 1 or more."))
     top = ctx.services.referrals.top_referrers(n)
     if ctx.json:
         ctx.print_json(
@@ -174,6 +177,9 @@ def cmd_top(ctx: CliContext, n: int) -> int:
                 for i, t in enumerate(top, 1)
             ]
         )
+        return 0
+    if not top:
+        say(ctx, NO_REFERRERS)
         return 0
     header = QT_TRANSLATE_NOOP("cli", "rank  direct  indirect  borrowers  referrer")
     ctx.print(ctx.text(header))
@@ -199,6 +205,8 @@ def cmd_sources(ctx: CliContext) -> int:
             ]
         )
         return 0
+    if not shares:
+        say(ctx, NO_CLIENTS)
     for s in shares:
         label = ctx.text(s.source.label) if s.source else ctx.text(NOT_RECORDED)
         ctx.print(f"{s.share:>6.1%}  {s.clients:>7}  {label}")
@@ -245,7 +253,7 @@ def cmd_referrals(args: argparse.Namespace, ctx: CliContext) -> int:
         if x is not None
     ]
     if len(chosen) != 1:
-        raise CommandError(
+        raise UsageProblem(
             QT_TRANSLATE_NOOP("cli", "Give one of: a CLIENT, --top N, --sources or --thanks.")
         )
     if args.client:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from crm.commands.base import (
     CliContext,
     CommandError,
+    UsageProblem,
     add_json_flag,
     add_limit_flag,
     parse_date,
@@ -136,7 +137,7 @@ def cmd_unshare(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_shares(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.services
     if (args.client is None) == (args.resource is None):
-        raise CommandError(SHARES_OF_WHAT)
+        raise UsageProblem(SHARES_OF_WHAT)
     if args.client:
         shares = services.resources.shares_for_client(services.clients.resolve(args.client))
     else:

@@ -4629,6 +4629,14 @@ Their notes, contacts, promises and every other record about them are erased. Th
         <translation>已添加 {n} 位演示客户，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
+        <source>Nobody in the book has referred anyone yet.</source>
+        <translation>客户簿里还没有人介绍过客户。</translation>
+    </message>
+    <message>
+        <source>The book has no clients yet.</source>
+        <translation>客户簿里还没有客户。</translation>
+    </message>
+    <message>
         <source>No thank-yous waiting: every referrer whose client borrows has been thanked.</source>
         <translation>没有待致谢的介绍人：客户已贷款的介绍人都已致谢。</translation>
     </message>

@@ -162,3 +162,16 @@ def test_show_prints_every_field_in_words(
     main(["--data-dir", str(tmp_path), "--lang", "zh_CN", "show", "2"])
     out = capsys.readouterr().out
     assert "微信" in out and "个体工商户" in out and "男" in out
+
+
+def test_options_that_do_not_go_together_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(tmp_path, capsys, "add", "--name", "甲", "--leap")
+    assert code == 2 and out == ""
+    assert err == "crm add: --leap goes with --lunar-birthday. (see crm add --help)\n"
+    code, _, err = run(tmp_path, capsys, "referrals")
+    assert code == 2 and err.startswith("crm referrals: Give one of")
+    code, _, err = run(tmp_path, capsys, "restore")
+    assert code == 2 and "--backup FILE" in err
+    assert run(tmp_path, capsys, "referrals", "--top", "5")[1].startswith("Nobody in the book")
