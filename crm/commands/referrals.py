@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from crm.commands.base import (
     MORE,
     CliContext,
-    CommandError,
     UsageProblem,
     add_json_flag,
     add_limit_flag,
