@@ -4,13 +4,18 @@ Subcommands live in ``crm/commands/<area>.py`` and use the same services as the 
 command loads no Qt (messages are translated from the .ts files, crm/translations.py) and
 builds its parser from modules that import no services, so `crm add` starts about as fast
 as `crm --version` (tests/perf/bench_cli.py).
+
+Every error is one line on stderr: exit 1 for bad input or data (the command ran and
+refused), exit 2 for usage (the command line itself is wrong).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from crm import __version__, config
 from crm.domain.messages import Msg
@@ -23,31 +28,161 @@ COMMAND_MODULES = (
     "crm.commands.referrals",
     "crm.commands.loans",
     "crm.commands.transfer",
+    "crm.commands.history",
+    "crm.commands.resources",
+    "crm.commands.greetings",
     "crm.commands.demo",
 )
+
+DATA_DIR_HELP = f"folder holding the book (default: ${config.DATA_DIR_ENV} or the user data folder)"
+LANG_HELP = "interface language, e.g. zh_CN or en"
+
+
+class UsageError(Exception):
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+        self.message = message
+
+
+class CliParser(argparse.ArgumentParser):
+    """argparse whose errors reach :func:`parse`, which makes them one line:
+    ``crm add: <what> (see crm add --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(self.prog, message)
+
+
+def usage_error(prog: str, message: str) -> NoReturn:
+    print(f"{prog}: {message} (see {prog} --help)", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(
-        prog="crm", description="Prism (棱镜): the loan officer's client book."
-    )
+    parser = CliParser(prog="crm", description="Prism (棱镜): the loan officer's client book.")
     parser.add_argument("--version", action="version", version=f"Prism {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        help=f"folder holding the book (default: ${config.DATA_DIR_ENV} or the user data folder)",
-    )
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--demo", action="store_true", help="open the GUI on a throwaway demo book")
-    parser.add_argument("--lang", help="interface language, e.g. zh_CN or en")
+    parser.add_argument("--lang", help=LANG_HELP)
+    # `crm --json list` as well as `crm list --json`; its own dest, as a subcommand's own
+    # --json default (False) would otherwise overwrite it.
+    parser.add_argument("--json", dest="json_first", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    _everywhere(parser)
     return parser
 
 
+def _everywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``--data-dir`` and ``--lang`` come after the subcommand too (`crm add --data-dir D
+    ...`): each subcommand takes them with a SUPPRESS default, so one given before the
+    subcommand is kept unless repeated after it. Each subcommand also records its prog, for
+    the one-line error about an unknown option."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        seen: set[int] = set()
+        for sub in action.choices.values():
+            if id(sub) in seen:
+                continue
+            seen.add(id(sub))
+            sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+            sub.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
+            sub.set_defaults(prog_=sub.prog)
+            _everywhere(sub)
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args, extras = parser.parse_known_args(words)
+    except UsageError as exc:
+        # An unknown option is the likelier mistake than what argparse noticed first
+        # (`crm add --nme X` is missing --name because --name was misspelt).
+        sub = _subparser(parser, exc.prog)
+        unknown = _unknown_option(sub, words) or _unknown_command(sub, exc.message)
+        usage_error(exc.prog, unknown or exc.message)
+    if extras:
+        prog = getattr(args, "prog_", "crm")
+        sub = _subparser(parser, prog)
+        word = extras[0]
+        usage_error(prog, _unknown_option(sub, extras) or f"unexpected argument {word!r}")
+    return args
+
+
+def _unknown_option(parser: argparse.ArgumentParser, words: list[str]) -> str | None:
+    """The first ``--option`` among ``words`` that ``parser`` does not know, said with the
+    closest one it knows; None when there is none."""
+    import difflib
+
+    known = _options_of(parser)
+    for word in words:
+        if word == "--":
+            break
+        if not word.startswith("--"):
+            continue
+        option = word.split("=", 1)[0]
+        if any(k.startswith(option) for k in known):  # argparse takes unique prefixes
+            continue
+        close = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        return f"unknown option {option}{hint}"
+    return None
+
+
+def _unknown_command(parser: argparse.ArgumentParser, message: str) -> str | None:
+    """``unknown command 'lst'; did you mean list?`` instead of argparse's list of them all."""
+    import difflib
+    import re
+
+    m = re.match(r"argument (COMMAND|ACTION): invalid choice: '([^']*)'", message)
+    if m is None:
+        return None
+    names = [n for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+             for n in a.choices]  # fmt: skip
+    close = difflib.get_close_matches(m.group(2), names, n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return f"unknown command {m.group(2)!r}{hint}"
+
+
+def _subparser(parser: argparse.ArgumentParser, prog: str) -> argparse.ArgumentParser:
+    stack = [parser]
+    while stack:
+        p = stack.pop()
+        if p.prog == prog:
+            return p
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                stack += list(action.choices.values())
+    return parser
+
+
+def _options_of(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is seen now and not at exit
+        return code
+    except BrokenPipeError:
+        # `crm list | head -2`: the reader has all it wanted. Point stdout at devnull so the
+        # interpreter's final flush does not complain, and end quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = parse(argv)
     if args.command is None:
         from crm.ui.app import run_gui
 
@@ -57,27 +192,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     from crm.commands.base import CliContext, CommandError
+    from crm.domain.errors import ValidationErrors
     from crm.store.errors import BookError
     from crm.translations import cli_translate
 
     folder = config.data_dir(args.data_dir)
     translate = cli_translate(folder, args.lang)  # reads nothing until a message is shown
-    ctx = CliContext(data_dir=folder, translate=translate, json=getattr(args, "json", False))
+    json_out = bool(getattr(args, "json", False) or args.json_first)
+    ctx = CliContext(data_dir=folder, translate=translate, json=json_out)
+
+    def fail(text: str) -> int:
+        print(f"crm: {text}", file=sys.stderr)
+        return 1
+
     try:
         return int(args.handler(args, ctx))
     except CommandError as exc:
         message = exc.message
         text = message.render(translate) if isinstance(message, Msg) else str(message)
-        print(f"crm: {text}", file=sys.stderr)
-        return 1
+        if exc.exit_code == 2:  # a usage problem reads like argparse's own
+            prog = getattr(args, "prog_", "crm")
+            print(f"{prog}: {text} (see {prog} --help)", file=sys.stderr)
+            return 2
+        return fail(text)
     except BookError as exc:
-        print(f"crm: {exc.message.render(translate)}", file=sys.stderr)
-        return 1
+        return fail(exc.message.render(translate))
+    except ValidationErrors as exc:
+        return fail("; ".join(e.message.render(translate) for e in exc.errors))
     except LookupError as exc:  # ClientNotFound and kin carry a Msg
         found = getattr(exc, "message", None)
-        text = found.render(translate) if isinstance(found, Msg) else str(exc)
-        print(f"crm: {text}", file=sys.stderr)
-        return 1
+        return fail(found.render(translate) if isinstance(found, Msg) else str(exc))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a file that cannot be read or written: say which and why
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}")
     finally:
         ctx.close()
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TypeVar
 
-from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.commands.base import CliContext, CommandError, add_json_flag, parse_date
 from crm.commands.loans import (
     _method,
     _money,
@@ -30,10 +29,6 @@ from crm.domain.messages import QT_TRANSLATE_NOOP
 T = TypeVar("T")
 
 _STATUSES = "|".join(s.value for s in LoanStatus)
-NO_SUCH_DATE = QT_TRANSLATE_NOOP("cli", "{option} {value}: that date does not exist.")
-NOT_A_DATE = QT_TRANSLATE_NOOP(
-    "cli", "{option} {value!r} is not a date: use YYYY-MM-DD (for example 2027-03-15)."
-)
 NOT_WHOLE = QT_TRANSLATE_NOOP("cli", "{option} {value!r} is not a whole number.")
 UNKNOWN_STATUS = QT_TRANSLATE_NOOP("cli", "Unknown status {value!r}: use one of {choices}.")
 OTHER_CLIENTS_LOAN = QT_TRANSLATE_NOOP("cli", "Loan {id} is not one of {client}'s loans.")
@@ -46,15 +41,7 @@ def _client(ctx: CliContext, ref: str) -> int:
 
 
 def _date(option: str, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
-        message = NO_SUCH_DATE if shaped else NOT_A_DATE
-        raise CommandError(message.with_(option=option, value=value)) from None
+    return parse_date(option, value)
 
 
 def _whole(option: str, value: str | None) -> int | None:

@@ -8,7 +8,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.commands.base import (
+    MORE,
+    CliContext,
+    UsageProblem,
+    add_json_flag,
+    add_limit_flag,
+    print_limited,
+    say,
+)
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.referrals import NOT_RECORDED, ReferralSource, chain_text
@@ -16,6 +24,12 @@ from crm.domain.referrals import NOT_RECORDED, ReferralSource, chain_text
 if TYPE_CHECKING:
     from crm.domain.client_form import ClientDraft
     from crm.services.referral_links import Person
+
+NO_REFERRERS = QT_TRANSLATE_NOOP("cli", "Nobody in the book has referred anyone yet.")
+NO_CLIENTS = QT_TRANSLATE_NOOP("cli", "The book has no clients yet.")
+NO_THANKS = QT_TRANSLATE_NOOP(
+    "cli", "No thank-yous waiting: every referrer whose client borrows has been thanked."
+)
 
 #: Deeper than this, tree lines stop indenting further (a 10,000-deep chain stays printable).
 MAX_INDENT = 24
@@ -71,7 +85,7 @@ def _person_text(ctx: CliContext, p: Person) -> str:
     return text
 
 
-def cmd_client(ctx: CliContext, ref: str) -> int:
+def cmd_client(ctx: CliContext, ref: str, limit: int | None = None) -> int:
     services = ctx.services
     client_id = services.clients.resolve(ref)
     q = services.referrals
@@ -119,9 +133,14 @@ def cmd_client(ctx: CliContext, ref: str) -> int:
     for i, kid in reversed(list(enumerate(kids))):
         last = i == len(kids) - 1
         stack.append((kid, "   " if last else "│  ", "└─ " if last else "├─ "))
+    shown = 0
     while stack:
         node, child_prefix, line_prefix = stack.pop()
+        if limit is not None and shown >= limit:
+            ctx.print(ctx.text(MORE.with_(n=len(tree.nodes) - shown)))
+            break
         ctx.print(line_prefix + _person_text(ctx, people[node]))
+        shown += 1
         kids = tree.children.get(node, [])
         if len(child_prefix) >= MAX_INDENT * 3:
             child_prefix = child_prefix[:-3]
@@ -139,7 +158,7 @@ def cmd_client(ctx: CliContext, ref: str) -> int:
 
 def cmd_top(ctx: CliContext, n: int) -> int:
     if n < 1:
-        raise CommandError(QT_TRANSLATE_NOOP("cli", "--top needs a number of 1 or more."))
+        raise UsageProblem(QT_TRANSLATE_NOOP("cli", "--top needs a number of 1 or more."))
     top = ctx.services.referrals.top_referrers(n)
     if ctx.json:
         ctx.print_json(
@@ -157,6 +176,9 @@ def cmd_top(ctx: CliContext, n: int) -> int:
                 for i, t in enumerate(top, 1)
             ]
         )
+        return 0
+    if not top:
+        say(ctx, NO_REFERRERS)
         return 0
     header = QT_TRANSLATE_NOOP("cli", "rank  direct  indirect  borrowers  referrer")
     ctx.print(ctx.text(header))
@@ -182,14 +204,16 @@ def cmd_sources(ctx: CliContext) -> int:
             ]
         )
         return 0
+    if not shares:
+        say(ctx, NO_CLIENTS)
     for s in shares:
         label = ctx.text(s.source.label) if s.source else ctx.text(NOT_RECORDED)
         ctx.print(f"{s.share:>6.1%}  {s.clients:>7}  {label}")
     return 0
 
 
-def cmd_thanks(ctx: CliContext) -> int:
-    due = ctx.services.thanks.open_for()
+def cmd_thanks(ctx: CliContext, limit: int | None) -> int:
+    due = ctx.services.thanks.open_for()[:limit] if ctx.json else ctx.services.thanks.open_for()
     if ctx.json:
         ctx.print_json(
             [
@@ -203,6 +227,10 @@ def cmd_thanks(ctx: CliContext) -> int:
             ]
         )
         return 0
+    if not due:
+        say(ctx, NO_THANKS)
+        return 0
+    lines = []
     for d in due:
         line = QT_TRANSLATE_NOOP(
             "cli", "{id}: thank {referrer} for {client} (a borrower since {date})"
@@ -212,7 +240,8 @@ def cmd_thanks(ctx: CliContext) -> int:
             client=d.referred.label,
             date=d.became_borrower_on.isoformat(),
         )
-        ctx.print(ctx.text(line))
+        lines.append(ctx.text(line))
+    print_limited(ctx, lines, limit)
     return 0
 
 
@@ -223,16 +252,16 @@ def cmd_referrals(args: argparse.Namespace, ctx: CliContext) -> int:
         if x is not None
     ]
     if len(chosen) != 1:
-        raise CommandError(
+        raise UsageProblem(
             QT_TRANSLATE_NOOP("cli", "Give one of: a CLIENT, --top N, --sources or --thanks.")
         )
     if args.client:
-        return cmd_client(ctx, args.client)
+        return cmd_client(ctx, args.client, args.limit)
     if args.top is not None:
         return cmd_top(ctx, args.top)
     if args.sources:
         return cmd_sources(ctx)
-    return cmd_thanks(ctx)
+    return cmd_thanks(ctx, args.limit)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -243,5 +272,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--top", type=int, metavar="N", help="the N best referrers")
     p.add_argument("--sources", action="store_true", help="share of the book by source")
     p.add_argument("--thanks", action="store_true", help="thank-yous not yet given")
+    add_limit_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_referrals)

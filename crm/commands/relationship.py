@@ -7,16 +7,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.commands.base import (
+    NO_SUCH_DATE,
+    CliContext,
+    CommandError,
+    add_json_flag,
+    add_limit_flag,
+    parse_date,
+    print_limited,
+    say,
+)
 from crm.domain.errors import ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.relationship_enums import Channel, NoteCategory
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 
@@ -25,7 +32,13 @@ def _resolve(ctx: CliContext, ref: str) -> int:
     return ctx.services.clients.resolve(ref)
 
 
-_BAD_DATE = QT_TRANSLATE_NOOP("cli", "Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).")
+NO_NOTES = QT_TRANSLATE_NOOP("cli", "No notes about {client} yet.")
+NONE_DUE = QT_TRANSLATE_NOOP("cli", "Nobody is due for contact.")
+NO_PROMISES = QT_TRANSLATE_NOOP("cli", "No open promises.")
+NO_LATE_PROMISES = QT_TRANSLATE_NOOP("cli", "No late promises.")
+KEPT = QT_TRANSLATE_NOOP(
+    "cli", "Kept promise {id} to {client} ({promise}); logged as contact {contact}."
+)
 _BAD_TIME = QT_TRANSLATE_NOOP(
     "cli", "Time {value!r} is not 'YYYY-MM-DD HH:MM' (for example 2026-11-28 15:30)."
 )
@@ -41,11 +54,19 @@ def _parsed(value: str | None, parse: Callable[[str], T], bad: Msg) -> T | None:
         raise CommandError(bad.with_(value=value)) from None
 
 
-def _date(value: str | None) -> dt.date | None:
-    return _parsed(value, dt.date.fromisoformat, _BAD_DATE)
+def _date(option: str, value: str | None) -> dt.date | None:
+    return parse_date(option, value)
+
+
+_TIME_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?)?")
 
 
 def _when(value: str | None) -> dt.datetime | None:
+    if value is not None and _TIME_SHAPE.fullmatch(value.strip()):
+        try:
+            dt.datetime.fromisoformat(value.strip())
+        except ValueError:  # shaped right, but 2027-02-30 or 25:00
+            raise CommandError(NO_SUCH_DATE.with_(option="--when", value=value)) from None
     return _parsed(value, dt.datetime.fromisoformat, _BAD_TIME)
 
 
@@ -62,7 +83,8 @@ def _done(ctx: CliContext, new_id: int, **extra: Any) -> int:
 
 
 def cmd_notes(args: argparse.Namespace, ctx: CliContext) -> int:
-    notes = ctx.services.notes.for_client(_resolve(ctx, args.client))
+    client_id = _resolve(ctx, args.client)
+    notes = ctx.services.notes.for_client(client_id)
     if ctx.json:
         ctx.print_json(
             [
@@ -76,11 +98,16 @@ def cmd_notes(args: argparse.Namespace, ctx: CliContext) -> int:
                     "answer": n.answer,
                     "created_at": n.created_at.isoformat(" "),
                 }
-                for n in notes
+                for n in notes[: args.limit]
             ]
         )
         return 0
+    if not notes:
+        name = ctx.services.clients.get(client_id).name
+        say(ctx, NO_NOTES.with_(client=name))
+        return 0
     ask = ctx.text(QT_TRANSLATE_NOOP("cli", "ask next time"))
+    lines = []
     for n in notes:
         parts = [str(n.id).rjust(6), ctx.text(n.category.label), n.text]
         if n.event_date:
@@ -89,7 +116,8 @@ def cmd_notes(args: argparse.Namespace, ctx: CliContext) -> int:
             parts.append(f"[{ask}]")
         if n.answer:
             parts.append(f"→ {n.answer}")
-        ctx.print("  ".join(parts))
+        lines.append("  ".join(parts))
+    print_limited(ctx, lines, args.limit)
     return 0
 
 
@@ -100,7 +128,7 @@ def cmd_note(args: argparse.Namespace, ctx: CliContext) -> int:
     draft = NoteDraft(
         text=args.text,
         category=NoteCategory(args.category),
-        event_date=_date(args.date),
+        event_date=_date("--date", args.date),
         ask_next_time=args.ask,
     )
     return _done(ctx, _saving(ctx, lambda: ctx.services.notes.add(client_id, draft)))
@@ -127,7 +155,7 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
         summary=args.summary,
         occurred_at=_when(args.when),
         next_step=args.next or "",
-        next_step_due=_date(args.next_due),
+        next_step_due=_date("--next-due", args.next_due),
     )
     return _done(ctx, _saving(ctx, lambda: ctx.services.interactions.log(client_id, draft)))
 
@@ -135,7 +163,7 @@ def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_promise(args: argparse.Namespace, ctx: CliContext) -> int:
     client_id = _resolve(ctx, args.client)
     service = ctx.services.promises
-    due = _date(args.due) or service.default_due()
+    due = _date("--due", args.due) or service.default_due()
     new_id = _saving(ctx, lambda: service.make(client_id, args.text, due))
     if ctx.json:
         ctx.print_json({"id": new_id, "due": due.isoformat()})
@@ -154,7 +182,14 @@ def cmd_keep(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     draft = InteractionDraft(channel=Channel(args.channel), summary=summary)
     interaction = _saving(ctx, lambda: service.keep(args.promise, draft))
-    return _done(ctx, interaction)
+    if ctx.json:
+        ctx.print_json({"id": interaction, "promise": args.promise, "client_id": promise.client_id})
+        return 0
+    line = KEPT.with_(
+        id=args.promise, client=promise.client_name, promise=promise.text, contact=interaction
+    )
+    say(ctx, line)
+    return 0
 
 
 def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -179,6 +214,8 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
             ]
         )
         return 0
+    if not rows:
+        say(ctx, NONE_DUE)
     for r in rows:
         late = ctx.text(QT_TRANSLATE_NOOP("cli", "{n} days overdue").with_(n=r.days_overdue))
         line = f"{str(r.client_id).rjust(6)}  {r.name}  {late}"
@@ -203,15 +240,20 @@ def cmd_promises(args: argparse.Namespace, ctx: CliContext) -> int:
                     "due_date": p.due_date.isoformat(),
                     "days_late": p.days_late(today),
                 }
-                for p in rows
+                for p in rows[: args.limit]
             ]
         )
         return 0
+    if not rows:
+        say(ctx, NO_LATE_PROMISES if args.overdue else NO_PROMISES)
+        return 0
+    lines = []
     for p in rows:
         late = p.days_late(today)
         mark = ctx.text(QT_TRANSLATE_NOOP("cli", "{n} days late").with_(n=late)) if late else ""
         cols = [str(p.id).rjust(6), p.due_date.isoformat(), p.client_name, p.text, mark]
-        ctx.print("  ".join(cols).rstrip())
+        lines.append("  ".join(cols).rstrip())
+    print_limited(ctx, lines, args.limit)
     return 0
 
 
@@ -227,6 +269,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to `crm`."""
     p = sub.add_parser("notes", help="a client's life notes, talking points first")
     p.add_argument("client", help="client id or unambiguous name")
+    add_limit_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_notes)
 
@@ -275,12 +318,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_keep)
 
     p = sub.add_parser("due", help="clients due for contact, most overdue first")
-    p.add_argument("--limit", type=int)
+    add_limit_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_due)
 
     p = sub.add_parser("promises", help="open promises, overdue first")
     p.add_argument("--overdue", action="store_true", help="only the late ones")
+    add_limit_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_promises)
 

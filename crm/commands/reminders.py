@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crm.commands.base import CliContext, CommandError, add_json_flag
+from crm.commands.base import MORE, CliContext, CommandError, add_json_flag, add_limit_flag
 from crm.domain.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -43,8 +43,14 @@ def _reminders(ctx: CliContext, on: dt.date | None, days: int) -> list[Reminder]
 
 
 def cmd_reminders(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.services.reminders.engine import Bucket
+
     today = args.on or ctx.clock.today()
-    reminders = [r for r in _reminders(ctx, today, args.days) if args.all or not r.closed]
+    found = [r for r in _reminders(ctx, today, args.days) if args.all or not r.closed]
+    # One group per bucket, in the Today view's order (by date within): a reminder that
+    # shows early (a birthday's lead days) sorts by date among the next days' ones.
+    order = {b: i for i, b in enumerate(Bucket)}
+    reminders = sorted(found, key=lambda r: order[r.bucket(today)])[: args.limit]
     if ctx.json:
         items: list[dict[str, Any]] = []
         for r in reminders:
@@ -86,7 +92,12 @@ def cmd_reminders(args: argparse.Namespace, ctx: CliContext) -> int:
                     until=r.snoozed_until.strftime("%Y-%m-%d %H:%M")
                 )
             )
+        if args.keys:
+            line += f"  [{occ.key}]"
         ctx.print(line)
+    if len(found) > len(reminders):
+        ctx.print()
+        ctx.print(ctx.text(MORE.with_(n=len(found) - len(reminders))))
     return 0
 
 
@@ -117,8 +128,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--on", type=_date, help="from this date (YYYY-MM-DD; default today)")
     p.add_argument("--days", type=_days, default=7, help="how many days ahead (default 7)")
     p.add_argument("--all", action="store_true", help="include done and dismissed ones")
+    p.add_argument(
+        "--keys", action="store_true", help="show each one's KEY (for crm reminder, crm greeting)"
+    )
+    add_limit_flag(p)
     add_json_flag(p)
     p.set_defaults(handler=cmd_reminders)
+
+    from crm.commands.reminder_actions import register_actions
+
+    register_actions(sub)
 
     p = sub.add_parser("ics", help="write upcoming reminders to an iCalendar (.ics) file")
     p.add_argument("--out", required=True, help="the .ics file to write")

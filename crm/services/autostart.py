@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import plistlib
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,14 +19,27 @@ LAUNCH_AGENT_LABEL = "local.prism.crm"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
-def command() -> list[str]:
-    """How to start this Prism: the same interpreter running ``-m crm``."""
+def command(data_dir: Path | None = None) -> list[str]:
+    """How to start this Prism: the same interpreter running ``-m crm``, on the book in use
+    (``data_dir``; None or the default folder needs no ``--data-dir``)."""
     exe = sys.executable
     if sys.platform == "win32":
         pythonw = Path(exe).with_name("pythonw.exe")
         if pythonw.exists():
             exe = str(pythonw)
-    return [exe, "-m", "crm"]
+    return [exe, "-m", "crm", *data_dir_args(data_dir)]
+
+
+def data_dir_args(data_dir: Path | None) -> list[str]:
+    """``--data-dir DIR`` for a book outside the default folder: start at login must open the
+    book the officer turned it on for, not the default one."""
+    if data_dir is None:
+        return []
+    from crm import config
+
+    if config.is_default_data_dir(Path(data_dir)):
+        return []
+    return ["--data-dir", str(Path(data_dir).expanduser().resolve())]
 
 
 def xdg_entry_path(config_home: Path | None = None) -> Path:
@@ -39,13 +51,32 @@ def launch_agent_path(home: Path | None = None) -> Path:
     return (home or Path.home()) / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
 
 
+#: Characters that make an Exec argument need quoting (Desktop Entry Specification, "The Exec
+#: key"); inside the double quotes, these four take a backslash.
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+_EXEC_ESCAPED = set('"`$\\')
+
+
+def exec_line(cmd: Sequence[str]) -> str:
+    """``cmd`` as a desktop entry's Exec value. Not shlex: the spec quotes with double quotes
+    only (a single-quoted path with a space is two arguments to the session), ``%`` is a field
+    code unless doubled, and the whole value is a string whose backslashes are escaped again."""
+    out = []
+    for arg in cmd:
+        arg = arg.replace("%", "%%")
+        if any(ch in _EXEC_RESERVED for ch in arg) or not arg:
+            arg = '"' + "".join("\\" + ch if ch in _EXEC_ESCAPED else ch for ch in arg) + '"'
+        out.append(arg)
+    return " ".join(out).replace("\\", "\\\\")
+
+
 def xdg_entry(cmd: Sequence[str]) -> str:
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"
         "Name=Prism\n"
         "Comment=Prism client book: reminders for birthdays and festivals\n"
-        f"Exec={shlex.join(cmd)}\n"
+        f"Exec={exec_line(cmd)}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )
@@ -58,10 +89,11 @@ def launch_agent(cmd: Sequence[str]) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
+    from crm.files import write_private_bytes
+
+    # The autostart / LaunchAgents folder is the system's: created if missing, never chmodded.
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_private_bytes(path, data)
 
 
 def is_enabled(platform: str = sys.platform, root: Path | None = None) -> bool:
@@ -77,10 +109,11 @@ def set_enabled(
     platform: str = sys.platform,
     root: Path | None = None,
     cmd: Sequence[str] | None = None,
+    data_dir: Path | None = None,
 ) -> None:
-    """Turn start-at-login on or off. ``root`` stands in for the home folder (macOS) or the
-    XDG config folder (Linux) in tests."""
-    cmd = list(cmd or command())
+    """Turn start-at-login on or off, for the book in ``data_dir`` (the one in use). ``root``
+    stands in for the home folder (macOS) or the XDG config folder (Linux) in tests."""
+    cmd = list(cmd or command(data_dir))
     if platform == "win32":  # pragma: no cover - Windows only
         _windows_set(enabled, cmd)
         return

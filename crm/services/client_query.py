@@ -164,3 +164,12 @@ class ClientQuery:
     def tags(self) -> list[tuple[str, int]]:
         """Tags in use on active clients, with how many carry each, most used first."""
         return q.tags_in_use(self._conn())
+
+    def same_phone_or_id(
+        self, phones: Sequence[str], id_number: str | None, exclude: int | None = None
+    ) -> list[tuple[int, str, bool]]:
+        """(id, name, archived) of the clients, ``exclude`` aside, with one of these phones
+        (as dialled at home) or this ID number: the duplicate check of `crm add`."""
+        from crm.store.queries import clients as client_q
+
+        return client_q.same_phone_or_id(self._conn(), phones, id_number or None, exclude)

@@ -18,6 +18,10 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
 
     services = ctx.services
     pages += reminder_settings_pages(
-        services.reminders, services.greetings, ctx.runner, ctx.settings
+        services.reminders,
+        services.greetings,
+        ctx.runner,
+        ctx.settings,
+        data_dir=services.book_path.parent,
     )
     return pages

@@ -4561,6 +4561,58 @@ Their notes, contacts, promises and every other record about them are erased. Th
 <context>
     <name>cli</name>
     <message>
+        <source>{option} {value}: the lunar calendar covers 1901–2099; give a year in that range, or leave the year out (MM-DD).</source>
+        <translation>{option} {value}：农历只支持 1901–2099 年；请给出这个范围内的年份，或不写年份（MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Same phone or ID number as {who}. Nothing was added: look with crm show ID, or add --allow-duplicate to add a second client anyway.</source>
+        <translation>与 {who} 的手机号或身份证号相同，未添加：可用 crm show ID 查看，或加上 --allow-duplicate 仍然添加。</translation>
+    </message>
+    <message>
+        <source>warning: same phone or ID number as {who}.</source>
+        <translation>提醒：与 {who} 的手机号或身份证号相同。</translation>
+    </message>
+    <message>
+        <source>{name} (id {id}, archived)</source>
+        <translation>{name}（编号 {id}，已归档）</translation>
+    </message>
+    <message>
+        <source>--cadence {value!r}: give a number of days (1 to 3650), or &apos;default&apos;.</source>
+        <translation>--cadence {value!r}：请给出天数（1 到 3650），或 &apos;default&apos;。</translation>
+    </message>
+    <message>
+        <source>Archived {who}. crm restore CLIENT brings them back.</source>
+        <translation>已归档 {who}。用 crm restore 客户 可以恢复。</translation>
+    </message>
+    <message>
+        <source>Restored {who}.</source>
+        <translation>已恢复 {who}。</translation>
+    </message>
+    <message>
+        <source>Not archived, nothing to restore: {who}.</source>
+        <translation>未归档，无需恢复：{who}。</translation>
+    </message>
+    <message>
+        <source>Already archived: {who}.</source>
+        <translation>已经归档：{who}。</translation>
+    </message>
+    <message>
+        <source>No clients match.</source>
+        <translation>没有符合条件的客户。</translation>
+    </message>
+    <message>
+        <source>There is no backup file {file}. Give the path of a backup (crm check names the newest good one); to restore an archived client, give its id or name.</source>
+        <translation>没有备份文件 {file}。请给出备份文件的路径（crm check 会列出最新的完好备份）；要恢复已归档的客户，请给出编号或姓名。</translation>
+    </message>
+    <message>
+        <source>{problem} crm restore CLIENT... brings back archived clients (crm list --archived lists them); crm restore --backup FILE restores the book from a backup.</source>
+        <translation>{problem} crm restore 客户… 恢复已归档的客户（crm list --archived 可列出）；crm restore --backup 文件 从备份恢复整个客户簿。</translation>
+    </message>
+    <message>
+        <source>Give the archived clients to restore, or --backup FILE to restore the book.</source>
+        <translation>请给出要恢复的已归档客户，或用 --backup 文件 恢复整个客户簿。</translation>
+    </message>
+    <message>
         <source>Birthday {value!r} is not YYYY-MM-DD or MM-DD (for example 1985-03-08).</source>
         <translation>生日 {value!r} 的格式不对，应为 YYYY-MM-DD 或 MM-DD（如 1985-03-08）。</translation>
     </message>
@@ -4575,6 +4627,18 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Added {n} demo clients in {seconds:.1f} s.</source>
         <translation>已添加 {n} 位演示客户，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Nobody in the book has referred anyone yet.</source>
+        <translation>客户簿里还没有人介绍过客户。</translation>
+    </message>
+    <message>
+        <source>The book has no clients yet.</source>
+        <translation>客户簿里还没有客户。</translation>
+    </message>
+    <message>
+        <source>No thank-yous waiting: every referrer whose client borrows has been thanked.</source>
+        <translation>没有待致谢的介绍人：客户已贷款的介绍人都已致谢。</translation>
     </message>
     <message>
         <source>archived</source>
@@ -4643,7 +4707,27 @@ Their notes, contacts, promises and every other record about them are erased. Th
     </message>
     <message>
         <source>Date {value!r} is not YYYY-MM-DD (for example 2027-06-18).</source>
-        <translation>日期 {value!r} 不是 YYYY-MM-DD 格式（例如 2027-06-18）。</translation>
+        <translation type="vanished">日期 {value!r} 不是 YYYY-MM-DD 格式（例如 2027-06-18）。</translation>
+    </message>
+    <message>
+        <source>No notes about {client} yet.</source>
+        <translation>{client} 还没有备忘。</translation>
+    </message>
+    <message>
+        <source>Nobody is due for contact.</source>
+        <translation>目前没有需要联系的客户。</translation>
+    </message>
+    <message>
+        <source>No open promises.</source>
+        <translation>没有未兑现的承诺。</translation>
+    </message>
+    <message>
+        <source>No late promises.</source>
+        <translation>没有逾期的承诺。</translation>
+    </message>
+    <message>
+        <source>Kept promise {id} to {client} ({promise}); logged as contact {contact}.</source>
+        <translation>已兑现对 {client} 的承诺 {id}（{promise}），记为联系记录 {contact}。</translation>
     </message>
     <message>
         <source>Time {value!r} is not &apos;YYYY-MM-DD HH:MM&apos; (for example 2026-11-28 15:30).</source>
@@ -4732,6 +4816,10 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>{option} {value!r} is not a date: use YYYY-MM-DD (for example 2027-03-15).</source>
         <translation>{option} {value!r} 不是日期：请使用 YYYY-MM-DD 格式（例如 2027-03-15）。</translation>
+    </message>
+    <message>
+        <source>… and {n} more (--limit to see more).</source>
+        <translation>……还有 {n} 条（用 --limit 查看更多）。</translation>
     </message>
     <message>
         <source>{option} {value!r} is not a whole number.</source>
@@ -4838,8 +4926,120 @@ Their notes, contacts, promises and every other record about them are erased. Th
         <translation>月息 {rate}%（年利率 {annual}%）</translation>
     </message>
     <message>
+        <source>Address as</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>介绍人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>联系频率</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <source>Festival greetings</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加于</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新于</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档于</translation>
+    </message>
+    <message>
+        <source>lunar {date}</source>
+        <translation>农历{date}</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>every {n} days (the default for the status)</source>
+        <translation>每 {n} 天（按状态的默认值）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>no (opted out)</source>
+        <translation>否（已谢绝）</translation>
+    </message>
+    <message>
+        <source>{name} (id {id})</source>
+        <translation>{name}（编号 {id}）</translation>
     </message>
     <message>
         <source>no</source>
@@ -4856,6 +5056,106 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>{n} d</source>
         <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{key} is not an occasion for a greeting (promises, thank-yous and loans are not).</source>
+        <translation>{key} 不是问候的场合（承诺、致谢和贷款提醒都不是）。</translation>
+    </message>
+    <message>
+        <source>{key} is for many clients: say whom with --client CLIENT.</source>
+        <translation>{key} 面向多位客户：请用 --client 客户 指定问候谁。</translation>
+    </message>
+    <message>
+        <source>--touch {id}: that is not one of {client}&apos;s notes.</source>
+        <translation>--touch {id}：这不是 {client} 的备忘。</translation>
+    </message>
+    <message>
+        <source>Logged the greeting to {client} as sent.</source>
+        <translation>已记下发给 {client} 的问候。</translation>
+    </message>
+    <message>
+        <source>{client} gets no festival greetings now.</source>
+        <translation>{client} 今后不再收到节日问候。</translation>
+    </message>
+    <message>
+        <source>{client} gets festival greetings again.</source>
+        <translation>{client} 重新接收节日问候。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded about {client} yet.</source>
+        <translation>{client} 还没有任何记录。</translation>
+    </message>
+    <message>
+        <source>next: {step}</source>
+        <translation>下一步：{step}</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>No reminder {key} is open now or coming up; crm reminders --keys lists them with their keys.</source>
+        <translation>没有未处理或即将到来的提醒 {key}；crm reminders --keys 会列出提醒及其标识。</translation>
+    </message>
+    <message>
+        <source>Done: {title}.</source>
+        <translation>已完成：{title}。</translation>
+    </message>
+    <message>
+        <source>Dismissed: {title}.</source>
+        <translation>已忽略：{title}。</translation>
+    </message>
+    <message>
+        <source>Open again: {title}.</source>
+        <translation>已重新打开：{title}。</translation>
+    </message>
+    <message>
+        <source>Snoozed until {until}: {title}.</source>
+        <translation>已推迟到 {until}：{title}。</translation>
+    </message>
+    <message>
+        <source>--until {value!r}: give a time to come, &apos;YYYY-MM-DD HH:MM&apos; (for example {example}).</source>
+        <translation>--until {value!r}：请给出将来的时间，格式 &apos;YYYY-MM-DD HH:MM&apos;（例如 {example}）。</translation>
+    </message>
+    <message>
+        <source>There is no open thank-you {id}; crm referrals --thanks lists them.</source>
+        <translation>没有待处理的致谢 {id}；crm referrals --thanks 会列出它们。</translation>
+    </message>
+    <message>
+        <source>Thanked {referrer} for {client}; logged as contact {contact}.</source>
+        <translation>已感谢 {referrer} 介绍 {client}，记为联系记录 {contact}。</translation>
+    </message>
+    <message>
+        <source>No resources yet: crm resource add --name NAME adds one.</source>
+        <translation>还没有资源：用 crm resource add --name 名称 添加。</translation>
+    </message>
+    <message>
+        <source>Nothing shared yet.</source>
+        <translation>还没有分享记录。</translation>
+    </message>
+    <message>
+        <source>There is no resource with id {id}.</source>
+        <translation>没有编号为 {id} 的资源。</translation>
+    </message>
+    <message>
+        <source>times shared: {n}</source>
+        <translation>分享次数：{n}</translation>
+    </message>
+    <message>
+        <source>Archived resource {id} ({name}).</source>
+        <translation>已归档资源 {id}（{name}）。</translation>
+    </message>
+    <message>
+        <source>Resource {id} ({name}) is back in the list.</source>
+        <translation>资源 {id}（{name}）已恢复到列表。</translation>
+    </message>
+    <message>
+        <source>Give a RESOURCE_ID or --client CLIENT, not both.</source>
+        <translation>请给出资源编号或 --client 客户，二者选一。</translation>
+    </message>
+    <message>
+        <source>Removed share {id}.</source>
+        <translation>已删除分享记录 {id}。</translation>
     </message>
 </context>
 </TS>

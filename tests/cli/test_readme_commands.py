@@ -40,3 +40,64 @@ def test_every_loan_command_in_the_readme_runs_as_written(
     assert shown["status"] == "extended"
     flat = json.loads(outputs[1])
     assert flat["schedule"][0]["interest"] == "500.00"  # 月息 0.5% on the original 100,000
+
+
+def cli_blocks() -> list[str]:
+    """The commands of the README's `crm` section before the loans, one per line; a line's
+    ``  /  `` alternatives each a command of its own, ``[optional]`` parts included."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### The `crm` command") : text.index("Loans: the needs record")]
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", section, re.S):
+        for line in block.splitlines():
+            line = " ".join(shlex.split(line, comments=True))
+            for part in re.split(r"\s+/\s+", line):
+                if part.startswith("crm "):
+                    commands.append(re.sub(r"\[([^\]]*)\]", r"\1", part))
+    return commands
+
+
+#: What the README's placeholders stand for, filled from earlier commands' output.
+PLACEHOLDERS = ("CLIENT...", "CLIENT", "NOTE_ID", "PROMISE_ID", "THANKS_ID", "RESOURCE_ID",
+                "SHARE_ID", "KEY")  # fmt: skip
+
+
+def test_every_client_command_in_the_readme_runs_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `crm ics --out prism.ics` writes here
+    lines = cli_blocks()
+    assert len(lines) >= 40
+    data = tmp_path / "book"
+    filled: dict[str, str] = {"CLIENT": "曾国藩", "CLIENT...": "曾国藩"}
+
+    def crm(*args: str) -> str:
+        code = main(["--data-dir", str(data), "--lang", "en", *args])
+        out, err = capsys.readouterr()
+        assert code == 0, f"{args}\n{err}"
+        return out
+
+    for line in lines:
+        args = shlex.split(line)[1:]
+        if "KEY" in args and "KEY" not in filled:
+            found = json.loads(crm("reminders", "--days", "30", "--json"))
+            filled["KEY"] = next(
+                r["key"] for r in found if r["client_id"] and r["occasion"] == "contact_due"
+            )
+        if "THANKS_ID" in args and "THANKS_ID" not in filled:
+            filled["THANKS_ID"] = str(json.loads(crm("referrals", "--thanks", "--json"))[0]["id"])
+        missing = [a for a in args if a in PLACEHOLDERS and a not in filled]
+        assert not missing, f"{line}: nothing yet stands for {missing}"
+        out = crm(*(filled.get(a, a) for a in args))
+        if args[:1] == ["note"]:
+            filled["NOTE_ID"] = out.strip()
+        elif args[:1] == ["promise"]:
+            filled["PROMISE_ID"] = out.split()[0]
+        elif args[:2] == ["resource", "add"]:
+            filled["RESOURCE_ID"] = out.strip()
+        elif args[:2] == ["resource", "share"]:
+            filled["SHARE_ID"] = out.strip()
+    assert (tmp_path / "prism.ics").exists()
+    shown = json.loads(crm("show", "曾国藩", "--json"))
+    assert shown["tags"] == ["商会"] and shown["address_as"] == "曾总"
+    assert shown["cadence_days"] == 30 and shown["status"] == "borrower"

@@ -73,9 +73,9 @@ def test_top_sources_and_thanks(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_bad_usage_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(tmp_path, capsys, "referrals")
-    assert code == 1 and "Give one of" in err
+    assert code == 2 and "Give one of" in err  # usage: exit 2 (issue 11)
     code, _out, err = run(tmp_path, capsys, "referrals", "--top", "0")
-    assert code == 1 and "--top" in err
+    assert code == 2 and "--top" in err
     code, _out, err = run(tmp_path, capsys, "add", "--name", "甲", "--referred-by", "无此人")
     assert code == 1 and "无此人" in err
 

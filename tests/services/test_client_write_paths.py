@@ -78,9 +78,8 @@ def _options(fields: dict[str, object]) -> list[str]:
         if key == "phones":
             for p in value:  # type: ignore[attr-defined]
                 out += ["--phone", str(p)]
-        elif key == "tags":
-            for t in value:  # type: ignore[attr-defined]
-                out += ["--tag", str(t)]
+        elif key == "tags":  # replaces the tags (`--tag` adds one)
+            out += ["--set-tags", ",".join(str(t) for t in value)]  # type: ignore[attr-defined]
         elif key == "status":
             out += ["--status", str(value)]
         elif key == "referred_by_id":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTime, Signal
 from PySide6.QtWidgets import (
@@ -55,10 +56,12 @@ class RemindersSettingsPage(QWidget):
         runner: TaskRunner,
         prefs: QSettings,
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.reminders = reminders
         self.prefs = prefs
+        self.data_dir = data_dir  # the book in use: start at login opens this one
         self.title = self.tr("Reminders")
         self.loaded: ReminderSettings | None = None
         s = ReminderSettings()  # shown (disabled) until the book's arrive
@@ -194,7 +197,7 @@ class RemindersSettingsPage(QWidget):
         wanted = self.start_at_login.isChecked()
         self.prefs.setValue(START_AT_LOGIN_KEY, wanted)
         if wanted != self._login_was:  # only touch the system when the officer changed it
-            autostart.set_enabled(wanted)
+            autostart.set_enabled(wanted, data_dir=self.data_dir)
             self._login_was = wanted
 
 
@@ -297,8 +300,12 @@ class GreetingTemplatesPage(QWidget):
 
 
 def reminder_settings_pages(
-    reminders: ReminderService, greetings: GreetingService, runner: TaskRunner, prefs: QSettings
+    reminders: ReminderService,
+    greetings: GreetingService,
+    runner: TaskRunner,
+    prefs: QSettings,
+    data_dir: Path | None = None,
 ) -> list[tuple[str, QWidget]]:
-    reminder_page = RemindersSettingsPage(reminders, runner, prefs)
+    reminder_page = RemindersSettingsPage(reminders, runner, prefs, data_dir=data_dir)
     templates = GreetingTemplatesPage(greetings, runner)
     return [(reminder_page.title, reminder_page), (templates.title, templates)]
