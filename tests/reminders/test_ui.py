@@ -291,3 +291,15 @@ def test_settings_tabs_saved_before_the_book_answers_leave_it_alone(qtbot, ui_ct
     saved = reminders.settings()
     # What the tab does not show stays as the book had it.
     assert saved.lead_days["promise"] == 4 and saved.contact_due_limit == 3
+
+
+def test_first_answer_does_not_pull_the_officer_back_to_today(
+    qtbot, birthday_client, main_window
+) -> None:
+    """Today's first load comes after the first paint; an officer who went to another section
+    in the meantime stays there (it used to yank them back to Today, whenever the load
+    answered)."""
+    qtbot.wait(1)  # the window listens to the officer from its first event loop turn
+    loans_page = main_window.show_section("loans")
+    _wait_loaded(qtbot, main_window.reminders.page)  # something is due
+    assert loans_page.isVisible()

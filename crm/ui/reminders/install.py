@@ -33,7 +33,14 @@ class RemindersUi(QObject):
         window.add_section(SECTION, self.tr("Today"), self.page, position=0)
         self._first = True
         self.page.loaded.connect(self._loaded)
+        # Once the officer has gone to a section, the first answer must not pull them away.
+        # Listening from the first event loop turn: building and laying out the window moves
+        # the current row too, and that is not the officer.
+        QTimer.singleShot(0, lambda: window.sidebar.currentRowChanged.connect(self._navigated))
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.page.refresh)
+
+    def _navigated(self, _row: int) -> None:
+        self._first = False
 
     def _loaded(self, due: int) -> None:
         if self._first and due:
