@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from crm import __version__, config
+from crm import config
 from crm.domain.messages import Msg
 
 # One module per area; each defines register(subparsers). Order is the order of --help.
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crm", description="Prism (棱镜): the loan officer's client book."
     )
-    parser.add_argument("--version", action="version", version=f"Prism {__version__}")
+    parser.add_argument("--version", action=_VersionAction)  # the version is read only here
     parser.add_argument(
         "--data-dir",
         help=f"folder holding the book (default: ${config.DATA_DIR_ENV} or the user data folder)",
@@ -44,6 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        import crm
+
+        print(f"Prism {crm.__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
