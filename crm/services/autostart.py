@@ -21,7 +21,13 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
 def command() -> list[str]:
-    """How to start this Prism: the same interpreter running ``-m crm``."""
+    """How to start this Prism: the frozen program itself (an installed build), else the same
+    interpreter running ``-m crm``."""
+    if getattr(sys, "frozen", False):
+        # On Windows the windowed Prism.exe, also when the console crm.exe turned this on.
+        frozen = Path(sys.executable)
+        gui = frozen.with_name("Prism.exe")
+        return [str(gui if sys.platform == "win32" and gui.exists() else frozen)]
     exe = sys.executable
     if sys.platform == "win32":
         pythonw = Path(exe).with_name("pythonw.exe")
