@@ -149,3 +149,19 @@ def test_tarball_installs_a_menu_entry_for_this_user(frozen: Path, tmp_path: Pat
     assert version.stdout.strip() == f"Prism {pyproject_version()}"
     subprocess.run([str(installer), "--remove"], check=True, env=env, capture_output=True)
     assert not entry.exists() and not crm.exists()
+
+
+def test_frozen_benchmark_runs_small(frozen: Path) -> None:
+    """tests/perf/bench_frozen.py keeps working (its figures are not judged here)."""
+    bench = [sys.executable, "tests/perf/bench_frozen.py", "--frozen", str(frozen)]
+    done = subprocess.run(
+        [*bench, "--clients", "300", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    for label in ("folder build size", "bare PySide6 window", "frozen Prism to first page"):
+        assert label in done.stdout, done.stdout
