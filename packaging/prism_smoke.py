@@ -51,6 +51,8 @@ def _ready(window: Any, report: Path) -> None:
     found: dict[str, Any] = {"ready_ms": ready_ms, "title": window.windowTitle()}
     try:
         found["menus"] = [a.text() for a in window.menuBar().actions()]
+        # Qt's own strings (standard buttons) come from qtbase_<lang>.qm inside the build.
+        found["qt_cancel"] = QApplication.translate("QPlatformTheme", "Cancel")
         found.update(_pdf(report.with_suffix(".pdf")))
     except Exception:
         found["error"] = traceback.format_exc()

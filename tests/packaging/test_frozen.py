@@ -115,6 +115,7 @@ def test_gui_paints_its_first_page_in_chinese_and_writes_a_chinese_pdf(
     assert "error" not in shown, shown.get("error")
     zh = read_ts(ROOT / "resources" / "translations" / "prism_zh_CN.ts")
     assert zh[("MainWindow", "&File")] in shown["menus"]
+    assert shown["qt_cancel"] == "取消"  # Qt's own translation shipped too
     assert shown["pdf_title"] == zh[("LoanCalculator", "Loan repayment schedule (estimate)")]
     if shown["pdf_font"] is None:
         pytest.skip("no Simplified Chinese font: apt-get install -y fonts-wqy-microhei")

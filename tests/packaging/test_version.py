@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+import types
 from pathlib import Path
+
+import pytest
 
 import crm
 
@@ -57,3 +60,13 @@ def test_importing_crm_reads_no_version() -> None:
         "assert '__version__' not in vars(crm)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_without_pyproject_the_builds_version_module_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frozen build has no pyproject.toml: build.py's crm/_version.py answers."""
+    module = types.ModuleType("crm._version")
+    module.version = "7.8.9"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "crm._version", module)
+    assert crm.read_version(tmp_path) == "7.8.9"
