@@ -10,10 +10,9 @@ not pay at start-up. Where the version comes from, first found wins:
 3. the installed distribution's metadata (a wheel).
 """
 
-from __future__ import annotations
-
-import re
-from pathlib import Path
+TYPE_CHECKING = False  # not typing's: importing crm imports nothing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DISTRIBUTION = "prism-crm"
 
@@ -26,9 +25,11 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module 'crm' has no attribute {name!r}")
 
 
-def read_version(checkout: Path | None = None) -> str:
+def read_version(checkout: "Path | None" = None) -> str:
     """The version of this Prism (see the module docstring). ``checkout`` stands in for the
     folder holding ``crm/`` in tests."""
+    from pathlib import Path  # here, not at the top: importing crm stays free
+
     root = checkout or Path(__file__).resolve().parent.parent
     found = version_from_pyproject(root / "pyproject.toml")
     if found:
@@ -47,9 +48,11 @@ def read_version(checkout: Path | None = None) -> str:
         return "0+unknown"
 
 
-def version_from_pyproject(path: Path) -> str | None:
+def version_from_pyproject(path: "Path") -> str | None:
     """``[project] version`` of Prism's own pyproject.toml, without tomllib (a regular
     expression over one small file: no import cost), or None if ``path`` is not Prism's."""
+    import re
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
