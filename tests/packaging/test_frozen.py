@@ -103,6 +103,21 @@ def test_demo_book_of_300_clients(frozen: Path, tmp_path: Path) -> None:
     assert json.loads(found.stdout)  # pinyin initials: the pinyin data made it in
 
 
+def test_commands_that_load_their_libraries_late(frozen: Path, tmp_path: Path) -> None:
+    """Export (xlsxwriter), import (python-calamine), the calendar (icalendar) and backups are
+    imported on first use: the build must still hold them."""
+    book = ["--data-dir", str(tmp_path / "book")]
+    run(frozen, *book, "demo", "--clients", "50")
+    xlsx = tmp_path / "list.xlsx"
+    run(frozen, *book, "export", "--out", str(xlsx), "--unmasked")
+    checked = run(frozen, *book, "import", str(xlsx), "--dry-run", "--on-duplicate", "skip")
+    assert "50" in checked.stdout
+    run(frozen, *book, "ics", "--out", str(tmp_path / "prism.ics"))
+    assert (tmp_path / "prism.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    run(frozen, *book, "backup")
+    run(frozen, *book, "check")
+
+
 def test_gui_paints_its_first_page_in_chinese_and_writes_a_chinese_pdf(
     frozen: Path, tmp_path: Path
 ) -> None:
