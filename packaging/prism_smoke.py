@@ -3,9 +3,9 @@
 Installed by packaging/prism_main.py when ``PRISM_SMOKE=<report.json>`` is set. It makes the
 QApplication before ``run_gui`` does (which takes the existing one), and at the main window's
 first painted page (the moment tests/perf/bench.py calls "ready") it prints ``ready``, writes
-the loan schedule PDF in the interface language beside the report, writes the report (menu
-titles shown, the PDF's font, any error) and quits. Kept in the build so the packaging tests
-exercise the frozen program's own Qt plugins, translations and fonts.
+the loan schedule PDF in the interface language and a screenshot beside the report, writes the
+report (menu titles shown, the PDF's font, any error) and quits. Kept in the build so the
+packaging tests exercise the frozen program's own Qt plugins, translations and fonts.
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ def _ready(window: Any, report: Path) -> None:
         # Qt's own strings (standard buttons) come from qtbase_<lang>.qm inside the build.
         found["qt_cancel"] = QApplication.translate("QPlatformTheme", "Cancel")
         found.update(_pdf(report.with_suffix(".pdf")))
+        window.resize(1366, 740)  # a common laptop screen, as the screenshots are taken
+        shot = report.with_suffix(".png")
+        found["screenshot"] = str(shot) if window.grab().save(str(shot)) else None
     except Exception:
         found["error"] = traceback.format_exc()
     report.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")

@@ -131,6 +131,7 @@ def test_gui_paints_its_first_page_in_chinese_and_writes_a_chinese_pdf(
     zh = read_ts(ROOT / "resources" / "translations" / "prism_zh_CN.ts")
     assert zh[("MainWindow", "&File")] in shown["menus"]
     assert shown["qt_cancel"] == "取消"  # Qt's own translation shipped too
+    assert shown["screenshot"] and Path(shown["screenshot"]).stat().st_size > 10_000
     assert shown["pdf_title"] == zh[("LoanCalculator", "Loan repayment schedule (estimate)")]
     if shown["pdf_font"] is None:
         pytest.skip("no Simplified Chinese font: apt-get install -y fonts-wqy-microhei")
