@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from crm import __version__, config
+from crm import config
 from crm.domain.messages import Msg
 
 # One module per area; each defines register(subparsers). Order is the order of --help.
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     parser = CliParser(prog="crm", description="Prism (棱镜): the loan officer's client book.")
-    parser.add_argument("--version", action="version", version=f"Prism {__version__}")
+    parser.add_argument("--version", action=_VersionAction)  # the version is read only here
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--demo", action="store_true", help="open the GUI on a throwaway demo book")
     parser.add_argument("--lang", help=LANG_HELP)
@@ -163,6 +163,17 @@ def _subparser(parser: argparse.ArgumentParser, prog: str) -> argparse.ArgumentP
 
 def _options_of(parser: argparse.ArgumentParser) -> list[str]:
     return [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        import crm
+
+        print(f"Prism {crm.__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,8 +20,17 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
 def command(data_dir: Path | None = None) -> list[str]:
-    """How to start this Prism: the same interpreter running ``-m crm``, on the book in use
-    (``data_dir``; None or the default folder needs no ``--data-dir``)."""
+    """How to start this Prism: the frozen program itself (an installed build), else the same
+    interpreter running ``-m crm``; on the book in use (``data_dir``; None or the default
+    folder needs no ``--data-dir``)."""
+    if getattr(sys, "frozen", False):
+        # On Windows the windowed Prism.exe, also when the console crm.exe turned this on.
+        frozen = Path(sys.executable)
+        gui = frozen.with_name("Prism.exe")
+        return [
+            str(gui if sys.platform == "win32" and gui.exists() else frozen),
+            *data_dir_args(data_dir),
+        ]
     exe = sys.executable
     if sys.platform == "win32":
         pythonw = Path(exe).with_name("pythonw.exe")
