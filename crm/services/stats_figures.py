@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +33,8 @@ class Window:
 
     period: Period
     today: dt.date
+    #: Reads several figures share (the loans' one pass), kept for the window's life.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def last(self) -> dt.date:
@@ -44,6 +46,11 @@ class Window:
 
     def params(self, **extra: Any) -> dict[str, Any]:
         return {"first": self.period.start.isoformat(), "last": self.last.isoformat(), **extra}
+
+    def shared(self, key: str, read: Callable[[], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = read()
+        return self.memo[key]
 
 
 FigureFn = Callable[[sqlite3.Connection, Window], Figure]
@@ -86,12 +93,7 @@ def _rate(definition: FigureDef, rows: str, params_of: Callable[..., dict[str, A
     register(definition, figure, behind)
 
 
-_MISSES_BEHIND = {
-    d.CONTACT_COVERAGE.key,
-    d.PROMISES_KEPT.key,
-    d.BIRTHDAY_GREETINGS.key,
-    d.CONVERSION.key,
-}
+_MISSES_BEHIND = {d.PROMISES_KEPT.key, d.BIRTHDAY_GREETINGS.key}
 
 
 def _plain(_conn: sqlite3.Connection, w: Window) -> dict[str, Any]:
@@ -124,9 +126,8 @@ def _festivals(conn: sqlite3.Connection, w: Window) -> Figure:
     n = 0 if w.empty else _festival_count(conn, w)
     if not n:
         return Figure(d.FESTIVAL_GREETINGS, Decimal(0), Decimal(0))
-    rows_n, _, _ = q.totals(conn, "festival_greetings", w.params())
-    sent = q.festival_sent(conn, w.params(), n)
-    return Figure(d.FESTIVAL_GREETINGS, Decimal(sent), Decimal(rows_n * n))
+    borrowers, sent = q.festival_totals(conn, w.params())
+    return Figure(d.FESTIVAL_GREETINGS, Decimal(sent), Decimal(borrowers * n))
 
 
 def _festivals_behind(conn: sqlite3.Connection, w: Window) -> list[int]:
@@ -140,7 +141,7 @@ def _overdue(amount: bool) -> FigureFn:
     def figure(conn: sqlite3.Connection, w: Window) -> Figure:
         if w.empty:
             return Figure(definition, Decimal(0), Decimal(0))
-        loans, hit, lent, lent_hit = q.overdue_totals(conn, w.params())
+        loans, hit, lent, lent_hit = w.shared("overdue", lambda: q.overdue_totals(conn, w.params()))
         if amount:
             return Figure(definition, yuan(lent_hit), yuan(lent))
         return Figure(definition, Decimal(hit), Decimal(loans))
@@ -150,6 +151,43 @@ def _overdue(amount: bool) -> FigureFn:
 
 def _overdue_behind(conn: sqlite3.Connection, w: Window) -> list[int]:
     return [] if w.empty else q.client_ids(conn, "overdue", w.params(), hit=True)
+
+
+def _loans(conn: sqlite3.Connection, w: Window) -> tuple[dict[str, float], dict[str, int]]:
+    result: tuple[dict[str, float], dict[str, int]] = w.shared(
+        "loans", lambda: q.loan_pass(conn, w.params())
+    )
+    return result
+
+
+def _from_pass(definition: FigureDef, hits: str, rows: str) -> FigureFn:
+    """A figure read off the loans' one pass: ``hits`` over ``rows`` (pass keys)."""
+
+    def figure(conn: sqlite3.Connection, w: Window) -> Figure:
+        if w.empty:
+            return Figure(definition, Decimal(0), Decimal(0))
+        counts, _ = _loans(conn, w)
+        return Figure(definition, Decimal(round(counts[hits])), Decimal(round(counts[rows])))
+
+    return figure
+
+
+def _contact_figure(conn: sqlite3.Connection, w: Window) -> Figure:
+    if w.empty:
+        return Figure(d.CONTACT_COVERAGE, Decimal(0), Decimal(0))
+    params = _contact(conn, w)
+    if w.last == w.today:
+        borrowers, covered = q.contact_now_totals(conn, params)
+    else:
+        borrowers, covered, _ = q.totals(conn, "contact_coverage", params)
+    return Figure(d.CONTACT_COVERAGE, Decimal(covered), Decimal(borrowers))
+
+
+def _contact_behind(conn: sqlite3.Connection, w: Window) -> list[int]:
+    if w.empty:
+        return []
+    rows = "contact_now" if w.last == w.today else "contact_coverage"
+    return q.client_ids(conn, rows, _contact(conn, w), hit=False)
 
 
 def _referred(conn: sqlite3.Connection, w: Window) -> Figure:
@@ -162,7 +200,7 @@ def _referred(conn: sqlite3.Connection, w: Window) -> Figure:
 def _applications(conn: sqlite3.Connection, w: Window) -> Figure:
     if w.empty:
         return Figure(d.APPLICATIONS)
-    by_status = dict(q.stages(conn, w.params()))
+    _, by_status = _loans(conn, w)
     parts = tuple(
         (s.label, by_status[s.value]) for s in LoanStatus if by_status.get(s.value, 0) > 0
     )
@@ -189,6 +227,13 @@ def _all_of(rows: str) -> BehindFn:
     return behind
 
 
+def _misses_of(rows: str) -> BehindFn:
+    def behind(conn: sqlite3.Connection, w: Window) -> list[int]:
+        return [] if w.empty else q.client_ids(conn, rows, w.params(), hit=False)
+
+    return behind
+
+
 def _hits_of(rows: str) -> BehindFn:
     def behind(conn: sqlite3.Connection, w: Window) -> list[int]:
         return [] if w.empty else q.client_ids(conn, rows, w.params(), hit=True)
@@ -196,16 +241,32 @@ def _hits_of(rows: str) -> BehindFn:
     return behind
 
 
-_rate(d.REPEAT_BORROW, "repeat_borrow", _plain)
+register(
+    d.REPEAT_BORROW,
+    _from_pass(d.REPEAT_BORROW, "repeat_clients", "lent_clients"),
+    _hits_of("repeat_borrow"),
+)
 register(d.OVERDUE_COUNT, _overdue(amount=False), _overdue_behind)
 register(d.OVERDUE_AMOUNT, _overdue(amount=True), _overdue_behind)
-_rate(d.CONTACT_COVERAGE, "contact_coverage", _contact)
+register(d.CONTACT_COVERAGE, _contact_figure, _contact_behind)
 _rate(d.PROMISES_KEPT, "promises_kept", _plain)
 _rate(d.BIRTHDAY_GREETINGS, "birthday_greetings", _birthdays)
 register(d.FESTIVAL_GREETINGS, _festivals, _festivals_behind)
 register(d.REFERRED_CLIENTS, _referred, _hits_of("referred_clients"))
-_rate(d.REFERRED_LOANS, "referred_loans", _plain)
+register(
+    d.REFERRED_LOANS,
+    _from_pass(d.REFERRED_LOANS, "lent_referred", "lent"),
+    _hits_of("referred_loans"),
+)
 register(d.APPLICATIONS, _applications, _all_of("applications"))
-_rate(d.CONVERSION, "applications", _plain)
+register(
+    d.CONVERSION,
+    _from_pass(d.CONVERSION, "applied_lent", "applied"),
+    _misses_of("applications"),
+)
 _days(d.DAYS_TO_APPROVE, "days_to_approve")
-_days(d.DAYS_TO_DISBURSE, "days_to_disburse")
+register(
+    d.DAYS_TO_DISBURSE,
+    _from_pass(d.DAYS_TO_DISBURSE, "days_to_disburse", "lent_applied"),
+    _all_of("days_to_disburse"),
+)

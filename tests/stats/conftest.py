@@ -9,7 +9,7 @@
   Solar birthday 1 December (after the period).
 - 丁 D: applied 11-02 for a loan, approved 11-06. Promise due 12-05 (after the period).
 
-All four added on 1 November.
+C added on 1 September, the others on 1 November (being added counts as a contact).
 """
 
 from __future__ import annotations
@@ -63,7 +63,6 @@ def known(book, clock) -> KnownBook:
     from crm.services.reminders.occurrence import Occurrence
 
     s = Services(book, clock)
-    _at(clock, D(11, 1))
 
     def client(name: str, birthday: tuple[int, int] | None, **fields: object) -> int:
         draft = ClientDraft(name=name)
@@ -73,9 +72,11 @@ def known(book, clock) -> KnownBook:
             setattr(draft, key, value)
         return s.clients.add(draft)
 
+    _at(clock, D(9, 1))
+    c = client("丙", (12, 1))
+    _at(clock, D(11, 1))
     a = client("甲", (11, 3))
     b = client("乙", (11, 28), referred_by_id=a)
-    c = client("丙", (12, 1))
     d = client("丁", None)
     for cid, due in ((a, D(11, 10)), (b, D(11, 12)), (c, D(11, 25)), (d, D(12, 5))):
         s.promises.make(cid, "回复", due)

@@ -120,3 +120,17 @@ def test_trends_hold_the_month_figure_for_each_of_twelve_months(known: KnownBook
     assert repeat.values[-1] == Decimal(1) / 2
     assert repeat.values[0] is None  # December 2025: no loan disbursed
     assert trends["risk_signals"].values == (None,) * 12
+
+
+def test_contact_coverage_of_a_past_end_reads_the_contacts_then(known: KnownBook) -> None:
+    """Ending today, coverage reads each borrower's last contact (the reminders' index); for
+    an earlier end it reads the contacts up to that day: both agree on the same day."""
+    from crm.domain.clock import FixedClock
+    from crm.services.stats import StatsService
+
+    later = StatsService(known.services.book, FixedClock(dt.datetime(2027, 1, 5, 9, 0)))
+    figure = later.figure("contact_coverage", NOVEMBER)
+    assert (figure.numerator, figure.denominator) == (2, 3)
+    assert [r.id for r in later.behind("contact_coverage", NOVEMBER)] == [known.c]
+    december = later.figure("contact_coverage", Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31)))
+    assert figure.numerator == 2 and december.numerator == 0  # a month later no one is covered

@@ -10,6 +10,7 @@ spells it in SQL.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping
 from typing import Any
@@ -24,25 +25,53 @@ _REPEAT = (
     "WHERE deleted_at IS NULL AND disbursed_on IS NOT NULL AND disbursed_on <= :last "
     "GROUP BY client_id HAVING max(disbursed_on >= :first)"
 )
-#: Loans running in the period (disbursed by its end, not repaid before its start); hit: an
-#: overdue step dated in it; weight: the principal lent.
+#: Loans running in the period (disbursed by its end, not repaid before its start): those
+#: running now (the covering ix_loan_running) and those repaid since it began; hit: an overdue
+#: step dated in it; weight: the principal lent.
 _OVERDUE = (
-    "SELECT l.client_id, coalesce(ev.od, 0) AS hit, l.amount_fen AS weight FROM loan l "
-    "LEFT JOIN (SELECT loan_id, max(status = 'repaid' AND on_date < :first) AS closed, "
-    "max(status = 'overdue' AND on_date >= :first) AS od FROM loan_event "
-    "WHERE status IN ('repaid', 'overdue') AND on_date <= :last GROUP BY loan_id) ev "
-    "ON ev.loan_id = l.id "
-    "WHERE l.deleted_at IS NULL AND l.disbursed_on IS NOT NULL AND l.disbursed_on <= :last "
-    "AND coalesce(ev.closed, 0) = 0"
+    "WITH od AS (SELECT DISTINCT loan_id FROM loan_event WHERE status = 'overdue' "
+    "AND on_date BETWEEN :first AND :last), "
+    "run AS (SELECT id, client_id, amount_fen FROM loan "
+    "WHERE status IN ('disbursed', 'extended', 'overdue') AND deleted_at IS NULL "
+    "AND disbursed_on <= :last "
+    "UNION ALL SELECT l.id, l.client_id, l.amount_fen FROM loan_event e "
+    "JOIN loan l ON l.id = e.loan_id WHERE e.status = 'repaid' AND e.on_date >= :first "
+    "AND l.deleted_at IS NULL AND l.disbursed_on <= :last) "
+    "SELECT client_id, id IN od AS hit, amount_fen AS weight FROM run"
 )
-#: Active borrowers; hit: a contact within their cadence (own, else the borrower default)
-#: before the end of :last.
+#: Active borrowers; hit: a contact (or being added) within their cadence (own, else the
+#: borrower default) before the end of :last. Reads each borrower's contacts: for the past.
 _CONTACT = (
-    "SELECT c.id AS client_id, EXISTS (SELECT 1 FROM interaction i WHERE i.client_id = c.id "
+    "SELECT c.id AS client_id, (c.created_at >= date(:last, '-' || "
+    "(coalesce(c.cadence_days, :cadence) - 1) || ' days') AND c.created_at < date(:last, "
+    "'+1 day')) OR EXISTS (SELECT 1 FROM interaction i WHERE i.client_id = c.id "
     "AND i.deleted_at IS NULL AND i.occurred_at < date(:last, '+1 day') "
     "AND i.occurred_at >= date(:last, '-' || (coalesce(c.cadence_days, :cadence) - 1) "
     "|| ' days')) AS hit "
     "FROM client c WHERE c.status = 'borrower' AND c.archived_at IS NULL"
+)
+#: Active borrowers not due for contact at the end of today: their last contact (or, never
+#: contacted, the day they were added) within their cadence. The reminders' own indexes
+#: (ix_client_contact_due, ix_client_cadence_due) answer it without reading a row; only for
+#: a period ending today (``last_contact_at`` is the newest contact, not the one at an end).
+_CONTACT_NOW = (
+    "SELECT c.id AS client_id, (coalesce(c.last_contact_at, c.created_at) >= "
+    "date(:last, '-' || (coalesce(c.cadence_days, :cadence) - 1) || ' days')) AS hit "
+    "FROM client c WHERE c.status = 'borrower' AND c.archived_at IS NULL"
+)
+_LIVE_BORROWERS = "FROM client INDEXED BY {} WHERE status = 'borrower' AND archived_at IS NULL "
+_CONTACT_NOW_TOTALS = (
+    # Each count on its partial index (own cadence or not), so no client row is read.
+    f"SELECT (SELECT count(*) {_LIVE_BORROWERS.format('ix_client_contact_due')}"
+    "AND cadence_days IS NULL AND coalesce(last_contact_at, created_at) > '') + "
+    f"(SELECT count(*) {_LIVE_BORROWERS.format('ix_client_cadence_due')}"
+    "AND cadence_days IS NOT NULL AND coalesce(last_contact_at, created_at) > ''), "
+    f"(SELECT count(*) {_LIVE_BORROWERS.format('ix_client_contact_due')}"
+    "AND cadence_days IS NULL AND coalesce(last_contact_at, created_at) >= "
+    "date(:last, '-' || (:cadence - 1) || ' days')) + "
+    f"(SELECT count(*) {_LIVE_BORROWERS.format('ix_client_cadence_due')}"
+    "AND cadence_days IS NOT NULL AND coalesce(last_contact_at, created_at) >= "
+    "date(:last, '-' || (cadence_days - 1) || ' days'))"
 )
 #: Live promises due in the period; hit: kept on or before the due day.
 _PROMISES = (
@@ -107,6 +136,7 @@ ROWS: Mapping[str, str] = {
     "repeat_borrow": _REPEAT,
     "overdue": _OVERDUE,
     "contact_coverage": _CONTACT,
+    "contact_now": _CONTACT_NOW,
     "promises_kept": _PROMISES,
     "birthday_greetings": _BIRTHDAYS,
     "festival_greetings": _FESTIVALS,
@@ -122,9 +152,8 @@ def totals(conn: sqlite3.Connection, rows: str, params: Params) -> tuple[int, in
     """(rows, rows hit, weight summed over the hits) of one of :data:`ROWS`."""
     weight = "weight" if "AS weight" in ROWS[rows] else "0"
     row = conn.execute(
-        f"WITH r AS ({ROWS[rows]}) "
         f"SELECT count(*), coalesce(sum(hit), 0), coalesce(sum(CASE WHEN hit THEN {weight} "
-        "ELSE 0 END), 0) FROM r",
+        f"ELSE 0 END), 0) FROM ({ROWS[rows]})",
         params,
     ).fetchone()
     return int(row[0]), int(row[1]), float(row[2])
@@ -133,23 +162,80 @@ def totals(conn: sqlite3.Connection, rows: str, params: Params) -> tuple[int, in
 def overdue_totals(conn: sqlite3.Connection, params: Params) -> tuple[int, int, int, int]:
     """(loans running, of which fell overdue, principal running, principal overdue) in fen."""
     row = conn.execute(
-        f"WITH r AS ({_OVERDUE}) SELECT count(*), coalesce(sum(hit), 0), "
-        "coalesce(sum(weight), 0), coalesce(sum(hit * weight), 0) FROM r",
+        f"SELECT count(*), coalesce(sum(hit), 0), coalesce(sum(weight), 0), "
+        f"coalesce(sum(hit * weight), 0) FROM ({_OVERDUE})",
         params,
     ).fetchone()
     return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 
 
-def festival_sent(conn: sqlite3.Connection, params: Params, festivals: int) -> int:
-    """Festival greetings sent to the borrowers of ``_FESTIVALS``, at most ``festivals`` each."""
-    sql = f"WITH r AS ({_FESTIVALS}) SELECT coalesce(sum(min(hit, :n)), 0) FROM r"
-    return int(conn.execute(sql, {**params, "n": festivals}).fetchone()[0])
+def contact_now_totals(conn: sqlite3.Connection, params: Params) -> tuple[int, int]:
+    """(borrowers, of which not due for contact) at the end of ``params["last"]``, today."""
+    row = conn.execute(_CONTACT_NOW_TOTALS, params).fetchone()
+    return int(row[0]), int(row[1])
 
 
-def stages(conn: sqlite3.Connection, params: Params) -> list[tuple[str, int]]:
-    """(status now, loans) of the loans applied for in the period."""
-    sql = f"WITH r AS ({_APPLICATIONS}) SELECT status, count(*) FROM r GROUP BY status"
-    return [(str(s), int(n)) for s, n in conn.execute(sql, params)]
+#: One read of the loans for every figure about loans disbursed or applied for in the period:
+#: the loans of the period picked in one pass, the rest worked out over those few.
+_LOAN_PASS = (
+    "WITH x AS MATERIALIZED (SELECT client_id, disbursed_on, applied_on, status, "
+    "disbursed_on BETWEEN :first AND :last AS out, applied_on BETWEEN :first AND :last AS app "
+    "FROM loan NOT INDEXED WHERE deleted_at IS NULL "
+    "AND (disbursed_on BETWEEN :first AND :last OR applied_on BETWEEN :first AND :last)) "
+    "SELECT count(DISTINCT CASE WHEN out THEN client_id END), "
+    "count(DISTINCT CASE WHEN out AND EXISTS (SELECT 1 FROM loan p WHERE "
+    "p.client_id = x.client_id AND p.deleted_at IS NULL AND p.disbursed_on < :first) "
+    "THEN client_id END), "
+    "coalesce(sum(out), 0), "
+    "coalesce(sum(CASE WHEN out THEN (SELECT referred_by_id IS NOT NULL OR source = 'referral' "
+    "FROM client c WHERE c.id = x.client_id) END), 0), "
+    "coalesce(sum(out AND applied_on IS NOT NULL), 0), "
+    "coalesce(sum(CASE WHEN out AND applied_on IS NOT NULL "
+    "THEN julianday(disbursed_on) - julianday(applied_on) END), 0), "
+    "coalesce(sum(app), 0), coalesce(sum(app AND disbursed_on IS NOT NULL), 0), "
+    "(SELECT json_group_object(status, n) FROM "
+    "(SELECT status, count(*) AS n FROM x WHERE app GROUP BY status)) "
+    "FROM x"
+)
+
+
+def loan_pass(conn: sqlite3.Connection, params: Params) -> tuple[dict[str, float], dict[str, int]]:
+    """The loan figures' counts for the period: clients lent to and of them repeat borrowers,
+    loans lent and of them to referred clients, loans lent with a dated application and the
+    days from application to disbursement summed, applications and of them disbursed; and
+    the applications by the status they stand at now."""
+    row = conn.execute(_LOAN_PASS, params).fetchone()
+    keys = (
+        "lent_clients",
+        "repeat_clients",
+        "lent",
+        "lent_referred",
+        "lent_applied",
+        "days_to_disburse",
+        "applied",
+        "applied_lent",
+    )
+    stages = json.loads(row[-1] or "{}")
+    return {k: float(v) for k, v in zip(keys, row[:-1], strict=True)}, stages
+
+
+_FESTIVAL_TOTALS = (
+    "SELECT (SELECT count(*) FROM client c WHERE c.status = 'borrower' "
+    "AND c.archived_at IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM greeting_optout o WHERE o.client_id = c.id)), "
+    "(SELECT count(DISTINCT h.key || ' ' || h.client_id) FROM reminder_history h "
+    "JOIN client c ON c.id = h.client_id WHERE h.action = 'greeted' AND h.key LIKE '%:-:%' "
+    "AND substr(h.key, -10) BETWEEN :first AND :last AND c.status = 'borrower' "
+    "AND c.archived_at IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM greeting_optout o WHERE o.client_id = c.id))"
+)
+
+
+def festival_totals(conn: sqlite3.Connection, params: Params) -> tuple[int, int]:
+    """(borrowers a festival greeting is due to, festival greetings sent to them) in the
+    period: the rows of ``_FESTIVALS`` and their hits summed, read from the history side."""
+    row = conn.execute(_FESTIVAL_TOTALS, params).fetchone()
+    return int(row[0]), int(row[1])
 
 
 def client_ids(
@@ -158,7 +244,7 @@ def client_ids(
     """The distinct clients of one of :data:`ROWS`: those hit (``hit`` True), those not
     (False: ``hit`` below ``below``, for counted hits), or all (None); in id order."""
     where = "" if hit is None else ("WHERE hit" if hit else "WHERE hit < :below")
-    sql = f"WITH r AS ({ROWS[rows]}) SELECT DISTINCT client_id FROM r {where} ORDER BY 1"
+    sql = f"SELECT DISTINCT client_id FROM ({ROWS[rows]}) {where} ORDER BY 1"
     return [int(r[0]) for r in conn.execute(sql, {**params, "below": below})]
 
 
