@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "crm.commands.referrals",
     "crm.commands.loans",
     "crm.commands.transfer",
+    "crm.commands.stats",
     "crm.commands.demo",
 )
 

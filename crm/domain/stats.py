@@ -128,6 +128,15 @@ class Figure:
         return self.numerator / self.denominator
 
 
+@dataclass(frozen=True)
+class Trend:
+    """One figure's value in each of the months up to a period's end, oldest first."""
+
+    key: str
+    months: tuple[Period, ...]
+    values: tuple[Decimal | None, ...]
+
+
 def unavailable(definition: FigureDef) -> Figure:
     return Figure(definition, available=False)
 

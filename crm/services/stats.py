@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
 
 from crm.domain import stats_defs
 from crm.domain.clock import Clock, SystemClock
-from crm.domain.stats import Figure, Period, months_ending, unavailable
+from crm.domain.stats import Figure, Period, Trend, months_ending, unavailable
 from crm.services import stats_figures
+from crm.services.review import CHART_KEYS, Review, highlights
 from crm.services.stats_figures import REGISTRY, Window
 from crm.store.book import Book
 from crm.store.queries import stats as q
@@ -32,15 +32,6 @@ class ClientRow:
     id: int
     name: str
     status: str
-
-
-@dataclass(frozen=True)
-class Trend:
-    """One figure's value in each of the months up to the period's end, oldest first."""
-
-    key: str
-    months: tuple[Period, ...]
-    values: tuple[Decimal | None, ...]
 
 
 class StatsService:
@@ -68,19 +59,32 @@ class StatsService:
         with self._read() as conn:
             return _figure(conn, key, Window(period, self.clock.today()))
 
-    def trends(self, end: dt.date, months: int = 12) -> list[Trend]:
-        """Each figure month by month over the ``months`` calendar months up to ``end``'s."""
+    def trends(
+        self, end: dt.date, keys: Sequence[str] | None = None, months: int = 12
+    ) -> list[Trend]:
+        """``keys``' figures (default: all) month by month over the ``months`` calendar months
+        up to ``end``'s; the figures of one month share their reads (the loans' one pass)."""
+        wanted = [f.key for f in stats_defs.FIGURES] if keys is None else list(keys)
         periods = months_ending(end, months)
         today = self.clock.today()
         with self._read() as conn:
-            columns = [
-                [_figure(conn, f.key, Window(p, today)).value for p in periods]
-                for f in stats_defs.FIGURES
-            ]
+            by_month = []
+            for p in periods:
+                window = Window(p, today)
+                by_month.append([_figure(conn, k, window).value for k in wanted])
         return [
-            Trend(f.key, tuple(periods), tuple(values))
-            for f, values in zip(stats_defs.FIGURES, columns, strict=True)
+            Trend(k, tuple(periods), tuple(month[i] for month in by_month))
+            for i, k in enumerate(wanted)
         ]
+
+    def review(self, period: Period) -> Review:
+        """Everything the self-review prints for ``period``: figures, the charted figures'
+        twelve months up to its end, and the highlights from the book."""
+        figures = tuple(self.figures(period))
+        trends = tuple(self.trends(period.end, CHART_KEYS))
+        with self._read() as conn:
+            found = highlights(conn, period)
+        return Review(period, self.clock.today(), figures, trends, found)
 
     def behind(self, key: str, period: Period) -> list[ClientRow]:
         """The clients behind ``key``'s figure for ``period`` (what its definition's
