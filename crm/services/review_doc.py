@@ -100,7 +100,8 @@ def title(review: Review, translate: Translate) -> str:
 def review_html(review: Review, translate: Translate, charts: ChartName = chart_name) -> str:
     tr = _tr(translate)
     rows = "".join(
-        f'<tr><td>{escape(t)}</td><td class="v">{escape(v)}</td><td class="n">{escape(n)}</td></tr>'
+        f'<tr><td width="42%">{escape(t)}</td><td width="12%" class="v">{escape(v)}</td>'
+        f'<td width="4%"></td><td width="42%" class="n">{escape(n)}</td></tr>'
         for t, v, n in (figure_row(f, tr) for f in review.figures)
     )
     chart_cells = "".join(
@@ -133,6 +134,7 @@ h2 {{ font-size: 13pt; margin-top: 14pt; color: #1e3a8a; }}
 h3 {{ font-size: 10.5pt; margin-top: 8pt; margin-bottom: 2pt; }}
 p.prepared {{ color: #4b5563; margin-top: 0; }}
 table.figures th {{ background-color: #dbeafe; padding: 3pt 6pt; text-align: left; }}
+table.figures th.v {{ text-align: right; }}
 table.figures td {{ padding: 2pt 6pt; border-bottom: 1px solid #e5e7eb; }}
 table.figures td.v {{ text-align: right; font-weight: bold; }}
 table.figures td.n {{ color: #4b5563; }}
@@ -142,9 +144,9 @@ table.box {{ border-color: #9ca3af; }}
 <p class="prepared">{escape(tr(PREPARED.with_(day=review.prepared_on.isoformat())))}</p>
 <h2>{escape(tr(FIGURES))}</h2>
 <table class="figures" width="100%" cellspacing="0" cellpadding="2">
-<thead><tr><th>{escape(tr(FIGURE))}</th><th>{escape(tr(VALUE))}</th>
+<thead><tr><th>{escape(tr(FIGURE))}</th><th class="v">{escape(tr(VALUE))}</th><th></th>
 <th>{escape(tr(COUNTED))}</th></tr></thead><tbody>{rows}</tbody></table>
-<h2>{escape(tr(TRENDS))}</h2>
+<p></p><h2>{escape(tr(TRENDS))}</h2>
 <table width="100%" cellspacing="0" cellpadding="4"><tr>{chart_cells}</tr></table>
 <h2>{escape(tr(HIGHLIGHTS))}</h2>
 {highlights}
