@@ -74,6 +74,7 @@ def figure_json(figure: Figure, ctx: CliContext) -> dict[str, Any]:
 
 
 def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.commands.loans import _left, _right, _width  # terminal columns: 中文 takes two
     from crm.services.review_doc import figure_row
 
     period = _period(args, ctx)
@@ -89,9 +90,9 @@ def cmd_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     ctx.print(f"{period.start.isoformat()} – {period.end.isoformat()}")
     rows = [figure_row(f, ctx.text) for f in figures]
-    width = max(len(t) for t, _, _ in rows)
+    width = max(_width(t) for t, _, _ in rows)
     for title, value, counted in rows:
-        ctx.print(f"{title:<{width}}  {value:>8}  {counted}".rstrip())
+        ctx.print(f"{_left(title, width)}  {_right(value, 8)}  {counted}".rstrip())
     return 0
 
 

@@ -12,36 +12,37 @@ from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.domain.stats import Figure, ratio_text, value_text
 from crm.services.review import Review
 
-_C = "Review"
-TITLE = QT_TRANSLATE_NOOP(_C, "Self-review {first} – {last}")
-PREPARED = QT_TRANSLATE_NOOP(_C, "Prepared by Prism on {day} from the client book.")
-FIGURES = QT_TRANSLATE_NOOP(_C, "The figures")
-FIGURE = QT_TRANSLATE_NOOP(_C, "Figure")
-VALUE = QT_TRANSLATE_NOOP(_C, "Value")
-COUNTED = QT_TRANSLATE_NOOP(_C, "Counted")
-NOT_AVAILABLE = QT_TRANSLATE_NOOP(_C, "not available yet")
-TRENDS = QT_TRANSLATE_NOOP(_C, "Twelve months")
-DEFINITIONS = QT_TRANSLATE_NOOP(_C, "What each figure means")
-HIGHLIGHTS = QT_TRANSLATE_NOOP(_C, "Highlights from the book")
-CHAINS = QT_TRANSLATE_NOOP(_C, "The longest referral chains")
+TITLE = QT_TRANSLATE_NOOP("Review", "Self-review {first} – {last}")
+PREPARED = QT_TRANSLATE_NOOP("Review", "Prepared by Prism on {day} from the client book.")
+FIGURES = QT_TRANSLATE_NOOP("Review", "The figures")
+FIGURE = QT_TRANSLATE_NOOP("Review", "Figure")
+VALUE = QT_TRANSLATE_NOOP("Review", "Value")
+COUNTED = QT_TRANSLATE_NOOP("Review", "Counted")
+NOT_AVAILABLE = QT_TRANSLATE_NOOP("Review", "not available yet")
+TRENDS = QT_TRANSLATE_NOOP("Review", "Twelve months")
+DEFINITIONS = QT_TRANSLATE_NOOP("Review", "What each figure means")
+HIGHLIGHTS = QT_TRANSLATE_NOOP("Review", "Highlights from the book")
+CHAINS = QT_TRANSLATE_NOOP("Review", "The longest referral chains")
 CHAIN = QT_TRANSLATE_NOOP(
-    _C, "{root}: {depth} steps deep, {people} people referred, {joined} of them this period"
+    "Review", "{root}: {depth} steps deep, {people} people referred, {joined} of them this period"
 )
-NO_CHAINS = QT_TRANSLATE_NOOP(_C, "No referral chain yet.")
-RENEWALS = QT_TRANSLATE_NOOP(_C, "Renewals: {count} loans renewed in the period")
-RENEWAL = QT_TRANSLATE_NOOP(_C, "{client}: {product} {amount} on {day}")
-PROMISES = QT_TRANSLATE_NOOP(_C, "Promises kept: {kept} in the period, {on_time} of them on time")
-PROMISE = QT_TRANSLATE_NOOP(_C, "{client}: {text} (due {due}, kept {kept})")
-RISK = QT_TRANSLATE_NOOP(_C, "Risk cases handled")
+NO_CHAINS = QT_TRANSLATE_NOOP("Review", "No referral chain yet.")
+RENEWALS = QT_TRANSLATE_NOOP("Review", "Renewals: {count} loans renewed in the period")
+RENEWAL = QT_TRANSLATE_NOOP("Review", "{client}: {product} {amount} on {day}")
+PROMISES = QT_TRANSLATE_NOOP(
+    "Review", "Promises kept: {kept} in the period, {on_time} of them on time"
+)
+PROMISE = QT_TRANSLATE_NOOP("Review", "{client}: {text} (due {due}, kept {kept})")
+RISK = QT_TRANSLATE_NOOP("Review", "Risk cases handled")
 RISK_LATER = QT_TRANSLATE_NOOP(
-    _C, "Not available yet: Prism will list them once it records risk signals."
+    "Review", "Not available yet: Prism will list them once it records risk signals."
 )
-YOUR_PART = QT_TRANSLATE_NOOP(_C, "In my own words")
+YOUR_PART = QT_TRANSLATE_NOOP("Review", "In my own words")
 PROMPTS = (
-    QT_TRANSLATE_NOOP(_C, "What went well, and why"),
-    QT_TRANSLATE_NOOP(_C, "What I learned"),
-    QT_TRANSLATE_NOOP(_C, "What I will change"),
-    QT_TRANSLATE_NOOP(_C, "Clients I want to thank"),
+    QT_TRANSLATE_NOOP("Review", "What went well, and why"),
+    QT_TRANSLATE_NOOP("Review", "What I learned"),
+    QT_TRANSLATE_NOOP("Review", "What I will change"),
+    QT_TRANSLATE_NOOP("Review", "Clients I want to thank"),
 )
 
 #: How a chart is named in the document: the PDF writer adds the image under this name.

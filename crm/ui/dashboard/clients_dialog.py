@@ -67,7 +67,7 @@ class ClientsBehindDialog(QDialog):
         self.table = read_only_table(self.model, name="clientsBehind")
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
-        count = QLabel(self.tr("%n client(s)", "", len(rows)))
+        count = QLabel(self.tr("Clients: %1").replace("%1", f"{len(rows):,}"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

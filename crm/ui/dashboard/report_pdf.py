@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 
 from crm.domain import stats_defs
-from crm.domain.messages import Translate
+from crm.domain.messages import QT_TRANSLATE_NOOP, Translate
 from crm.files import write_private_bytes
 from crm.services.review import Review
 from crm.services.review_doc import chart_name, review_html, review_markdown, title
@@ -44,8 +44,8 @@ from crm.ui.loans.schedule_print import cjk_font_family
 _POINT_SIZE = 9.5
 _DPI = 300
 _CHART = QSize(360, 190)
-_TWELVE_MONTHS = ("Review", "{title}: twelve months")
-_EMPTY = ("Review", "Nothing counted in these months")
+_TWELVE_MONTHS = QT_TRANSLATE_NOOP("Review", "{title}: twelve months")
+_EMPTY = QT_TRANSLATE_NOOP("Review", "Nothing counted in these months")
 
 
 def ensure_gui_app() -> None:
@@ -93,12 +93,10 @@ def review_pdf(review: Review, translate: Translate) -> bytes:
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setPageSize(body)
-    empty = translate(*_EMPTY) or _EMPTY[1]
+    empty = _EMPTY.render(translate)
     for trend in review.trends:
         definition = stats_defs.BY_KEY[trend.key]
-        head = (translate(*_TWELVE_MONTHS) or _TWELVE_MONTHS[1]).format(
-            title=definition.title.render(translate)
-        )
+        head = _TWELVE_MONTHS.with_(title=definition.title.render(translate)).render(translate)
         image = trend_image(trend, definition.unit, head, empty, _CHART, chart_font)
         doc.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(chart_name(trend.key)), image

@@ -40,7 +40,8 @@ class FigureTile(QFrame):
         self.counted = QLabel("")
         self.counted.setStyleSheet("color: #6b7280; font-size: 11px;")
         self.counted.setWordWrap(True)
-        self.link = QLabel(f'<a href="clients">{self.tr("Clients…")}</a>')
+        clients = self.tr("Clients…")
+        self.link = QLabel(f'<a href="clients">{clients}</a>')
         self.link.setStyleSheet("font-size: 11px;")
         self.link.linkActivated.connect(lambda _href: self.clients_requested.emit(self.key))
         layout = QVBoxLayout(self)
@@ -69,7 +70,8 @@ class FigureTile(QFrame):
         elif figure.parts:
             self.counted.setText(", ".join(f"{render(m)} {n}" for m, n in figure.parts))
         elif figure.unit is Unit.DAYS:
-            self.counted.setText(self.tr("days, over %n loan(s)", "", int(figure.denominator or 0)))
+            loans = f"{int(figure.denominator or 0):,}"
+            self.counted.setText(self.tr("days on average; loans: %1").replace("%1", loans))
         else:
             self.counted.setText(ratio_text(figure))
         self.value.setStyleSheet(
