@@ -13,7 +13,6 @@ from types import MappingProxyType
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.domain.stats import FigureDef, Unit
 
-
 REPEAT_BORROW = FigureDef(
     "repeat_borrow",
     QT_TRANSLATE_NOOP("Stats", "Repeat-borrow rate"),
