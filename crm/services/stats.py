@@ -20,6 +20,7 @@ from crm.domain.stats import Figure, Period, Trend, months_ending, unavailable
 from crm.services import stats_figures
 from crm.services.review import CHART_KEYS, Review, highlights
 from crm.services.stats_figures import REGISTRY, Window
+from crm.services.stats_months import PREFETCH
 from crm.store.book import Book
 from crm.store.queries import stats as q
 from crm.store.queries._sql import json_chunks
@@ -67,11 +68,14 @@ class StatsService:
         wanted = [f.key for f in stats_defs.FIGURES] if keys is None else list(keys)
         periods = months_ending(end, months)
         today = self.clock.today()
+        windows = [Window(p, today) for p in periods]
+        shared = {s for k in wanted if (src := REGISTRY.get(k)) for s in src.shares}
         with self._read() as conn:
-            by_month = []
-            for p in periods:
-                window = Window(p, today)
-                by_month.append([_figure(conn, k, window).value for k in wanted])
+            if any(not w.empty for w in windows):
+                live = [w for w in windows if not w.empty]
+                for name in sorted(shared):
+                    PREFETCH[name](conn, live)
+            by_month = [[_figure(conn, k, w).value for k in wanted] for w in windows]
         return [
             Trend(k, tuple(periods), tuple(month[i] for month in by_month))
             for i, k in enumerate(wanted)

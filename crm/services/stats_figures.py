@@ -61,14 +61,19 @@ BehindFn = Callable[[sqlite3.Connection, Window], list[int]]
 class Source:
     figure: FigureFn
     behind: BehindFn
+    #: The memo entries the figure reads (``Window.shared``): filled for many months at once
+    #: by crm.services.stats_months when a chart asks.
+    shares: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Source] = {}
 
 
-def register(definition: FigureDef, figure: FigureFn, behind: BehindFn) -> None:
+def register(
+    definition: FigureDef, figure: FigureFn, behind: BehindFn, shares: tuple[str, ...] = ()
+) -> None:
     """Make ``definition``'s figure available (replacing what stood under its key)."""
-    REGISTRY[definition.key] = Source(figure, behind)
+    REGISTRY[definition.key] = Source(figure, behind, shares)
 
 
 # -- the figures the book records today ----------------------------------------------------
@@ -245,9 +250,10 @@ register(
     d.REPEAT_BORROW,
     _from_pass(d.REPEAT_BORROW, "repeat_clients", "lent_clients"),
     _hits_of("repeat_borrow"),
+    ("loans",),
 )
-register(d.OVERDUE_COUNT, _overdue(amount=False), _overdue_behind)
-register(d.OVERDUE_AMOUNT, _overdue(amount=True), _overdue_behind)
+register(d.OVERDUE_COUNT, _overdue(amount=False), _overdue_behind, ("overdue",))
+register(d.OVERDUE_AMOUNT, _overdue(amount=True), _overdue_behind, ("overdue",))
 register(d.CONTACT_COVERAGE, _contact_figure, _contact_behind)
 _rate(d.PROMISES_KEPT, "promises_kept", _plain)
 _rate(d.BIRTHDAY_GREETINGS, "birthday_greetings", _birthdays)
@@ -257,16 +263,19 @@ register(
     d.REFERRED_LOANS,
     _from_pass(d.REFERRED_LOANS, "lent_referred", "lent"),
     _hits_of("referred_loans"),
+    ("loans",),
 )
-register(d.APPLICATIONS, _applications, _all_of("applications"))
+register(d.APPLICATIONS, _applications, _all_of("applications"), ("loans",))
 register(
     d.CONVERSION,
     _from_pass(d.CONVERSION, "applied_lent", "applied"),
     _misses_of("applications"),
+    ("loans",),
 )
 _days(d.DAYS_TO_APPROVE, "days_to_approve")
 register(
     d.DAYS_TO_DISBURSE,
     _from_pass(d.DAYS_TO_DISBURSE, "days_to_disburse", "lent_applied"),
     _all_of("days_to_disburse"),
+    ("loans",),
 )

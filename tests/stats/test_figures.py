@@ -134,3 +134,23 @@ def test_contact_coverage_of_a_past_end_reads_the_contacts_then(known: KnownBook
     assert [r.id for r in later.behind("contact_coverage", NOVEMBER)] == [known.c]
     december = later.figure("contact_coverage", Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31)))
     assert figure.numerator == 2 and december.numerator == 0  # a month later no one is covered
+
+
+def test_twelve_months_at_once_agree_with_each_month_on_its_own(known: KnownBook) -> None:
+    """The chart's grouped reads (crm.services.stats_months) and the one-period reads."""
+    stats = known.services.stats
+    end = dt.date(2026, 11, 29)
+    for trend in stats.trends(end):
+        for month, value in zip(trend.months, trend.values, strict=True):
+            assert value == stats.figure(trend.key, month).value, (trend.key, month)
+
+
+def test_months_at_once_agree_on_a_demo_book(book, clock) -> None:
+    from crm.services.demo import fill_demo
+    from crm.services.stats import StatsService
+
+    fill_demo(book, 300, seed=3, clock=clock)
+    stats = StatsService(book, clock)
+    for trend in stats.trends(clock.today()):
+        for month, value in zip(trend.months, trend.values, strict=True):
+            assert value == stats.figure(trend.key, month).value, (trend.key, month)

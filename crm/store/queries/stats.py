@@ -29,15 +29,19 @@ _REPEAT = (
 #: running now (the covering ix_loan_running) and those repaid since it began; hit: an overdue
 #: step dated in it; weight: the principal lent.
 _OVERDUE = (
-    "WITH od AS (SELECT DISTINCT loan_id FROM loan_event WHERE status = 'overdue' "
-    "AND on_date BETWEEN :first AND :last), "
+    # One read of the history for both: the loans repaid since the period began, and those
+    # that fell overdue in it.
+    "WITH ev AS MATERIALIZED (SELECT loan_id, max(status = 'repaid') AS repaid, "
+    "max(status = 'overdue' AND on_date <= :last) AS od FROM loan_event NOT INDEXED "
+    "WHERE status IN ('repaid', 'overdue') AND on_date >= :first GROUP BY loan_id), "
     "run AS (SELECT id, client_id, amount_fen FROM loan "
     "WHERE status IN ('disbursed', 'extended', 'overdue') AND deleted_at IS NULL "
     "AND disbursed_on <= :last "
-    "UNION ALL SELECT l.id, l.client_id, l.amount_fen FROM loan_event e "
-    "JOIN loan l ON l.id = e.loan_id WHERE e.status = 'repaid' AND e.on_date >= :first "
-    "AND l.deleted_at IS NULL AND l.disbursed_on <= :last) "
-    "SELECT client_id, id IN od AS hit, amount_fen AS weight FROM run"
+    "UNION ALL SELECT l.id, l.client_id, l.amount_fen FROM ev JOIN loan l ON l.id = ev.loan_id "
+    "WHERE ev.repaid AND l.status = 'repaid' AND l.deleted_at IS NULL "
+    "AND l.disbursed_on <= :last) "
+    "SELECT run.client_id, coalesce(ev.od, 0) AS hit, run.amount_fen AS weight "
+    "FROM run LEFT JOIN ev ON ev.loan_id = run.id"
 )
 #: Active borrowers; hit: a contact (or being added) within their cadence (own, else the
 #: borrower default) before the end of :last. Reads each borrower's contacts: for the past.
@@ -220,11 +224,17 @@ def loan_pass(conn: sqlite3.Connection, params: Params) -> tuple[dict[str, float
 
 
 _FESTIVAL_TOTALS = (
-    "SELECT (SELECT count(*) FROM client c WHERE c.status = 'borrower' "
-    "AND c.archived_at IS NULL AND NOT EXISTS "
-    "(SELECT 1 FROM greeting_optout o WHERE o.client_id = c.id)), "
+    # Borrowers counted on the reminders' partial indexes (no client row read), less the few
+    # who opted out.
+    f"SELECT (SELECT count(*) {_LIVE_BORROWERS.format('ix_client_contact_due')}"
+    "AND cadence_days IS NULL AND coalesce(last_contact_at, created_at) > '') + "
+    f"(SELECT count(*) {_LIVE_BORROWERS.format('ix_client_cadence_due')}"
+    "AND cadence_days IS NOT NULL AND coalesce(last_contact_at, created_at) > '') - "
+    "(SELECT count(*) FROM greeting_optout o CROSS JOIN client c ON c.id = o.client_id "
+    "WHERE c.status = 'borrower' AND c.archived_at IS NULL), "
     "(SELECT count(DISTINCT h.key || ' ' || h.client_id) FROM reminder_history h "
-    "JOIN client c ON c.id = h.client_id WHERE h.action = 'greeted' AND h.key LIKE '%:-:%' "
+    "CROSS JOIN client c ON c.id = h.client_id WHERE h.action = 'greeted' "
+    "AND h.key LIKE '%:-:%' "
     "AND substr(h.key, -10) BETWEEN :first AND :last AND c.status = 'borrower' "
     "AND c.archived_at IS NULL AND NOT EXISTS "
     "(SELECT 1 FROM greeting_optout o WHERE o.client_id = c.id))"

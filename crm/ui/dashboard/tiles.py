@@ -49,6 +49,7 @@ class FigureTile(QFrame):
         layout.setSpacing(1)
         for w in (self.title, self.value, self.counted, self.link):
             layout.addWidget(w)
+        layout.addStretch(1)  # a tile without its link keeps its lines where the others have them
         self.setToolTip(f"<p>{render(definition.definition)}</p>")
         self.setFixedHeight(118)
 
