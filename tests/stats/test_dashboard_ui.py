@@ -99,3 +99,17 @@ def test_clients_behind_model(qtmodeltester) -> None:
 
 def test_every_figure_has_a_tile(page: DashboardPage) -> None:
     assert list(page.tiles) == [f.key for f in d.FIGURES]
+
+
+def test_the_dashboard_follows_the_book(qtbot, page: DashboardPage, known: KnownBook) -> None:
+    """A loan disbursed today (a second repeat borrower): the tile counts it again."""
+    from decimal import Decimal
+
+    from crm.domain.loan_form import LoanDraft
+    from crm.domain.loan_status import LoanStatus
+
+    draft = LoanDraft(product="经营贷", amount=Decimal("50000"), rate=Decimal("4.35"), months=12)
+    draft.status = LoanStatus.DISBURSED
+    draft.disbursed_on = dt.date(2026, 11, 29)
+    known.services.loans.add(known.c, draft)  # C borrowed in June: a repeat borrower
+    qtbot.waitUntil(lambda: page.tiles["repeat_borrow"].counted.text() == "2 / 3")
