@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "crm.commands.history",
     "crm.commands.resources",
     "crm.commands.greetings",
+    "crm.commands.stats",
     "crm.commands.demo",
 )
 
@@ -89,8 +90,12 @@ def _everywhere(parser: argparse.ArgumentParser) -> None:
             if id(sub) in seen:
                 continue
             seen.add(id(sub))
-            sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
-            sub.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
+            # A subcommand that declares one of them itself (report --lang) keeps its own.
+            own = set(sub._option_string_actions)
+            if "--data-dir" not in own:
+                sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+            if "--lang" not in own:
+                sub.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
             sub.set_defaults(prog_=sub.prog)
             _everywhere(sub)
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from crm.services.reminders.service import ReminderService
     from crm.services.resources import ResourceService
     from crm.services.safekeeping import SafekeepingService
+    from crm.services.stats import StatsService
     from crm.services.timeline import TimelineService
     from crm.services.transfer.service import TransferService
     from crm.services.trash import TrashService
@@ -186,3 +187,11 @@ class Services:
         from crm.services.needs import NeedService
 
         return NeedService(self.book, self.clock)
+
+    # -- the officer's own numbers ---------------------------------------------------------
+
+    @cached_property
+    def stats(self) -> StatsService:
+        from crm.services.stats import StatsService
+
+        return StatsService(self.book, self.clock)

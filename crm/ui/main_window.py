@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from crm import __version__
 from crm.ui.clients.page import ClientsPage
 from crm.ui.context import UiContext
+from crm.ui.dashboard.install import dashboard_section
 from crm.ui.lazy_page import LazyPage
 from crm.ui.loans.area import LoansUi
 from crm.ui.referrals.install import ReferralsUi
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.loans = LoansUi(self)
         self.referrals = ReferralsUi(self)
         self.reminders = RemindersUi(self, log_contact=self.relationship.log_contact_with)
+        self.add_section("dashboard", self.tr("Dashboard"), dashboard_section(self))
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
         self.restore_layout()

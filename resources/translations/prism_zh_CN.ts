@@ -809,11 +809,11 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>No festival greetings</source>
-        <translation>不发节日问候</translation>
+        <translation>不发节日祝福</translation>
     </message>
     <message>
         <source>Leave this client out of festival greetings (birthdays still remind)</source>
-        <translation>节日问候不含此客户（生日照常提醒）</translation>
+        <translation>节日祝福不含此客户（生日照常提醒）</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -951,6 +951,24 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>ClientsBehindDialog</name>
+    <message>
+        <source>Clients: %1</source>
+        <translation>客户：%1 位</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsBehindModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>ClientsPage</name>
     <message>
         <source>Restore {names}</source>
@@ -1008,6 +1026,61 @@ Your input is still in the form.</source>
     <message>
         <source>{n} clients</source>
         <translation>共 {n} 位客户</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Self-review PDF…</source>
+        <translation>述职报告 PDF…</translation>
+    </message>
+    <message>
+        <source>My numbers</source>
+        <translation>我的业绩</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1: twelve months</source>
+        <translation>%1：近十二个月</translation>
+    </message>
+    <message>
+        <source>Save the self-review</source>
+        <translation>保存述职报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the self-review…</source>
+        <translation>正在生成述职报告…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2</source>
+        <translation>已生成 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>Could not write the self-review: %1</source>
+        <translation>无法生成述职报告：%1</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1468,21 @@ Your input is still in the form.</source>
     <message>
         <source>Close this form and lose what you typed?</source>
         <translation>关闭此表单，放弃已填写的内容？</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTile</name>
+    <message>
+        <source>Clients…</source>
+        <translation>客户…</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>days on average; loans: %1</source>
+        <translation>平均天数；贷款 %1 笔</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2820,10 @@ Your input is still in the form.</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>业绩看板</translation>
+    </message>
+    <message>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
@@ -3715,6 +3807,113 @@ Book: {path}</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>Self-review {first} – {last}</source>
+        <translation>述职报告 {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Prepared by Prism on {day} from the client book.</source>
+        <translation>由棱镜于 {day} 根据客户簿生成。</translation>
+    </message>
+    <message>
+        <source>The figures</source>
+        <translation>业绩数据</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Twelve months</source>
+        <translation>近十二个月</translation>
+    </message>
+    <message>
+        <source>What each figure means</source>
+        <translation>各项指标的定义</translation>
+    </message>
+    <message>
+        <source>Highlights from the book</source>
+        <translation>客户簿里的亮点</translation>
+    </message>
+    <message>
+        <source>The longest referral chains</source>
+        <translation>最长的转介绍链</translation>
+    </message>
+    <message>
+        <source>{root}: {depth} steps deep, {people} people referred, {joined} of them this period</source>
+        <translation>{root}：链深 {depth} 层，共转介绍 {people} 人，其中本期新增 {joined} 人</translation>
+    </message>
+    <message>
+        <source>No referral chain yet.</source>
+        <translation>尚无转介绍链。</translation>
+    </message>
+    <message>
+        <source>Renewals: {count} loans renewed in the period</source>
+        <translation>续贷：本期续贷 {count} 笔</translation>
+    </message>
+    <message>
+        <source>{client}: {product} {amount} on {day}</source>
+        <translation>{client}：{product} {amount}，{day}</translation>
+    </message>
+    <message>
+        <source>Promises kept: {kept} in the period, {on_time} of them on time</source>
+        <translation>兑现的承诺：本期 {kept} 项，其中按时 {on_time} 项</translation>
+    </message>
+    <message>
+        <source>{client}: {text} (due {due}, kept {kept})</source>
+        <translation>{client}：{text}（约定 {due}，兑现 {kept}）</translation>
+    </message>
+    <message>
+        <source>Risk cases handled</source>
+        <translation>处置的风险案例</translation>
+    </message>
+    <message>
+        <source>Not available yet: Prism will list them once it records risk signals.</source>
+        <translation>暂无数据：棱镜记录风险信号后会在此列出。</translation>
+    </message>
+    <message>
+        <source>In my own words</source>
+        <translation>我的总结</translation>
+    </message>
+    <message>
+        <source>What went well, and why</source>
+        <translation>做得好的地方及原因</translation>
+    </message>
+    <message>
+        <source>What I learned</source>
+        <translation>我学到了什么</translation>
+    </message>
+    <message>
+        <source>What I will change</source>
+        <translation>我要改进什么</translation>
+    </message>
+    <message>
+        <source>Clients I want to thank</source>
+        <translation>我想感谢的客户</translation>
+    </message>
+    <message>
+        <source>{title}: twelve months</source>
+        <translation>{title}：近十二个月</translation>
+    </message>
+    <message>
+        <source>Nothing counted in these months</source>
+        <translation>这几个月没有可统计的数据</translation>
+    </message>
+</context>
+<context>
     <name>Safekeeping</name>
     <message>
         <source>The book is damaged</source>
@@ -3792,6 +3991,194 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>Remind me again at:</source>
         <translation>再次提醒的时间：</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>Repeat-borrow rate</source>
+        <translation>复贷率</translation>
+    </message>
+    <message>
+        <source>Clients with a loan disbursed in the period who had a loan disbursed before the period began, out of all clients with a loan disbursed in the period.</source>
+        <translation>本期有贷款发放的客户中，在本期开始前已有贷款发放的客户所占比例。</translation>
+    </message>
+    <message>
+        <source>Repeat borrowers</source>
+        <translation>复贷客户</translation>
+    </message>
+    <message>
+        <source>Overdue rate (loans)</source>
+        <translation>逾期率（笔数）</translation>
+    </message>
+    <message>
+        <source>Loans that fell overdue in the period, out of the loans running in it (disbursed by its end and not repaid before its start).</source>
+        <translation>本期发生逾期的贷款笔数，占本期存续贷款（期末前已发放、期初前未结清）笔数的比例。</translation>
+    </message>
+    <message>
+        <source>Clients with a loan that fell overdue</source>
+        <translation>有贷款逾期的客户</translation>
+    </message>
+    <message>
+        <source>Overdue rate (amount)</source>
+        <translation>逾期率（金额）</translation>
+    </message>
+    <message>
+        <source>The principal lent on the loans that fell overdue in the period, out of the principal lent on the loans running in it (Prism does not know the bank&apos;s balances: it weighs each loan by the amount disbursed).</source>
+        <translation>本期发生逾期的贷款的发放本金，占本期存续贷款发放本金的比例（棱镜不掌握银行的余额数据，按每笔贷款的发放金额计权）。</translation>
+    </message>
+    <message>
+        <source>Contact coverage</source>
+        <translation>联系覆盖率</translation>
+    </message>
+    <message>
+        <source>Borrowers (active clients whose status is borrower) not due for contact at the period&apos;s end: their last contact, or the day they were added if never contacted, lies within their keep-in-touch cadence; out of all borrowers.</source>
+        <translation>期末时无需跟进联系的借款客户（状态为借款客户的在册客户）：最近一次联系（从未联系的按录入日期）在其联系周期之内；占全部借款客户的比例。</translation>
+    </message>
+    <message>
+        <source>Borrowers not contacted within their cadence</source>
+        <translation>未在联系周期内联系的借款客户</translation>
+    </message>
+    <message>
+        <source>Promises kept on time</source>
+        <translation>承诺按时兑现率</translation>
+    </message>
+    <message>
+        <source>Promises due in the period that were kept on or before their due day, out of all promises due in the period.</source>
+        <translation>本期到期的承诺中，在约定日期当天或之前兑现的比例。</translation>
+    </message>
+    <message>
+        <source>Clients with a promise not kept on time</source>
+        <translation>有承诺未按时兑现的客户</translation>
+    </message>
+    <message>
+        <source>Birthday greetings sent</source>
+        <translation>生日祝福发送率</translation>
+    </message>
+    <message>
+        <source>Active clients whose birthday (solar or lunar) fell in the period and who were sent a greeting for it from Prism, out of all active clients whose birthday fell in it.</source>
+        <translation>本期过生日（公历或农历）的在册客户中，通过棱镜发送了生日祝福的比例。</translation>
+    </message>
+    <message>
+        <source>Birthdays not greeted</source>
+        <translation>未送生日祝福的客户</translation>
+    </message>
+    <message>
+        <source>Festival greetings sent</source>
+        <translation>节日祝福发送率</translation>
+    </message>
+    <message>
+        <source>Greetings sent to borrowers for the festivals you greet that fell in the period, out of one greeting per festival for every borrower who did not opt out.</source>
+        <translation>本期内您设置问候的节日，向借款客户发送的祝福数，占“每位未拒收的借款客户每个节日一条”应发数的比例。</translation>
+    </message>
+    <message>
+        <source>Borrowers not greeted for a festival</source>
+        <translation>有节日未送祝福的借款客户</translation>
+    </message>
+    <message>
+        <source>New clients through referral</source>
+        <translation>转介绍新客户</translation>
+    </message>
+    <message>
+        <source>Clients added in the period whom someone in the book referred (or whose source is a referral).</source>
+        <translation>本期新增的、由客户簿中某人转介绍（或来源为转介绍）的客户数。</translation>
+    </message>
+    <message>
+        <source>Referred clients</source>
+        <translation>转介绍客户</translation>
+    </message>
+    <message>
+        <source>Referred clients&apos; share of loans</source>
+        <translation>转介绍客户贷款占比</translation>
+    </message>
+    <message>
+        <source>Loans disbursed in the period to clients who came through a referral, out of all loans disbursed in the period.</source>
+        <translation>本期发放的贷款中，发放给转介绍客户的笔数所占比例。</translation>
+    </message>
+    <message>
+        <source>Referred clients with a loan</source>
+        <translation>有贷款的转介绍客户</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>贷款申请</translation>
+    </message>
+    <message>
+        <source>Loans applied for in the period, broken down by the stage they stand at now.</source>
+        <translation>本期申请的贷款笔数，按目前所处阶段分列。</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请客户</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Loans applied for in the period that have been disbursed since, out of all loans applied for in the period.</source>
+        <translation>本期申请的贷款中，此后已发放的比例。</translation>
+    </message>
+    <message>
+        <source>Applications not disbursed</source>
+        <translation>申请未放款的客户</translation>
+    </message>
+    <message>
+        <source>Days from application to approval</source>
+        <translation>申请到审批天数</translation>
+    </message>
+    <message>
+        <source>For the loans approved in the period: the average number of days between the application and the approval, as dated in the loan&apos;s history.</source>
+        <translation>本期审批通过的贷款，从申请到审批通过的平均天数（按贷款历史中的日期）。</translation>
+    </message>
+    <message>
+        <source>Clients approved</source>
+        <translation>审批通过的客户</translation>
+    </message>
+    <message>
+        <source>Days from application to disbursement</source>
+        <translation>申请到放款天数</translation>
+    </message>
+    <message>
+        <source>For the loans disbursed in the period with a dated application: the average number of days between the application and the disbursement.</source>
+        <translation>本期发放且有申请日期的贷款，从申请到放款的平均天数。</translation>
+    </message>
+    <message>
+        <source>Clients disbursed</source>
+        <translation>已放款的客户</translation>
+    </message>
+    <message>
+        <source>Post-loan checks done on time</source>
+        <translation>贷后检查按时完成率</translation>
+    </message>
+    <message>
+        <source>Post-loan checks due in the period that were done by their due day, out of all post-loan checks due in the period.</source>
+        <translation>本期到期的贷后检查中，在到期日前完成的比例。</translation>
+    </message>
+    <message>
+        <source>Clients with a check not done on time</source>
+        <translation>有贷后检查未按时完成的客户</translation>
+    </message>
+    <message>
+        <source>Risk signals open</source>
+        <translation>未关闭的风险信号</translation>
+    </message>
+    <message>
+        <source>Risk signals open at the period&apos;s end; below, how many were opened and closed in the period.</source>
+        <translation>期末时仍未关闭的风险信号数；下方列出本期新开和关闭的数量。</translation>
+    </message>
+    <message>
+        <source>Clients with an open risk signal</source>
+        <translation>有未关闭风险信号的客户</translation>
+    </message>
+    <message>
+        <source>Opened in the period</source>
+        <extracomment>Every figure in the order the dashboard, the CLI and the report show them. Stage labels of the applications&apos; breakdown.</extracomment>
+        <translation>本期新开</translation>
+    </message>
+    <message>
+        <source>Closed in the period</source>
+        <translation>本期关闭</translation>
     </message>
 </context>
 <context>
@@ -3928,7 +4315,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>Thank a referrer</source>
-        <translation>感谢转介绍人</translation>
+        <translation>感谢介绍人</translation>
     </message>
     <message>
         <source>Repayment reminders</source>
@@ -4173,7 +4560,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>Keep in touch (days)</source>
-        <translation>回访周期（天）</translation>
+        <translation>联系周期（天）</translation>
     </message>
     <message>
         <source>Added on</source>
@@ -4405,6 +4792,17 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Quit Prism</source>
         <translation>退出棱镜</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Nothing counted in these months</source>
+        <translation>这几个月没有可统计的数据</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
     </message>
 </context>
 <context>
@@ -5156,6 +5554,14 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Removed share {id}.</source>
         <translation>已删除分享记录 {id}。</translation>
+    </message>
+    <message>
+        <source>The period ends ({to}) before it starts ({first}).</source>
+        <translation>结束日期（{to}）早于开始日期（{first}）。</translation>
+    </message>
+    <message>
+        <source>Wrote {pdf} and {markdown}</source>
+        <translation>已生成 {pdf} 和 {markdown}</translation>
     </message>
 </context>
 </TS>

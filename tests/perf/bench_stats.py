@@ -1,0 +1,133 @@
+"""Benchmark: the dashboard's figures and the self-review PDF, beside a floor in the same run.
+
+    uv run python tests/perf/bench_stats.py --clients 100000
+    uv run python tests/perf/bench_stats.py --data-dir DIR     # an existing book (crm demo)
+
+Times, as the dashboard runs them (``ctx.runner``: submitted on the GUI thread, computed on a
+pool thread, delivered back), every figure of this month, this quarter and this year; one
+figure's twelve months (the chart); and ``crm report``'s work for a year (gather + PDF +
+Markdown). The floor: one plain scan of the loan table, the least any loan figure reads
+(there is no index on the disbursement date; the schema is not this area's to change).
+Goals at 100,000 clients: figures < 200 ms, PDF < 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FLOOR_SQL = "SELECT count(*), sum(amount_fen) FROM loan NOT INDEXED WHERE deleted_at IS NULL"
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    fn()  # warm the page cache (and the birthday rule's lunar dates)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def off_gui_thread(runner: object, fn: Callable[[], object]) -> Callable[[], object]:
+    """``fn`` as the dashboard runs it: through the task runner, waited for on this thread."""
+    from PySide6.QtCore import QCoreApplication
+
+    def run() -> object:
+        box: list[object] = []
+        runner.run(fn, box.append)  # type: ignore[attr-defined]
+        while not box:
+            QCoreApplication.processEvents()
+            time.sleep(0.0005)
+        return box[0]
+
+    return run
+
+
+def measure(folder: Path, runs: int) -> dict[str, float]:
+    import datetime as dt
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    from crm.domain.stats import month_of, quarter_of, year_of
+    from crm.services.facade import Services
+    from crm.ui.dashboard.report_pdf import write_review
+    from crm.ui.tasks import TaskRunner
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    services = Services.open(folder)
+    try:
+        runner = TaskRunner(app)
+        stats = services.stats
+        today = dt.date.today()
+        conn = services.book.reader()
+        out: dict[str, float] = {
+            "clients": conn.execute("SELECT count(*) FROM client").fetchone()[0],
+            "loans": conn.execute("SELECT count(*) FROM loan").fetchone()[0],
+        }
+        out["floor_ms"] = median_ms(lambda: conn.execute(FLOOR_SQL).fetchall(), runs)
+        for name, period in (
+            ("month", month_of(today)),
+            ("quarter", quarter_of(today)),
+            ("year", year_of(today)),
+        ):
+            fn = off_gui_thread(runner, lambda p=period: stats.figures(p))  # type: ignore[misc]
+            out[f"figures_{name}_ms"] = median_ms(fn, runs)
+        trend = off_gui_thread(runner, lambda: stats.trends(today, ["repeat_borrow"]))
+        out["trend_one_figure_ms"] = median_ms(trend, max(1, runs // 3))
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / "review.pdf"
+            report = lambda: write_review(  # noqa: E731
+                stats.review(year_of(today)), pdf, QCoreApplication.translate
+            )
+            out["report_pdf_ms"] = median_ms(report, max(1, runs // 3))
+        runner.wait_for_all()
+    finally:
+        services.close()
+    return out
+
+
+def run(clients: int, runs: int, data_dir: Path | None = None) -> dict[str, float]:
+    if data_dir is not None:
+        return measure(data_dir, runs)
+    from crm import config
+    from crm.services.demo import fill_demo
+    from crm.store.book import Book
+
+    with tempfile.TemporaryDirectory() as folder:
+        book = Book.open(config.book_path(Path(folder)))
+        try:
+            fill_demo(book, clients, seed=1)
+        finally:
+            book.close()
+        return measure(Path(folder), runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--data-dir", type=Path, help="an existing book instead of a new demo")
+    args = parser.parse_args()
+    r = run(args.clients, args.runs, args.data_dir)
+    print(f"{int(r['clients']):,} clients, {int(r['loans']):,} loans (medians of {args.runs})")
+    print(f"  floor: one scan of the loans      {r['floor_ms']:8.1f} ms")
+    for name in ("month", "quarter", "year"):
+        ms = r[f"figures_{name}_ms"]
+        print(
+            f"  figures, this {name:<8}           {ms:8.1f} ms  ({ms / r['floor_ms']:.1f}x floor)"
+        )
+    print(f"  one figure's twelve months         {r['trend_one_figure_ms']:8.1f} ms")
+    print(f"  self-review PDF + Markdown, a year {r['report_pdf_ms']:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
