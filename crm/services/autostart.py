@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from crm import files
+
 APP_ID = "Prism"
 LAUNCH_AGENT_LABEL = "local.prism.crm"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -58,10 +60,8 @@ def launch_agent(cmd: Sequence[str]) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # ~/.config/autostart: the desktop's own
+    files.write_private_bytes(path, data)
 
 
 def is_enabled(platform: str = sys.platform, root: Path | None = None) -> bool:

@@ -40,9 +40,17 @@ def check_folder(folder: Path) -> None:
 
 def make_private(path: Path) -> None:
     """A book from before Prism kept its files private: take away group and other access
-    (a read-only book stays read-only). SQLite gives the -wal and -shm the book's mode."""
+    (a read-only book stays read-only). SQLite gives the -wal and -shm the book's mode.
+    The default data folder is Prism's own and becomes 0700 too; a folder the officer chose
+    (``--data-dir``) keeps its mode: it may hold their other files."""
     if os.name != "posix":
         return
+    with suppress(OSError):
+        if stat.S_IMODE(path.parent.stat().st_mode) & 0o077:
+            from crm import config
+
+            if config.is_default_data_dir(path.parent):
+                os.chmod(path.parent, 0o700)
     for suffix in ("", "-wal", "-shm"):
         side = Path(f"{path}{suffix}")
         with suppress(OSError):
