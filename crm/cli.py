@@ -78,6 +78,14 @@ def _run_command(args: argparse.Namespace) -> int:
         text = found.render(translate) if isinstance(found, Msg) else str(exc)
         print(f"crm: {text}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a read that met a damaged page, a full disk ...: one line
+        from crm.store.errors import environment_error
+
+        err = environment_error(exc, config.book_path(folder))
+        if err is None:
+            raise  # a bug: the traceback is what a report needs
+        print(f"crm: {err.message.render(translate)}", file=sys.stderr)
+        return 1
     finally:
         ctx.close()
 

@@ -1,6 +1,6 @@
 """kill -9 during `crm add`: nothing committed is lost, no folder is stranded, no book damaged.
 
-    uv run python tests/perf/bench_kill.py [--runs 300] [--fresh-every 10] [--max-delay 2.0]
+    uv run python tests/perf/bench_kill.py [--runs 300] [--fresh-every 10] [--max-delay 5.0]
 
 Each run starts `crm add` in a data folder and SIGKILLs it after a random delay (0 to
 --max-delay seconds, seeded); a fresh folder every --fresh-every runs, so kills also land in
@@ -137,7 +137,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--fresh-every", type=int, default=10)
-    parser.add_argument("--max-delay", type=float, default=2.0)
+    parser.add_argument("--max-delay", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()
     started = time.perf_counter()
