@@ -9,7 +9,9 @@ and a read-write connection folds a crash-left ``-wal`` into the book when it cl
   meanwhile (a write creates a side file), the look is taken again from a copy;
 - with a ``-wal`` or ``-journal`` beside it, the book and its ``-wal`` are copied into a private
   temporary folder and the copy is opened (there SQLite may replay, fold and index all it
-  likes). The copy is taken again if either file changed while it was copied.
+  likes). The copy is taken again if either file changed while it was copied; a book that
+  keeps changing has a live writer (not a crash), and is then read through a read-only
+  connection, whose -shm use is that writer's business anyway.
 
 Costs a copy of the book only when side files exist, i.e. after a crash or while another
 process has the book open; ``crm check`` and the crash check at open are such moments.
@@ -29,6 +31,10 @@ from typing import TypeVar
 T = TypeVar("T")
 COPY_ATTEMPTS = 4
 SIDE_FILES = ("-wal", "-journal")
+
+
+class BeingWritten(Exception):
+    """Another process kept writing the book while it was copied: it is alive, not crashed."""
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -72,6 +78,8 @@ def copied(book: Path) -> Iterator[Path]:
             if _stamps(book) == before:
                 break
             # A writer changed the book or its -wal while we copied: the pair may not match.
+        else:
+            raise BeingWritten(book)
         yield target
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -91,10 +99,21 @@ def look(book: Path, read: Callable[[sqlite3.Connection], T]) -> T:
         if _stamps(book) == before and not has_side_files(book):
             return result
         # Someone wrote while we read an "immutable" file: what we read may be torn.
-    with copied(book) as copy:
-        conn = sqlite3.connect(copy)
-        try:
-            conn.execute("PRAGMA query_only = ON")
-            return read(conn)
-        finally:
-            conn.close()
+    try:
+        with copied(book) as copy:
+            conn = sqlite3.connect(copy)
+            try:
+                conn.execute("PRAGMA query_only = ON")
+                return read(conn)
+            finally:
+                conn.close()
+    except BeingWritten:
+        pass
+    # A live writer: its -wal and -shm are in use and change anyway; a read-only connection
+    # reads a consistent snapshot through them and changes nothing of the book's own bytes.
+    conn = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return read(conn)
+    finally:
+        conn.close()
