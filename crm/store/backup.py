@@ -123,7 +123,8 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
     """Copy a live book to ``dest`` with the online backup API; ``dest`` appears only whole
     and checked, 0600 (and its folder 0700 when Prism makes it). Raises BackupRefused when the
     copy fails its check, NotARegularFile when ``dest`` is a device, FIFO or folder."""
-    files.ensure_private_dir(dest.parent)
+    if not dest.parent.exists():  # a folder the officer chose for --out keeps its mode
+        files.ensure_private_dir(dest.parent)
     try:
         files.check_target(dest)
         if not source.is_file():  # connect() would create an empty database there
@@ -173,6 +174,7 @@ def take_backup(
     book_path: Path, folder: Path, now: dt.datetime, progress: Progress | None = None
 ) -> Path:
     """A new backup in ``folder`` named for ``now``, then the rotation. Returns its path."""
+    files.ensure_private_dir(folder)  # Prism's own: 0700 even if an older Prism made it 0755
     base = f"prism-{now:%Y%m%d-%H%M%S}"
     dest = folder / f"{base}.db"
     n = 1

@@ -81,7 +81,8 @@ class Book:
                     raise NotAPrismBook(
                         QT_TRANSLATE_NOOP("BookError", "There is no Prism book at {path}."), path
                     )
-                files.ensure_private_dir(path.parent)
+                if not path.parent.exists():  # a folder Prism makes is 0700
+                    files.ensure_private_dir(path.parent)
                 _create(path)
             check_is_prism_book(path)
             make_private(path)

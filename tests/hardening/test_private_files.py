@@ -90,6 +90,9 @@ def test_backups_and_their_folder(book: Book, tmp_path: Path) -> None:
     made = backup.take_backup(book.path, folder, NOW)
     assert mode(folder) == 0o700
     assert mode(made) == 0o600
+    os.chmod(folder, 0o755)  # as an older Prism made it
+    backup.take_backup(book.path, folder, NOW)
+    assert mode(folder) == 0o700
     out = tmp_path / "elsewhere.db"
     backup.copy_book(book.path, out)  # `crm backup --out`
     assert mode(out) == 0o600
