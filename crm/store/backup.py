@@ -126,7 +126,17 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
     if not dest.parent.exists():  # a folder the officer chose for --out keeps its mode
         files.ensure_private_dir(dest.parent)
     try:
-        files.check_target(dest)
+        try:
+            files.check_target(dest)
+        except files.NotARegularFile as exc:
+            raise BackupRefused(
+                QT_TRANSLATE_NOOP(
+                    "Backup",
+                    "{path} is not a regular file (a device, a folder ...); "
+                    "give the backup a file name.",
+                ),
+                dest,
+            ) from exc
         if not source.is_file():  # connect() would create an empty database there
             raise FileNotFoundError(2, "No such file", str(source))
         with files.private_temp_beside(dest) as part:
@@ -143,7 +153,7 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
                 Path(f"{part}-journal").unlink(missing_ok=True)
     except (sqlite3.Error, OSError) as exc:
         err = environment_error(exc, source)
-        if err is not None and not isinstance(exc, files.NotARegularFile):
+        if err is not None:
             raise err from exc
         raise
 

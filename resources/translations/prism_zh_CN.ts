@@ -102,8 +102,12 @@
         <translation>{file} 不是文件。</translation>
     </message>
     <message>
-        <source>The copy of the book failed its check ({problem}); not kept.</source>
+        <source>{path} is not a regular file (a device, a folder ...); give the backup a file name.</source>
         <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
+        <translation>{path} 不是普通文件（而是设备、文件夹等）；请为备份指定一个文件名。</translation>
+    </message>
+    <message>
+        <source>The copy of the book failed its check ({problem}); not kept.</source>
         <translation>客户簿的副本未通过检查（{problem}），未保留。</translation>
     </message>
     <message>
@@ -946,7 +950,7 @@ Your input is still in the form.</source>
     <name>Clients</name>
     <message>
         <source>No client is named {name}.</source>
-        <extracomment>progress(done, total) after each chunk written asked between chunks; True rolls the whole batch back (:class:`SaveCancelled`) Clients written between two progress reports / cancel checks. The columns a save writes: :func:`column_values` and the two stamps.</extracomment>
+        <extracomment>progress(done, total) after each chunk written asked between chunks; True rolls the whole batch back (:class:`SaveCancelled`) Clients written between two progress reports / cancel checks. The columns a save writes: :func:`column_values` and the two stamps. How many records of a save have their search columns worked out before the write lock.</extracomment>
         <translation>没有名为 {name} 的客户。</translation>
     </message>
     <message>

@@ -98,6 +98,16 @@ def test_backups_and_their_folder(book: Book, tmp_path: Path) -> None:
     assert mode(out) == 0o600
 
 
+def test_a_backup_is_never_written_over_a_device_or_folder(book: Book, tmp_path: Path) -> None:
+    from crm.store import backup
+
+    for target in (Path("/dev/null"), tmp_path):
+        with pytest.raises(backup.BackupRefused) as err:
+            backup.copy_book(book.path, target)
+        assert "not a regular file" in str(err.value)
+    assert Path("/dev/null").is_char_device()
+
+
 def test_restored_book(book: Book, tmp_path: Path) -> None:
     from crm.store import backup, recovery
 
