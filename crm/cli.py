@@ -79,9 +79,10 @@ def _run_command(args: argparse.Namespace) -> int:
         print(f"crm: {text}", file=sys.stderr)
         return 1
     except Exception as exc:  # a read that met a damaged page, a full disk ...: one line
-        from crm.store.errors import environment_error
+        from crm.store.errors import environment_error, sqlite_error
 
-        err = environment_error(exc, config.book_path(folder))
+        # Only SQLite's errors are the book's: an OSError here is about some other file.
+        err = environment_error(exc, config.book_path(folder)) if sqlite_error(exc) else None
         if err is None:
             raise  # a bug: the traceback is what a report needs
         print(f"crm: {err.message.render(translate)}", file=sys.stderr)

@@ -85,12 +85,13 @@ class Book:
                     files.ensure_private_dir(path.parent)
                 _create(path)
             check_is_prism_book(path)
+            revision, stamped = probe(path)  # BookDamaged after a crash that damaged it
+            migrate.refuse_newer(revision, stamped, path)
+            # Ours, whole and not too new: from here on Prism may change things.
             make_private(path)
             from crm.store import recovery
 
             recovery.sweep_leftovers(path.parent)
-            revision, stamped = probe(path)
-            migrate.refuse_newer(revision, stamped, path)
             if not migrate.is_current(revision, stamped):
                 conn = _connect(path)
                 try:

@@ -134,7 +134,7 @@ def sqlite_code(exc: BaseException | None) -> int | None:
 #: folder, the temporary a new book is built in): by errno.
 _OS_ENVIRONMENT: dict[int, int] = {
     errno.ENOSPC: sqlite3.SQLITE_FULL,
-    errno.EDQUOT: sqlite3.SQLITE_FULL,
+    getattr(errno, "EDQUOT", errno.ENOSPC): sqlite3.SQLITE_FULL,
     errno.EROFS: sqlite3.SQLITE_READONLY,
     errno.EIO: sqlite3.SQLITE_IOERR,
     errno.EACCES: sqlite3.SQLITE_CANTOPEN,
