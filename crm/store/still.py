@@ -33,8 +33,16 @@ COPY_ATTEMPTS = 4
 SIDE_FILES = ("-wal", "-journal")
 
 
-class BeingWritten(Exception):
+class NoCopy(Exception):
+    """No still copy could be made; the book is then read through a read-only connection."""
+
+
+class BeingWritten(NoCopy):
     """Another process kept writing the book while it was copied: it is alive, not crashed."""
+
+
+class CannotCopy(NoCopy):
+    """No room (or no permission) for the copy in the temporary folder."""
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -61,8 +69,12 @@ def immutable_uri(book: Path) -> str:
 def copied(book: Path) -> Iterator[Path]:
     """A private copy of ``book`` and its ``-wal``, consistent with each other: the path of the
     copied book, removed afterwards. A hot ``-journal`` is copied too (SQLite rolls it back in
-    the copy). Raises OSError when the copy cannot be made (no space for it)."""
-    folder = Path(tempfile.mkdtemp(prefix="prism-look-"))  # 0700
+    the copy). Raises CannotCopy when the copy cannot be made (no space for it), BeingWritten
+    when the book kept changing, FileNotFoundError when there is no book."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="prism-look-"))  # 0700
+    except OSError as exc:
+        raise CannotCopy(str(exc)) from exc
     try:
         target = folder / "book.db"
         for _attempt in range(COPY_ATTEMPTS):
@@ -75,6 +87,8 @@ def copied(book: Path) -> Iterator[Path]:
                 except FileNotFoundError:
                     if suffix == "":
                         raise
+                except OSError as exc:  # ENOSPC in the temporary folder, most likely
+                    raise CannotCopy(str(exc)) from exc
             if _stamps(book) == before:
                 break
             # A writer changed the book or its -wal while we copied: the pair may not match.
@@ -107,10 +121,11 @@ def look(book: Path, read: Callable[[sqlite3.Connection], T]) -> T:
                 return read(conn)
             finally:
                 conn.close()
-    except BeingWritten:
+    except NoCopy:
         pass
     # A live writer: its -wal and -shm are in use and change anyway; a read-only connection
     # reads a consistent snapshot through them and changes nothing of the book's own bytes.
+    # (No room for a copy: the same, as Prism did before it took copies.)
     conn = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")

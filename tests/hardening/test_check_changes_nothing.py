@@ -169,3 +169,38 @@ def test_an_older_unstamped_book_is_stamped_at_open(book_path: Path) -> None:
         assert migrate.user_version(conn) == int(migrate.head())
     finally:
         conn.close()
+
+
+def test_no_room_for_a_copy_still_checks_the_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm.store import still
+    from crm.store.recovery import check_book
+
+    path = _book_with_clients(tmp_path, 5)
+    crash_after(path, "UPDATE client SET notes = 'x';")
+
+    def full(*_args: object, **_kw: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(still.shutil, "copyfile", full)
+    result = check_book(path)
+    assert (result.ok, result.clients) == (True, 5)
+
+
+def test_a_book_that_keeps_changing_is_read_live_not_called_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer committing while the copy is taken (the pair might not match): after a few
+    tries the book is read through a read-only connection instead of a torn copy."""
+    import itertools
+
+    from crm.store import still
+    from crm.store.recovery import check_book
+
+    path = _book_with_clients(tmp_path, 5)
+    crash_after(path, "UPDATE client SET notes = 'x';")
+    ticks = itertools.count()
+    monkeypatch.setattr(still, "_stamps", lambda book: (next(ticks),))
+    result = check_book(path)
+    assert (result.ok, result.clients) == (True, 5)
