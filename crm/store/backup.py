@@ -22,7 +22,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store.errors import BookError, environment_error
 
 BACKUP_NAME = re.compile(r"^prism-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
-PART_SUFFIX = ".part"
+PART_SUFFIX = ".part"  # an older Prism's half-written backups: still removed by the rotation
 PAGES_PER_STEP = 1024
 #: The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year).
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9

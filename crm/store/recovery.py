@@ -5,9 +5,10 @@ normally, so a ``-wal`` holding data at open means either another process has th
 right now, or the last one to have it open died. The GUI holds ``prism.lock`` (a QLockFile: the
 owner's pid on the first line) in the data folder for as long as it runs; the CLI does not, and
 its commands are short. So: a non-empty ``-wal`` and no *other* live process holding the lock
-means "maybe unclean", and the book gets a full ``integrity_check`` (read-only, safe even if a
-short CLI command is writing at that moment; a false alarm only costs the check). A clean book
-pays one ``stat``.
+means "maybe unclean", and the book gets a full ``integrity_check`` on a still picture
+(:mod:`crm.store.still`: a private copy of the book and its ``-wal``, so a damaged book, its
+``-wal`` and ``-shm`` keep every byte; safe even if a short CLI command is writing at that
+moment; a false alarm only costs the check). A clean book pays one ``stat``.
 """
 
 from __future__ import annotations
