@@ -143,19 +143,6 @@ def preload() -> None:
     import crm.domain.phones  # noqa: F401
 
 
-#: How many records of a save have their search columns worked out before the write lock.
-_PREPARED = 64
-
-
-def _prepare(adds: Sequence[CleanClient], updates: Sequence[tuple[int, CleanClient]]) -> None:
-    """The slow part of a save, before its write lock: the first save of a process loads the
-    pinyin table (~0.25 s; pypinyin itself when the table cannot be used), which other
-    writers (a second `crm add`, the GUI) would otherwise wait for. The names' pinyin stays
-    in its caches for the transaction; a bulk save holds the lock for its rows anyway."""
-    for clean in [*adds[:_PREPARED], *(c for _, c in updates[:_PREPARED])]:
-        search_text(clean)
-
-
 class ClientService:
     def __init__(self, book: Book, clock: Clock | None = None) -> None:
         self.book = book
@@ -190,7 +177,8 @@ class ClientService:
         referrer circle, an unknown referrer), ClientNotFound (an update's id), or
         :class:`SaveCancelled` when ``cancelled()`` says so between chunks.
         """
-        _prepare(adds, updates)
+        for clean in (*adds[:64], *(c for _, c in updates[:64])):  # outside the write lock:
+            search_text(clean)  # a process's first save loads pinyin (~0.25 s); names cache
         with self.book.write() as conn:
             written = write_clients(
                 conn, adds, updates, now=self.clock.now(), progress=progress, cancelled=cancelled
