@@ -240,9 +240,17 @@ def _run_command(args: argparse.Namespace) -> int:
         return fail(found.render(translate) if isinstance(found, Msg) else str(exc))
     except BrokenPipeError:
         raise
-    except OSError as exc:  # a file that cannot be read or written: say which and why
-        where = f"{exc.filename}: " if exc.filename else ""
-        return fail(f"{where}{exc.strerror or exc}")
+    except Exception as exc:  # a read that met a damaged page, a full disk ...: one line
+        from crm.store.errors import environment_error, sqlite_error
+
+        # Only SQLite's errors are the book's: an OSError here is about some other file.
+        err = environment_error(exc, config.book_path(folder)) if sqlite_error(exc) else None
+        if err is not None:
+            return fail(err.message.render(translate))
+        if isinstance(exc, OSError):  # a file that cannot be read or written: which and why
+            where = f"{exc.filename}: " if exc.filename else ""
+            return fail(f"{where}{exc.strerror or exc}")
+        raise  # a bug: the traceback is what a report needs
     finally:
         ctx.close()
 

@@ -25,7 +25,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 # Bump when the layout of the stored tuple changes.
 FORMAT = 1
@@ -265,19 +265,17 @@ def _stored(path: Path, version: str) -> tuple[bool, PinyinTable | None]:
 
 def _store(path: Path, data: bytes) -> None:
     # Best effort: an unwritable cache only costs the next process the build again.
-    import tempfile
+    from crm import files
+
+    def write(fh: BinaryIO) -> None:
+        fh.write(data)
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
+        files.ensure_private_dir(path.parent)
+        # Whole or nothing (a second Prism never reads half a file), 0600; no fsync: a cache.
+        files.write_private(path, write, durable=False)
     except OSError:
         return
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)  # a second Prism never reads half a file
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def load_or_build(path: Path, version: str) -> PinyinTable | None:

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from crm import files
+
 APP_ID = "Prism"
 LAUNCH_AGENT_LABEL = "local.prism.crm"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -98,11 +100,9 @@ def launch_agent(cmd: Sequence[str]) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from crm.files import write_private_bytes
-
     # The autostart / LaunchAgents folder is the system's: created if missing, never chmodded.
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_private_bytes(path, data)
+    files.write_private_bytes(path, data)
 
 
 def is_enabled(platform: str = sys.platform, root: Path | None = None) -> bool:

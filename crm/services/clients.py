@@ -177,6 +177,8 @@ class ClientService:
         referrer circle, an unknown referrer), ClientNotFound (an update's id), or
         :class:`SaveCancelled` when ``cancelled()`` says so between chunks.
         """
+        for clean in (*adds[:64], *(c for _, c in updates[:64])):  # outside the write lock:
+            search_text(clean)  # a process's first save loads pinyin (~0.25 s); names cache
         with self.book.write() as conn:
             written = write_clients(
                 conn, adds, updates, now=self.clock.now(), progress=progress, cancelled=cancelled

@@ -9,12 +9,12 @@ them), rates as fractions with a percent format.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from crm import files
 from crm.domain.loan_math import RepaymentPlan
 
 
@@ -67,21 +67,18 @@ def write_schedule_xlsx(plan: RepaymentPlan, path: Path, labels: ScheduleLabels)
     from xlsxwriter.exceptions import FileCreateError
 
     path = Path(path)
-    part = path.with_name(f".{path.name}.part")
-    wb = xlsxwriter.Workbook(
-        str(part),
-        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
-    )
-    try:
+    files.check_target(path)
+    with files.private_temp_beside(path) as part:  # 0600, unpredictable, exclusive
+        wb = xlsxwriter.Workbook(
+            str(part),
+            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        )
         _fill(wb, plan, labels)
         try:
             wb.close()
         except FileCreateError as exc:
             raise OSError(str(exc)) from exc
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+        files.commit_temp(part, path)
 
 
 def _fill(wb: Any, plan: RepaymentPlan, labels: ScheduleLabels) -> None:

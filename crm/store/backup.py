@@ -1,27 +1,28 @@
 """Backups of the book: SQLite's online backup API into a temp file, checked, renamed into place.
 
 A backup is a single self-contained SQLite file (journal_mode DELETE) named
-``prism-YYYYMMDD-HHMMSS.db`` in the data folder's ``backups/``. Until it has passed
-``integrity_check`` it lives under a hidden ``.*.part`` name, which nothing treats as a backup,
-so a crash or a kill mid-way never leaves half a backup in the rotation.
+``prism-YYYYMMDD-HHMMSS.db`` in the data folder's ``backups/`` (0700; each backup 0600). Until
+it has passed ``integrity_check`` it lives under an unpredictable hidden temporary name
+(:func:`crm.files.private_temp_beside`), which nothing treats as a backup, so a crash or a kill
+mid-way never leaves half a backup in the rotation; such leftovers are swept at the next open
+(:func:`crm.store.recovery.sweep_leftovers`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from crm import files
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store.errors import BookError, environment_error
 
 BACKUP_NAME = re.compile(r"^prism-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
-PART_SUFFIX = ".part"
+PART_SUFFIX = ".part"  # an older Prism's half-written backups: still removed by the rotation
 PAGES_PER_STEP = 1024
 #: The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year).
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 12, 10, 9
@@ -95,7 +96,7 @@ def integrity_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
 
 def check_file(path: Path) -> CheckResult:
     """Is this file a whole, undamaged Prism book? Opened read-only; never modified."""
-    from crm.store.book import APPLICATION_ID, SQLITE_MAGIC
+    from crm.store.identify import APPLICATION_ID, SQLITE_MAGIC
 
     try:
         with path.open("rb") as fh:
@@ -104,70 +105,86 @@ def check_file(path: Path) -> CheckResult:
         return CheckResult(False, (str(exc),))
     if not header.startswith(SQLITE_MAGIC):
         return CheckResult(False, ("not an SQLite database",))
+    from crm.store import still
+
+    def read(conn: sqlite3.Connection) -> list[str]:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return ["not a Prism book"]
+        return integrity_problems(conn)
+
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                return CheckResult(False, ("not a Prism book",))
-            problems = integrity_problems(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
+        problems = still.look(path, read)  # a file the officer chose: not a byte changed
+    except (sqlite3.DatabaseError, OSError) as exc:
         return CheckResult(False, (str(exc),))
     return CheckResult(not problems, tuple(problems))
 
 
 def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> None:
     """Copy a live book to ``dest`` with the online backup API; ``dest`` appears only whole
-    and checked. Raises BackupRefused when the copy fails its integrity check."""
-    part = dest.with_name(f".{dest.name}{PART_SUFFIX}")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part.unlink(missing_ok=True)
-    Path(f"{part}-journal").unlink(missing_ok=True)
+    and checked, 0600 (and its folder 0700 when Prism makes it). Raises BackupRefused when the
+    copy fails its check, NotARegularFile when ``dest`` is a device, FIFO or folder."""
+    if not dest.parent.exists():  # a folder the officer chose for --out keeps its mode
+        files.ensure_private_dir(dest.parent)
     try:
-        if not source.is_file():  # connect() would create an empty database there
-            raise FileNotFoundError(2, "No such file", str(source))
-        src = sqlite3.connect(source)
         try:
-            src.execute("PRAGMA busy_timeout = 5000")
-            dst = sqlite3.connect(part)
-            try:
-
-                def step(_status: int, remaining: int, total: int) -> None:
-                    if progress is not None:
-                        progress(total - remaining, total)
-
-                src.backup(dst, pages=PAGES_PER_STEP, progress=step)
-                # A single self-contained file: no -wal beside it to lose when copied.
-                dst.execute("PRAGMA journal_mode = DELETE")
-                problems = integrity_problems(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        if problems:
+            files.check_target(dest)
+        except files.NotARegularFile as exc:
             raise BackupRefused(
                 QT_TRANSLATE_NOOP(
-                    "Backup", "The copy of the book failed its check ({problem}); not kept."
-                ).with_(problem=problems[0])
-            )
-        _fsync(part)
-        os.replace(part, dest)
-        _fsync_dir(dest.parent)
-    except BaseException as exc:
-        part.unlink(missing_ok=True)
-        Path(f"{part}-journal").unlink(missing_ok=True)
-        if isinstance(exc, sqlite3.Error | OSError):
-            err = environment_error(exc, source)
-            if err is not None:
-                raise err from exc
+                    "Backup",
+                    "{path} is not a regular file (a device, a folder ...); "
+                    "give the backup a file name.",
+                ),
+                dest,
+            ) from exc
+        if not source.is_file():  # connect() would create an empty database there
+            raise FileNotFoundError(2, "No such file", str(source))
+        with files.private_temp_beside(dest) as part:
+            try:
+                problems = _copy_into(source, part, progress)
+                if problems:
+                    raise BackupRefused(
+                        QT_TRANSLATE_NOOP(
+                            "Backup", "The copy of the book failed its check ({problem}); not kept."
+                        ).with_(problem=problems[0])
+                    )
+                files.commit_temp(part, dest)
+            finally:
+                Path(f"{part}-journal").unlink(missing_ok=True)
+    except (sqlite3.Error, OSError) as exc:
+        err = environment_error(exc, source)
+        if err is not None:
+            raise err from exc
         raise
+
+
+def _copy_into(source: Path, part: Path, progress: Progress | None) -> list[str]:
+    """The online backup of ``source`` into the (empty, private) file ``part``; its problems."""
+    src = sqlite3.connect(source)
+    try:
+        src.execute("PRAGMA busy_timeout = 5000")
+        dst = sqlite3.connect(part)
+        try:
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+
+            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+            # A single self-contained file: no -wal beside it to lose when copied.
+            dst.execute("PRAGMA journal_mode = DELETE")
+            return integrity_problems(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def take_backup(
     book_path: Path, folder: Path, now: dt.datetime, progress: Progress | None = None
 ) -> Path:
     """A new backup in ``folder`` named for ``now``, then the rotation. Returns its path."""
+    files.ensure_private_dir(folder)  # Prism's own: 0700 even if an older Prism made it 0755
     base = f"prism-{now:%Y%m%d-%H%M%S}"
     dest = folder / f"{base}.db"
     n = 1
@@ -227,18 +244,3 @@ def rotate(folder: Path, now: dt.datetime) -> list[Path]:
             part.unlink(missing_ok=True)
             removed.append(part)
     return removed
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        _fsync(folder)

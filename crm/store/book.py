@@ -9,25 +9,32 @@ or many. :meth:`Book.session` hands out the SQLModel ORM on the same pragmas for
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
+from crm import files
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import migrate
 from crm.store.changes import ChangeBus
-from crm.store.errors import BookError, NotAPrismBook, cannot_open, environment_error
+from crm.store.errors import BookError, NotAPrismBook, environment_error
+from crm.store.identify import (  # noqa: F401  (APPLICATION_ID, SQLITE_MAGIC: re-exported)
+    APPLICATION_ID,
+    SQLITE_MAGIC,
+    check_folder,
+    check_is_prism_book,
+    make_private,
+    probe,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-#: Stamped into the SQLite header (PRAGMA application_id) so we know our own files: 'PRSM'.
-APPLICATION_ID = 0x5052534D
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -61,30 +68,39 @@ class Book:
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Book:
-        """Open (and migrate) the book at ``path``; create it when missing and ``create``."""
+        """Open (and migrate) the book at ``path``; create it when missing and ``create``.
+
+        Nothing is written to a file before it is known to be a Prism book this Prism can open
+        (not damaged, not from a newer Prism): refused files keep every byte. A new book is
+        built beside and renamed into place whole, so a kill never leaves half a book."""
         path = Path(path)
         try:
-            if path.exists():
-                _check_is_prism_book(path)
-                if Path(f"{path}-wal").exists():  # a crash may have left it: one stat when clean
-                    from crm.store import recovery  # (and its backup code) only then
+            check_folder(path.parent)
+            if not path.exists():
+                if not create:
+                    raise NotAPrismBook(
+                        QT_TRANSLATE_NOOP("BookError", "There is no Prism book at {path}."), path
+                    )
+                if not path.parent.exists():  # a folder Prism makes is 0700
+                    files.ensure_private_dir(path.parent)
+                _create(path)
+            check_is_prism_book(path)
+            revision, stamped = probe(path)  # BookDamaged after a crash that damaged it
+            migrate.refuse_newer(revision, stamped, path)
+            # Ours, whole and not too new: from here on Prism may change things.
+            make_private(path)
+            from crm.store import recovery
 
-                    if recovery.needs_check(path):
-                        recovery.check_open_book(path)
-            elif not create:
-                raise NotAPrismBook(
-                    QT_TRANSLATE_NOOP("BookError", "There is no Prism book at {path}."), path
-                )
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            conn = _connect(path)
-            try:
-                migrate.upgrade(conn, path)
-            finally:
-                conn.close()
+            recovery.sweep_leftovers(path.parent)
+            if not migrate.is_current(revision, stamped):
+                conn = _connect(path)
+                try:
+                    migrate.upgrade(conn, path)
+                finally:
+                    conn.close()
         except BookError:
             raise
-        except (sqlite3.Error, OSError) as exc:
+        except Exception as exc:  # sqlite3, OSError, or either wrapped by SQLAlchemy/Alembic
             err = environment_error(exc, path)
             if err is None:
                 raise
@@ -192,46 +208,45 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-def _check_is_prism_book(path: Path) -> None:
-    """Refuse anything that is not ours, before SQLite writes a byte to it."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise cannot_open(path) from exc
-    if not header:
-        raise NotAPrismBook(
-            QT_TRANSLATE_NOOP(
-                "BookError", "{path} is an empty file, not a Prism book. It was left untouched."
-            ),
-            path,
-        )
-    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        raise NotAPrismBook(
-            QT_TRANSLATE_NOOP(
-                "BookError", "{path} is not a Prism book (not a database). It was left untouched."
-            ),
-            path,
-        )
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID and Path(f"{path}-wal").exists():
-        # After a crash the stamped header page may still sit in the WAL; ask SQLite, read-only.
+def _create(path: Path) -> None:
+    """Build a new book beside ``path`` (migrated, WAL folded in) and link it into place.
+
+    Linking refuses to replace: when two first commands race, the second uses the book the
+    first made (and whatever it has written since) instead of replacing it with an empty one."""
+    with files.private_temp_beside(path) as tmp:
         try:
-            ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            conn = _connect(tmp)
             try:
-                app_id = ro.execute("PRAGMA application_id").fetchone()[0]
+                migrate.upgrade(conn, tmp)
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
-                ro.close()
-        except sqlite3.Error:
-            app_id = 0
-    if app_id != APPLICATION_ID:
-        raise NotAPrismBook(
-            QT_TRANSLATE_NOOP(
-                "BookError",
-                "{path} is another program's database, not a Prism book. It was left untouched.",
-            ),
-            path,
-        )
+                conn.close()  # the last connection: the WAL is folded in and removed
+            _fsync(tmp)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another Prism made the book meanwhile: that one is the book
+            except OSError:  # a file system without hard links
+                if not path.exists():
+                    os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        finally:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        with suppress(OSError):
+            _fsync(folder)
 
 
 # -- values as the book stores them ----------------------------------------------------------

@@ -6,6 +6,7 @@ can act on, so it carries a message for them. Anything else from SQLite is a bug
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
@@ -63,7 +64,9 @@ _LOCKED = (
 _DAMAGED = (
     NotAPrismBook,
     QT_TRANSLATE_NOOP(
-        "BookError", "{path} is damaged or is not a Prism book. It was left untouched."
+        "BookError",
+        "{path} is damaged or is not a Prism book. It was left untouched; "
+        "restore a backup to go on (crm check names the newest good one).",
     ),
 )
 _CANNOT_OPEN = (
@@ -127,9 +130,39 @@ def sqlite_code(exc: BaseException | None) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+#: The same, for an error the operating system raised before SQLite was asked (creating the
+#: folder, the temporary a new book is built in): by errno.
+_OS_ENVIRONMENT: dict[int, int] = {
+    errno.ENOSPC: sqlite3.SQLITE_FULL,
+    getattr(errno, "EDQUOT", errno.ENOSPC): sqlite3.SQLITE_FULL,
+    errno.EROFS: sqlite3.SQLITE_READONLY,
+    errno.EIO: sqlite3.SQLITE_IOERR,
+    errno.EACCES: sqlite3.SQLITE_CANTOPEN,
+    errno.EPERM: sqlite3.SQLITE_CANTOPEN,
+    errno.ENOENT: sqlite3.SQLITE_CANTOPEN,
+    errno.ENOTDIR: sqlite3.SQLITE_CANTOPEN,
+    errno.EISDIR: sqlite3.SQLITE_CANTOPEN,
+    errno.EEXIST: sqlite3.SQLITE_CANTOPEN,
+}
+
+
+def _os_error(exc: BaseException | None) -> OSError | None:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
 def environment_error(exc: BaseException, path: Path) -> BookError | None:
-    """The :class:`BookError` an SQLite exception stands for, or None when it is a bug."""
+    """The :class:`BookError` an SQLite (or OS) exception stands for, or None when it is a bug."""
     code = sqlite_code(exc)
+    if code is None and sqlite_error(exc) is None:
+        found = _os_error(exc)
+        if found is not None and found.errno is not None:
+            code = _OS_ENVIRONMENT.get(found.errno)
     if code is None or code not in _ENVIRONMENT:
         return None
     kind, message = _ENVIRONMENT[code]

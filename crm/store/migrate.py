@@ -71,21 +71,45 @@ COMPARE_OPTIONS: dict[str, Any] = {
 }
 
 
-def upgrade(conn: sqlite3.Connection, path: Path) -> None:
-    """Bring the book to the newest schema; refuse a book from a newer Prism untouched."""
-    current = current_revision(conn)
-    if current == head():
-        return
-    if current is not None and current not in known_revisions():
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema number stamped in the SQLite header (0: a book from before the stamp)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def refuse_newer(revision: str | None, stamped: int, path: Path) -> None:
+    """Raise BookTooNew when either the Alembic revision or the header's ``user_version`` says a
+    newer Prism wrote the book (a tool may keep one and not the other: both are checked)."""
+    if revision is not None and revision not in known_revisions():
+        too_new: str | None = revision
+    elif stamped > int(head()):
+        too_new = f"{stamped:04d}"
+    else:
+        too_new = None
+    if too_new is not None:
         raise BookTooNew(
             QT_TRANSLATE_NOOP(
                 "BookError",
                 "{path} was written by a newer version of Prism (schema {revision}). "
                 "Update Prism to open it; the book was left untouched.",
-            ).with_(revision=current),
+            ).with_(revision=too_new),
             path,
         )
-    _run_alembic(path)
+
+
+def is_current(revision: str | None, stamped: int) -> bool:
+    return revision == head() and stamped == int(head())
+
+
+def upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the book to the newest schema; refuse a book from a newer Prism untouched.
+    The header's ``user_version`` is stamped with the revision's number too."""
+    current = current_revision(conn)
+    stamped = user_version(conn)
+    refuse_newer(current, stamped, path)
+    if current != head():
+        _run_alembic(path)
+    if stamped != int(head()):
+        conn.execute(f"PRAGMA user_version = {int(head())}")
 
 
 def _run_alembic(path: Path) -> None:

@@ -5,9 +5,10 @@ normally, so a ``-wal`` holding data at open means either another process has th
 right now, or the last one to have it open died. The GUI holds ``prism.lock`` (a QLockFile: the
 owner's pid on the first line) in the data folder for as long as it runs; the CLI does not, and
 its commands are short. So: a non-empty ``-wal`` and no *other* live process holding the lock
-means "maybe unclean", and the book gets a full ``integrity_check`` (read-only, safe even if a
-short CLI command is writing at that moment; a false alarm only costs the check). A clean book
-pays one ``stat``.
+means "maybe unclean", and the book gets a full ``integrity_check`` on a still picture
+(:mod:`crm.store.still`: a private copy of the book and its ``-wal``, so a damaged book, its
+``-wal`` and ``-shm`` keep every byte; safe even if a short CLI command is writing at that
+moment; a false alarm only costs the check). A clean book pays one ``stat``.
 """
 
 from __future__ import annotations
@@ -15,15 +16,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from crm import config, files
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import backup as backups
+from crm.store import still
 from crm.store.errors import BookDamaged
 
 LOCK_FILENAME = "prism.lock"
 SIDE_FILES = ("-wal", "-shm", "-journal")
+#: A leftover younger than this may be a write in progress in another Prism process.
+LEFTOVER_AGE_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -40,15 +46,16 @@ class BookCheck:
 
 
 def check_book(book: Path) -> BookCheck:
-    """``integrity_check`` and ``foreign_key_check`` of the book itself, repairing nothing."""
+    """``integrity_check`` and ``foreign_key_check`` of the book itself, repairing nothing and
+    changing no byte of the book, its ``-wal`` or ``-shm`` (:mod:`crm.store.still`)."""
+
+    def read(conn: sqlite3.Connection) -> tuple[list[str], int]:
+        problems = backups.integrity_problems(conn)
+        clients = conn.execute("SELECT count(*) FROM client").fetchone()[0] if not problems else 0
+        return problems, clients
+
     try:
-        conn = sqlite3.connect(book)
-        try:
-            conn.execute("PRAGMA busy_timeout = 5000")
-            problems = backups.integrity_problems(conn)
-            clients = conn.execute("SELECT count(*) FROM client").fetchone()[0]
-        finally:
-            conn.close()
+        problems, clients = still.look(book, read)
     except sqlite3.DatabaseError as exc:
         problems, clients = [str(exc)], 0
     return BookCheck(not problems, problems, clients)
@@ -87,17 +94,13 @@ def needs_check(book: Path) -> bool:
 
 def check_open_book(book: Path) -> None:
     """Raise BookDamaged if a book left by a crash fails ``integrity_check``."""
-    # Read-only: closing it never checkpoints or deletes the -wal, so a damaged book is set
-    # aside exactly as the crash left it.
-    conn = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
+    # On a still picture: the book, its -wal and -shm stay exactly as the crash left them
+    # (even a read-only connection would rebuild the -shm), so a damaged book is set aside or
+    # restored from as it is.
     try:
-        conn.execute("PRAGMA busy_timeout = 5000")
-        try:
-            problems = backups.integrity_problems(conn)
-        except sqlite3.DatabaseError as exc:
-            problems = [str(exc)]
-    finally:
-        conn.close()
+        problems = still.look(book, backups.integrity_problems)
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
     if problems:
         raise BookDamaged(book, problems)
 
@@ -144,20 +147,58 @@ def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime
             ),
             source,
         )
-    part = book.with_name(f".{book.name}.restoring")
-    backups.copy_book(source, part)  # first: the rotation below may remove ``source``
-    try:
-        previous: Path | None = None
-        damaged: Path | None = None
-        if book.exists():
-            try:
-                check_open_book(book)
-                previous = backups.take_backup(book, backup_folder, now)
-            except (BookDamaged, sqlite3.DatabaseError, backups.BackupRefused):
-                damaged = set_aside(book, now)
-        for suffix in SIDE_FILES:  # the old book's, already inside the backup just taken
-            Path(f"{book}{suffix}").unlink(missing_ok=True)
-        os.replace(part, book)
-    finally:
-        part.unlink(missing_ok=True)
+    with files.private_temp_beside(book) as part:  # swept at the next open if killed
+        try:
+            backups.copy_book(source, part)  # first: the rotation below may remove ``source``
+            previous: Path | None = None
+            damaged: Path | None = None
+            if book.exists():
+                try:
+                    check_open_book(book)
+                    previous = backups.take_backup(book, backup_folder, now)
+                except (BookDamaged, sqlite3.DatabaseError, backups.BackupRefused):
+                    damaged = set_aside(book, now)
+            for suffix in SIDE_FILES:  # the old book's, already inside the backup just taken
+                Path(f"{book}{suffix}").unlink(missing_ok=True)
+            files.commit_temp(part, book)
+        finally:
+            part.unlink(missing_ok=True)
     return RestoreResult(previous, damaged)
+
+
+#: What an older Prism left of a killed restore (a full copy of a book).
+_LEGACY_RESTORING = ".restoring"
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Remove what killed writes of Prism left in the data folder and its backups folder: the
+    temporaries (:func:`crm.files.sweep_leftovers`) with SQLite's side files of them, and an
+    older Prism's ``.prism.db.restoring``. Cheap (two folder listings); called at every open."""
+    removed: list[Path] = []
+    for place in (folder, config.backups_dir(folder)):
+        removed += files.sweep_leftovers(place)
+        try:
+            entries = list(place.iterdir())
+        except OSError:
+            continue
+        now = time.time()
+        for entry in entries:
+            name = entry.name
+            base, _, side = name.rpartition("-")
+            leftover = (
+                name.startswith(".")
+                and files.TEMP_MARK in name
+                and base.endswith(files.TEMP_SUFFIX)
+                and f"-{side}" in SIDE_FILES
+                and not Path(place, base).exists()
+            ) or (name.startswith(".") and name.endswith(_LEGACY_RESTORING))
+            if not leftover:
+                continue
+            try:
+                if now - entry.lstat().st_mtime < LEFTOVER_AGE_S:
+                    continue
+                entry.unlink()
+                removed.append(entry)
+            except OSError:
+                continue
+    return removed

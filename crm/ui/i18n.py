@@ -9,13 +9,12 @@ CLI (crm/translations.py).
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from crm import config, translations
+from crm import config, files, translations
 from crm.domain.messages import Msg
 from crm.translations import LANGUAGES, SETTING_KEY, translations_dir
 
@@ -60,19 +59,17 @@ def qm_files(language: str) -> list[Path]:
         digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
         cached = config.cache_dir() / "translations" / f"{shipped.stem}.{digest}.qm"
         if not cached.exists():
-            cached.parent.mkdir(parents=True, exist_ok=True)
+            files.ensure_private_dir(cached.parent)
             # Compile beside the target and rename, so a second Prism never reads half a file.
             import subprocess  # compiling is rare: once per translation change
-            import tempfile
 
-            fd, tmp = tempfile.mkstemp(suffix=".qm", dir=cached.parent)
-            os.close(fd)
-            subprocess.run(
-                [str(_lrelease()), "-silent", str(ts), "-qm", tmp],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-            os.replace(tmp, cached)
+            with files.private_temp_beside(cached) as tmp:
+                subprocess.run(
+                    [str(_lrelease()), "-silent", str(ts), "-qm", str(tmp)],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+                files.commit_temp(tmp, cached, durable=False)  # a cache: rebuilt if lost
         out.append(cached)
     return out
 

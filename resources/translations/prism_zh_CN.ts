@@ -102,12 +102,17 @@
         <translation>{file} 不是文件。</translation>
     </message>
     <message>
-        <source>The copy of the book failed its check ({problem}); not kept.</source>
+        <source>{path} is not a regular file (a device, a folder ...); give the backup a file name.</source>
         <extracomment>The rotation: newest backup of each of the last N days, ISO weeks and months (~ a year). progress(copied_pages, total_pages) after each step of the copy.</extracomment>
+        <translation>{path} 不是普通文件（而是设备、文件夹等）；请为备份指定一个文件名。</translation>
+    </message>
+    <message>
+        <source>The copy of the book failed its check ({problem}); not kept.</source>
         <translation>客户簿的副本未通过检查（{problem}），未保留。</translation>
     </message>
     <message>
         <source>{path} fails its check and was not restored: {problem}</source>
+        <extracomment>A leftover younger than this may be a write in progress in another Prism process.</extracomment>
         <translation>{path} 未通过检查，未恢复：{problem}</translation>
     </message>
     <message>
@@ -162,8 +167,12 @@
     <name>BookError</name>
     <message>
         <source>There is no Prism book at {path}.</source>
-        <extracomment>Stamped into the SQLite header (PRAGMA application_id) so we know our own files: &apos;PRSM&apos;.</extracomment>
         <translation>{path} 处没有棱镜客户簿。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder, so the book cannot be kept there. Choose a folder for the book.</source>
+        <extracomment>Stamped into the SQLite header (PRAGMA application_id) so we know our own files: &apos;PRSM&apos;.</extracomment>
+        <translation>{path} 是一个文件而不是文件夹，无法在那里存放客户簿。请为客户簿选择一个文件夹。</translation>
     </message>
     <message>
         <source>{path} is an empty file, not a Prism book. It was left untouched.</source>
@@ -180,6 +189,10 @@
     <message>
         <source>The book {path} is busy in another Prism window or command. Close the other one and try again.</source>
         <translation>客户簿 {path} 正被另一个棱镜窗口或命令占用。请关闭那个后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or is not a Prism book. It was left untouched; restore a backup to go on (crm check names the newest good one).</source>
+        <translation>{path} 已损坏或不是棱镜客户簿。文件未做任何改动；请恢复一份备份后继续（crm check 会列出最新的完好备份）。</translation>
     </message>
     <message>
         <source>The disk holding {path} is full. Free some space and try again.</source>
@@ -200,7 +213,7 @@
     </message>
     <message>
         <source>{path} is damaged or is not a Prism book. It was left untouched.</source>
-        <translation>{path} 已损坏或不是棱镜客户簿。文件未做任何改动。</translation>
+        <translation type="vanished">{path} 已损坏或不是棱镜客户簿。文件未做任何改动。</translation>
     </message>
     <message>
         <source>{path} was written by a newer version of Prism (schema {revision}). Update Prism to open it; the book was left untouched.</source>

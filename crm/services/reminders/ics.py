@@ -9,11 +9,10 @@ announces again on their day (a repayment), a second one at 09:00 on the day.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from crm import files
 from crm.domain.messages import Msg
 from crm.services.reminders.engine import AGAIN_ON_THE_DAY, Reminder
 
@@ -62,15 +61,6 @@ def to_ics(
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename over it: a reader never sees half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write beside the target and rename over it: a reader never sees half a file; 0600, no
+    link followed, a device or folder at ``path`` refused (:func:`crm.files.write_private`)."""
+    files.write_private_bytes(Path(path), data)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from crm import files
 from crm.domain.loan_math import RepaymentPlan
 from crm.services.loan_documents import ScheduleLabels
 from crm.ui.loans.texts import exact_percent, money, percent
@@ -165,12 +166,4 @@ def schedule_pdf(plan: RepaymentPlan, labels: ScheduleLabels) -> bytes:
 def write_schedule_pdf(plan: RepaymentPlan, path: Path, labels: ScheduleLabels) -> None:
     """Write the PDF to ``path`` beside-and-rename, so a failure leaves no half file.
     Raises :class:`OSError`."""
-    pdf = schedule_pdf(plan, labels)
-    path = Path(path)
-    part = path.with_name(f".{path.name}.part")
-    try:
-        part.write_bytes(pdf)
-        part.replace(path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    files.write_private_bytes(Path(path), schedule_pdf(plan, labels))  # 0600, whole or none
