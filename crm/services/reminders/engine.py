@@ -31,6 +31,12 @@ DEFAULT_DAYS = 7
 #: Occasions a pop-up announces again on their day when their lead time showed them earlier:
 #: a repayment paid by hand is worth a word on the day too.
 AGAIN_ON_THE_DAY = frozenset({"loan_repayment"})
+PROMISE = "promise"
+CONTACT_DUE = "contact_due"
+#: Occasions that stand for an open record (a promise not kept): the record says whether it
+#: is open, so a "done" or "dismissed" remembered for one (books from before Done kept the
+#: promise) does not hide it while My promises still lists it. Snoozes still count.
+RECORD_BACKED = frozenset({PROMISE})
 
 
 class State(StrEnum):
@@ -38,6 +44,9 @@ class State(StrEnum):
     SNOOZED = "snoozed"
     DONE = "done"
     DISMISSED = "dismissed"
+
+
+_CLOSED_STATES = frozenset({"done", "dismissed"})
 
 
 class Bucket(StrEnum):
@@ -180,6 +189,9 @@ def _compute(
             append(Reminder(occ))
         else:
             state, snoozed, done, notified = row
+            if occ.occasion in RECORD_BACKED and state in _CLOSED_STATES:
+                append(Reminder(occ, notified_at=to_datetime(notified)))
+                continue
             append(
                 Reminder(
                     occ,

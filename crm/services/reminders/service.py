@@ -14,9 +14,17 @@ from pathlib import Path
 from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.messages import Msg
+from crm.domain.relationship_enums import Channel
+from crm.services.interactions import InteractionDraft
 from crm.services.reminders import engine
 from crm.services.reminders import settings as reminder_settings
-from crm.services.reminders.engine import DEFAULT_DAYS, LOOKBACK_DAYS, Reminder
+from crm.services.reminders.engine import (
+    CONTACT_DUE,
+    DEFAULT_DAYS,
+    LOOKBACK_DAYS,
+    PROMISE,
+    Reminder,
+)
 from crm.services.reminders.occurrence import Occurrence, Source
 from crm.services.reminders.settings import ReminderSettings
 from crm.services.reminders.state import HistoryEntry, ReminderStates
@@ -74,10 +82,31 @@ class ReminderService:
 
     # -- the officer's actions -------------------------------------------------------------
 
-    def done(self, occ: Occurrence) -> None:
+    def done(self, occ: Occurrence, how: InteractionDraft | None = None) -> int | None:
+        """The officer dealt with it. A reminder that stands for a record is closed by that
+        record's own write, so every list agrees: a promise is kept (``PromiseService.keep``,
+        as ``crm keep``; ``how`` is the contact that kept it, by default one saying it is
+        done); a keep-in-touch reminder with ``how`` logs that contact (which moves the
+        client's due date, and so off the Due list too). Returns the logged contact's id, if
+        any; anything else is remembered as done."""
+        from crm.services.interactions import InteractionService
+        from crm.services.promises import PromiseService
+
+        if occ.occasion == PROMISE and occ.ref_id is not None:
+            promises = PromiseService(self.book, self.clock)
+            if how is None:
+                how = InteractionDraft(Channel.OTHER, promises.get(occ.ref_id).text)
+            return promises.keep(occ.ref_id, how)
+        if occ.occasion == CONTACT_DUE and occ.client_id and how is not None:
+            return InteractionService(self.book, self.clock).log(occ.client_id, how)
         self.states.done(occ)
+        return None
 
     def dismiss(self, occ: Occurrence) -> None:
+        """ValueError for a promise: it is kept (``done``) or deleted, never waved away (My
+        promises would still list it)."""
+        if occ.occasion == PROMISE:
+            raise ValueError("a promise is kept or deleted, not dismissed")
         self.states.dismiss(occ)
 
     def reopen(self, occ: Occurrence) -> None:

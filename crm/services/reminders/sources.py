@@ -174,13 +174,15 @@ def _note_days(
 
 
 def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
-    """A dated life note on its day, and again the day after: ask how it went."""
+    """A dated life note on its day, and again the day after: ask how it went (unless it was
+    asked already: ``crm asked`` or the brief's "Mark asked" closes the follow-up)."""
     out: list[Occurrence] = []
     append = out.append
     earliest = start - dt.timedelta(days=1)
     # ~3,000 notes a week at 100,000 clients but only a few distinct days: parse each day once.
     days: dict[str, tuple[dt.date, str | None, dt.date, str | None]] = {}
-    for nid, cid, name, text, event in q.dated_notes(conn, earliest.isoformat(), end.isoformat()):
+    rows = q.dated_notes(conn, earliest.isoformat(), end.isoformat())
+    for nid, cid, name, text, event, asked in rows:
         info = days.get(event)
         if info is None:
             info = days[event] = _note_days(event, start, end)
@@ -198,7 +200,7 @@ def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
                     nid,
                 )
             )
-        if after_iso is not None:
+        if after_iso is not None and not asked:
             append(
                 Occurrence(
                     f"life_note_after:{nid}:{after_iso}",

@@ -56,7 +56,7 @@ def lunar_birthdays(conn: sqlite3.Connection, month: int, day: int, leap: bool) 
 
 _NOTES_SQL = (
     # CROSS JOIN keeps SQLite on ix_life_note_event (without ANALYZE it would scan clients).
-    "SELECT n.id, n.client_id, c.name, n.text, n.event_date "
+    "SELECT n.id, n.client_id, c.name, n.text, n.event_date, n.asked_at IS NOT NULL "
     "FROM life_note n INDEXED BY ix_life_note_dated "
     "CROSS JOIN client c INDEXED BY ix_client_live_name ON c.id = n.client_id "
     "WHERE n.event_date BETWEEN ? AND ? AND n.deleted_at IS NULL AND c.archived_at IS NULL"
@@ -71,8 +71,9 @@ _PROMISES_SQL = (
 
 
 def dated_notes(conn: sqlite3.Connection, first: str, last: str) -> list[Row]:
-    """(note id, client id, client name, text, event_date) of live notes dated in
-    ``[first, last]`` (ISO dates) about active clients."""
+    """(note id, client id, client name, text, event_date, asked) of live notes dated in
+    ``[first, last]`` (ISO dates) about active clients; ``asked``: 1 once the talking point
+    was answered."""
     return conn.execute(_NOTES_SQL, (first, last)).fetchall()
 
 
