@@ -90,13 +90,19 @@ class Reminder:
         )
 
     def bucket(self, today: dt.date) -> Bucket:
+        """Its group by its own date: a birthday tomorrow is upcoming even while its lead time
+        shows it (and pops it up) today, so "Today" holds only today's."""
         if self.closed:
             return Bucket.CLOSED
         if self.date < today:
             return Bucket.OVERDUE
-        if self.shows_from <= today:
+        if self.date == today:
             return Bucket.TODAY
         return Bucket.UPCOMING
+
+    def showing(self, today: dt.date) -> bool:
+        """Open and its lead time begun (a pop-up may announce it)."""
+        return not self.closed and self.shows_from <= today
 
     def due_at(self, notify_at: dt.time, now: dt.datetime | None = None) -> dt.datetime:
         """When a pop-up should announce it: its first showing day at the notify time (or, by
@@ -111,7 +117,7 @@ class Reminder:
         return first
 
     def should_pop(self, now: dt.datetime, notify_at: dt.time) -> bool:
-        if self.closed or self.bucket(now.date()) is Bucket.UPCOMING:
+        if not self.showing(now.date()):
             return False
         due = self.due_at(notify_at, now)
         return due <= now and (self.notified_at is None or self.notified_at < due)

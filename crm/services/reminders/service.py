@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
@@ -23,6 +25,7 @@ from crm.services.reminders.engine import (
     DEFAULT_DAYS,
     LOOKBACK_DAYS,
     PROMISE,
+    Bucket,
     Reminder,
 )
 from crm.services.reminders.occurrence import Occurrence, Source
@@ -31,8 +34,38 @@ from crm.services.reminders.state import HistoryEntry, ReminderStates
 from crm.store.book import Book
 from crm.store.queries.settings import write_json
 
+if TYPE_CHECKING:
+    from crm.services.cadence import CadenceService
+
 #: How far ahead ``crm ics`` looks by default.
 ICS_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ContactDueCount:
+    """Clients due for contact, in all: due before today, and due today."""
+
+    overdue: int
+    today: int
+
+
+@dataclass(frozen=True)
+class TodayList:
+    now: dt.datetime
+    reminders: list[Reminder]
+    contact_due: ContactDueCount
+
+
+def attention(reminders: Sequence[Reminder], today: dt.date, contact_due: int) -> int:
+    """Open reminders overdue or dated today, keep-in-touch ones replaced by ``contact_due``
+    (every client due, listed or not). Pure: the Today page counts its own list with it."""
+    buckets = (Bucket.OVERDUE, Bucket.TODAY)
+    listed = sum(
+        1
+        for r in reminders
+        if r.occurrence.occasion != CONTACT_DUE and r.bucket(today) in buckets
+    )
+    return listed + contact_due
 
 
 class ReminderService:
@@ -63,6 +96,34 @@ class ReminderService:
             settings=settings,
             lookback=lookback,
         )
+
+    def today(self, now: dt.datetime | None = None) -> TodayList:
+        """What the Today view shows at ``now`` (default the clock's): the reminders of
+        :meth:`compute`, and how many clients are due for contact in all (the keep-in-touch
+        list holds at most the officer's limit; the Due page lists them all)."""
+        now = now or self.clock.now()
+        day = now.date()
+        reminders = self.compute(day)
+        due = self._cadence()
+        total = due.count_due(day)
+        overdue = due.count_due(day - dt.timedelta(days=1)) if total else 0
+        return TodayList(now, reminders, ContactDueCount(overdue, total - overdue))
+
+    def contact_due_count(self, today: dt.date | None = None) -> int:
+        """Clients due for contact by ``today``: the Due page's number, and Today's."""
+        return self._cadence().count_due(today or self.clock.today())
+
+    def attention_count(self, today: dt.date | None = None) -> int:
+        """Open reminders overdue or dated today, every client due for contact counted (not
+        only those the keep-in-touch list holds): Today's number, for a sidebar badge."""
+        day = today or self.clock.today()
+        reminders = self.compute(day)
+        return attention(reminders, day, self.contact_due_count(day))
+
+    def _cadence(self) -> CadenceService:
+        from crm.services.cadence import CadenceService
+
+        return CadenceService(self.book, self.clock)
 
     def due_popups(self, now: dt.datetime | None = None) -> list[Reminder]:
         """One pop-up check at ``now`` (default the clock's): the reminders to announce, none in
