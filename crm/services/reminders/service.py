@@ -61,9 +61,7 @@ def attention(reminders: Sequence[Reminder], today: dt.date, contact_due: int) -
     (every client due, listed or not). Pure: the Today page counts its own list with it."""
     buckets = (Bucket.OVERDUE, Bucket.TODAY)
     listed = sum(
-        1
-        for r in reminders
-        if r.occurrence.occasion != CONTACT_DUE and r.bucket(today) in buckets
+        1 for r in reminders if r.occurrence.occasion != CONTACT_DUE and r.bucket(today) in buckets
     )
     return listed + contact_due
 

@@ -97,6 +97,12 @@ _DUE_FIRST_SQL = {
     f"WHERE archived_at IS NULL AND {group} AND {_SINCE} < ? ORDER BY {_SINCE} LIMIT ?"
     for by, group in _GROUPS.items()
 }
+_DUE_FROM_SQL = {
+    by: f"SELECT id, name, cadence_days, {_SINCE} FROM client "
+    f"WHERE archived_at IS NULL AND {group} AND {_SINCE} >= ? AND {_SINCE} < ? "
+    f"ORDER BY {_SINCE} LIMIT ?"
+    for by, group in _GROUPS.items()
+}
 _DUE_BETWEEN_SQL = {
     by: f"SELECT id, name, cadence_days, {_SINCE} FROM client "
     f"WHERE archived_at IS NULL AND {group} AND {_SINCE} >= ? AND {_SINCE} < ?"
@@ -111,6 +117,13 @@ def contact_due_first(
     before ``before``, longest ago first, at most ``limit`` (``ix_client_contact_due`` /
     ``ix_client_cadence_due``)."""
     return conn.execute(_DUE_FIRST_SQL[by], (value, before, limit)).fetchall()
+
+
+def contact_due_from(
+    conn: sqlite3.Connection, by: GroupBy, value: object, start: str, before: str, limit: int
+) -> list[Row]:
+    """Like :func:`contact_due_first`, only those last in touch on or after ``start``."""
+    return conn.execute(_DUE_FROM_SQL[by], (value, start, before, limit)).fetchall()
 
 
 def contact_due_between(

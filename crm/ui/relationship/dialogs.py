@@ -110,10 +110,10 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         # Enter writes a new line in the text boxes: Ctrl+Enter saves from anywhere.
-        save = QAction(self)
-        save.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        save.triggered.connect(self.accept)
-        self.addAction(save)
+        save_keys = QAction(self)
+        save_keys.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save_keys.triggered.connect(self.accept)
+        self.addAction(save_keys)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
             self.tr("Save (Ctrl+Enter)")
         )

@@ -20,10 +20,6 @@ from crm.ui.context import UiContext
 from crm.ui.relationship.dialogs import InteractionDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TodayPage", text)
-
-
 def ask_how_done(
     ctx: UiContext, occ: Occurrence, render: Callable[[Msg], str], parent: QWidget
 ) -> int | None:
@@ -31,10 +27,11 @@ def ask_how_done(
     when cancelled."""
     name = str(occ.title.params.get("name", ""))
     if occ.occasion == "promise":
-        title = _tr("Keep promise · {name}").format(name=name)
-        summary = _tr("Done: {promise}").format(promise=occ.title.params.get("text", ""))
+        title = QCoreApplication.translate("TodayPage", "Keep promise · {name}").format(name=name)
+        text = occ.title.params.get("text", "")
+        summary = QCoreApplication.translate("TodayPage", "Done: {promise}").format(promise=text)
     else:
-        title = _tr("Log contact · {name}").format(name=name)
+        title = QCoreApplication.translate("TodayPage", "Log contact · {name}").format(name=name)
         summary = ""
 
     def save(draft: InteractionDraft) -> int | None:

@@ -128,11 +128,13 @@ class TodayModel(QAbstractItemModel):
             "loan_maturity": self.tr("Maturity reminders"),
             "loan_overdue": self.tr("Overdue follow-up"),
         }
-        title = f"{buckets[bucket]} · {groups.get(group, group)} ({count})"
+        name = f"{buckets[bucket]} · {groups.get(group, group)}"
         if listed is not None and listed < count:
-            more = self.tr("the {n} most overdue listed; all in Due for contact")
-            title += " · " + more.format(n=listed)
-        return title
+            # Only some listed (keep in touch): the count is still every one of them.
+            return self.tr("{group} ({count}, {listed} listed)").format(
+                group=name, count=count, listed=listed
+            )
+        return f"{name} ({count})"
 
     def render(self, msg: Msg) -> str:
         return self._render(msg)

@@ -103,9 +103,9 @@ class TodayPage(BookPage, TodayActions):
         header = self.view.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.view.setColumnWidth(0, 120)
+        self.view.setColumnWidth(0, 96)
         self.view.setColumnWidth(2, 130)
-        self.view.setColumnWidth(3, 110)
+        self.view.setColumnWidth(3, 84)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
         self.heading = QLabel()
@@ -172,8 +172,11 @@ class TodayPage(BookPage, TodayActions):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        # The list a little wider than the brief (its rows carry names and texts); at
+        # 1366x768 that leaves the brief ~500 px, enough for its longest lines to wrap once.
+        self.splitter.setSizes([640, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.splitter, 1)
