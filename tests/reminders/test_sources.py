@@ -182,8 +182,8 @@ def test_contact_due_agrees_with_the_cadence_service(book: Book, clock) -> None:
 
 
 def test_contact_due_lists_todays_however_many_are_overdue(book: Book, clock) -> None:
-    from crm.services.reminders.settings import ReminderSettings
     from crm.services.reminders.service import ReminderService
+    from crm.services.reminders.settings import ReminderSettings
 
     ReminderService(book, clock).save_settings(ReminderSettings(contact_due_limit=2))
     today = dt.date(2026, 11, 29)
