@@ -1037,6 +1037,10 @@ Your input is still in the form.</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
@@ -1069,7 +1073,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>Log contact…</source>
-        <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
+        <extracomment>Rows shown per group; the officer works from the top, and 100,000 rows help nobody.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -1077,8 +1081,24 @@ Your input is still in the form.</source>
         <translation>打开客户</translation>
     </message>
     <message>
+        <source>Contacted before ({n})</source>
+        <translation>联系过的（{n}）</translation>
+    </message>
+    <message>
+        <source>Never contacted ({n})</source>
+        <translation>从未联系（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} in this group; the first {shown} are listed.</source>
+        <translation>这一组共 {n} 位，列出前 {shown} 位。</translation>
+    </message>
+    <message>
+        <source>Borrowers and applicants first, then the most overdue for their cadence.</source>
+        <translation>贷款客户和申请中的客户在前，其余按超出联系周期的程度排序。</translation>
+    </message>
+    <message>
         <source>{n} clients are due; the {shown} most overdue are listed.</source>
-        <translation>共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
+        <translation type="vanished">共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
     </message>
     <message>
         <source>{n} clients are due.</source>
@@ -3461,6 +3481,7 @@ Book: {path}</source>
     </message>
     <message>
         <source>Time to get in touch with {name}</source>
+        <extracomment>How far ahead keep-in-touch reminders look (the Today view&apos;s &quot;next 7 days&quot;).</extracomment>
         <translation>该联系{name}了</translation>
     </message>
     <message>

@@ -249,3 +249,33 @@ def test_deleting_a_contact_takes_its_promise_along_and_undo_brings_it_back(worl
     assert [p.id for p in services.promises.open_promises()] == [other]
     services.interactions.restore(contact)
     assert {p.text for p in services.promises.open_promises()} == {"回电", "别的承诺"}
+
+
+def test_due_is_ranked_and_counts_as_today(world) -> None:
+    from crm.domain.enums import ClientStatus
+
+    _folder, book, services = world
+    # Cadences: prospect 14 days, borrower 30, applying 7.
+    prospect = _client(book, services, "前景", last_contact_days=60)  # 46 days late / 14
+    borrower = _client(book, services, "借款", last_contact_days=40)  # 10 days late / 30
+    applying = _client(book, services, "申请", last_contact_days=10)  # 3 days late / 7
+    late_borrower = _client(book, services, "老借", last_contact_days=90)  # 60 late / 30
+    never = _client(book, services, "从未", last_contact_days=None)
+    with book.write() as conn:
+        for cid, status in (
+            (borrower, ClientStatus.BORROWER),
+            (late_borrower, ClientStatus.BORROWER),
+            (applying, ClientStatus.APPLYING),
+        ):
+            conn.execute("UPDATE client SET status = ? WHERE id = ?", (status.value, cid))
+    ranked = services.cadence.ranked_due(TODAY)
+    # Borrowers and applicants first, by lateness for their cadence: 60/30, 3/7, 10/30.
+    assert [d.client_id for d in ranked.contacted] == [late_borrower, applying, borrower, prospect]
+    assert ranked.contacted[0].status is ClientStatus.BORROWER
+    assert [d.client_id for d in ranked.never] == [never]
+    assert ranked.total == services.cadence.count_due(TODAY) == 5
+    assert services.reminders.contact_due_count(TODAY) == 5
+    today = services.reminders.today()
+    assert today.contact_due.overdue + today.contact_due.today == 5
+    limited = services.cadence.ranked_due(TODAY, limit=2)
+    assert len(limited.contacted) == 2 and limited.contacted_total == 4

@@ -252,3 +252,53 @@ def demo_first_never_contacted(conn: sqlite3.Connection, first_id: int, last_id:
         (first_id, last_id),
     ).fetchone()
     return None if row is None else int(row[0])
+
+
+# -- the Due page's ranking ------------------------------------------------------------------
+
+
+def _ranked_sql(defaults: dict[str, int], fallback: int, never: bool) -> tuple[str, list[object]]:
+    cases = " ".join("WHEN ? THEN ?" for _ in defaults)
+    pairs: list[object] = [v for pair in defaults.items() for v in pair]
+    cadence = f"coalesce(c.cadence_days, CASE c.status {cases} ELSE {int(fallback)} END)"
+    contacted = "IS NULL" if never else "IS NOT NULL"
+    sql = f"""
+        SELECT id, name, last_contact_at, cadence, due, status FROM (
+            SELECT c.id, c.name, c.last_contact_at, c.status, {cadence} AS cadence,
+                   date(coalesce(c.last_contact_at, c.created_at), '+' || {cadence} || ' days')
+                     AS due
+            FROM client c WHERE c.archived_at IS NULL AND c.last_contact_at {contacted})
+        WHERE due <= ?"""
+    return sql, pairs + pairs
+
+
+def ranked_due(
+    conn: sqlite3.Connection,
+    defaults: dict[str, int],
+    fallback: int,
+    today: str,
+    first_statuses: Iterable[str],
+    never: bool,
+    limit: int | None,
+) -> list[Row]:
+    """(id, name, last_contact_at, cadence days, due date, status) of the active clients due
+    for contact by ``today`` (as ``relationship.due_clients`` works it out), contacted before
+    or (``never``) never: ``first_statuses`` first, then the most overdue for their cadence
+    (days overdue / cadence), then the longest overdue."""
+    sql, args = _ranked_sql(defaults, fallback, never)
+    firsts = list(first_statuses)
+    marks = ", ".join("?" for _ in firsts) or "NULL"
+    sql += (
+        f" ORDER BY status NOT IN ({marks}), "
+        "(julianday(?) - julianday(due)) / cadence DESC, due, id"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return conn.execute(sql, [*args, today, *firsts, today]).fetchall()
+
+
+def count_ranked_due(
+    conn: sqlite3.Connection, defaults: dict[str, int], fallback: int, today: str, never: bool
+) -> int:
+    sql, args = _ranked_sql(defaults, fallback, never)
+    return int(conn.execute(f"SELECT count(*) FROM ({sql})", [*args, today]).fetchone()[0])

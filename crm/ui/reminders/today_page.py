@@ -103,7 +103,7 @@ class TodayPage(BookPage, TodayActions):
         header = self.view.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.view.setColumnWidth(0, 96)
+        self.view.setColumnWidth(0, 112)
         self.view.setColumnWidth(2, 130)
         self.view.setColumnWidth(3, 84)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
