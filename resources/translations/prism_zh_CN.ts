@@ -3353,8 +3353,16 @@ Book: {path}</source>
 <context>
     <name>RelationshipKit</name>
     <message>
-        <source>Keep promise</source>
+        <source>Log contact · {name}</source>
         <extracomment>The kinds of record a tab can delete (and undo). Change topics that can alter what a client pane tab of this area shows.</extracomment>
+        <translation>记联系 · {name}</translation>
+    </message>
+    <message>
+        <source>Make a promise · {name}</source>
+        <translation>记下承诺 · {name}</translation>
+    </message>
+    <message>
+        <source>Keep promise</source>
         <translation>兑现承诺</translation>
     </message>
     <message>

@@ -82,14 +82,24 @@ def test_the_daily_loop_in_at_most_eight_keys(qtbot, add_client, main_window, ui
     qtbot.waitUntil(lambda: brief.brief is not None and brief.brief.client_id == cid)
 
     # Ctrl+L: log the call (the form opens on the summary; phone is the first channel).
-    keys.in_next_dialog(lambda d: d.summary.insertPlainText("生日电话，聊了装修"))  # type: ignore[attr-defined]
+    titles: list[str] = []
+
+    def log_call(d: QDialog) -> None:
+        titles.append(d.windowTitle())
+        d.summary.insertPlainText("生日电话，聊了装修")  # type: ignore[attr-defined]
+
+    keys.in_next_dialog(log_call)
     keys.press(page.view, Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(lambda: len(services.interactions.for_client(cid)) == 1)
     assert services.interactions.for_client(cid)[0].channel.value == "phone"
     _back(qtbot, main_window, page)
 
     # Ctrl+P: the promise made on the call.
-    keys.in_next_dialog(lambda d: d.text.insertPlainText("发装修贷材料清单"))  # type: ignore[attr-defined]
+    def promise(d: QDialog) -> None:
+        titles.append(d.windowTitle())
+        d.text.insertPlainText("发装修贷材料清单")  # type: ignore[attr-defined]
+
+    keys.in_next_dialog(promise)
     keys.press(page.view, Qt.Key.Key_P, CTRL)
     qtbot.waitUntil(lambda: len(services.promises.open_promises(client_id=cid)) == 1)
     qtbot.waitUntil(
@@ -108,6 +118,7 @@ def test_the_daily_loop_in_at_most_eight_keys(qtbot, add_client, main_window, ui
     done = page.model.reminder(page.model.index_of_key(current.key))
     assert done is not None and done.state.value == "done"
     assert keys.count <= 8
+    assert all("李秀英" in t for t in titles) and len(titles) == 2  # each form names them
 
 
 def test_done_on_a_promise_keeps_it_through_the_contact_form(

@@ -79,15 +79,24 @@ class TodayActions(QWidget):
         if cid:
             self.open_client(cid)
 
+    def current_name(self) -> str:
+        """The current reminder's client as its title names them (the forms say whose)."""
+        r = self.current()
+        return str(r.occurrence.title.params.get("name", "")) if r is not None else ""
+
     def log_current(self) -> None:
         cid = self.current_client()
-        if cid and self.log_contact is not None:
+        if not cid:
+            return
+        if self.kit is not None:
+            self.kit().log_contact(cid, self, name=self.current_name())
+        elif self.log_contact is not None:
             self.log_contact(cid, self)
 
     def promise_current(self) -> None:
         cid = self.current_client()
         if cid and self.kit is not None:
-            self.kit().make_promise(cid, self)
+            self.kit().make_promise(cid, self, name=self.current_name())
 
     def greet_current(self) -> None:
         r = self.current()
