@@ -7,8 +7,8 @@ due-for-contact list never disagree with the log.
 :func:`insert_interaction` is THE insert of an interaction: the contact log, a kept promise, a
 talking point's answer, a referral thank-you and a sent greeting all go through it (the demo
 through its bulk form :func:`insert_interactions`), and it keeps last contact and the search
-document. A next step with a date is a promise: the same insert makes it one, through the one
-promise insert (:func:`crm.services.promises.insert_promise`), in the same transaction.
+document. A next step with a date is a promise: the same insert makes it one, through the
+promises' own insert (:mod:`crm.services.promises`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -86,10 +86,12 @@ def _next_step_promises(
     kept_by: dt.datetime | None = None,
 ) -> None:
     """Each stored contact's dated next step, as a promise made when the contact was recorded
-    (one insert of a promise for both paths: :mod:`crm.services.promises`). ``kept_by``: next
-    steps due before it are history, kept on their day (the demo's past contacts)."""
-    from crm.services.promises import PromiseDraft, insert_promise
+    (through the promises' own insert, :func:`crm.services.promises.insert_promises`, one
+    executemany for the demo's 100,000s). ``kept_by``: next steps due before it are history,
+    kept on their day (the demo's past contacts)."""
+    from crm.services.promises import PromiseDraft, insert_promises
 
+    made_from_steps = []
     for client_id, _occurred, _channel, _summary, step, due, recorded in rows:
         if step and due:
             made = dt.datetime.fromisoformat(recorded)
@@ -97,7 +99,9 @@ def _next_step_promises(
             kept = None
             if kept_by is not None and day < kept_by.date():
                 kept = dt.datetime.combine(day, made.time())
-            insert_promise(conn, client_id, PromiseDraft(step, day, kept), made, touched)
+            made_from_steps.append((client_id, PromiseDraft(step, day, kept), made))
+    if made_from_steps:
+        insert_promises(conn, made_from_steps, touched)
 
 
 def _future(at: dt.datetime) -> ValidationErrors:
