@@ -135,6 +135,10 @@ class PromiseService(mb.SoftDeleting):
             raise mb.RecordNotFound(_PROMISE.with_(id=promise_id))
         return _row(r)
 
+    def count_open(self, *, overdue_only: bool = False) -> int:
+        """How many promises are open (or overdue) for active clients: My promises' number."""
+        return len(self.open_promises(overdue_only=overdue_only))
+
     def open_promises(
         self,
         *,

@@ -190,3 +190,25 @@ def test_order_folding_and_the_true_keep_in_touch_count(
     assert main_window.stack.currentWidget() is not page
     qtbot.waitUntil(lambda: due_page.model.rowCount() == 5)
     assert services.reminders.attention_count() == 5 + 1  # keep in touch + today's birthday
+
+
+def test_done_on_ask_how_it_went_records_the_answer(
+    qtbot, add_client, main_window, ui_ctx, clock
+) -> None:
+    from crm.services.notes import NoteDraft
+
+    cid = add_client("赵敏")
+    services = ui_ctx.services
+    yesterday = clock.today() - dt.timedelta(days=1)
+    note = services.notes.add(cid, NoteDraft("儿子婚礼", event_date=yesterday))
+    page = main_window.reminders.page
+    _loaded(qtbot, page)
+    key = f"life_note_after:{note}:{clock.today().isoformat()}"
+    page.select_key(key)
+    assert page.current() is not None and page.current().key == key
+    _back(qtbot, main_window, page)
+    keys = Keys(qtbot)
+    keys.in_next_dialog(lambda d: d.answer.insertPlainText("办得很热闹"))  # type: ignore[attr-defined]
+    keys.press(page.view, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: services.notes.get(note).answer == "办得很热闹")
+    qtbot.waitUntil(lambda: not page.model.index_of_key(key).isValid())

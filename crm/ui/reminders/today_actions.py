@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from crm.ui.relationship.kit import RelationshipKit
 
 
+#: The key of a dated note's day-after reminder (crm.services.reminders.sources.life_notes).
+ASK_HOW_IT_WENT = "life_note_after:"
+
+
 def greetable(occasion: str) -> bool:
     # A loan's reminder (loan_repayment, loan_maturity, loan_overdue) is a call to make about
     # money, not an occasion for a greeting.
@@ -138,6 +142,13 @@ class TodayActions(QWidget):
             from crm.ui.reminders.done_forms import ask_how_done
 
             ask_how_done(self.ctx, occ, self.model.render, self)
+            return
+        if occ.key.startswith(ASK_HOW_IT_WENT) and occ.ref_id is not None and self.kit:
+            # "Ask how it went": done is the answer, kept on the note (which closes this).
+            kit, notes, note_id = self.kit, self.ctx.services.notes, occ.ref_id
+            self.ctx.runner.run(
+                lambda: notes.get(note_id), lambda note: kit().mark_asked(note, self), owner=self
+            )
             return
         self.ctx.services.reminders.done(occ)
 
