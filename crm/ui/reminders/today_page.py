@@ -103,8 +103,8 @@ class TodayPage(BookPage, TodayActions):
         header = self.view.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.view.setColumnWidth(0, 128)
-        self.view.setColumnWidth(2, 130)
+        self.view.setColumnWidth(0, 148)
+        self.view.setColumnWidth(2, 124)
         self.view.setColumnWidth(3, 90)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
