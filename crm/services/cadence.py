@@ -153,6 +153,12 @@ class CadenceService(RelationshipService):
         never, never_total = group(True)
         return RankedDue(contacted, contacted_total, never, never_total)
 
+    def count_due_split(self, today: dt.date | None = None) -> tuple[int, int]:
+        """(overdue, due today): every client due for contact, as Today's groups count them."""
+        conn = self.book.reader()
+        day = (today or self.clock.today()).isoformat()
+        return reminder_queries.count_due_split(conn, cadence_defaults(conn), FALLBACK_DAYS, day)
+
     def count_due(self, today: dt.date | None = None) -> int:
         conn = self.book.reader()
         return q.count_due(conn, cadence_defaults(conn), FALLBACK_DAYS, today or self.clock.today())

@@ -279,3 +279,6 @@ def test_due_is_ranked_and_counts_as_today(world) -> None:
     assert today.contact_due.overdue + today.contact_due.today == 5
     limited = services.cadence.ranked_due(TODAY, limit=2)
     assert len(limited.contacted) == 2 and limited.contacted_total == 4
+    _client(book, services, "今天到", last_contact_days=14)  # a prospect due today
+    assert services.cadence.count_due_split(TODAY) == (5, 1)
+    assert services.reminders.today().contact_due.today == 1

@@ -102,10 +102,8 @@ class ReminderService:
         now = now or self.clock.now()
         day = now.date()
         reminders = self.compute(day)
-        due = self._cadence()
-        total = due.count_due(day)
-        overdue = due.count_due(day - dt.timedelta(days=1)) if total else 0
-        return TodayList(now, reminders, ContactDueCount(overdue, total - overdue))
+        overdue, due_today = self._cadence().count_due_split(day)
+        return TodayList(now, reminders, ContactDueCount(overdue, due_today))
 
     def contact_due_count(self, today: dt.date | None = None) -> int:
         """Clients due for contact by ``today``: the Due page's number, and Today's."""

@@ -257,17 +257,23 @@ def demo_first_never_contacted(conn: sqlite3.Connection, first_id: int, last_id:
 # -- the Due page's ranking ------------------------------------------------------------------
 
 
-def _ranked_sql(defaults: dict[str, int], fallback: int, never: bool) -> tuple[str, list[object]]:
+def _ranked_sql(
+    defaults: dict[str, int], fallback: int, never: bool | None
+) -> tuple[str, list[object]]:
+    """Clients due by a date (the one parameter left), contacted before, never (``never``)
+    or both (None)."""
     cases = " ".join("WHEN ? THEN ?" for _ in defaults)
     pairs: list[object] = [v for pair in defaults.items() for v in pair]
     cadence = f"coalesce(c.cadence_days, CASE c.status {cases} ELSE {int(fallback)} END)"
-    contacted = "IS NULL" if never else "IS NOT NULL"
+    contacted = (
+        "" if never is None else f"AND c.last_contact_at {'IS NULL' if never else 'IS NOT NULL'}"
+    )
     sql = f"""
         SELECT id, name, last_contact_at, cadence, due, status FROM (
             SELECT c.id, c.name, c.last_contact_at, c.status, {cadence} AS cadence,
                    date(coalesce(c.last_contact_at, c.created_at), '+' || {cadence} || ' days')
                      AS due
-            FROM client c WHERE c.archived_at IS NULL AND c.last_contact_at {contacted})
+            FROM client c WHERE c.archived_at IS NULL {contacted})
         WHERE due <= ?"""
     return sql, pairs + pairs
 
@@ -302,3 +308,15 @@ def count_ranked_due(
 ) -> int:
     sql, args = _ranked_sql(defaults, fallback, never)
     return int(conn.execute(f"SELECT count(*) FROM ({sql})", [*args, today]).fetchone()[0])
+
+
+def count_due_split(
+    conn: sqlite3.Connection, defaults: dict[str, int], fallback: int, today: str
+) -> tuple[int, int]:
+    """(due before ``today``, due on it): every client due for contact, in one pass."""
+    sql, args = _ranked_sql(defaults, fallback, None)
+    row = conn.execute(
+        f"SELECT coalesce(sum(due < ?), 0), coalesce(sum(due = ?), 0) FROM ({sql})",
+        [today, today, *args, today],
+    ).fetchone()
+    return int(row[0]), int(row[1])
