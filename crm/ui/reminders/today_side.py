@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QStackedWidget,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,15 +47,19 @@ class ReminderSide(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.hint)
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        # A tool bar, not a row of buttons: on a narrow window the ones that do not fit move
+        # behind its » menu instead of holding the whole window wide.
+        self.bar = QToolBar()
+        self.bar.setObjectName("todayActions")
+        self.bar.setStyleSheet("QToolBar { border: none; spacing: 6px; }")
         for w in actions:
-            bar.addWidget(w)
-        bar.addStretch(1)
+            self.bar.addWidget(w)
+            if isinstance(w, QToolButton):
+                w.setAutoRaise(False)  # a button among buttons, not a flat tool
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.stack, 1)
 
     @property
