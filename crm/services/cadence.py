@@ -137,27 +137,34 @@ class CadenceService(RelationshipService):
         conn = self.book.reader()
         defaults, iso = cadence_defaults(conn), day.isoformat()
         firsts = [s.value for s in FIRST_STATUSES]
-
-        def group(never: bool) -> tuple[list[DueClient], int]:
-            rows = reminder_queries.ranked_due(
-                conn, defaults, FALLBACK_DAYS, iso, firsts, never, limit
-            )
-            listed = [_due(r[:5], day, r[5]) for r in rows]
-            if limit is None or len(listed) < limit:
-                return listed, len(listed)
-            return listed, reminder_queries.count_ranked_due(
-                conn, defaults, FALLBACK_DAYS, iso, never
-            )
-
-        contacted, contacted_total = group(False)
-        never, never_total = group(True)
+        rows = reminder_queries.ranked_due(conn, defaults, FALLBACK_DAYS, iso, firsts, limit)
+        groups: dict[bool, tuple[list[DueClient], int]] = {False: ([], 0), True: ([], 0)}
+        for r in rows:
+            listed, _total = groups[bool(r[6])]
+            listed.append(_due(r[:5], day, r[5]))
+            groups[bool(r[6])] = (listed, int(r[7]))
+        contacted, contacted_total = groups[False]
+        never, never_total = groups[True]
         return RankedDue(contacted, contacted_total, never, never_total)
 
     def count_due_split(self, today: dt.date | None = None) -> tuple[int, int]:
-        """(overdue, due today): every client due for contact, as Today's groups count them."""
+        """(overdue, due today): every client due for contact, as Today's groups count them.
+        Counted a cadence group at a time on its index (the Today view asks on every change;
+        :meth:`count_due` works out every client's due date: ~1 s at 100,000 clients)."""
         conn = self.book.reader()
-        day = (today or self.clock.today()).isoformat()
-        return reminder_queries.count_due_split(conn, cadence_defaults(conn), FALLBACK_DAYS, day)
+        day = today or self.clock.today()
+        groups: list[tuple[reminder_queries.GroupBy, object, int]] = [
+            ("status", status, days) for status, days in cadence_defaults(conn).items()
+        ]
+        groups += [("cadence", days, days) for days in reminder_queries.explicit_cadences(conn)]
+        overdue = due = 0
+        for by, value, days in groups:
+            # Due on or before a day <=> last in touch before (that day - cadence + 1).
+            late = (day - dt.timedelta(days=days)).isoformat()
+            by_today = (day - dt.timedelta(days=days - 1)).isoformat()
+            overdue += reminder_queries.count_contact_due(conn, by, value, late)
+            due += reminder_queries.count_contact_due(conn, by, value, by_today)
+        return overdue, due - overdue
 
     def count_due(self, today: dt.date | None = None) -> int:
         conn = self.book.reader()

@@ -179,6 +179,11 @@ def test_contact_due_agrees_with_the_cadence_service(book: Book, clock) -> None:
             theirs = [(d.client_id, d.due_date) for d in cadence.due_for_contact(conn, end, limit)]
             ours = [(d.client_id, d.due_date) for d in sources.due_clients(conn, end, limit)]
             assert ours == theirs, (end, limit)
+        # Today's keep-in-touch counts, by index, are the Due page's.
+        service = cadence.CadenceService(book, clock)
+        overdue, due_today = service.count_due_split(end)
+        assert overdue + due_today == service.count_due(end)
+        assert overdue == service.count_due(end - dt.timedelta(days=1))
 
 
 def test_contact_due_lists_todays_however_many_are_overdue(book: Book, clock) -> None:

@@ -257,23 +257,17 @@ def demo_first_never_contacted(conn: sqlite3.Connection, first_id: int, last_id:
 # -- the Due page's ranking ------------------------------------------------------------------
 
 
-def _ranked_sql(
-    defaults: dict[str, int], fallback: int, never: bool | None
-) -> tuple[str, list[object]]:
-    """Clients due by a date (the one parameter left), contacted before, never (``never``)
-    or both (None)."""
+def _due_sql(defaults: dict[str, int], fallback: int) -> tuple[str, list[object]]:
+    """Active clients due for contact by a date (the one parameter left to bind)."""
     cases = " ".join("WHEN ? THEN ?" for _ in defaults)
     pairs: list[object] = [v for pair in defaults.items() for v in pair]
     cadence = f"coalesce(c.cadence_days, CASE c.status {cases} ELSE {int(fallback)} END)"
-    contacted = (
-        "" if never is None else f"AND c.last_contact_at {'IS NULL' if never else 'IS NOT NULL'}"
-    )
     sql = f"""
         SELECT id, name, last_contact_at, cadence, due, status FROM (
             SELECT c.id, c.name, c.last_contact_at, c.status, {cadence} AS cadence,
                    date(coalesce(c.last_contact_at, c.created_at), '+' || {cadence} || ' days')
                      AS due
-            FROM client c WHERE c.archived_at IS NULL {contacted})
+            FROM client c WHERE c.archived_at IS NULL)
         WHERE due <= ?"""
     return sql, pairs + pairs
 
@@ -284,39 +278,34 @@ def ranked_due(
     fallback: int,
     today: str,
     first_statuses: Iterable[str],
-    never: bool,
     limit: int | None,
 ) -> list[Row]:
-    """(id, name, last_contact_at, cadence days, due date, status) of the active clients due
-    for contact by ``today`` (as ``relationship.due_clients`` works it out), contacted before
-    or (``never``) never: ``first_statuses`` first, then the most overdue for their cadence
-    (days overdue / cadence), then the longest overdue."""
-    sql, args = _ranked_sql(defaults, fallback, never)
+    """(id, name, last_contact_at, cadence days, due date, status, never contacted, how many
+    in its group) of the active clients due for contact by ``today`` (as
+    ``relationship.due_clients`` works it out), in two groups, contacted before and never,
+    each ranked: ``first_statuses`` first, then the most overdue for their cadence (days
+    overdue / cadence), then the longest overdue; at most ``limit`` of each. One pass."""
+    sql, args = _due_sql(defaults, fallback)
     firsts = list(first_statuses)
     marks = ", ".join("?" for _ in firsts) or "NULL"
-    sql += (
-        f" ORDER BY status NOT IN ({marks}), "
-        "(julianday(?) - julianday(due)) / cadence DESC, due, id"
-    )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return conn.execute(sql, [*args, today, *firsts, today]).fetchall()
+    rank = f"status NOT IN ({marks}), (julianday(?) - julianday(due)) / cadence DESC, due, id"
+    keep = "" if limit is None else f"WHERE place <= {int(limit)}"
+    ranked = f"""
+        SELECT id, name, last_contact_at, cadence, due, status, never, total FROM (
+            SELECT *, row_number() OVER (PARTITION BY never ORDER BY {rank}) AS place,
+                   count(*) OVER (PARTITION BY never) AS total
+            FROM (SELECT *, last_contact_at IS NULL AS never FROM ({sql})))
+        {keep} ORDER BY never, place"""
+    return conn.execute(ranked, [*firsts, today, *args, today]).fetchall()
 
 
-def count_ranked_due(
-    conn: sqlite3.Connection, defaults: dict[str, int], fallback: int, today: str, never: bool
-) -> int:
-    sql, args = _ranked_sql(defaults, fallback, never)
-    return int(conn.execute(f"SELECT count(*) FROM ({sql})", [*args, today]).fetchone()[0])
+_COUNT_BEFORE_SQL = {
+    by: f"SELECT count(*) FROM client WHERE archived_at IS NULL AND {group} AND {_SINCE} < ?"
+    for by, group in _GROUPS.items()
+}
 
 
-def count_due_split(
-    conn: sqlite3.Connection, defaults: dict[str, int], fallback: int, today: str
-) -> tuple[int, int]:
-    """(due before ``today``, due on it): every client due for contact, in one pass."""
-    sql, args = _ranked_sql(defaults, fallback, None)
-    row = conn.execute(
-        f"SELECT coalesce(sum(due < ?), 0), coalesce(sum(due = ?), 0) FROM ({sql})",
-        [today, today, *args, today],
-    ).fetchone()
-    return int(row[0]), int(row[1])
+def count_contact_due(conn: sqlite3.Connection, by: GroupBy, value: object, before: str) -> int:
+    """How many of a cadence group's active clients were last in touch (or added) before
+    ``before``: one index range count (``ix_client_contact_due`` / ``ix_client_cadence_due``)."""
+    return int(conn.execute(_COUNT_BEFORE_SQL[by], (value, before)).fetchone()[0])
