@@ -27,10 +27,13 @@ from crm.services.needs import NeedService
 from crm.services.notes import NoteRow, NoteService, note_row
 from crm.services.promises import PromiseRow, PromiseService
 from crm.store.book import to_datetime
+from crm.store.queries import clients as client_queries
 from crm.store.queries import notes as note_queries
 from crm.store.queries import relationship as q
 
 RECENT = 3
+#: Personal notes (not talking points) the brief lists, newest first.
+NOTES_SHOWN = 5
 #: How far ahead personal dates (dated notes, the birthday) are listed.
 UPCOMING_DAYS = 60
 
@@ -77,6 +80,10 @@ class Brief:
     upcoming: tuple[UpcomingDate, ...]
     loans: tuple[BriefLoan, ...] = ()  # running loans, the nearest maturity first
     need: NeedRow | None = None  # the newest needs record
+    #: What the officer knows of them beyond talking points ("不喜欢早上打电话"), newest first.
+    notes: tuple[NoteRow, ...] = ()
+    profile_note: str = ""  # the client record's own notes
+    phones: tuple[str, ...] = ()  # national numbers: the brief shows them masked until asked
 
     @property
     def address_as(self) -> str:
@@ -127,6 +134,9 @@ class BriefService(RelationshipService):
         base = last or to_datetime(c[9]) or dt.datetime.combine(today, dt.time())
         promises = PromiseService(self.book, self.clock)
         needs = NeedService(self.book, self.clock).for_client(client_id)
+        notes = NoteService(self.book, self.clock).for_client(client_id)
+        profile = client_queries.details(conn, [client_id]).get(client_id, {})
+        phones = client_queries.phones(conn, [client_id])
         return Brief(
             client_id=client_id,
             name=c[0],
@@ -137,12 +147,15 @@ class BriefService(RelationshipService):
             last_contact_at=last,
             cadence_days=cadence,
             contact_due=base.date() + dt.timedelta(days=cadence),
-            talking_points=tuple(NoteService(self.book, self.clock).talking_points(client_id)),
+            talking_points=tuple(n for n in notes if n.is_talking_point),
             promises=tuple(promises.open_promises(client_id=client_id, today=today)),
             recent=tuple(InteractionService(self.book, self.clock).for_client(client_id, RECENT)),
             upcoming=tuple(upcoming),
             loans=self._loans(client_id, today),
             need=needs[0] if needs else None,
+            notes=tuple(n for n in notes if not n.is_talking_point)[:NOTES_SHOWN],
+            profile_note=str(profile.get("notes") or "").strip(),
+            phones=tuple(national for _e164, national in phones.get(client_id, [])),
         )
 
     def _loans(self, client_id: int, today: dt.date) -> tuple[BriefLoan, ...]:
@@ -267,6 +280,15 @@ def days_ago(when: dt.datetime | None, today: dt.date) -> Msg:
     return QT_TRANSLATE_NOOP("Brief", "{n} days ago").with_(n=days)
 
 
+def about_lines(brief: Brief) -> list[str]:
+    """What the officer knows of them beyond talking points: the record's notes, then personal
+    notes (an answered one with its answer), each as written."""
+    lines = [brief.profile_note] if brief.profile_note else []
+    for n in brief.notes:
+        lines.append(n.text + (f" → {n.answer}" if n.answer else ""))
+    return lines
+
+
 def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
     """The brief as one plain-text block (what "Copy" puts on the clipboard)."""
 
@@ -320,6 +342,9 @@ def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
             for n in brief.talking_points
         ],
     )
+    about = about_lines(brief)
+    if about:
+        section(QT_TRANSLATE_NOOP("Brief", "About them:"), about)
     promises = []
     for p in brief.promises:
         late = p.days_late(today)

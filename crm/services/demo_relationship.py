@@ -159,7 +159,7 @@ def fill(ctx: DemoContext) -> None:
 
     touched = Touched()
     insert_notes(conn, notes, touched)
-    insert_interactions(conn, contacts, touched)
+    insert_interactions(conn, contacts, touched, kept_by=now)  # next steps past: kept
     insert_promises(conn, promises, touched)
     touched.apply(conn)  # last contact and the search documents, once for every client
     _resources(ctx, now, today)

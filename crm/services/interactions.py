@@ -7,7 +7,8 @@ due-for-contact list never disagree with the log.
 :func:`insert_interaction` is THE insert of an interaction: the contact log, a kept promise, a
 talking point's answer, a referral thank-you and a sent greeting all go through it (the demo
 through its bulk form :func:`insert_interactions`), and it keeps last contact and the search
-document.
+document. A next step with a date is a promise: the same insert makes it one, through the
+promises' own insert (:mod:`crm.services.promises`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from crm.domain.relationship_enums import Channel
 from crm.services import memory_base as mb
 from crm.store.book import sql_date, sql_datetime, to_date, to_datetime
 from crm.store.queries import interactions as q
+from crm.store.queries import promises as promise_queries
+from crm.store.queries import relationship as relationship_queries
 
 _INTERACTION = QT_TRANSLATE_NOOP("Interactions", "There is no contact record with id {id}.")
 
@@ -61,13 +64,44 @@ def interaction_row(r: tuple) -> InteractionRow:
     )
 
 
+_STEP_TEXT = QT_TRANSLATE_NOOP("Interactions", "Say what the next step is, or leave out its date.")
+
+
 def _checked(draft: InteractionDraft) -> tuple[str, str, str | None, str | None]:
     summary = mb.check_text("summary", draft.summary)
     step = draft.next_step.strip()
     if step:
         mb.check_text("next_step", step)
-    due = sql_date(draft.next_step_due) if step or draft.next_step_due else None
+    elif draft.next_step_due is not None:
+        # A dated next step becomes a promise, and a promise says what was promised.
+        raise ValidationErrors([FieldError("next_step", _STEP_TEXT)])
+    due = sql_date(draft.next_step_due) if step else None
     return draft.channel.value, summary, step or None, due
+
+
+def _next_step_promises(
+    conn: sqlite3.Connection,
+    rows: Iterable[q.InteractionValues],
+    touched: mb.Touched,
+    kept_by: dt.datetime | None = None,
+) -> None:
+    """Each stored contact's dated next step, as a promise made when the contact was recorded
+    (through the promises' own insert, :func:`crm.services.promises.insert_promises`, one
+    executemany for the demo's 100,000s). ``kept_by``: next steps due before it are history,
+    kept on their day (the demo's past contacts)."""
+    from crm.services.promises import PromiseDraft, insert_promises
+
+    made_from_steps = []
+    for client_id, _occurred, _channel, _summary, step, due, recorded in rows:
+        if step and due:
+            made = dt.datetime.fromisoformat(recorded)
+            day = dt.date.fromisoformat(due)
+            kept = None
+            if kept_by is not None and day < kept_by.date():
+                kept = dt.datetime.combine(day, made.time())
+            made_from_steps.append((client_id, PromiseDraft(step, day, kept), made))
+    if made_from_steps:
+        insert_promises(conn, made_from_steps, touched)
 
 
 def _future(at: dt.datetime) -> ValidationErrors:
@@ -112,10 +146,13 @@ def insert_interaction(
 
     Keeps the client's last contact and search document: at once, or, with ``touched``, when
     the caller applies it (to learn whether last contact moved, or to batch). Either way the
-    caller publishes: Topic.INTERACTION, and Topic.CLIENT when last contact may have moved.
+    caller publishes: Topic.INTERACTION, Topic.PROMISE when the draft has a dated next step
+    (:func:`makes_promise`), and Topic.CLIENT when last contact may have moved.
     """
-    new_id = q.insert_interaction(conn, _rows([(client_id, how, now)])[0])
+    row = _rows([(client_id, how, now)])[0]
+    new_id = q.insert_interaction(conn, row)
     effects = touched if touched is not None else mb.Touched()
+    _next_step_promises(conn, [row], effects)
     effects.contact.add(client_id)
     effects.memory.add(client_id)
     if touched is None:
@@ -127,14 +164,22 @@ def insert_interactions(
     conn: sqlite3.Connection,
     interactions: Iterable[tuple[int, InteractionDraft, dt.datetime]],
     touched: mb.Touched,
+    kept_by: dt.datetime | None = None,
 ) -> None:
     """The bulk form of :func:`insert_interaction`, inside the caller's transaction (the
-    demo's): (client id, contact, when it was recorded) each. The caller applies ``touched``."""
+    demo's): (client id, contact, when it was recorded) each. The caller applies ``touched``.
+    ``kept_by``: dated next steps due before it were kept (history the demo brings)."""
     rows = _rows(interactions)
     q.insert_interactions(conn, rows)
+    _next_step_promises(conn, rows, touched, kept_by)
     clients = {r[0] for r in rows}
     touched.contact |= clients
     touched.memory |= clients
+
+
+def makes_promise(draft: InteractionDraft) -> bool:
+    """Whether logging ``draft`` also makes a promise (its next step has a date)."""
+    return bool(draft.next_step.strip() and draft.next_step_due)
 
 
 class InteractionService(mb.SoftDeleting):
@@ -149,8 +194,32 @@ class InteractionService(mb.SoftDeleting):
             new_id = insert_interaction(conn, client_id, draft, self.clock.now(), touched)
             moved = touched.apply(conn)
         topics = {Topic.INTERACTION} | ({Topic.CLIENT} if moved else set())
+        if makes_promise(draft):
+            topics.add(Topic.PROMISE)
         self.book.changes.publish(topics, [client_id])
         return new_id
+
+    def _set_deleted(self, record_id: int, when: dt.datetime | None) -> None:
+        """Delete or restore a contact, and with it the promise its dated next step made (an
+        undone "log contact" leaves no promise behind; its undo brings both back)."""
+        touched = mb.Touched()
+        stamp = sql_datetime(when)
+        with self.book.write() as conn:
+            client_id = self.owner(conn, record_id)
+            before = q.deleted_at(conn, record_id)
+            promise_ids = q.next_step_promises(conn, record_id, before)
+            relationship_queries.set_deleted(conn, q.TABLE_NAME, record_id, stamp)
+            for promise_id in promise_ids:
+                relationship_queries.set_deleted(
+                    conn, promise_queries.TABLE_NAME, promise_id, stamp
+                )
+            touched.memory.add(client_id)
+            touched.contact.add(client_id)
+            moved = touched.apply(conn)
+        topics = {Topic.INTERACTION}
+        topics |= {Topic.PROMISE} if promise_ids else set()
+        topics |= {Topic.CLIENT} if moved else set()
+        self.book.changes.publish(topics, [client_id])
 
     def for_client(self, client_id: int, limit: int | None = None) -> list[InteractionRow]:
         return [interaction_row(r) for r in q.for_client(self.book.reader(), client_id, limit)]

@@ -1,6 +1,9 @@
 """Promises (承诺): "let me confirm and get back to you", due in two working days by default.
 
-Keeping a promise logs the interaction that kept it, in the same transaction.
+Keeping a promise logs the interaction that kept it, in the same transaction. A logged
+contact's next step with a date is a promise too: :func:`insert_promise` is the one insert of a
+promise, and the contact log calls it in its own transaction (``crm.services.interactions``),
+so My promises, Today, the brief, ``crm promises`` and the phone's calendar all see it.
 """
 
 from __future__ import annotations
@@ -70,6 +73,20 @@ def _values(client_id: int, draft: PromiseDraft, made: dt.datetime) -> q.Promise
     return (client_id, text, when, due.isoformat(), when, kept)
 
 
+def insert_promise(
+    conn: sqlite3.Connection,
+    client_id: int,
+    draft: PromiseDraft,
+    made: dt.datetime,
+    touched: mb.Touched,
+) -> int:
+    """THE insert of one promise, inside the caller's transaction (:meth:`PromiseService.make`,
+    a contact's dated next step); returns its id. The caller applies ``touched``."""
+    new_id = q.insert_promise(conn, _values(client_id, draft, made))
+    touched.memory.add(client_id)
+    return new_id
+
+
 def insert_promises(
     conn: sqlite3.Connection,
     promises: Iterable[tuple[int, PromiseDraft, dt.datetime]],
@@ -90,11 +107,11 @@ class PromiseService(mb.SoftDeleting):
 
     def make(self, client_id: int, text: str, due: dt.date | None = None) -> int:
         touched = mb.Touched()
-        values = _values(client_id, PromiseDraft(text, due), self.clock.now())
+        draft, now = PromiseDraft(text, due), self.clock.now()
+        _values(client_id, draft, now)  # refuse bad text before opening the transaction
         with self.book.write() as conn:
             mb.require_client(conn, client_id)
-            new_id = q.insert_promise(conn, values)
-            touched.memory.add(client_id)
+            new_id = insert_promise(conn, client_id, draft, now, touched)
             touched.apply(conn)
         self.book.changes.publish(Topic.PROMISE, [client_id])
         return new_id
@@ -117,6 +134,10 @@ class PromiseService(mb.SoftDeleting):
         if r is None:
             raise mb.RecordNotFound(_PROMISE.with_(id=promise_id))
         return _row(r)
+
+    def count_open(self, *, overdue_only: bool = False) -> int:
+        """How many promises are open (or overdue) for active clients: My promises' number."""
+        return len(self.open_promises(overdue_only=overdue_only))
 
     def open_promises(
         self,

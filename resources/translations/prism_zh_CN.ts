@@ -332,6 +332,10 @@
         <translation>要问的事：</translation>
     </message>
     <message>
+        <source>About them:</source>
+        <translation>关于客户：</translation>
+    </message>
+    <message>
         <source>{n} days late</source>
         <translation>已逾期{n}天</translation>
     </message>
@@ -360,7 +364,7 @@
     <name>BriefTab</name>
     <message>
         <source>Log contact…</source>
-        <extracomment>A maturity this close is amber: time to talk about renewal or extension. Resources already shared, at the foot of the brief. Copy the brief once the reload under way brings it.</extracomment>
+        <extracomment>A maturity this close is amber: time to talk about renewal or extension. Resources already shared, at the foot of the brief. The phone numbers shown in full (the officer asked: &quot;Show&quot;), for this client only. Copy the brief once the reload under way brings it.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -394,6 +398,18 @@
     <message>
         <source>Brief copied</source>
         <translation>摘要已复制</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>archived</source>
@@ -438,6 +454,10 @@
     <message>
         <source>No open talking points.</source>
         <translation>没有待问的事。</translation>
+    </message>
+    <message>
+        <source>About them</source>
+        <translation>关于客户</translation>
     </message>
     <message>
         <source>Kept…</source>
@@ -959,7 +979,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>There is no client with id {id}.</source>
-        <extracomment>How far ahead personal dates (dated notes, the birthday) are listed.</extracomment>
+        <extracomment>Personal notes (not talking points) the brief lists, newest first. How far ahead personal dates (dated notes, the birthday) are listed. What the officer knows of them beyond talking points (&quot;不喜欢早上打电话&quot;), newest first.</extracomment>
         <translation>没有编号为 {id} 的客户。</translation>
     </message>
 </context>
@@ -1103,6 +1123,10 @@ Your input is still in the form.</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
@@ -1135,7 +1159,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>Log contact…</source>
-        <extracomment>Rows shown; the officer works from the top, and 100,000 rows help nobody.</extracomment>
+        <extracomment>Rows shown per group; the officer works from the top, and 100,000 rows help nobody.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -1143,8 +1167,24 @@ Your input is still in the form.</source>
         <translation>打开客户</translation>
     </message>
     <message>
+        <source>Contacted before ({n})</source>
+        <translation>联系过的（{n}）</translation>
+    </message>
+    <message>
+        <source>Never contacted ({n})</source>
+        <translation>从未联系（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} in this group; the first {shown} are listed.</source>
+        <translation>这一组共 {n} 位，列出前 {shown} 位。</translation>
+    </message>
+    <message>
+        <source>Borrowers and applicants first, then the most overdue for their cadence.</source>
+        <translation>贷款客户和申请中的客户在前，其余按超出联系周期的程度排序。</translation>
+    </message>
+    <message>
         <source>{n} clients are due; the {shown} most overdue are listed.</source>
-        <translation>共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
+        <translation type="vanished">共{n}位客户该联系了，下面列出超期最久的{shown}位。</translation>
     </message>
     <message>
         <source>{n} clients are due.</source>
@@ -1496,6 +1536,13 @@ Your input is still in the form.</source>
     <message>
         <source>days on average; loans: %1</source>
         <translation>平均天数；贷款 %1 笔</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1931,10 @@ Your input is still in the form.</source>
     <message>
         <source>There is no contact record with id {id}.</source>
         <translation>没有编号为{id}的联系记录。</translation>
+    </message>
+    <message>
+        <source>Say what the next step is, or leave out its date.</source>
+        <translation>请写明下一步做什么，或去掉它的日期。</translation>
     </message>
     <message>
         <source>A contact cannot be in the future; it is {today} today.</source>
@@ -3407,8 +3458,16 @@ Book: {path}</source>
 <context>
     <name>RelationshipKit</name>
     <message>
-        <source>Keep promise</source>
+        <source>Log contact · {name}</source>
         <extracomment>The kinds of record a tab can delete (and undo). Change topics that can alter what a client pane tab of this area shows.</extracomment>
+        <translation>记联系 · {name}</translation>
+    </message>
+    <message>
+        <source>Make a promise · {name}</source>
+        <translation>记下承诺 · {name}</translation>
+    </message>
+    <message>
+        <source>Keep promise</source>
         <translation>兑现承诺</translation>
     </message>
     <message>
@@ -3535,6 +3594,7 @@ Book: {path}</source>
     </message>
     <message>
         <source>Time to get in touch with {name}</source>
+        <extracomment>How far ahead keep-in-touch reminders look (the Today view&apos;s &quot;next 7 days&quot;).</extracomment>
         <translation>该联系{name}了</translation>
     </message>
     <message>
@@ -3998,7 +4058,6 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>SnoozeDialog</name>
     <message>
         <source>Snooze until</source>
-        <extracomment>Topics after which the Today view recomputes (any record a reminder is made from).</extracomment>
         <translation>稍后提醒</translation>
     </message>
     <message>
@@ -4291,7 +4350,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>TodayModel</name>
     <message>
         <source>Overdue</source>
-        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last.</extracomment>
+        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last. How many there are in all when the group lists only some (keep in touch).</extracomment>
         <translation>已过期</translation>
     </message>
     <message>
@@ -4343,6 +4402,10 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
         <translation>逾期跟进</translation>
     </message>
     <message>
+        <source>{group} ({count}, {listed} listed)</source>
+        <translation>{group}（{count}，列出 {listed}）</translation>
+    </message>
+    <message>
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
@@ -4391,7 +4454,9 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>TodayPage</name>
     <message>
         <source>Open client</source>
-        <extracomment>A group with more items than this starts folded; its title still counts them all.</extracomment>
+        <extracomment>The key of a dated note&apos;s day-after reminder (crm.services.reminders.sources.life_notes).
+----------
+Topics after which the Today view recomputes (any record a reminder is made from). A group with more items than this starts folded; its title still counts them all.</extracomment>
         <translation>打开客户</translation>
     </message>
     <message>
@@ -4401,6 +4466,30 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>Write greeting…</source>
         <translation>写祝福…</translation>
+    </message>
+    <message>
+        <source>Open this client (Enter)</source>
+        <translation>打开这位客户（Enter）</translation>
+    </message>
+    <message>
+        <source>Record a call, WeChat chat or visit (Ctrl+L)</source>
+        <translation>记录一次电话、微信或拜访（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Promise…</source>
+        <translation>承诺…</translation>
+    </message>
+    <message>
+        <source>Promise this client something (Ctrl+P)</source>
+        <translation>给这位客户一个承诺（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Greeting…</source>
+        <translation>写祝福…</translation>
+    </message>
+    <message>
+        <source>Write a greeting for this occasion</source>
+        <translation>为这个日子写一段祝福</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -4417,6 +4506,34 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>Pick a time…</source>
         <translation>选择时间…</translation>
+    </message>
+    <message>
+        <source>Dealt with: a promise is kept, a contact logged (Ctrl+D)</source>
+        <translation>办完了：承诺即兑现，联系即记录（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>{due} due today · {overdue} overdue · {coming} in the next 7 days</source>
+        <translation>今天 {due} 项 · 已过期 {overdue} 项 · 未来 7 天 {coming} 项</translation>
+    </message>
+    <message>
+        <source>Press Enter to see every client due in Due for contact.</source>
+        <translation>按 Enter 在“该联系了”中查看全部到期客户。</translation>
+    </message>
+    <message>
+        <source>Press Enter or → to unfold the group.</source>
+        <translation>按 Enter 或 → 展开这一组。</translation>
+    </message>
+    <message>
+        <source>Pick a reminder to see the client&apos;s brief here.</source>
+        <translation>选中一条提醒，这里显示客户的联系前简报。</translation>
+    </message>
+    <message>
+        <source>Nothing due: birthdays, promises and cadences remind here.</source>
+        <translation>今天没有待办：生日、承诺和联系周期到了会在这里提醒。</translation>
+    </message>
+    <message>
+        <source>A festival: Greeting… writes one and picks whom to send it to.</source>
+        <translation>节日：点“写祝福…”写一段祝福，再选发给哪些客户。</translation>
     </message>
     <message>
         <source>Done</source>
@@ -4436,7 +4553,19 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>{overdue} overdue · {due} due today · {coming} in the next 7 days</source>
-        <translation>已过期 {overdue} · 今天 {due} · 未来 7 天 {coming}</translation>
+        <translation type="vanished">已过期 {overdue} · 今天 {due} · 未来 7 天 {coming}</translation>
+    </message>
+    <message>
+        <source>Keep promise · {name}</source>
+        <translation>兑现承诺 · {name}</translation>
+    </message>
+    <message>
+        <source>Done: {promise}</source>
+        <translation>已办：{promise}</translation>
+    </message>
+    <message>
+        <source>Log contact · {name}</source>
+        <translation>记联系 · {name}</translation>
     </message>
 </context>
 <context>

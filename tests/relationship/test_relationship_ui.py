@@ -79,7 +79,7 @@ def test_flagged_note_shows_in_brief_and_due_list_then_is_asked(
     main_window.show_section("due")
     qtbot.waitUntil(lambda: rel.due.model.rowCount() == 1)
     assert rel.due.model.index(0, 0).data() == "张伟"
-    assert rel.due.model.index(0, 4).data() == "女儿明年六月高考"
+    assert rel.due.model.index(0, 5).data() == "女儿明年六月高考"  # after the status
 
     main_window.show_section("clients")
     note_id = rel.kit.notes.talking_points(cid)[0].id

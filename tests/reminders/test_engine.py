@@ -27,7 +27,8 @@ def test_lead_time_and_buckets(book: Book, add_client: Callable[..., int]) -> No
     c = add_client("丙", "solar", 11, 27)  # two days ago
     today = dt.date(2026, 11, 29)
     by_client = {r.occurrence.client_id: r for r in _only_birthdays(book, today)}
-    assert by_client[a].bucket(today) is Bucket.TODAY  # 1 day of lead: shows from today
+    # 1 day of lead: shows (and pops up) from today, but groups with tomorrow's.
+    assert by_client[a].showing(today) and by_client[a].bucket(today) is Bucket.UPCOMING
     assert by_client[a].shows_from == today
     assert by_client[b].bucket(today) is Bucket.UPCOMING
     assert by_client[c].bucket(today) is Bucket.OVERDUE
@@ -37,17 +38,19 @@ def test_lead_time_and_buckets(book: Book, add_client: Callable[..., int]) -> No
         settings.ReminderSettings(lead_days={**s.lead_days, "birthday": 5})
     )
     by_client = {r.occurrence.client_id: r for r in _only_birthdays(book, today)}
-    assert by_client[b].bucket(today) is Bucket.TODAY
+    assert by_client[b].showing(today) and by_client[b].bucket(today) is Bucket.UPCOMING
 
 
 def test_festival_lead_is_three_days(book: Book) -> None:
     today = dt.date(2027, 2, 3)  # 除夕 is 2027-02-05, 春节 02-06
     reminders = compute(book.reader(), today, 7, sources=[festivals])
+    assert all(r.showing(today) for r in reminders)  # within their 3 days of lead
     buckets = {r.occurrence.occasion: r.bucket(today) for r in reminders}
-    assert buckets["new_years_eve"] is Bucket.TODAY
-    assert buckets["spring_festival"] is Bucket.TODAY
+    assert buckets["new_years_eve"] is Bucket.UPCOMING  # "Today" holds today's only
+    assert buckets["spring_festival"] is Bucket.UPCOMING
     earlier = dt.date(2027, 1, 30)
     reminders = compute(book.reader(), earlier, 7, sources=[festivals])
+    assert not any(r.showing(earlier) for r in reminders)
     assert {r.occurrence.occasion: r.bucket(earlier) for r in reminders} == {
         "new_years_eve": Bucket.UPCOMING,  # 6 days ahead: its 3 days of lead not yet begun
         "spring_festival": Bucket.UPCOMING,

@@ -98,6 +98,7 @@ def test_a_loan_paid_by_hand_reminds_n_days_before_each_due_date(
     # 2026-12-16: in the week ahead, not showing yet (3 days of lead by default).
     (r,) = _loan_reminders(reminders, D(2026, 12, 16), occasion=REPAYMENT)
     assert r.key == key and r.bucket(D(2026, 12, 16)) is Bucket.UPCOMING
+    assert not r.showing(D(2026, 12, 16))
     assert r.shows_from == D(2026, 12, 17)
     occ = r.occurrence
     assert occ.client_id == zhang and occ.ref_id == loan_id and occ.date == D(2026, 12, 20)
@@ -105,7 +106,7 @@ def test_a_loan_paid_by_hand_reminds_n_days_before_each_due_date(
     assert str(occ.title) == f"张伟 · 经营贷 repayment {_payment(6)} due 12-20"
     assert str(occ.detail) == "Instalment 6 of 12, paid by hand"
     (r,) = _loan_reminders(reminders, D(2026, 12, 17), occasion=REPAYMENT)
-    assert r.bucket(D(2026, 12, 17)) is Bucket.TODAY
+    assert r.showing(D(2026, 12, 17)) and r.bucket(D(2026, 12, 17)) is Bucket.UPCOMING
     # Every due date reminds: the next month's, the last one (its own amount) ...
     (r,) = _loan_reminders(reminders, D(2027, 6, 17), occasion=REPAYMENT)
     assert r.key == f"loan_repayment:{loan_id}:2027-06-20"
@@ -141,10 +142,10 @@ def test_the_lead_is_the_officers_and_zero_is_on_the_day(
     assert s.lead_days["loan_repayment"] == 3 and not s.remind_auto_debit
     reminders.save_settings(ReminderSettings(lead_days={**s.lead_days, "loan_repayment": 10}))
     (r,) = _loan_reminders(reminders, D(2026, 12, 10), occasion=REPAYMENT)
-    assert r.shows_from == D(2026, 12, 10) and r.bucket(D(2026, 12, 10)) is Bucket.TODAY
+    assert r.shows_from == D(2026, 12, 10) and r.showing(D(2026, 12, 10))
     reminders.save_settings(ReminderSettings(lead_days={**s.lead_days, "loan_repayment": 0}))
     (r,) = _loan_reminders(reminders, D(2026, 12, 19), occasion=REPAYMENT)
-    assert r.bucket(D(2026, 12, 19)) is Bucket.UPCOMING
+    assert r.bucket(D(2026, 12, 19)) is Bucket.UPCOMING and not r.showing(D(2026, 12, 19))
     assert r.bucket(D(2026, 12, 20)) is Bucket.TODAY
     # A hand-edited lead beyond what the settings offer is held to it.
     held = ReminderSettings.from_json({"lead_days": {"loan_repayment": 40}})

@@ -179,3 +179,30 @@ def test_contact_due_agrees_with_the_cadence_service(book: Book, clock) -> None:
             theirs = [(d.client_id, d.due_date) for d in cadence.due_for_contact(conn, end, limit)]
             ours = [(d.client_id, d.due_date) for d in sources.due_clients(conn, end, limit)]
             assert ours == theirs, (end, limit)
+        # Today's keep-in-touch counts, by index, are the Due page's.
+        service = cadence.CadenceService(book, clock)
+        overdue, due_today = service.count_due_split(end)
+        assert overdue + due_today == service.count_due(end)
+        assert overdue == service.count_due(end - dt.timedelta(days=1))
+
+
+def test_contact_due_lists_todays_however_many_are_overdue(book: Book, clock) -> None:
+    from crm.services.reminders.service import ReminderService
+    from crm.services.reminders.settings import ReminderSettings
+
+    ReminderService(book, clock).save_settings(ReminderSettings(contact_due_limit=2))
+    today = dt.date(2026, 11, 29)
+    with book.write() as conn:
+        # Prospects (every 14 days): four overdue, two due today, one due in three days.
+        for i, days_ago in enumerate((40, 39, 38, 37, 14, 14, 11)):
+            last = sql_datetime(dt.datetime(2026, 11, 29, 8, 0) - dt.timedelta(days=days_ago))
+            conn.execute(
+                "INSERT INTO client (name, created_at, updated_at, last_contact_at) "
+                "VALUES (?, ?, ?, ?)",
+                (f"客户{i}", last, last, last),
+            )
+    occs = list(sources.contact_due(book.reader(), today, today))
+    dates = sorted(o.date for o in occs)
+    assert [d < today for d in dates].count(True) == 2  # the two most overdue
+    assert dates.count(today) == 2
+    assert dates[-1] == dt.date(2026, 12, 2)

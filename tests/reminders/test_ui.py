@@ -30,7 +30,8 @@ def _wait_loaded(qtbot, page) -> None:
         page.refresh()
 
 
-def test_today_page_groups_and_acts(qtbot, birthday_client, main_window, clock) -> None:
+def test_today_page_groups_and_acts(qtbot, birthday_client, add_client, main_window, clock) -> None:
+    add_client("王芳", "solar", 11, 29, 1985)  # today's birthday
     ui = main_window.reminders
     page = ui.page
     _wait_loaded(qtbot, page)
@@ -39,7 +40,9 @@ def test_today_page_groups_and_acts(qtbot, birthday_client, main_window, clock) 
     from pytestqt.qt_compat import qt_api  # noqa: F401 - qtmodeltester needs pytest-qt
 
     titles = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
-    assert any(t.startswith("Today · Birthdays (1)") for t in titles)
+    # Today's come first; tomorrow's (shown from today by its lead time) under the next days.
+    assert titles[0].startswith("Today · Birthdays (1)")
+    assert any(t.startswith("Next 7 days · Birthdays (1)") for t in titles)
     index = page.model.index_of_key(f"birthday:{birthday_client}:2026-11-30")
     assert index.isValid()
     page.view.setCurrentIndex(index)

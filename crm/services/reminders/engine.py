@@ -31,6 +31,12 @@ DEFAULT_DAYS = 7
 #: Occasions a pop-up announces again on their day when their lead time showed them earlier:
 #: a repayment paid by hand is worth a word on the day too.
 AGAIN_ON_THE_DAY = frozenset({"loan_repayment"})
+PROMISE = "promise"
+CONTACT_DUE = "contact_due"
+#: Occasions that stand for an open record (a promise not kept): the record says whether it
+#: is open, so a "done" or "dismissed" remembered for one (books from before Done kept the
+#: promise) does not hide it while My promises still lists it. Snoozes still count.
+RECORD_BACKED = frozenset({PROMISE})
 
 
 class State(StrEnum):
@@ -38,6 +44,9 @@ class State(StrEnum):
     SNOOZED = "snoozed"
     DONE = "done"
     DISMISSED = "dismissed"
+
+
+_CLOSED_STATES = frozenset({"done", "dismissed"})
 
 
 class Bucket(StrEnum):
@@ -81,13 +90,19 @@ class Reminder:
         )
 
     def bucket(self, today: dt.date) -> Bucket:
+        """Its group by its own date: a birthday tomorrow is upcoming even while its lead time
+        shows it (and pops it up) today, so "Today" holds only today's."""
         if self.closed:
             return Bucket.CLOSED
         if self.date < today:
             return Bucket.OVERDUE
-        if self.shows_from <= today:
+        if self.date == today:
             return Bucket.TODAY
         return Bucket.UPCOMING
+
+    def showing(self, today: dt.date) -> bool:
+        """Open and its lead time begun (a pop-up may announce it)."""
+        return not self.closed and self.shows_from <= today
 
     def due_at(self, notify_at: dt.time, now: dt.datetime | None = None) -> dt.datetime:
         """When a pop-up should announce it: its first showing day at the notify time (or, by
@@ -102,7 +117,7 @@ class Reminder:
         return first
 
     def should_pop(self, now: dt.datetime, notify_at: dt.time) -> bool:
-        if self.closed or self.bucket(now.date()) is Bucket.UPCOMING:
+        if not self.showing(now.date()):
             return False
         due = self.due_at(notify_at, now)
         return due <= now and (self.notified_at is None or self.notified_at < due)
@@ -180,6 +195,9 @@ def _compute(
             append(Reminder(occ))
         else:
             state, snoozed, done, notified = row
+            if occ.occasion in RECORD_BACKED and state in _CLOSED_STATES:
+                append(Reminder(occ, notified_at=to_datetime(notified)))
+                continue
             append(
                 Reminder(
                     occ,

@@ -23,7 +23,7 @@ from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.referral_thanks import thanks_source
 from crm.services.reminders import loan_sources
 from crm.services.reminders import settings as reminder_settings
-from crm.services.reminders.occurrence import Occurrence, Source, message
+from crm.services.reminders.occurrence import DailySource, Occurrence, Source, message
 from crm.store.queries import reminders as q
 
 NO_CLIENT = "-"
@@ -174,13 +174,15 @@ def _note_days(
 
 
 def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
-    """A dated life note on its day, and again the day after: ask how it went."""
+    """A dated life note on its day, and again the day after: ask how it went (unless it was
+    asked already: ``crm asked`` or the brief's "Mark asked" closes the follow-up)."""
     out: list[Occurrence] = []
     append = out.append
     earliest = start - dt.timedelta(days=1)
     # ~3,000 notes a week at 100,000 clients but only a few distinct days: parse each day once.
     days: dict[str, tuple[dt.date, str | None, dt.date, str | None]] = {}
-    for nid, cid, name, text, event in q.dated_notes(conn, earliest.isoformat(), end.isoformat()):
+    rows = q.dated_notes(conn, earliest.isoformat(), end.isoformat())
+    for nid, cid, name, text, event, asked in rows:
         info = days.get(event)
         if info is None:
             info = days[event] = _note_days(event, start, end)
@@ -198,7 +200,7 @@ def life_notes(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterab
                     nid,
                 )
             )
-        if after_iso is not None:
+        if after_iso is not None and not asked:
             append(
                 Occurrence(
                     f"life_note_after:{nid}:{after_iso}",
@@ -259,11 +261,17 @@ def _due_group(
     days: int,
     end: dt.date,
     limit: int,
+    first: dt.date | None = None,
 ) -> list[_Due]:
-    """Clients of one cadence group due by ``end``, earliest first: the first ``limit`` by the
-    index, plus the rest of the last one's day (ties are broken by id after merging)."""
+    """Clients of one cadence group due by ``end`` (and from ``first``), earliest first: the
+    first ``limit`` by the index, plus the rest of the last one's day (ties are broken by id
+    after merging)."""
     threshold = (end - dt.timedelta(days=days - 1)).isoformat()
-    rows = q.contact_due_first(conn, by, value, threshold, limit)
+    if first is None:
+        rows = q.contact_due_first(conn, by, value, threshold, limit)
+    else:  # due on or after ``first`` too: last in touch on or after ``first - days``
+        since = (first - dt.timedelta(days=days)).isoformat()
+        rows = q.contact_due_from(conn, by, value, since, threshold, limit)
     if len(rows) == limit:
         last = dt.date.fromisoformat(rows[-1][3][:10])
         seen = {r[0] for r in rows}
@@ -277,29 +285,43 @@ def _due_group(
     ]
 
 
-def due_clients(conn: sqlite3.Connection, end: dt.date, limit: int) -> list[_Due]:
+def due_clients(
+    conn: sqlite3.Connection, end: dt.date, limit: int, first: dt.date | None = None
+) -> list[_Due]:
     """The ``limit`` clients most overdue for contact by ``end``: the same answer as
     ``crm.services.cadence.due_for_contact(conn, end, limit)`` (a test holds them together), but
     a few index range scans (``ix_client_contact_due``, ``ix_client_cadence_due``: one per
     status and per explicit cadence) instead of computing every client's due date. Statuses
-    are the closed ClientStatus vocabulary, all of which have a default cadence."""
+    are the closed ClientStatus vocabulary, all of which have a default cadence. ``first``:
+    only those due on or after it."""
     from crm.services.cadence import cadence_defaults
 
     defaults = cadence_defaults(conn)
     found: list[_Due] = []
     for status, days in defaults.items():
-        found += _due_group(conn, "status", status, days, end, limit)
+        found += _due_group(conn, "status", status, days, end, limit, first)
     for days in q.explicit_cadences(conn):
-        found += _due_group(conn, "cadence", days, days, end, limit)
+        found += _due_group(conn, "cadence", days, days, end, limit, first)
     found.sort(key=lambda d: (d.due_date, d.client_id))
     return found[:limit]
 
 
-def contact_due(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Iterable[Occurrence]:
-    """Clients due for contact by ``end`` (most overdue first, up to the officer's limit)."""
+#: How far ahead keep-in-touch reminders look (the Today view's "next 7 days").
+CONTACT_AHEAD_DAYS = 7
+
+
+def contact_due(conn: sqlite3.Connection, today: dt.date, _end: dt.date) -> Iterable[Occurrence]:
+    """Clients due for contact, asked about ``today`` (a daily source): up to the officer's
+    limit each of the most overdue, of those due today, and of those due in the week ahead,
+    so today's are listed however many are overdue. Every client due is counted elsewhere
+    (``ReminderService.today``), as the Due page counts them."""
     limit = reminder_settings.load(conn).contact_due_limit
     if limit == 0:
         return []
+    day = dt.timedelta(days=1)
+    found = due_clients(conn, today - day, limit)
+    found += due_clients(conn, today, limit, today)
+    found += due_clients(conn, today + day * CONTACT_AHEAD_DAYS, limit, today + day)
     return [
         Occurrence(
             key=occurrence_key("contact_due", due.client_id, due.due_date),
@@ -311,7 +333,7 @@ def contact_due(conn: sqlite3.Connection, start: dt.date, end: dt.date) -> Itera
             client_id=due.client_id,
             detail=QT_TRANSLATE_NOOP("Reminder", "Every {days} days").with_(days=due.cadence_days),
         )
-        for due in due_clients(conn, end, limit)
+        for due in found
     ]
 
 
@@ -325,6 +347,6 @@ def default_sources() -> list[Source]:
         loan_sources.overdue_follow_ups,
         loan_sources.repayments,
         loan_sources.maturities,
-        contact_due,
+        DailySource(contact_due),
         thanks_source,
     ]

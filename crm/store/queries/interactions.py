@@ -46,3 +46,27 @@ def for_client(conn: sqlite3.Connection, client_id: int, limit: int | None = Non
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return conn.execute(sql, (client_id,)).fetchall()
+
+
+def next_step_promises(
+    conn: sqlite3.Connection, interaction_id: int, deleted_at: str | None
+) -> list[int]:
+    """Ids of the open promises an interaction's dated next step made (same client, words,
+    due date, and made when the interaction was recorded) whose ``deleted_at`` is the given
+    one (None: live), so a deleted contact takes its promise along and brings it back."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT p.id FROM interaction i JOIN promise p ON p.client_id = i.client_id "
+            "AND p.made_at = i.created_at AND p.text = i.next_step "
+            "AND p.due_date = i.next_step_due "
+            "WHERE i.id = ? AND p.kept_at IS NULL AND p.deleted_at IS ?",
+            (interaction_id, deleted_at),
+        )
+    ]
+
+
+def deleted_at(conn: sqlite3.Connection, interaction_id: int) -> str | None:
+    row = conn.execute("SELECT deleted_at FROM interaction WHERE id = ?", (interaction_id,))
+    found = row.fetchone()
+    return found[0] if found else None

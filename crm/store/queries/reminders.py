@@ -56,7 +56,7 @@ def lunar_birthdays(conn: sqlite3.Connection, month: int, day: int, leap: bool) 
 
 _NOTES_SQL = (
     # CROSS JOIN keeps SQLite on ix_life_note_event (without ANALYZE it would scan clients).
-    "SELECT n.id, n.client_id, c.name, n.text, n.event_date "
+    "SELECT n.id, n.client_id, c.name, n.text, n.event_date, n.asked_at IS NOT NULL "
     "FROM life_note n INDEXED BY ix_life_note_dated "
     "CROSS JOIN client c INDEXED BY ix_client_live_name ON c.id = n.client_id "
     "WHERE n.event_date BETWEEN ? AND ? AND n.deleted_at IS NULL AND c.archived_at IS NULL"
@@ -71,8 +71,9 @@ _PROMISES_SQL = (
 
 
 def dated_notes(conn: sqlite3.Connection, first: str, last: str) -> list[Row]:
-    """(note id, client id, client name, text, event_date) of live notes dated in
-    ``[first, last]`` (ISO dates) about active clients."""
+    """(note id, client id, client name, text, event_date, asked) of live notes dated in
+    ``[first, last]`` (ISO dates) about active clients; ``asked``: 1 once the talking point
+    was answered."""
     return conn.execute(_NOTES_SQL, (first, last)).fetchall()
 
 
@@ -96,6 +97,12 @@ _DUE_FIRST_SQL = {
     f"WHERE archived_at IS NULL AND {group} AND {_SINCE} < ? ORDER BY {_SINCE} LIMIT ?"
     for by, group in _GROUPS.items()
 }
+_DUE_FROM_SQL = {
+    by: f"SELECT id, name, cadence_days, {_SINCE} FROM client "
+    f"WHERE archived_at IS NULL AND {group} AND {_SINCE} >= ? AND {_SINCE} < ? "
+    f"ORDER BY {_SINCE} LIMIT ?"
+    for by, group in _GROUPS.items()
+}
 _DUE_BETWEEN_SQL = {
     by: f"SELECT id, name, cadence_days, {_SINCE} FROM client "
     f"WHERE archived_at IS NULL AND {group} AND {_SINCE} >= ? AND {_SINCE} < ?"
@@ -110,6 +117,13 @@ def contact_due_first(
     before ``before``, longest ago first, at most ``limit`` (``ix_client_contact_due`` /
     ``ix_client_cadence_due``)."""
     return conn.execute(_DUE_FIRST_SQL[by], (value, before, limit)).fetchall()
+
+
+def contact_due_from(
+    conn: sqlite3.Connection, by: GroupBy, value: object, start: str, before: str, limit: int
+) -> list[Row]:
+    """Like :func:`contact_due_first`, only those last in touch on or after ``start``."""
+    return conn.execute(_DUE_FROM_SQL[by], (value, start, before, limit)).fetchall()
 
 
 def contact_due_between(
@@ -238,3 +252,60 @@ def demo_first_never_contacted(conn: sqlite3.Connection, first_id: int, last_id:
         (first_id, last_id),
     ).fetchone()
     return None if row is None else int(row[0])
+
+
+# -- the Due page's ranking ------------------------------------------------------------------
+
+
+def _due_sql(defaults: dict[str, int], fallback: int) -> tuple[str, list[object]]:
+    """Active clients due for contact by a date (the one parameter left to bind)."""
+    cases = " ".join("WHEN ? THEN ?" for _ in defaults)
+    pairs: list[object] = [v for pair in defaults.items() for v in pair]
+    cadence = f"coalesce(c.cadence_days, CASE c.status {cases} ELSE {int(fallback)} END)"
+    sql = f"""
+        SELECT id, name, last_contact_at, cadence, due, status FROM (
+            SELECT c.id, c.name, c.last_contact_at, c.status, {cadence} AS cadence,
+                   date(coalesce(c.last_contact_at, c.created_at), '+' || {cadence} || ' days')
+                     AS due
+            FROM client c WHERE c.archived_at IS NULL)
+        WHERE due <= ?"""
+    return sql, pairs + pairs
+
+
+def ranked_due(
+    conn: sqlite3.Connection,
+    defaults: dict[str, int],
+    fallback: int,
+    today: str,
+    first_statuses: Iterable[str],
+    limit: int | None,
+) -> list[Row]:
+    """(id, name, last_contact_at, cadence days, due date, status, never contacted, how many
+    in its group) of the active clients due for contact by ``today`` (as
+    ``relationship.due_clients`` works it out), in two groups, contacted before and never,
+    each ranked: ``first_statuses`` first, then the most overdue for their cadence (days
+    overdue / cadence), then the longest overdue; at most ``limit`` of each. One pass."""
+    sql, args = _due_sql(defaults, fallback)
+    firsts = list(first_statuses)
+    marks = ", ".join("?" for _ in firsts) or "NULL"
+    rank = f"status NOT IN ({marks}), (julianday(?) - julianday(due)) / cadence DESC, due, id"
+    keep = "" if limit is None else f"WHERE place <= {int(limit)}"
+    ranked = f"""
+        SELECT id, name, last_contact_at, cadence, due, status, never, total FROM (
+            SELECT *, row_number() OVER (PARTITION BY never ORDER BY {rank}) AS place,
+                   count(*) OVER (PARTITION BY never) AS total
+            FROM (SELECT *, last_contact_at IS NULL AS never FROM ({sql})))
+        {keep} ORDER BY never, place"""
+    return conn.execute(ranked, [*firsts, today, *args, today]).fetchall()
+
+
+_COUNT_BEFORE_SQL = {
+    by: f"SELECT count(*) FROM client WHERE archived_at IS NULL AND {group} AND {_SINCE} < ?"
+    for by, group in _GROUPS.items()
+}
+
+
+def count_contact_due(conn: sqlite3.Connection, by: GroupBy, value: object, before: str) -> int:
+    """How many of a cadence group's active clients were last in touch (or added) before
+    ``before``: one index range count (``ix_client_contact_due`` / ``ix_client_cadence_due``)."""
+    return int(conn.execute(_COUNT_BEFORE_SQL[by], (value, before)).fetchone()[0])

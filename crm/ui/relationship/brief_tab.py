@@ -15,8 +15,17 @@ from PySide6.QtWidgets import (
 
 from crm.domain.changes import Topic
 from crm.domain.loan_form import render as render_nested
+from crm.domain.masking import mask_phone
 from crm.domain.relationship_enums import Channel
-from crm.services.brief import Brief, BriefLoan, brief_text, days_ago, loan_parts, need_parts
+from crm.services.brief import (
+    Brief,
+    BriefLoan,
+    about_lines,
+    brief_text,
+    days_ago,
+    loan_parts,
+    need_parts,
+)
 from crm.services.resources import ShareRow
 from crm.ui.i18n import render
 from crm.ui.relationship.kit import CLIENT_TAB_TOPICS
@@ -60,6 +69,8 @@ class BriefTab(ClientTab):
     def build(self) -> None:
         self.brief: Brief | None = None
         self.shares: list[ShareRow] = []
+        #: The phone numbers shown in full (the officer asked: "Show"), for this client only.
+        self._phones_shown_for: int | None = None
         #: Copy the brief once the reload under way brings it.
         self._copy_when_shown = False
         self.browser = QTextBrowser()
@@ -125,6 +136,11 @@ class BriefTab(ClientTab):
         kind, _sep, ref = url.toString().partition(":")
         if self.brief is None or not ref.isdigit():
             return
+        if kind == "phones":
+            shown = self._phones_shown_for == self.brief.client_id
+            self._phones_shown_for = None if shown else self.brief.client_id
+            self.browser.setHtml(self.html(self.brief))
+            return
         if kind == "ask":
             note = next((n for n in self.brief.talking_points if n.id == int(ref)), None)
             if note is not None:
@@ -135,6 +151,14 @@ class BriefTab(ClientTab):
                 self.kit.keep_promise(promise, self)
 
     # -- rendering -----------------------------------------------------------------------------
+
+    def _phones_html(self, b: Brief) -> str:
+        """The phones masked (138****5678), in full once the officer clicks "Show"."""
+        shown = self._phones_shown_for == b.client_id
+        numbers = " · ".join(_e(p if shown else mask_phone(p)) for p in b.phones)
+        link = self.tr("Hide") if shown else self.tr("Show")
+        label = self.tr("Phone")
+        return f"{label}: {numbers} &nbsp;<a href='phones:{b.client_id}'>{link}</a>"
 
     def html(self, b: Brief) -> str:
         today = self.kit.today
@@ -157,6 +181,8 @@ class BriefTab(ClientTab):
             f"<p style='margin:2px 0'>{' · '.join(facts)}</p>",
             f"<p style='margin:2px 0; color:{MUTED}'>{contact}</p>",
         ]
+        if b.phones:
+            parts.append(f"<p style='margin:2px 0'>{self._phones_html(b)}</p>")
 
         def section(heading: str, items: list[str], empty: str) -> None:
             parts.append(f"<h4 style='margin:10px 0 2px 0'>{heading}</h4>")
@@ -188,6 +214,9 @@ class BriefTab(ClientTab):
             ],
             self.tr("No open talking points."),
         )
+        about = about_lines(b)
+        if about:
+            section(self.tr("About them"), [_e(line) for line in about], "")
         promises = []
         kept = self.tr("Kept…")
         for p in b.promises:

@@ -61,9 +61,15 @@ class RelationshipKit(QObject):
 
     # -- forms ---------------------------------------------------------------------------------
 
-    def log_contact(self, client_id: int, parent: QWidget | None = None) -> int | None:
+    def log_contact(
+        self, client_id: int, parent: QWidget | None = None, *, name: str = ""
+    ) -> int | None:
+        """``name``: the client, for the form's title (when the caller knows it)."""
         dialog = dialogs.InteractionDialog(
-            lambda d: self.interactions.log(client_id, d), self.ctx.clock.now(), parent=parent
+            lambda d: self.interactions.log(client_id, d),
+            self.ctx.clock.now(),
+            title=self.tr("Log contact · {name}").format(name=name) if name else None,
+            parent=parent,
         )
         return _saved_id(dialog)
 
@@ -87,11 +93,15 @@ class RelationshipKit(QObject):
 
         return _saved(dialogs.AskedDialog(save, note, parent=parent))
 
-    def make_promise(self, client_id: int, parent: QWidget | None = None) -> int | None:
+    def make_promise(
+        self, client_id: int, parent: QWidget | None = None, *, name: str = ""
+    ) -> int | None:
         def save(value: tuple[str, dt.date]) -> int:
             return self.promises.make(client_id, value[0], value[1])
 
         dialog = dialogs.PromiseDialog(save, self.promises.default_due(), parent=parent)
+        if name:
+            dialog.setWindowTitle(self.tr("Make a promise · {name}").format(name=name))
         return _saved_id(dialog)
 
     def keep_promise(self, promise: PromiseRow, parent: QWidget | None = None) -> int | None:

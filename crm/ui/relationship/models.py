@@ -185,6 +185,7 @@ class DueModel(RowsModel):
     def headers(self) -> Sequence[str]:
         return (
             self.tr("Client"),
+            self.tr("Status"),
             self.tr("Last contact"),
             self.tr("Every"),
             self.tr("Overdue"),
@@ -195,19 +196,21 @@ class DueModel(RowsModel):
         if column == 0:
             return row.name
         if column == 1:
-            return days_ago_text(row.last_contact_at, self.today())
+            return render(row.status.label) if row.status is not None else ""
         if column == 2:
-            return self.tr("{n} days").format(n=row.cadence_days)
+            return days_ago_text(row.last_contact_at, self.today())
         if column == 3:
+            return self.tr("{n} days").format(n=row.cadence_days)
+        if column == 4:
             if row.days_overdue == 0:
                 return self.tr("due today")
             return self.tr("{n} days").format(n=row.days_overdue)
         return "；".join(self.points.get(row.client_id, []))
 
     def colour(self, row: DueClient, column: int) -> str | None:
-        if column == 3 and row.days_overdue > 0:
+        if column == 4 and row.days_overdue > 0:
             return LATE
-        if column == 4:
+        if column == 5:
             return FLAG
         return None
 

@@ -29,7 +29,15 @@ class RemindersUi(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.page = TodayPage(window.ctx, window.open_client, log_contact)
+        relationship = window.relationship
+        self.page = TodayPage(
+            window.ctx,
+            window.open_client,
+            log_contact,
+            # The relationship kit (forms, the brief) is built when a reminder is first picked.
+            kit=lambda: relationship.kit,
+            show_due=lambda: window.show_section("due"),
+        )
         window.add_section(SECTION, self.tr("Today"), self.page, position=0)
         self._first = True
         self.page.loaded.connect(self._loaded)

@@ -1,5 +1,9 @@
-"""The Today view's tree: groups (overdue / today / next 7 days / done, each by occasion) and the
-reminders in them. Built from ``engine.compute``'s list, which a worker thread produced."""
+"""The Today view's tree: groups (today / overdue / next 7 days / done, each by occasion) and the
+reminders in them. Built from ``engine.compute``'s list, which a worker thread produced.
+
+A work queue: today's items first, then what is overdue (each kind one line, folded), then
+what is coming. The keep-in-touch groups count every client due, as the Due page does, even
+when they list only the most overdue few."""
 
 from __future__ import annotations
 
@@ -18,11 +22,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 if TYPE_CHECKING:
+    from crm.domain.messages import Msg
     from crm.services.reminders.engine import Reminder
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-BUCKET_ORDER = ("overdue", "today", "upcoming", "closed")
+BUCKET_ORDER = ("today", "overdue", "upcoming", "closed")
+CONTACT_DUE = "contact_due"
 FESTIVAL = "festival"
 #: Occasion groups within a bucket: the personal ones first, then money owed and coming due
 #: (crm.services.reminders.loan_sources), the long lists last.
@@ -42,16 +48,33 @@ GROUP_ORDER = (
 class ReminderGroup:
     """One occasion group of one bucket (a row of the tree) and its reminders."""
 
-    __slots__ = ("bucket", "group", "items")
+    __slots__ = ("bucket", "group", "items", "total")
 
     def __init__(self, bucket: str, group: str) -> None:
         self.bucket = bucket
         self.group = group
         self.items: list[Reminder] = []
+        #: How many there are in all when the group lists only some (keep in touch).
+        self.total: int | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.items) if self.total is None else max(self.total, len(self.items))
+
+    @property
+    def capped(self) -> bool:
+        return self.count > len(self.items)
 
 
-def group_reminders(reminders: Sequence[Reminder], today: dt.date) -> list[ReminderGroup]:
-    """Reminders by bucket, then occasion group, in display order. No Qt: runs on a worker."""
+def group_reminders(
+    reminders: Sequence[Reminder],
+    today: dt.date,
+    contact_due: tuple[int, int] | None = None,
+) -> list[ReminderGroup]:
+    """Reminders by bucket, then occasion group, in display order. No Qt: runs on a worker.
+
+    ``contact_due``: (overdue, today) clients due for contact in all; the keep-in-touch groups
+    count them, however few the list holds (a group is made for them when none is listed)."""
     from crm.domain.festivals import Festival
 
     festivals = Festival._value2member_map_
@@ -63,6 +86,14 @@ def group_reminders(reminders: Sequence[Reminder], today: dt.date) -> list[Remin
         if group is None:
             group = groups[key] = ReminderGroup(*key)
         group.items.append(r)
+    if contact_due is not None:
+        for bucket, total in zip(("overdue", "today"), contact_due, strict=True):
+            group = groups.get((bucket, CONTACT_DUE))
+            if group is None and total:
+                group = groups[(bucket, CONTACT_DUE)] = ReminderGroup(bucket, CONTACT_DUE)
+            if group is not None:
+                # Closed ones are in the "done" group; the rest of the total is not listed.
+                group.total = total
     order = {b: i for i, b in enumerate(BUCKET_ORDER)}
     kinds = {k: i for i, k in enumerate(GROUP_ORDER)}
     return sorted(groups.values(), key=lambda g: (order[g.bucket], kinds.get(g.group, len(kinds))))
@@ -79,7 +110,7 @@ class TodayModel(QAbstractItemModel):
         self._now = dt.datetime(2000, 1, 1)
         self._render = lambda msg: msg.render(QCoreApplication.translate)
 
-    def group_title(self, bucket: str, group: str, count: int) -> str:
+    def group_title(self, bucket: str, group: str, count: int, listed: int | None = None) -> str:
         buckets = {
             "overdue": self.tr("Overdue"),
             "today": self.tr("Today"),
@@ -91,13 +122,22 @@ class TodayModel(QAbstractItemModel):
             FESTIVAL: self.tr("Festivals"),
             "life_note": self.tr("From your notes"),
             "promise": self.tr("Promises"),
-            "contact_due": self.tr("Keep in touch"),
+            CONTACT_DUE: self.tr("Keep in touch"),
             "thank_referrer": self.tr("Thank a referrer"),
             "loan_repayment": self.tr("Repayment reminders"),
             "loan_maturity": self.tr("Maturity reminders"),
             "loan_overdue": self.tr("Overdue follow-up"),
         }
-        return f"{buckets[bucket]} · {groups.get(group, group)} ({count})"
+        name = f"{buckets[bucket]} · {groups.get(group, group)}"
+        if listed is not None and listed < count:
+            # Only some listed (keep in touch): the count is still every one of them.
+            return self.tr("{group} ({count}, {listed} listed)").format(
+                group=name, count=count, listed=listed
+            )
+        return f"{name} ({count})"
+
+    def render(self, msg: Msg) -> str:
+        return self._render(msg)
 
     def when_text(self, date: dt.date, today: dt.date) -> str:
         days = (date - today).days
@@ -131,11 +171,24 @@ class TodayModel(QAbstractItemModel):
         return self._groups[index.internalId() - 1].items[index.row()]
 
     def count(self, bucket: str) -> int:
-        return sum(len(g.items) for g in self._groups if g.bucket == bucket)
+        return sum(g.count for g in self._groups if g.bucket == bucket)
 
     def group_key(self, row: int) -> tuple[str, str]:
         g = self._groups[row]
         return g.bucket, g.group
+
+    def group(self, index: Index) -> ReminderGroup | None:
+        """The group a header row stands for (None for a reminder's row)."""
+        if not index.isValid() or index.internalId() != 0:
+            return None
+        return self._groups[index.row()]
+
+    def first_reminder(self) -> QModelIndex:
+        """The first reminder of the first group that lists any (today's come first)."""
+        for gi, g in enumerate(self._groups):
+            if g.items and g.bucket != "closed":
+                return self.index(0, 0, self.index(gi, 0))
+        return QModelIndex()
 
     def group_row(self, bucket: str) -> int:
         return next((i for i, g in enumerate(self._groups) if g.bucket == bucket), -1)
@@ -195,7 +248,7 @@ class TodayModel(QAbstractItemModel):
 
     def _group_data(self, g: ReminderGroup, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return self.group_title(g.bucket, g.group, len(g.items))
+            return self.group_title(g.bucket, g.group, g.count, len(g.items) if g.capped else None)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
