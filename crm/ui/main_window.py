@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,25 @@ from crm.ui.loans.area import LoansUi
 from crm.ui.referrals.install import ReferralsUi
 from crm.ui.relationship.install import RelationshipUi
 from crm.ui.reminders.install import RemindersUi
+
+#: The first window's size where the screen has room for it (the list, the pane and the
+#: sidebar side by side); later starts restore the size the officer left.
+PREFERRED_SIZE = (1200, 760)
+#: Room kept for the window's title bar and frame, which the window manager adds outside
+#: the geometry Qt sets (a 1366×768 laptop with a 40-pixel taskbar has 728 pixels left).
+FRAME_ALLOWANCE = (16, 40)
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The first window: the preferred size, shrunk to fit the screen's free area (taskbar
+    excluded) with its frame, and centred in it."""
+    width = min(PREFERRED_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+    height = min(PREFERRED_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    # The title bar sits above the geometry: keep it on screen.
+    rect.moveTop(max(rect.top(), available.top() + FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0] // 2))
+    return rect
 
 
 class MainWindow(QMainWindow):
@@ -201,7 +220,11 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(first_geometry(screen.availableGeometry()))
+            else:
+                self.resize(*PREFERRED_SIZE)
         for key, widget in (
             ("window/columns", self.clients.table.horizontalHeader()),
             ("window/splitter", self.clients.splitter),

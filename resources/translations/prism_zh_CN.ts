@@ -614,6 +614,7 @@
     </message>
     <message>
         <source>Name *</source>
+        <extracomment>the field widget behind each key the rules can complain about each field&apos;s label, to name it in the status line what is wrong with each touched field now (empty: nothing)</extracomment>
         <translation>姓名 *</translation>
     </message>
     <message>
@@ -683,6 +684,18 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 处）</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已填写的内容？</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2724,7 +2737,7 @@ Your input is still in the form.</source>
     <name>MainWindow</name>
     <message>
         <source>Prism — client book</source>
-        <extracomment>Set by File → Quit: closing then ends Prism instead of hiding it in the tray.</extracomment>
+        <extracomment>The first window&apos;s size where the screen has room for it (the list, the pane and the sidebar side by side); later starts restore the size the officer left. Room kept for the window&apos;s title bar and frame, which the window manager adds outside the geometry Qt sets (a 1366×768 laptop with a 40-pixel taskbar has 728 pixels left). Set by File → Quit: closing then ends Prism instead of hiding it in the tray.</extracomment>
         <translation>棱镜 — 客户簿</translation>
     </message>
     <message>

@@ -11,19 +11,20 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from crm.domain.referrals import ReferralSource
 from crm.services.clients import preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
+from crm.ui.clients.marks import mark_invalid
 from crm.ui.i18n import render
 from crm.ui.tasks import LatestOnly
 
@@ -62,7 +64,7 @@ class ClientDialog(QDialog):
         self.client_id = detail.id if detail is not None else None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
-        self._base_height: int | None = None  # the height before any error was shown
+        self._current: str | None = None  # the field typed in or entered last
         # Why the chosen referrer cannot refer this client, as last checked off the GUI
         # thread (the save checks again, in its transaction).
         self._referral_errors: list[FieldError] = []
@@ -123,22 +125,32 @@ class ClientDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
 
-        self.errors: dict[str, QLabel] = {}
+        #: the field widget behind each key the rules can complain about
+        self.fields: dict[str, QWidget] = {}
+        #: each field's label, to name it in the status line
+        self.labels: dict[str, str] = {}
+        #: what is wrong with each touched field now (empty: nothing)
+        self.problems: dict[str, str] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         def row(label: str, widget: QWidget, key: str | None = None) -> None:
             form.addRow(label, widget)
             if key:
-                err = QLabel()
-                err.setObjectName(f"error_{key}")
-                err.setStyleSheet("color: #b91c1c;")
-                err.setWordWrap(True)
-                # Full field width: a wrapping label otherwise picks a narrow column.
-                err.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-                err.setVisible(False)
-                form.addRow("", err)
-                self.errors[key] = err
+                self.fields[key] = widget
+                self.labels[key] = label.rstrip(" *")
+
+        # The offer to take birthday and gender from the ID number stands beside the gender,
+        # its room kept while hidden: showing it moves no field.
+        gender_row = QHBoxLayout()
+        gender_row.setContentsMargins(0, 0, 0, 0)
+        gender_row.addWidget(self.gender)
+        gender_row.addWidget(self.from_id, 1)
+        keep = self.from_id.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.from_id.setSizePolicy(keep)
+        gender_box = QWidget()
+        gender_box.setLayout(gender_row)
 
         row(self.tr("Name *"), self.name, "name")
         row(self.tr("Address as"), self.form_of_address, "form_of_address")
@@ -147,8 +159,7 @@ class ClientDialog(QDialog):
         row(self.tr("Phones"), self.phones, "phone")
         row(self.tr("WeChat"), self.wechat, "wechat")
         row(self.tr("ID number"), self.id_number, "id_number")
-        form.addRow("", self.from_id)
-        row(self.tr("Gender"), self.gender)
+        row(self.tr("Gender"), gender_box)
         row(self.tr("Birthday"), self.birthday, "birthday")
         row(self.tr("Business name"), self.business_name, "business_name")
         row(self.tr("Industry"), self.industry, "industry")
@@ -165,9 +176,18 @@ class ClientDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
+        # One status line of fixed height above the buttons says what is wrong: an error
+        # never inserts a row, so no field moves under the pointer while the officer types.
+        self.status_line = QLabel()
+        self.status_line.setObjectName("formStatus")
+        self.status_line.setWordWrap(True)
+        self.status_line.setStyleSheet("color: #b91c1c;")
+        self.status_line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status_line.setFixedHeight(self.status_line.fontMetrics().lineSpacing() * 2 + 4)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.status_line)
         layout.addWidget(self.buttons)
 
         if detail is not None:
@@ -198,6 +218,10 @@ class ClientDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._sync_kind)
         self._sync_kind()
         self.validate()
+        self._initial = self.draft()
+        for widget in edits.values():
+            widget.installEventFilter(self)  # focus moves the status line to that field
+        self.notes.installEventFilter(self)
 
     # -- reading and writing the form ----------------------------------------------------------
 
@@ -223,7 +247,7 @@ class ClientDialog(QDialog):
         self.source.setCurrentIndex(
             max(0, self.source.findData(d.source.value if d.source else None))
         )
-        self._touched.update(self.errors)
+        self._touched.update(self.fields)
 
     def draft(self) -> ClientDraft:
         gender = self.gender.currentData()
@@ -252,6 +276,7 @@ class ClientDialog(QDialog):
 
     def _edited(self, key: str) -> None:
         self._touched.add(key)
+        self._current = key
         self._validate_timer.start()
 
     def _sync_kind(self) -> None:
@@ -260,7 +285,8 @@ class ClientDialog(QDialog):
             w.setEnabled(business or bool(w.text()))
 
     def validate(self) -> list[FieldError]:
-        """Show each touched field's problem under it; Save is on only when all is well."""
+        """Mark each touched field that is wrong and say why in the status line; Save is on
+        only when all is well."""
         try:
             self.service.validate(self.draft())
             problems: list[FieldError] = []
@@ -270,34 +296,86 @@ class ClientDialog(QDialog):
         by_field: dict[str, list[str]] = {}
         for p in problems:
             by_field.setdefault(p.field, []).append(render(p.message))
-        for key, label in self.errors.items():
-            text = "\n".join(by_field.get(key, [])) if key in self._touched else ""
-            label.setText(text)
-            label.setVisible(bool(text))
+        self.problems = {
+            key: " ".join(by_field[key])
+            for key in self.fields
+            if key in self._touched and key in by_field
+        }
+        for key, widget in self.fields.items():
+            mark_invalid(widget, self.problems.get(key, ""))
+        self._show_status()
         self.save_button.setEnabled(not problems)
         self._offer_from_id()
-        self._fit_height()
         return problems
 
-    def _fit_height(self) -> None:
-        """Grow to show wrapped error lines in full: a shown window does not re-ask its
-        word-wrapped labels for their height by itself, so the messages would overlap."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
+    def field_error(self, key: str) -> str:
+        """What is wrong with this field now, as the dialog says it ("" when nothing)."""
+        return self.problems.get(key, "")
+
+    def _show_status(self) -> None:
+        """The problem of the field being typed in if it has one, else the first one."""
+        if not self.problems:
+            self.status_line.clear()
+            self.status_line.setToolTip("")
             return
-        layout.activate()
-        width = self.width()
-        needed = (
-            layout.totalHeightForWidth(width)
-            if layout.hasHeightForWidth()
-            else layout.totalSizeHint().height()
+        key = self._current if self._current in self.problems else next(iter(self.problems))
+        text = self.tr("{field}: {problem}").format(
+            field=self.labels[key], problem=self.problems[key]
         )
-        # Grow for new error lines, and give the room back when they are fixed.
-        base = self._base_height if self._base_height is not None else self.height()
-        self._base_height = base
-        target = max(needed, base)
-        if target != self.height():
-            self.resize(width, target)
+        others = len(self.problems) - 1
+        if others:
+            text += " " + self.tr("(and {n} more)").format(n=others)
+        self.status_line.setText(text)
+        self.status_line.setToolTip(
+            "\n".join(f"{self.labels[k]}: {v}" for k, v in self.problems.items())
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            # the window coming back forward is not the officer moving to a field
+            and event.reason() != Qt.FocusReason.ActiveWindowFocusReason
+        ):
+            self._current = next((k for k, w in self.fields.items() if w is watched), None)
+            self._show_status()
+        return super().eventFilter(watched, event)
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return self.draft() != self._initial
+
+    def cancel(self) -> None:
+        """Esc or Cancel: a changed form asks before its input is dropped."""
+        if self.changed() and not self.confirm_discard():
+            return
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only the window's own close button asks: a close() from code (the app quitting,
+        # a test ending) must never wait on a question nobody sees.
+        if event.spontaneous() and self.changed() and not self.confirm_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("Discard what you typed?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _referrer_changed(self) -> None:
         referrer = self.referred_by.client_id()
@@ -348,7 +426,7 @@ class ClientDialog(QDialog):
     # -- saving --------------------------------------------------------------------------------
 
     def save(self) -> None:
-        self._touched.update(self.errors)
+        self._touched.update(self.fields)
         if self.validate():
             return
         try:

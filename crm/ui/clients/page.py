@@ -310,8 +310,7 @@ class ClientsPage(QWidget):
         if row >= 0:
             self._select_row(row)
         else:
-            self.pane.set_client(None)
-            self.client_selected.emit(None)
+            self._show_in_pane(None)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, COL_NAME)
@@ -345,7 +344,12 @@ class ClientsPage(QWidget):
         self.refresh()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        client_id = self.model.client_id(current.row()) if current.isValid() else None
+        self._show_in_pane(self.model.client_id(current.row()) if current.isValid() else None)
+
+    def _show_in_pane(self, client_id: int | None) -> None:
+        """The pane stands beside the list only while it shows someone: with nothing selected
+        the list has the whole width (the pane's columns would only hold a hint)."""
+        self.pane.setVisible(client_id is not None)
         self.pane.set_client(client_id)
         self.client_selected.emit(client_id)
 
