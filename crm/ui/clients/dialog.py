@@ -38,6 +38,7 @@ from crm.services.clients import preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
 from crm.ui.clients.marks import mark_invalid
+from crm.ui.clients.naming import show_client
 from crm.ui.i18n import render
 from crm.ui.tasks import LatestOnly
 
@@ -192,6 +193,7 @@ class ClientDialog(QDialog):
 
         if detail is not None:
             self._load(detail)
+            show_client(self, detail.draft.name)
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self.validate)
         edits: dict[str, QLineEdit] = {
