@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 
-from crm.ui.clients.model import COL_LAST_CONTACT, COL_UPDATED
+from crm.ui.clients.model import COL_LAST_CONTACT, COL_PHONE, COL_UPDATED
 from crm.ui.main_window import FRAME_ALLOWANCE, first_geometry
 from tests.helpers import draft
 
@@ -43,7 +43,7 @@ def test_list_shows_last_contact_not_updated(main_window) -> None:
     header = main_window.clients.header
     assert header.isSectionHidden(COL_UPDATED)
     assert not header.isSectionHidden(COL_LAST_CONTACT)
-    assert header.visualIndex(COL_LAST_CONTACT) < header.visualIndex(COL_UPDATED)
+    assert header.visualIndex(COL_LAST_CONTACT) == header.visualIndex(COL_PHONE) + 1
 
 
 def test_pane_leaves_the_list_the_width_until_someone_is_selected(
@@ -60,3 +60,15 @@ def test_pane_leaves_the_list_the_width_until_someone_is_selected(
     page.search.setText("nobody")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
     assert not page.pane.isVisible()
+
+
+def test_sidebar_has_icons_and_count_badges(qtbot, clients, main_window) -> None:
+    import datetime as dt
+
+    cid = clients.add(draft("王芳"))
+    main_window.ctx.services.promises.make(cid, "回复展期政策", dt.date(2026, 11, 30))
+    main_window.counts.refresh()
+    qtbot.waitUntil(lambda: main_window.sidebar.badge("promises") == 1)
+    for row in range(main_window.sidebar.count()):
+        assert not main_window.sidebar.item(row).icon().isNull()
+    assert not main_window.windowIcon().isNull()

@@ -175,7 +175,9 @@ def client_table(model: ClientTableModel) -> tuple[QTableView, ClientHeader]:
     header.loan_columns_shown.connect(model.set_loans_shown)
     header.hide_loan_columns()
     # The officer asks "when did I last talk to them", not "when was the record edited":
-    # Last contact stands where Updated was, and Updated waits in the column menu.
-    header.moveSection(header.visualIndex(COL_LAST_CONTACT), header.visualIndex(COL_UPDATED))
+    # Last contact stands beside the phone (on screen beside the pane at 1366 pixels), and
+    # Updated waits in the column menu.
+    header.moveSection(header.visualIndex(COL_LAST_CONTACT), header.visualIndex(COL_PHONE) + 1)
+    header.resizeSection(COL_LAST_CONTACT, 90)
     header.hideSection(COL_UPDATED)
     return table, header
