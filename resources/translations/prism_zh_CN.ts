@@ -822,11 +822,11 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>No festival greetings</source>
-        <translation>不发节日问候</translation>
+        <translation>不发节日祝福</translation>
     </message>
     <message>
         <source>Leave this client out of festival greetings (birthdays still remind)</source>
-        <translation>节日问候不含此客户（生日照常提醒）</translation>
+        <translation>节日祝福不含此客户（生日照常提醒）</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -3941,7 +3941,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>Thank a referrer</source>
-        <translation>感谢转介绍人</translation>
+        <translation>感谢介绍人</translation>
     </message>
     <message>
         <source>Repayment reminders</source>
@@ -4186,7 +4186,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>Keep in touch (days)</source>
-        <translation>回访周期（天）</translation>
+        <translation>联系周期（天）</translation>
     </message>
     <message>
         <source>Added on</source>
