@@ -614,7 +614,6 @@
     </message>
     <message>
         <source>Name *</source>
-        <extracomment>the field widget behind each key the rules can complain about each field&apos;s label, to name it in the status line what is wrong with each touched field now (empty: nothing)</extracomment>
         <translation>姓名 *</translation>
     </message>
     <message>
@@ -1205,31 +1204,6 @@ Your input is still in the form.</source>
     <message>
         <source>Resource shared</source>
         <translation>分享资源</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <extracomment>Which status may follow which. Overdue is cleared by going back to disbursed (or extended, when the bank agrees an extension); an extension may be extended again. The products the loan form offers until the officer edits the list (stored in the book).</extracomment>
-        <translation type="vanished">申请中</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="vanished">审批通过</translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="vanished">已放款</translation>
-    </message>
-    <message>
-        <source>Extended</source>
-        <translation type="vanished">展期</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="vanished">逾期</translation>
-    </message>
-    <message>
-        <source>Repaid</source>
-        <translation type="vanished">已结清</translation>
     </message>
     <message>
         <source>Equal instalments</source>

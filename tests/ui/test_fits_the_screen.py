@@ -5,6 +5,7 @@ pane leaves the list the width while nobody is selected."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
 
 from crm.ui.clients.model import COL_LAST_CONTACT, COL_PHONE, COL_UPDATED
 from crm.ui.main_window import FRAME_ALLOWANCE, first_geometry
@@ -23,20 +24,15 @@ def test_first_geometry_fits_a_laptop_with_a_taskbar() -> None:
     assert (big.width(), big.height()) == (1200, 760)
 
 
-def test_first_window_fits_the_screen_and_is_remembered(qtbot, ui_ctx) -> None:
-    from crm.ui.app import build_window
-
-    window = build_window(ui_ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    available = window.screen().availableGeometry()
+def test_first_window_fits_the_screen_and_is_remembered(main_window) -> None:
+    window = main_window
+    available = QApplication.primaryScreen().availableGeometry()
     assert available.contains(window.frameGeometry()), (available, window.frameGeometry())
     window.resize(700, 500)
     window.save_layout()
-    again = build_window(ui_ctx)
-    qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (700, 500)
+    window.resize(900, 600)
+    window.restore_layout()  # as the next start does
+    assert (window.width(), window.height()) == (700, 500)
 
 
 def test_list_shows_last_contact_not_updated(main_window) -> None:

@@ -11,16 +11,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QKeyEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -37,7 +34,8 @@ from crm.domain.referrals import ReferralSource
 from crm.services.clients import preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
-from crm.ui.clients.marks import mark_invalid
+from crm.ui.clients.form_status import FormStatus
+from crm.ui.clients.guarded import GuardedDialog
 from crm.ui.clients.naming import show_client
 from crm.ui.i18n import render
 from crm.ui.tasks import LatestOnly
@@ -49,7 +47,7 @@ if TYPE_CHECKING:
 _PHONE_SPLIT = re.compile(r"[,;，；、/]")
 
 
-class ClientDialog(QDialog):
+class ClientDialog(GuardedDialog):
     """A new client (``detail`` None), or the client ``detail`` was read from, to edit."""
 
     def __init__(
@@ -65,7 +63,6 @@ class ClientDialog(QDialog):
         self.client_id = detail.id if detail is not None else None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
-        self._current: str | None = None  # the field typed in or entered last
         # Why the chosen referrer cannot refer this client, as last checked off the GUI
         # thread (the save checks again, in its transaction).
         self._referral_errors: list[FieldError] = []
@@ -126,20 +123,15 @@ class ClientDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
 
-        #: the field widget behind each key the rules can complain about
-        self.fields: dict[str, QWidget] = {}
-        #: each field's label, to name it in the status line
-        self.labels: dict[str, str] = {}
-        #: what is wrong with each touched field now (empty: nothing)
-        self.problems: dict[str, str] = {}
+        self.status_line = FormStatus()
+        self.fields = self.status_line.fields
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         def row(label: str, widget: QWidget, key: str | None = None) -> None:
             form.addRow(label, widget)
             if key:
-                self.fields[key] = widget
-                self.labels[key] = label.rstrip(" *")
+                self.status_line.add_field(key, label, widget)
 
         # The offer to take birthday and gender from the ID number stands beside the gender,
         # its room kept while hidden: showing it moves no field.
@@ -178,14 +170,8 @@ class ClientDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.cancel)
-        # One status line of fixed height above the buttons says what is wrong: an error
-        # never inserts a row, so no field moves under the pointer while the officer types.
-        self.status_line = QLabel()
-        self.status_line.setObjectName("formStatus")
-        self.status_line.setWordWrap(True)
-        self.status_line.setStyleSheet("color: #b91c1c;")
-        self.status_line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.status_line.setFixedHeight(self.status_line.fontMetrics().lineSpacing() * 2 + 4)
+        # The status line above the buttons says what is wrong: an error never inserts a row,
+        # so no field moves under the pointer while the officer types.
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status_line)
@@ -221,9 +207,8 @@ class ClientDialog(QDialog):
         self._sync_kind()
         self.validate()
         self._initial = self.draft()
-        for widget in edits.values():
-            widget.installEventFilter(self)  # focus moves the status line to that field
-        self.notes.installEventFilter(self)
+        # entering a field brings its problem, if any, into the status line
+        self.status_line.watch_focus([*edits.values(), self.notes])
 
     # -- reading and writing the form ----------------------------------------------------------
 
@@ -278,7 +263,7 @@ class ClientDialog(QDialog):
 
     def _edited(self, key: str) -> None:
         self._touched.add(key)
-        self._current = key
+        self.status_line.current = key
         self._validate_timer.start()
 
     def _sync_kind(self) -> None:
@@ -298,86 +283,25 @@ class ClientDialog(QDialog):
         by_field: dict[str, list[str]] = {}
         for p in problems:
             by_field.setdefault(p.field, []).append(render(p.message))
-        self.problems = {
-            key: " ".join(by_field[key])
-            for key in self.fields
-            if key in self._touched and key in by_field
-        }
-        for key, widget in self.fields.items():
-            mark_invalid(widget, self.problems.get(key, ""))
-        self._show_status()
+        self.status_line.show_problems(
+            {k: " ".join(v) for k, v in by_field.items() if k in self._touched}
+        )
         self.save_button.setEnabled(not problems)
         self._offer_from_id()
         return problems
 
+    @property
+    def problems(self) -> dict[str, str]:
+        """What is wrong with each touched field now."""
+        return self.status_line.problems
+
     def field_error(self, key: str) -> str:
         """What is wrong with this field now, as the dialog says it ("" when nothing)."""
-        return self.problems.get(key, "")
-
-    def _show_status(self) -> None:
-        """The problem of the field being typed in if it has one, else the first one."""
-        if not self.problems:
-            self.status_line.clear()
-            self.status_line.setToolTip("")
-            return
-        key = self._current if self._current in self.problems else next(iter(self.problems))
-        text = self.tr("{field}: {problem}").format(
-            field=self.labels[key], problem=self.problems[key]
-        )
-        others = len(self.problems) - 1
-        if others:
-            text += " " + self.tr("(and {n} more)").format(n=others)
-        self.status_line.setText(text)
-        self.status_line.setToolTip(
-            "\n".join(f"{self.labels[k]}: {v}" for k, v in self.problems.items())
-        )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(event, QFocusEvent)
-            and event.type() == QEvent.Type.FocusIn
-            # the window coming back forward is not the officer moving to a field
-            and event.reason() != Qt.FocusReason.ActiveWindowFocusReason
-        ):
-            self._current = next((k for k, w in self.fields.items() if w is watched), None)
-            self._show_status()
-        return super().eventFilter(watched, event)
-
-    # -- leaving -------------------------------------------------------------------------------
+        return self.status_line.problems.get(key, "")
 
     def changed(self) -> bool:
         """Whether anything was typed or chosen since the form opened."""
         return self.draft() != self._initial
-
-    def cancel(self) -> None:
-        """Esc or Cancel: a changed form asks before its input is dropped."""
-        if self.changed() and not self.confirm_discard():
-            return
-        self.reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
-            self.cancel()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Only the window's own close button asks: a close() from code (the app quitting,
-        # a test ending) must never wait on a question nobody sees.
-        if event.spontaneous() and self.changed() and not self.confirm_discard():
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            self.tr("Discard what you typed?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _referrer_changed(self) -> None:
         referrer = self.referred_by.client_id()
