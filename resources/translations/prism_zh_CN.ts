@@ -1078,6 +1078,21 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <source>No client matches.
+Clear the search box or the filters to see everyone.</source>
+        <translation>没有符合条件的客户。
+清空搜索框或筛选条件即可看到全部客户。</translation>
+    </message>
+    <message>
+        <source>No clients yet.
+Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import clients…</source>
+        <translation>还没有客户。
+点“新建客户”（Ctrl+N）添加，或用“文件 → 导入客户…”导入表格。</translation>
+    </message>
+</context>
+<context>
     <name>Enum</name>
     <message>
         <source>Person</source>

@@ -68,3 +68,17 @@ def test_sidebar_has_icons_and_count_badges(qtbot, clients, main_window) -> None
     for row in range(main_window.sidebar.count()):
         assert not main_window.sidebar.item(row).icon().isNull()
     assert not main_window.windowIcon().isNull()
+
+
+def test_an_empty_list_says_what_to_do(qtbot, clients, main_window) -> None:
+    page = main_window.clients
+    main_window.show_section("clients")
+    hint = page.empty_hint
+    qtbot.waitUntil(hint.isVisible)
+    assert "Ctrl+N" in hint.text() and "Import" in hint.text()
+    clients.add(draft("王芳"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert not hint.isVisible()
+    page.search.setText("nobody")
+    qtbot.waitUntil(hint.isVisible)
+    assert "Clear the search" in hint.text()
