@@ -1519,7 +1519,7 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     </message>
     <message>
         <source>Placeholders: {address} how you address them (张总), {name} full name, {occasion} the occasion, {touch} one sentence from their notes.</source>
-        <translation>占位符：{address} 称呼（如张总），{name} 姓名，{occasion} 节日或场合，{touch} 从记事中取的一句个人细节。</translation>
+        <translation>占位符：{称呼}（如张总）、{姓名}、{节日}（节日或场合）、{关怀}（从记事中取的一句个人细节）。英文写法 {address}、{name}、{occasion}、{touch} 同样可用。</translation>
     </message>
 </context>
 <context>
