@@ -3203,11 +3203,16 @@ Book: {path}</source>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
+    <message>
+        <source>larger: brought more people</source>
+        <translation>圆越大：介绍的人越多</translation>
+    </message>
 </context>
 <context>
     <name>ReferralsPage</name>
     <message>
         <source>Top </source>
+        <extracomment>the client selected in the client list: the network opens on their tree</extracomment>
         <translation>前 </translation>
     </message>
     <message>
@@ -3233,6 +3238,10 @@ Book: {path}</source>
     <message>
         <source>Fit largest tree</source>
         <translation>看最大的树</translation>
+    </message>
+    <message>
+        <source>Selected client&apos;s tree</source>
+        <translation>所选客户的关系树</translation>
     </message>
     <message>
         <source>Top referrers and sources</source>
