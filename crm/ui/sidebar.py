@@ -93,7 +93,7 @@ class Sidebar(QListWidget):
         self.setIconSize(QSize(18, 18))
         self.setItemDelegate(_BadgeDelegate(self))
         self.setStyleSheet(
-            "#sidebar { border: none; background: #f3f4f6; font-size: 14px; }"
+            "#sidebar { border: none; background: #f3f4f6; font-size: 14px; outline: 0; }"
             "#sidebar::item { padding: 8px 10px; }"
             "#sidebar::item:selected { background: #dbeafe; color: #1e3a8a; }"
         )
