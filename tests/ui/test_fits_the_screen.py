@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from crm.ui.clients.model import COL_LAST_CONTACT, COL_PHONE, COL_UPDATED
+from crm.ui.clients.model import COL_BUSINESS, COL_LAST_CONTACT, COL_UPDATED
 from crm.ui.main_window import FRAME_ALLOWANCE, first_geometry
 from tests.helpers import draft
 
@@ -39,7 +39,7 @@ def test_list_shows_last_contact_not_updated(main_window) -> None:
     header = main_window.clients.header
     assert header.isSectionHidden(COL_UPDATED)
     assert not header.isSectionHidden(COL_LAST_CONTACT)
-    assert header.visualIndex(COL_LAST_CONTACT) == header.visualIndex(COL_PHONE) + 1
+    assert header.visualIndex(COL_LAST_CONTACT) == header.visualIndex(COL_BUSINESS) + 1
 
 
 def test_pane_leaves_the_list_the_width_until_someone_is_selected(
