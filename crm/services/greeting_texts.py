@@ -1,6 +1,7 @@
 """The default greeting templates: our own words, per occasion, in Chinese and English, in three
 tones. Placeholders: ``{address}`` (张总, 李姐), ``{name}``, ``{occasion}`` and ``{touch}`` (one
-sentence drawn from the client's life notes, or nothing).
+sentence drawn from the client's life notes, or nothing); Chinese texts write them
+``{称呼}``, ``{姓名}``, ``{节日}``, ``{关怀}`` (:data:`ZH_PLACEHOLDERS`), and either is filled.
 
 Festival templates are built from a frame per tone and a greeting and wish per festival, then
 stored and edited as whole texts.
@@ -11,10 +12,48 @@ from __future__ import annotations
 LANGS = ("zh", "en")
 TONES = ("formal", "warm", "brief")
 
-#: The personal touch, built around one life note.
+#: The personal touch, built around one life note: a note that says something (女儿明年高考)…
 TOUCH = {
     "zh": "还记得您说过{note}，盼一切顺利。",
     "en": "I remember you mentioned {note}; I hope it is all going well.",
+}
+#: …a note that only names something (婚礼), woven in as a thing…
+TOUCH_THING = {
+    "zh": "还记得您提到的{note}，盼一切顺利。",
+    "en": "I remember you mentioned {note}; I hope it is all going well.",
+}
+#: …and the day after the note's date: asking how it went.
+TOUCH_AFTER = {
+    "zh": "{note}，一切还顺利吧？",
+    "en": "How did it go with {note}? I hope all went well.",
+}
+TOUCH_AFTER_THING = {
+    "zh": "{note}还顺利吧？",
+    "en": "How did {note} go? I hope all went well.",
+}
+
+#: The Chinese names of the placeholders, which zh templates use (the English ones still work).
+ZH_PLACEHOLDERS = {"address": "称呼", "name": "姓名", "occasion": "节日", "touch": "关怀"}
+
+#: What a festival wishes a company: its business, not its health or family.
+_BUSINESS_WISH = {
+    "zh": "祝贵公司生意兴隆、事业蒸蒸日上。",
+    "en": "Wishing your company a thriving year of business.",
+}
+#: Words for a person, and what a company's text says instead.
+_BUSINESS_WORDS = {
+    "zh": (
+        ("衷心祝您身体健康、事业兴旺、阖家幸福。", "衷心祝贵公司事业兴旺、蒸蒸日上。"),
+        ("最近生意和身体都还好吧？", "最近生意还顺利吧？"),
+        ("愿新的一岁平安顺遂、笑口常开。", "祝生意兴隆、越做越好。"),
+    ),
+    "en": (
+        (
+            "Wishing you good health, continued success and happiness for your whole family.",
+            "Wishing your company continued success.",
+        ),
+        ("How are business and family?", "How is business?"),
+    ),
 }
 
 _FESTIVAL_FRAMES = {
@@ -141,14 +180,34 @@ _OWN: dict[str, dict[str, dict[str, str]]] = {
 }
 
 
-def default_template(occasion: str, lang: str, tone: str) -> str:
-    """The built-in template; occasions without their own use the keep-in-touch one."""
+def default_template(occasion: str, lang: str, tone: str, business: bool = False) -> str:
+    """The built-in template (``business``: the one for a company); occasions without their
+    own use the keep-in-touch one. Chinese texts name their placeholders in Chinese."""
     if occasion in _FESTIVAL_WORDS:
         greet, wish = _FESTIVAL_WORDS[occasion][lang]
+        if business:
+            wish = _BUSINESS_WISH[lang]
         if lang == "en" and tone in ("brief",):
             greet = greet[0].upper() + greet[1:]
-        return _FESTIVAL_FRAMES[lang][tone].replace("{greet}", greet).replace("{wish}", wish)
-    return _OWN.get(occasion, _OWN["contact_due"])[lang][tone]
+        text = _FESTIVAL_FRAMES[lang][tone].replace("{greet}", greet).replace("{wish}", wish)
+    else:
+        text = _OWN.get(occasion, _OWN["contact_due"])[lang][tone]
+        if business:
+            for person, company in _BUSINESS_WORDS[lang]:
+                text = text.replace(person, company)
+    if lang == "zh":
+        for english, chinese in ZH_PLACEHOLDERS.items():
+            text = text.replace("{" + english + "}", "{" + chinese + "}")
+    return text
+
+
+def business_template(template: str, occasion: str, lang: str) -> str:
+    """A company's text for a template left as ours (the officer's own texts stay as typed):
+    a business wish, not 身体健康."""
+    for tone in TONES:
+        if template == default_template(occasion, lang, tone):
+            return default_template(occasion, lang, tone, business=True)
+    return template
 
 
 def template_occasions() -> list[str]:

@@ -20,7 +20,18 @@ from typing import Any
 from crm.domain.changes import Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.festivals import NAMES, ZH_NAMES, Festival
-from crm.services.greeting_texts import LANGS, TONES, TOUCH, default_template
+from crm.domain.names import split_surname
+from crm.services.greeting_texts import (
+    LANGS,
+    TONES,
+    TOUCH,
+    TOUCH_AFTER,
+    TOUCH_AFTER_THING,
+    TOUCH_THING,
+    ZH_PLACEHOLDERS,
+    business_template,
+    default_template,
+)
 from crm.services.reminders.engine import State
 from crm.services.reminders.occurrence import Occurrence
 from crm.services.reminders.state import GREETED, record_greeted, set_state
@@ -38,7 +49,11 @@ _OCCASION_NAMES = {
     "zh": {"birthday": "生日", **{f.value: ZH_NAMES[f] for f in Festival}},
     "en": {"birthday": "your birthday", **{f.value: NAMES[f].text for f in Festival}},
 }
-_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "长孙", "令狐", "东方", "皇甫", "慕容", "司徒")
+#: The day after a dated life note (the reminder's key starts so): the greeting asks how it went.
+AFTER = "life_note_after"
+#: Words that make a short note say something happened or will (女儿高考 names a thing; 搬家了,
+#: 要开分店 say something): such a note is a clause, anything else short is a thing.
+_CLAUSE_MARKS = re.compile(r"[了过要在会想将把被给让说去来的得着，,。！？、]")
 
 
 @dataclass(frozen=True)
@@ -64,8 +79,8 @@ class Recipient:
             return self.form_of_address
         if lang == "zh" and self.kind != "company" and self.gender in ("male", "female"):
             n = self.name.strip()
-            if n and "\u4e00" <= n[0] <= "\u9fff" and 2 <= len(n) <= 4:
-                surname = n[:2] if n[:2] in _COMPOUND and len(n) > 2 else n[0]
+            surname, given = split_surname(n)  # 端木蓉 → 端木, from the pinyin code's table
+            if surname and given and 2 <= len(n) <= 4:
                 return surname + ("先生" if self.gender == "male" else "女士")
         return self.name
 
@@ -74,13 +89,24 @@ def occasion_name(occasion: str, lang: str) -> str:
     return _OCCASION_NAMES[lang].get(occasion, "")
 
 
-def touch_sentence(note: str | None, lang: str) -> str:
+def is_thing(note: str) -> bool:
+    """Whether a note only names something (婚礼, 新店开业) rather than saying something."""
+    return len(note) <= 4 and not _CLAUSE_MARKS.search(note)
+
+
+def touch_sentence(note: str | None, lang: str, after: bool = False) -> str:
+    """One sentence around a life note; ``after``: the day after its date, asking how it went."""
     if not note:
         return ""
     core = note.strip().rstrip("。.!！?？;；，,")
-    if lang == "en" and core:
+    if not core:
+        return ""
+    if lang == "en":
         core = core[0].lower() + core[1:] if not core[:2].isupper() else core
-    return TOUCH[lang].format(note=core)
+    thing = lang == "zh" and is_thing(core)
+    if after:
+        return (TOUCH_AFTER_THING if thing else TOUCH_AFTER)[lang].format(note=core)
+    return (TOUCH_THING if thing else TOUCH)[lang].format(note=core)
 
 
 class _Keep(dict[str, str]):
@@ -102,15 +128,19 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 
 def compose(template: str, who: Recipient, occasion: str, lang: str, note: str | None) -> str:
-    return fill(
-        template,
-        {
-            "address": who.address(lang),
-            "name": who.name,
-            "occasion": occasion_name(occasion, lang),
-            "touch": touch_sentence(note, lang),
-        },
-    )
+    """The greeting for ``who``. ``occasion`` "life_note_after" (:data:`AFTER`, the day after
+    a note's date) asks how it went; a company gets our business text where the template is
+    ours."""
+    if who.kind == "company":
+        template = business_template(template, template_key(occasion), lang)
+    values = {
+        "address": who.address(lang),
+        "name": who.name,
+        "occasion": occasion_name(occasion, lang),
+        "touch": touch_sentence(note, lang, after=occasion.startswith(AFTER)),
+    }
+    values.update({ZH_PLACEHOLDERS[k]: v for k, v in list(values.items())})
+    return fill(template, values)
 
 
 # -- templates -------------------------------------------------------------------------------

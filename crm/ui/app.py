@@ -87,6 +87,9 @@ def run_gui(
     app.setApplicationName("Prism")
     app.setOrganizationName("Prism")
     app.setApplicationDisplayName("Prism 棱镜")
+    from crm.ui.sidebar import icon
+
+    app.setWindowIcon(icon("prism"))  # windows, the tray and the About box
     demo_dir = Path(tempfile.mkdtemp(prefix="prism-demo-")) if demo else None
     folder = demo_dir or config.data_dir(data_dir)
     settings = open_settings(folder)

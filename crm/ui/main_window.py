@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -24,6 +22,27 @@ from crm.ui.loans.area import LoansUi
 from crm.ui.referrals.install import ReferralsUi
 from crm.ui.relationship.install import RelationshipUi
 from crm.ui.reminders.install import RemindersUi
+from crm.ui.sidebar import Sidebar, SidebarCounts, icon
+from crm.ui.tasks import AFTER_FIRST_PAINT_MS
+
+#: The first window's size where the screen has room for it (the list, the pane and the
+#: sidebar side by side); later starts restore the size the officer left.
+PREFERRED_SIZE = (1200, 760)
+#: Room kept for the window's title bar and frame, which the window manager adds outside
+#: the geometry Qt sets (a 1366×768 laptop with a 40-pixel taskbar has 728 pixels left).
+FRAME_ALLOWANCE = (16, 40)
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The first window: the preferred size, shrunk to fit the screen's free area (taskbar
+    excluded) with its frame, and centred in it."""
+    width = min(PREFERRED_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+    height = min(PREFERRED_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    # The title bar sits above the geometry: keep it on screen.
+    rect.moveTop(max(rect.top(), available.top() + FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0] // 2))
+    return rect
 
 
 class MainWindow(QMainWindow):
@@ -35,15 +54,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Prism — client book"))
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(150)
-        self.sidebar.setIconSize(QSize(18, 18))
-        self.sidebar.setStyleSheet(
-            "#sidebar { border: none; background: #f3f4f6; font-size: 14px; }"
-            "#sidebar::item { padding: 8px 12px; }"
-            "#sidebar::item:selected { background: #dbeafe; color: #1e3a8a; }"
-        )
+        self.setWindowIcon(icon("prism"))
+        self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self._sections: dict[str, QWidget] = {}
         central = QWidget()
@@ -65,6 +77,8 @@ class MainWindow(QMainWindow):
         self.add_section("dashboard", self.tr("Dashboard"), dashboard_section(self))
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
+        self.counts = SidebarCounts(ctx, self.sidebar)
+        self.counts.schedule(AFTER_FIRST_PAINT_MS * 2)  # after the first paint, not before it
         self.restore_layout()
 
     # -- sections ------------------------------------------------------------------------------
@@ -76,8 +90,7 @@ class MainWindow(QMainWindow):
 
     def add_section(self, key: str, title: str, page: QWidget, position: int = -1) -> None:
         """Add a sidebar entry and its page; ``position`` -1 appends, 0 puts it first."""
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item = self.sidebar.make_item(key, title)
         row = self.sidebar.count() if position < 0 else position
         # The page first: inserting the item may move the current row, and the stack must
         # already hold the page that row now stands for.
@@ -203,7 +216,11 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(first_geometry(screen.availableGeometry()))
+            else:
+                self.resize(*PREFERRED_SIZE)
         for key, widget in (
             ("window/columns", self.clients.table.horizontalHeader()),
             ("window/splitter", self.clients.splitter),

@@ -718,6 +718,18 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 处）</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已填写的内容？</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1192,6 +1204,21 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <source>No client matches.
+Clear the search box or the filters to see everyone.</source>
+        <translation>没有符合条件的客户。
+清空搜索框或筛选条件即可看到全部客户。</translation>
+    </message>
+    <message>
+        <source>No clients yet.
+Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import clients…</source>
+        <translation>还没有客户。
+点“新建客户”（Ctrl+N）添加，或用“文件 → 导入客户…”导入表格。</translation>
+    </message>
+</context>
+<context>
     <name>Enum</name>
     <message>
         <source>Person</source>
@@ -1318,31 +1345,6 @@ Your input is still in the form.</source>
     <message>
         <source>Resource shared</source>
         <translation>分享资源</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <extracomment>Which status may follow which. Overdue is cleared by going back to disbursed (or extended, when the bank agrees an extension); an extension may be extended again. The products the loan form offers until the officer edits the list (stored in the book).</extracomment>
-        <translation type="vanished">申请中</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="vanished">审批通过</translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="vanished">已放款</translation>
-    </message>
-    <message>
-        <source>Extended</source>
-        <translation type="vanished">展期</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="vanished">逾期</translation>
-    </message>
-    <message>
-        <source>Repaid</source>
-        <translation type="vanished">已结清</translation>
     </message>
     <message>
         <source>Equal instalments</source>
@@ -1665,7 +1667,7 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>Placeholders: {address} how you address them (张总), {name} full name, {occasion} the occasion, {touch} one sentence from their notes.</source>
-        <translation>占位符：{address} 称呼（如张总），{name} 姓名，{occasion} 节日或场合，{touch} 从记事中取的一句个人细节。</translation>
+        <translation>占位符：{称呼}（如张总）、{姓名}、{节日}（节日或场合）、{关怀}（从记事中取的一句个人细节）。英文写法 {address}、{name}、{occasion}、{touch} 同样可用。</translation>
     </message>
 </context>
 <context>
@@ -2876,7 +2878,7 @@ Your input is still in the form.</source>
     <name>MainWindow</name>
     <message>
         <source>Prism — client book</source>
-        <extracomment>Set by File → Quit: closing then ends Prism instead of hiding it in the tray.</extracomment>
+        <extracomment>The first window&apos;s size where the screen has room for it (the list, the pane and the sidebar side by side); later starts restore the size the officer left. Room kept for the window&apos;s title bar and frame, which the window manager adds outside the geometry Qt sets (a 1366×768 laptop with a 40-pixel taskbar has 728 pixels left). Set by File → Quit: closing then ends Prism instead of hiding it in the tray.</extracomment>
         <translation>棱镜 — 客户簿</translation>
     </message>
     <message>
@@ -3357,11 +3359,16 @@ Book: {path}</source>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
+    <message>
+        <source>larger: brought more people</source>
+        <translation>圆越大：介绍的人越多</translation>
+    </message>
 </context>
 <context>
     <name>ReferralsPage</name>
     <message>
         <source>Top </source>
+        <extracomment>the client selected in the client list: the network opens on their tree</extracomment>
         <translation>前 </translation>
     </message>
     <message>
@@ -3387,6 +3394,10 @@ Book: {path}</source>
     <message>
         <source>Fit largest tree</source>
         <translation>看最大的树</translation>
+    </message>
+    <message>
+        <source>Selected client&apos;s tree</source>
+        <translation>所选客户的关系树</translation>
     </message>
     <message>
         <source>Top referrers and sources</source>
@@ -3460,14 +3471,15 @@ Book: {path}</source>
     <message>
         <source>Log contact · {name}</source>
         <extracomment>The kinds of record a tab can delete (and undo). Change topics that can alter what a client pane tab of this area shows.</extracomment>
-        <translation>记联系 · {name}</translation>
+        <translation type="vanished">记联系 · {name}</translation>
     </message>
     <message>
         <source>Make a promise · {name}</source>
-        <translation>记下承诺 · {name}</translation>
+        <translation type="vanished">记下承诺 · {name}</translation>
     </message>
     <message>
         <source>Keep promise</source>
+        <extracomment>The kinds of record a tab can delete (and undo). Change topics that can alter what a client pane tab of this area shows.</extracomment>
         <translation>兑现承诺</translation>
     </message>
     <message>
@@ -3947,7 +3959,7 @@ Book: {path}</source>
     </message>
     <message>
         <source>{client}: {text} (due {due}, kept {kept})</source>
-        <translation>{client}：{text}（约定 {due}，兑现 {kept}）</translation>
+        <translation>{client}：{text}（应于 {due}，兑现于 {kept}）</translation>
     </message>
     <message>
         <source>Risk cases handled</source>
@@ -4117,7 +4129,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
     <message>
         <source>Promises due in the period that were kept on or before their due day, out of all promises due in the period.</source>
-        <translation>本期到期的承诺中，在约定日期当天或之前兑现的比例。</translation>
+        <translation>本期到期的承诺中，在到期日当天或之前兑现的比例。</translation>
     </message>
     <message>
         <source>Clients with a promise not kept on time</source>
@@ -4557,7 +4569,11 @@ Topics after which the Today view recomputes (any record a reminder is made from
     </message>
     <message>
         <source>Keep promise · {name}</source>
-        <translation>兑现承诺 · {name}</translation>
+        <translation type="vanished">兑现承诺 · {name}</translation>
+    </message>
+    <message>
+        <source>Keep promise</source>
+        <translation>兑现承诺</translation>
     </message>
     <message>
         <source>Done: {promise}</source>
@@ -4565,7 +4581,7 @@ Topics after which the Today view recomputes (any record a reminder is made from
     </message>
     <message>
         <source>Log contact · {name}</source>
-        <translation>记联系 · {name}</translation>
+        <translation type="vanished">记联系 · {name}</translation>
     </message>
 </context>
 <context>
@@ -5535,7 +5551,7 @@ Their notes, contacts, promises and every other record about them are erased. Th
     </message>
     <message>
         <source>Festival greetings</source>
-        <translation>节日问候</translation>
+        <translation>节日祝福</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -5615,11 +5631,11 @@ Their notes, contacts, promises and every other record about them are erased. Th
     </message>
     <message>
         <source>{client} gets no festival greetings now.</source>
-        <translation>{client} 今后不再收到节日问候。</translation>
+        <translation>{client} 今后不再收到节日祝福。</translation>
     </message>
     <message>
         <source>{client} gets festival greetings again.</source>
-        <translation>{client} 重新接收节日问候。</translation>
+        <translation>{client} 重新接收节日祝福。</translation>
     </message>
     <message>
         <source>Nothing recorded about {client} yet.</source>

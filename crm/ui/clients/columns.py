@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QWidget
 
 from crm.ui.clients.model import (
     COL_BALANCE,
+    COL_BUSINESS,
+    COL_LAST_CONTACT,
     COL_MATURITY,
     COL_NAME,
     COL_NEXT_REPAYMENT,
     COL_PHONE,
+    COL_UPDATED,
     LOAN_COLUMNS,
     SORT_KEYS,
     ClientTableModel,
@@ -172,4 +175,10 @@ def client_table(model: ClientTableModel) -> tuple[QTableView, ClientHeader]:
         header.resizeSection(col, width)
     header.loan_columns_shown.connect(model.set_loans_shown)
     header.hide_loan_columns()
+    # The officer asks "when did I last talk to them", not "when was the record edited":
+    # Last contact stands after the business (on screen beside the pane at 1366 pixels), and
+    # Updated waits in the column menu.
+    header.moveSection(header.visualIndex(COL_LAST_CONTACT), header.visualIndex(COL_BUSINESS) + 1)
+    header.resizeSection(COL_LAST_CONTACT, 90)
+    header.hideSection(COL_UPDATED)
     return table, header

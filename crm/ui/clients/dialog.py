@@ -15,15 +15,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
+    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,9 @@ from crm.domain.referrals import ReferralSource
 from crm.services.clients import preload
 from crm.store.errors import BookError
 from crm.ui.clients.birthday_edit import BirthdayEdit
+from crm.ui.clients.form_status import FormStatus
+from crm.ui.clients.guarded import GuardedDialog
+from crm.ui.clients.naming import show_client
 from crm.ui.i18n import render
 from crm.ui.tasks import LatestOnly
 
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 _PHONE_SPLIT = re.compile(r"[,;，；、/]")
 
 
-class ClientDialog(QDialog):
+class ClientDialog(GuardedDialog):
     """A new client (``detail`` None), or the client ``detail`` was read from, to edit."""
 
     def __init__(
@@ -62,7 +63,6 @@ class ClientDialog(QDialog):
         self.client_id = detail.id if detail is not None else None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
-        self._base_height: int | None = None  # the height before any error was shown
         # Why the chosen referrer cannot refer this client, as last checked off the GUI
         # thread (the save checks again, in its transaction).
         self._referral_errors: list[FieldError] = []
@@ -123,22 +123,27 @@ class ClientDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
 
-        self.errors: dict[str, QLabel] = {}
+        self.status_line = FormStatus()
+        self.fields = self.status_line.fields
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         def row(label: str, widget: QWidget, key: str | None = None) -> None:
             form.addRow(label, widget)
             if key:
-                err = QLabel()
-                err.setObjectName(f"error_{key}")
-                err.setStyleSheet("color: #b91c1c;")
-                err.setWordWrap(True)
-                # Full field width: a wrapping label otherwise picks a narrow column.
-                err.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-                err.setVisible(False)
-                form.addRow("", err)
-                self.errors[key] = err
+                self.status_line.add_field(key, label, widget)
+
+        # The offer to take birthday and gender from the ID number stands beside the gender,
+        # its room kept while hidden: showing it moves no field.
+        gender_row = QHBoxLayout()
+        gender_row.setContentsMargins(0, 0, 0, 0)
+        gender_row.addWidget(self.gender)
+        gender_row.addWidget(self.from_id, 1)
+        keep = self.from_id.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.from_id.setSizePolicy(keep)
+        gender_box = QWidget()
+        gender_box.setLayout(gender_row)
 
         row(self.tr("Name *"), self.name, "name")
         row(self.tr("Address as"), self.form_of_address, "form_of_address")
@@ -147,8 +152,7 @@ class ClientDialog(QDialog):
         row(self.tr("Phones"), self.phones, "phone")
         row(self.tr("WeChat"), self.wechat, "wechat")
         row(self.tr("ID number"), self.id_number, "id_number")
-        form.addRow("", self.from_id)
-        row(self.tr("Gender"), self.gender)
+        row(self.tr("Gender"), gender_box)
         row(self.tr("Birthday"), self.birthday, "birthday")
         row(self.tr("Business name"), self.business_name, "business_name")
         row(self.tr("Industry"), self.industry, "industry")
@@ -165,13 +169,17 @@ class ClientDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
+        # The status line above the buttons says what is wrong: an error never inserts a row,
+        # so no field moves under the pointer while the officer types.
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.status_line)
         layout.addWidget(self.buttons)
 
         if detail is not None:
             self._load(detail)
+            show_client(self, detail.draft.name)
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self.validate)
         edits: dict[str, QLineEdit] = {
@@ -198,6 +206,9 @@ class ClientDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._sync_kind)
         self._sync_kind()
         self.validate()
+        self._initial = self.draft()
+        # entering a field brings its problem, if any, into the status line
+        self.status_line.watch_focus([*edits.values(), self.notes])
 
     # -- reading and writing the form ----------------------------------------------------------
 
@@ -223,7 +234,7 @@ class ClientDialog(QDialog):
         self.source.setCurrentIndex(
             max(0, self.source.findData(d.source.value if d.source else None))
         )
-        self._touched.update(self.errors)
+        self._touched.update(self.fields)
 
     def draft(self) -> ClientDraft:
         gender = self.gender.currentData()
@@ -252,6 +263,7 @@ class ClientDialog(QDialog):
 
     def _edited(self, key: str) -> None:
         self._touched.add(key)
+        self.status_line.current = key
         self._validate_timer.start()
 
     def _sync_kind(self) -> None:
@@ -260,7 +272,8 @@ class ClientDialog(QDialog):
             w.setEnabled(business or bool(w.text()))
 
     def validate(self) -> list[FieldError]:
-        """Show each touched field's problem under it; Save is on only when all is well."""
+        """Mark each touched field that is wrong and say why in the status line; Save is on
+        only when all is well."""
         try:
             self.service.validate(self.draft())
             problems: list[FieldError] = []
@@ -270,34 +283,25 @@ class ClientDialog(QDialog):
         by_field: dict[str, list[str]] = {}
         for p in problems:
             by_field.setdefault(p.field, []).append(render(p.message))
-        for key, label in self.errors.items():
-            text = "\n".join(by_field.get(key, [])) if key in self._touched else ""
-            label.setText(text)
-            label.setVisible(bool(text))
+        self.status_line.show_problems(
+            {k: " ".join(v) for k, v in by_field.items() if k in self._touched}
+        )
         self.save_button.setEnabled(not problems)
         self._offer_from_id()
-        self._fit_height()
         return problems
 
-    def _fit_height(self) -> None:
-        """Grow to show wrapped error lines in full: a shown window does not re-ask its
-        word-wrapped labels for their height by itself, so the messages would overlap."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        width = self.width()
-        needed = (
-            layout.totalHeightForWidth(width)
-            if layout.hasHeightForWidth()
-            else layout.totalSizeHint().height()
-        )
-        # Grow for new error lines, and give the room back when they are fixed.
-        base = self._base_height if self._base_height is not None else self.height()
-        self._base_height = base
-        target = max(needed, base)
-        if target != self.height():
-            self.resize(width, target)
+    @property
+    def problems(self) -> dict[str, str]:
+        """What is wrong with each touched field now."""
+        return self.status_line.problems
+
+    def field_error(self, key: str) -> str:
+        """What is wrong with this field now, as the dialog says it ("" when nothing)."""
+        return self.status_line.problems.get(key, "")
+
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return self.draft() != self._initial
 
     def _referrer_changed(self) -> None:
         referrer = self.referred_by.client_id()
@@ -348,7 +352,7 @@ class ClientDialog(QDialog):
     # -- saving --------------------------------------------------------------------------------
 
     def save(self) -> None:
-        self._touched.update(self.errors)
+        self._touched.update(self.fields)
         if self.validate():
             return
         try:

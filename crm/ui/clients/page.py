@@ -38,6 +38,7 @@ from crm.domain.changes import Change, Initiator, Topic
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.services.client_query import PARTNER_FILTER, ClientFilter, ClientRow
 from crm.ui.clients.columns import client_table
+from crm.ui.clients.empty_hint import EmptyHint
 from crm.ui.clients.model import COL_NAME, SORT_KEYS, ClientTableModel
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
@@ -120,6 +121,7 @@ class ClientsPage(QWidget):
         self.model.today = ctx.clock.today
         self.table, self.header = client_table(self.model)
         self.header.sort_requested.connect(self._sort_changed)
+        self.empty_hint = EmptyHint(self.table)
 
         from crm.ui.clients.detail import ClientPane
 
@@ -306,12 +308,15 @@ class ClientsPage(QWidget):
         self._pending_select = None
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("{n} clients").format(n=f"{len(ids):,}"))
+        f = self.current_filter()
+        self.empty_hint.update_for(
+            len(ids), bool(f.text.strip() or f.status or f.tag or f.archived)
+        )
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self._select_row(row)
         else:
-            self.pane.set_client(None)
-            self.client_selected.emit(None)
+            self._show_in_pane(None)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, COL_NAME)
@@ -345,7 +350,12 @@ class ClientsPage(QWidget):
         self.refresh()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        client_id = self.model.client_id(current.row()) if current.isValid() else None
+        self._show_in_pane(self.model.client_id(current.row()) if current.isValid() else None)
+
+    def _show_in_pane(self, client_id: int | None) -> None:
+        """The pane stands beside the list only while it shows someone: with nothing selected
+        the list has the whole width (the pane's columns would only hold a hint)."""
+        self.pane.setVisible(client_id is not None)
         self.pane.set_client(client_id)
         self.client_selected.emit(client_id)
 

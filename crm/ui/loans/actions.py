@@ -21,6 +21,7 @@ from crm.domain.loan_status import DEFAULT_PRODUCTS, LoanStatus
 from crm.services.facade import Services
 from crm.services.loan_views import LoanRow, NeedRow
 from crm.store.errors import BookError
+from crm.ui.clients.naming import name_later, show_client
 from crm.ui.context import UiContext
 from crm.ui.loans import look
 from crm.ui.toast import Toast, shorten
@@ -66,6 +67,7 @@ class LoanActions(QObject):
             context=client_name,
             parent=parent,
         )
+        show_client(dialog, client_name, header=False)
         return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
 
     def edit_loan(self, row: LoanRow, parent: QWidget | None) -> bool:
@@ -82,6 +84,7 @@ class LoanActions(QObject):
             context=row.client_name,
             parent=parent,
         )
+        show_client(dialog, row.client_name, header=False)
         return bool(dialog.exec())
 
     def renew(self, row: LoanRow, parent: QWidget | None) -> int | None:
@@ -114,6 +117,7 @@ class LoanActions(QObject):
             context=context,
             parent=parent,
         )
+        show_client(dialog, row.client_name, header=False)
         return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
 
     def change_status(self, row: LoanRow, parent: QWidget | None) -> bool:
@@ -126,7 +130,9 @@ class LoanActions(QObject):
                 row.id, step.to, step.on, maturity=step.maturity, amount=step.amount, note=step.note
             )
 
-        return bool(LoanStatusDialog(row, self.today, save, parent).exec())
+        dialog = LoanStatusDialog(row, self.today, save, parent)
+        show_client(dialog, row.client_name)
+        return bool(dialog.exec())
 
     def delete_loan(self, row: LoanRow, parent: QWidget | None) -> bool:
         loans, label = self.services.loans, loan_label(row)
@@ -159,6 +165,7 @@ class LoanActions(QObject):
             self.products,
             parent=parent,
         )
+        name_later(dialog, self.ctx, client_id)
         return dialog.result_value if dialog.exec() else None  # type: ignore[return-value]
 
     def edit_need(self, need: NeedRow, parent: QWidget | None) -> bool:
@@ -173,6 +180,7 @@ class LoanActions(QObject):
             need,
             parent,
         )
+        name_later(dialog, self.ctx, need.client_id)
         return bool(dialog.exec())
 
     def delete_need(self, need: NeedRow, parent: QWidget | None) -> bool:

@@ -18,6 +18,7 @@ class ReferralsUi(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.ctx, self.open_client = window.ctx, window.open_client
+        self._current_client = window.clients.current_id
         self._tab = window.clients.pane.add_tab(self.tr("Referrals"), self._build_tab)
         self._page = LazyPage(self._build_page)  # built when first shown
         window.add_section("referrals", self.tr("Referrals"), self._page)
@@ -34,7 +35,7 @@ class ReferralsUi(QObject):
     def _build_page(self) -> ReferralsPage:
         from crm.ui.referrals.page import ReferralsPage
 
-        return ReferralsPage(self.ctx, self.open_client)
+        return ReferralsPage(self.ctx, self.open_client, selected=self._current_client)
 
     @property
     def page(self) -> ReferralsPage:

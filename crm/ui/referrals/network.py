@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from crm.services.referral_links import Person
 from crm.services.referral_network import Forest
-from crm.ui.referrals.network_layout import Layout, layout, node_radius
+from crm.ui.referrals.network_labels import place_labels
+from crm.ui.referrals.network_layout import Layout, layout, node_radius, root_of
 from crm.ui.referrals.style import ARCHIVED_COLOUR, colour_of, status_text
 
 #: Leaves' names appear once zoomed in this far (referrers' names always show).
@@ -68,16 +69,20 @@ class NetworkView(QGraphicsView):
         self._leaf_labels: list[QGraphicsSimpleTextItem] = []
         self._press: QPointF | None = None
         self._first_tree: list[int] = []
+        self._focus_ring: QGraphicsEllipseItem | None = None
 
     # -- building ------------------------------------------------------------------------------
 
-    def set_forest(self, forest: Forest, node_budget: int = 1500) -> None:
+    def set_forest(self, forest: Forest, node_budget: int = 1500, focus: int | None = None) -> None:
+        """Draw ``forest``; ``focus``: a client whose tree is drawn first and framed."""
         scene = self.scene()
         scene.clear()
         self.nodes.clear()
         self._leaf_labels.clear()
+        self._focus_ring = None
         self.forest = forest
-        info = layout(forest, node_budget)
+        root = root_of(forest, focus) if focus is not None and focus in forest.people else None
+        info = layout(forest, node_budget, first=root)
         self.layout_info = info
         edges = QPainterPath()
         expanded = [n for root in info.expanded for n in forest.members(root)]
@@ -104,9 +109,38 @@ class NetworkView(QGraphicsView):
                 self._label(item, text, leaf=False)
             else:
                 self._label(item, person.label, leaf=True)
+        place_labels(list(self.nodes.values()))
         rect = scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
         scene.setSceneRect(rect)
-        self.fit_largest()
+        if focus is not None and focus in self.nodes:
+            self.focus_client(focus)
+        else:
+            self.fit_largest()
+
+    def focus_client(self, client_id: int) -> bool:
+        """Frame the tree this client is in and ring them; False when they are not drawn."""
+        item = self.nodes.get(client_id)
+        if item is None or self.forest is None:
+            return False
+        rect = QRectF()
+        for node in self.forest.members(root_of(self.forest, client_id)):
+            if node in self.nodes:
+                rect = rect.united(self.nodes[node].sceneBoundingRect())
+        self.fitInView(rect.adjusted(-80, -80, 80, 80), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > 2.5:  # a small tree: not blown up to fill the view
+            self.zoom(2.5 / self.transform().m11())
+        self._zoomed()
+        if self._focus_ring is not None:
+            self.scene().removeItem(self._focus_ring)
+        r = item.rect().width() / 2 + 5
+        ring = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+        ring.setPos(item.pos())
+        ring.setPen(QPen(QColor("#f59e0b"), 3.0))
+        ring.setZValue(1.5)  # under the nodes and their names, over the lines
+        self.scene().addItem(ring)
+        self._focus_ring = ring
+        self.centerOn(item)
+        return True
 
     def _label(self, item: NodeItem, text: str, leaf: bool) -> None:
         label = QGraphicsSimpleTextItem(text, item)
@@ -147,7 +181,7 @@ class NetworkView(QGraphicsView):
     def _zoomed(self) -> None:
         show = self.transform().m11() >= LEAF_LABELS_FROM
         for label in self._leaf_labels:
-            label.setVisible(show)
+            label.setVisible(show and label.data(0) is not False)  # False: no room for it
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.0015 ** event.angleDelta().y())

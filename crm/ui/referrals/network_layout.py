@@ -59,12 +59,29 @@ def radial(forest: Forest, root: int) -> tuple[dict[int, tuple[float, float]], f
     return pos, radius
 
 
-def layout(forest: Forest, node_budget: int = 1500, min_trees: int = 1) -> Layout:
+def root_of(forest: Forest, node: int) -> int:
+    """The first referrer of the tree ``node`` is in."""
+    seen = {node}
+    while node in forest.parent:
+        node = forest.parent[node]
+        if node in seen:  # a circle would be a bug in the book; stop rather than spin
+            break
+        seen.add(node)
+    return node
+
+
+def layout(
+    forest: Forest, node_budget: int = 1500, min_trees: int = 1, first: int | None = None
+) -> Layout:
     """Whole trees, largest first, until ``node_budget`` nodes are drawn; the rest collapsed
-    into their root, in a grid below."""
+    into their root, in a grid below. ``first``: a root whose tree is drawn whole, first."""
     out = Layout()
     used = 0
-    for i, root in enumerate(forest.roots):
+    roots = list(forest.roots)
+    if first is not None and first in roots and forest.tree_size(first) >= 2:
+        roots.remove(first)
+        roots.insert(0, first)
+    for i, root in enumerate(roots):
         size = forest.tree_size(root)
         if size < 2:
             break

@@ -27,6 +27,7 @@ from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
 from crm.ui.referrals.network import NetworkView
 from crm.ui.referrals.share_bars import ShareBars
+from crm.ui.referrals.style import legend_html
 from crm.ui.referrals.top_model import ClientIdRole, TopReferrersModel
 from crm.ui.tasks import LatestOnly
 
@@ -43,11 +44,17 @@ class ReferralsPage(BookPage):
     topics = frozenset({Topic.CLIENT})
 
     def __init__(
-        self, ctx: UiContext, open_client: Callable[[int], None], parent: QWidget | None = None
+        self,
+        ctx: UiContext,
+        open_client: Callable[[int], None],
+        parent: QWidget | None = None,
+        selected: Callable[[], int | None] = lambda: None,
     ) -> None:
         super().__init__(ctx.notifier, parent)
         self.ctx = ctx
         self.open_client = open_client
+        #: the client selected in the client list: the network opens on their tree
+        self.selected = selected
         self._budget = NODE_BUDGET
         self.overview_loader = LatestOnly(ctx.runner, self)
         self.overview_loader.finished.connect(self._show_overview)
@@ -113,6 +120,10 @@ class ReferralsPage(BookPage):
         more.clicked.connect(self.show_more)
         fit = QPushButton(self.tr("Fit largest tree"))
         fit.clicked.connect(self.network.fit_largest)
+        self.focus_button = QPushButton(self.tr("Selected client's tree"))
+        self.focus_button.clicked.connect(self.focus_selected)
+        self.legend = QLabel(legend_html())
+        self.legend.setObjectName("networkLegend")
         zoom_in = QPushButton("+")
         zoom_out = QPushButton("−")
         for b in (zoom_in, zoom_out):
@@ -120,7 +131,9 @@ class ReferralsPage(BookPage):
         zoom_in.clicked.connect(lambda: self.network.zoom(1.25))
         zoom_out.clicked.connect(lambda: self.network.zoom(0.8))
         tools = QHBoxLayout()
+        tools.addWidget(self.legend)
         tools.addStretch()
+        tools.addWidget(self.focus_button)
         tools.addWidget(zoom_out)
         tools.addWidget(zoom_in)
         tools.addWidget(fit)
@@ -164,8 +177,21 @@ class ReferralsPage(BookPage):
         )
 
     def _load_network_if_shown(self) -> None:
-        if self.tabs.currentIndex() == 1 and self._network_stale:
+        if self.tabs.currentIndex() != 1:
+            return
+        if self._network_stale:
             self.load_network()
+        else:
+            self.focus_selected()
+
+    def focus_selected(self) -> None:
+        """Frame the selected client's tree (drawn first if it was collapsed)."""
+        client_id = self.selected()
+        forest = self.network.forest
+        if client_id is None or forest is None:
+            return
+        if not self.network.focus_client(client_id):
+            self.network.set_forest(forest, self._budget, focus=client_id)
 
     def load_network(self) -> None:
         self._network_stale = False
@@ -173,7 +199,7 @@ class ReferralsPage(BookPage):
         self.network_loader.submit(referrals.forest)
 
     def _show_network(self, forest: Forest) -> None:
-        self.network.set_forest(forest, self._budget)
+        self.network.set_forest(forest, self._budget, focus=self.selected())
         info = self.network.layout_info
         drawn = sum(forest.tree_size(r) for r in info.expanded)
         self.network_info.setText(

@@ -26,3 +26,22 @@ def status_text(p: Person) -> str:
 
 def person_text(p: Person) -> str:
     return p.name if p.label == p.name else f"{p.name}（{p.label}）"
+
+
+LEGEND_SIZE = QT_TRANSLATE_NOOP("Referrals", "larger: brought more people")
+
+
+def legend_html() -> str:
+    """One coloured dot per status, the partners' and the archived colour, and what size means."""
+    from crm.domain.enums import ClientKind, ClientStatus
+    from crm.ui.clients.model import PARTNER_COLOUR, STATUS_COLOURS
+
+    tr = QCoreApplication.translate
+    entries = [(STATUS_COLOURS[s], s.label.render(tr)) for s in ClientStatus]
+    entries.append((PARTNER_COLOUR, ClientKind.PARTNER.label.render(tr)))
+    entries.append((ARCHIVED_COLOUR, ARCHIVED.render(tr)))
+    dots = "&nbsp;&nbsp;".join(
+        f'<span style="color:{colour}; font-size:15px;">●</span>&nbsp;{text}'
+        for colour, text in entries
+    )
+    return f"{dots}&nbsp;&nbsp;&nbsp;<span style='color:#6b7280'>⬤ {LEGEND_SIZE.render(tr)}</span>"

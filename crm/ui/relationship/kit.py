@@ -21,6 +21,7 @@ from crm.services.notes import NoteRow
 from crm.services.promises import PromiseRow
 from crm.services.resources import ResourceDraft, ResourceRow
 from crm.store.errors import BookError
+from crm.ui.clients.naming import name_client, name_later, show_client
 from crm.ui.context import UiContext
 from crm.ui.relationship import dialogs
 from crm.ui.toast import Toast, shorten
@@ -66,32 +67,33 @@ class RelationshipKit(QObject):
     ) -> int | None:
         """``name``: the client, for the form's title (when the caller knows it)."""
         dialog = dialogs.InteractionDialog(
-            lambda d: self.interactions.log(client_id, d),
-            self.ctx.clock.now(),
-            title=self.tr("Log contact · {name}").format(name=name) if name else None,
-            parent=parent,
+            lambda d: self.interactions.log(client_id, d), self.ctx.clock.now(), parent=parent
         )
+        name_client(dialog, self.ctx, client_id, name)
         return _saved_id(dialog)
 
     def add_note(self, client_id: int, parent: QWidget | None = None) -> int | None:
         dialog = dialogs.NoteDialog(
             lambda d: self.notes.add(client_id, d), self.today, parent=parent
         )
+        name_later(dialog, self.ctx, client_id)
         return _saved_id(dialog)
 
     def edit_note(self, note: NoteRow, parent: QWidget | None = None) -> None:
-        _saved(
-            dialogs.NoteDialog(
-                lambda d: self.notes.update(note.id, d), self.today, note, parent=parent
-            )
+        dialog = dialogs.NoteDialog(
+            lambda d: self.notes.update(note.id, d), self.today, note, parent=parent
         )
+        name_later(dialog, self.ctx, note.client_id)
+        _saved(dialog)
 
     def mark_asked(self, note: NoteRow, parent: QWidget | None = None) -> bool:
         def save(value: tuple[str, Channel | None, bool]) -> object:
             answer, channel, follow_up = value
             return self.notes.mark_asked(note.id, answer, log_channel=channel, follow_up=follow_up)
 
-        return _saved(dialogs.AskedDialog(save, note, parent=parent))
+        dialog = dialogs.AskedDialog(save, note, parent=parent)
+        name_later(dialog, self.ctx, note.client_id)
+        return _saved(dialog)
 
     def make_promise(
         self, client_id: int, parent: QWidget | None = None, *, name: str = ""
@@ -100,8 +102,7 @@ class RelationshipKit(QObject):
             return self.promises.make(client_id, value[0], value[1])
 
         dialog = dialogs.PromiseDialog(save, self.promises.default_due(), parent=parent)
-        if name:
-            dialog.setWindowTitle(self.tr("Make a promise · {name}").format(name=name))
+        name_client(dialog, self.ctx, client_id, name)
         return _saved_id(dialog)
 
     def keep_promise(self, promise: PromiseRow, parent: QWidget | None = None) -> int | None:
@@ -117,6 +118,7 @@ class RelationshipKit(QObject):
             summary=self.tr("Done: {promise}").format(promise=promise.text),
             parent=parent,
         )
+        show_client(dialog, promise.client_name)
         return _saved_id(dialog)
 
     def share_resource(self, client_id: int, parent: QWidget | None = None) -> None:
@@ -126,7 +128,9 @@ class RelationshipKit(QObject):
             def save(value: tuple[int, dt.date, str]) -> int:
                 return self.resources.share(value[0], client_id, value[1], value[2])
 
-            _saved(dialogs.ShareDialog(save, resources, self.today, parent=parent))
+            dialog = dialogs.ShareDialog(save, resources, self.today, parent=parent)
+            name_later(dialog, self.ctx, client_id)
+            _saved(dialog)
 
         self.ctx.runner.run(self.resources.all, ask, owner=parent or self)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from crm.domain.messages import Msg
 from crm.services.interactions import InteractionDraft
 from crm.services.reminders.occurrence import Occurrence
+from crm.ui.clients.naming import show_client
 from crm.ui.context import UiContext
 from crm.ui.relationship.dialogs import InteractionDialog
 
@@ -27,17 +28,18 @@ def ask_how_done(
     when cancelled."""
     name = str(occ.title.params.get("name", ""))
     if occ.occasion == "promise":
-        title = QCoreApplication.translate("TodayPage", "Keep promise · {name}").format(name=name)
+        title = QCoreApplication.translate("TodayPage", "Keep promise")
         text = occ.title.params.get("text", "")
         summary = QCoreApplication.translate("TodayPage", "Done: {promise}").format(promise=text)
     else:
-        title = QCoreApplication.translate("TodayPage", "Log contact · {name}").format(name=name)
+        title = None
         summary = ""
 
     def save(draft: InteractionDraft) -> int | None:
         return ctx.services.reminders.done(occ, draft)
 
     dialog = InteractionDialog(save, ctx.clock.now(), title=title, summary=summary, parent=parent)
+    show_client(dialog, name)
     try:
         if not dialog.exec():
             return None

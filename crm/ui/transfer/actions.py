@@ -93,6 +93,9 @@ class TransferActions(QObject):
             self.tr("Import clients from"),
             str(Path.home()),
             self.tr("Spreadsheets (*.xlsx *.csv *.txt)"),
+            # Qt's own dialog, in Prism's language (qtbase's translation is loaded with ours);
+            # the system's follows the desktop's language instead.
+            options=QFileDialog.Option.DontUseNativeDialog,
         )
         if not path:
             return

@@ -1,0 +1,140 @@
+"""The sidebar: one entry per section, each with its icon and, where there is work waiting,
+a count badge (今日 24, 我的承诺 13).
+
+The counts are read in ONE place, :func:`read_counts`, through the task runner, a moment after
+the book changes (many writes in a row cost one read).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from crm import config
+
+if TYPE_CHECKING:
+    from crm.domain.changes import Change
+    from crm.services.facade import Services
+    from crm.ui.context import UiContext
+
+KeyRole = Qt.ItemDataRole.UserRole
+BadgeRole = Qt.ItemDataRole.UserRole + 1
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons`` (or ``resources/`` for the app's own), empty if absent."""
+    base = config.resources_dir()
+    for path in (base / "icons" / f"{name}.svg", base / f"{name}.svg"):
+        if path.exists():
+            return QIcon(str(path))
+    return QIcon()
+
+
+def read_counts(services: Services) -> dict[str, int]:
+    """The badges, by section key: Today's own number (what needs attention today, every
+    client due for contact counted), open promises. Runs on the task runner."""
+    return {
+        "today": services.reminders.attention_count(),
+        "promises": services.promises.count_open(),
+    }
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    """The item as Qt draws it, plus a rounded count on its right when it has one."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(BadgeRole)
+        if not count:
+            return
+        text = str(count) if count < 1000 else "999+"
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        height = metrics.height() + 2
+        width = max(height, metrics.horizontalAdvance(text) + 10)
+        cell: QRect = option.rect
+        pill = QRect(cell.right() - width - 8, cell.center().y() - height // 2, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#2563eb"))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class Sidebar(QListWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setFixedWidth(160)
+        self.setIconSize(QSize(18, 18))
+        self.setItemDelegate(_BadgeDelegate(self))
+        self.setStyleSheet(
+            "#sidebar { border: none; background: #f3f4f6; font-size: 14px; outline: 0; }"
+            "#sidebar::item { padding: 8px 10px; }"
+            "#sidebar::item:selected { background: #dbeafe; color: #1e3a8a; }"
+        )
+
+    def make_item(self, key: str, title: str) -> QListWidgetItem:
+        item = QListWidgetItem(icon(key), title)
+        item.setData(KeyRole, key)
+        return item
+
+    def set_badge(self, key: str, count: int) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(KeyRole) == key:
+                item.setData(BadgeRole, count)
+                item.setToolTip(f"{item.text()}: {count}" if count else "")
+
+    def badge(self, key: str) -> int:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(KeyRole) == key:
+                return int(item.data(BadgeRole) or 0)
+        return 0
+
+
+class SidebarCounts:
+    """Keeps the badges in step with the book: a read after start-up, then after changes."""
+
+    def __init__(self, ctx: UiContext, sidebar: Sidebar, delay_ms: int = 400) -> None:
+        self.ctx, self.sidebar = ctx, sidebar
+        self._timer = QTimer(sidebar, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.refresh)
+        ctx.notifier.changed.connect(self._changed)
+
+    def _changed(self, _change: Change) -> None:
+        self._timer.start()
+
+    def schedule(self, delay_ms: int | None = None) -> None:
+        self._timer.start(delay_ms if delay_ms is not None else self._timer.interval())
+
+    def refresh(self) -> None:
+        services = self.ctx.services
+        self.ctx.runner.run(
+            lambda: read_counts(services), self._apply, owner=self.sidebar, latest=self
+        )
+
+    def _apply(self, counts: dict[str, int]) -> None:
+        for key, n in counts.items():
+            self.sidebar.set_badge(key, n)
