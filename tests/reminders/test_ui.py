@@ -195,6 +195,28 @@ def test_greeting_composer_copy_and_sent(
     ).fetchall() == [("Happy birthday, 李姐!",)]
 
 
+def test_greeting_the_day_after_asks_how_it_went_and_names_the_client(
+    qtbot, ui_ctx, book, add_note, birthday_client, clock
+) -> None:
+    """The day after a noted event the composer asks how it went (it used to wish luck for a
+    day already past) and the dialog names its client."""
+    from crm.services.reminders.sources import life_notes
+    from crm.ui.reminders.greeting_dialog import GreetingDialog
+
+    add_note(birthday_client, "婚礼", event_date=clock.today() - dt.timedelta(days=1))
+    after = [
+        r
+        for r in compute(book.reader(), clock.today(), sources=[life_notes])
+        if r.key.startswith("life_note_after:")
+    ]
+    assert after, "the day-after reminder"
+    dialog = GreetingDialog(ui_ctx, after[0].occurrence)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.text.toPlainText() != "", timeout=5000)
+    assert "婚礼还顺利吧" in dialog.text.toPlainText()
+    assert dialog.windowTitle().endswith("— 李秀英")
+
+
 def test_settings_tabs_save_to_the_book(qtbot, ui_ctx, book) -> None:
     from crm.domain.festivals import Festival
     from crm.services.reminders import settings

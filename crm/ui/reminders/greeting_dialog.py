@@ -31,8 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm.services.greetings import Candidate, Recipient, Templates, compose, pick_template
+from crm.services.greetings import (
+    AFTER,
+    Candidate,
+    Recipient,
+    Templates,
+    compose,
+    pick_template,
+)
 from crm.services.reminders.occurrence import Occurrence
+from crm.ui.clients.naming import show_client
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
 
@@ -173,6 +181,7 @@ class GreetingDialog(QDialog):
 
     def _client_loaded(self, result: object) -> None:
         self.recipient, opted_out = cast(tuple[Recipient, bool], result)
+        show_client(self, self.recipient.name)
         self.touch.blockSignals(True)
         self.touch.clear()
         self.touch.addItem(self.tr("No personal touch"), None)
@@ -203,9 +212,13 @@ class GreetingDialog(QDialog):
             return  # composed when both the client and the templates are in
         lang = str(self.language.currentData())
         tone = str(self.tone.currentData())
-        template = pick_template(self.templates, self.occ.occasion, lang, tone)
+        # The day after a note's date is its own occasion (it asks how it went); its key
+        # says so, while ``occasion`` is the note's.
+        kind = self.occ.key.split(":", 1)[0]
+        occasion = kind if kind == AFTER else self.occ.occasion
+        template = pick_template(self.templates, occasion, lang, tone)
         note = self.touch.currentData()
-        self.text.setPlainText(compose(template, self.recipient, self.occ.occasion, lang, note))
+        self.text.setPlainText(compose(template, self.recipient, occasion, lang, note))
         self.status.clear()
 
     def _update_buttons(self) -> None:
