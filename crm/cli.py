@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "crm.commands.reminders",
     "crm.commands.referrals",
     "crm.commands.loans",
+    "crm.commands.post_loan",
     "crm.commands.transfer",
     "crm.commands.demo",
 )

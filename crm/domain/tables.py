@@ -16,6 +16,16 @@ from sqlmodel import SQLModel
 
 from crm.domain.client import CLIENT_SQL_ONLY, Client, ClientPhone, ClientTag
 from crm.domain.loans import Loan, LoanEvent, LoanNeed
+from crm.domain.post_loan_tables import (
+    ContactChange,
+    ContactOutcome,
+    LoanDocument,
+    PostLoanCheck,
+    RelatedParty,
+    RiskEvent,
+    RiskSignal,
+    Turnover,
+)
 from crm.domain.referral_tables import ReferralThanks
 from crm.domain.relationship import (
     MEMORY_SQL_ONLY,
@@ -51,6 +61,14 @@ TABLE_CLASSES: MappingProxyType[str, type[SQLModel]] = MappingProxyType(
             LoanNeed,
             Loan,
             LoanEvent,
+            LoanDocument,
+            PostLoanCheck,
+            RiskSignal,
+            RiskEvent,
+            ContactChange,
+            RelatedParty,
+            Turnover,
+            ContactOutcome,
         )
     }
 )

@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from crm.services.demo import DemoService
     from crm.services.greetings import GreetingService
     from crm.services.interactions import InteractionService
+    from crm.services.loan_checklist import ChecklistService
     from crm.services.loans import LoanService
     from crm.services.needs import NeedService
     from crm.services.notes import NoteService
+    from crm.services.post_loan import PostLoanService
     from crm.services.promises import PromiseService
     from crm.services.referral_thanks import ReferralThanks
     from crm.services.referrals import ReferralService
@@ -186,3 +188,17 @@ class Services:
         from crm.services.needs import NeedService
 
         return NeedService(self.book, self.clock)
+
+    # -- after the money goes out: papers, post-loan checks, risks, related parties, 流水 ----
+
+    @cached_property
+    def checklists(self) -> ChecklistService:
+        from crm.services.loan_checklist import ChecklistService
+
+        return ChecklistService(self.book, self.clock)
+
+    @cached_property
+    def post_loan(self) -> PostLoanService:
+        from crm.services.post_loan import PostLoanService
+
+        return PostLoanService(self.book, self.clock)
