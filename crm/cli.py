@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "crm.commands.referrals",
     "crm.commands.loans",
     "crm.commands.post_loan",
+    "crm.commands.risks",
     "crm.commands.transfer",
     "crm.commands.demo",
 )

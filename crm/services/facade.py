@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from crm.services.promises import PromiseService
     from crm.services.referral_thanks import ReferralThanks
     from crm.services.referrals import ReferralService
+    from crm.services.related import RelatedService
     from crm.services.reminders.service import ReminderService
     from crm.services.resources import ResourceService
+    from crm.services.risks import RiskService
     from crm.services.safekeeping import SafekeepingService
     from crm.services.timeline import TimelineService
     from crm.services.transfer.service import TransferService
@@ -202,3 +204,15 @@ class Services:
         from crm.services.post_loan import PostLoanService
 
         return PostLoanService(self.book, self.clock)
+
+    @cached_property
+    def risks(self) -> RiskService:
+        from crm.services.risks import RiskService
+
+        return RiskService(self.book, self.clock)
+
+    @cached_property
+    def related(self) -> RelatedService:
+        from crm.services.related import RelatedService
+
+        return RelatedService(self.book, self.clock)

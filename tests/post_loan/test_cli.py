@@ -88,3 +88,25 @@ def test_check_in_on_a_loan_not_disbursed_refused(booked: Path, capsys) -> None:
     err = refused(booked, capsys, "check-in", "1", "--kind", "visit", "--note", "x")
     assert "not disbursed" in err
     refused(booked, capsys, "check-in", "1", "--kind", "walk", "--note", "x")
+
+
+def test_risk_risks_relate_turnover(booked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        ok(booked, capsys, "risk", "张伟", "--add", "经营下滑", "--note", "客流少了").strip() == "1"
+    )
+    shown = json.loads(ok(booked, capsys, "risks", "--json"))
+    assert [s["kind"] for s in shown] == ["business-down"]
+    ok(booked, capsys, "risk", "张伟", "--close", "1", "--note", "恢复了")
+    ok(booked, capsys, "relate", "张伟", "李娜", "--as", "guarantor")
+    ok(booked, capsys, "turnover", "张伟", "--month", "2026-10", "--amount", "125000")
+    data = json.loads(ok(booked, capsys, "turnover", "张伟", "--json"))
+    assert data["months"] == [{"month": "2026-10", "amount": "125000.00"}]
+
+
+def test_risk_bad_input_refused(booked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "经营下滑" in refused(booked, capsys, "risk", "张伟", "--add", "打牌")
+    refused(booked, capsys, "risk", "张伟", "--close", "9", "--note", "x")
+    refused(booked, capsys, "relate", "张伟", "张伟", "--as", "spouse")
+    refused(booked, capsys, "relate", "张伟", "李娜", "--as", "boss")
+    refused(booked, capsys, "turnover", "张伟", "--month", "2099-01", "--amount", "1")
+    refused(booked, capsys, "turnover", "张伟", "--month", "2026-01", "--amount", "-5")
