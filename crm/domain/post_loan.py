@@ -86,9 +86,14 @@ class DocItem:
     note: str = ""
 
 
-def doc_state(stored: str | None, expires_on: dt.date | None, today: dt.date) -> DocState:
-    """The item's state today: none recorded is missing; received with an expiry past is
-    expired."""
+def doc_state(
+    stored: str | None, expires_on: dt.date | None, today: dt.date, *, lent: bool = False
+) -> DocState:
+    """The item's state today: none recorded is missing, except on a loan already lent (the
+    papers were in for the bank to pay out, before Prism kept the list); received with an
+    expiry past is expired."""
+    if stored is None and lent:
+        return DocState.RECEIVED
     if stored != DocState.RECEIVED:
         return DocState.MISSING
     if expires_on is not None and expires_on < today:

@@ -40,6 +40,8 @@ UNKNOWN_ITEM = QT_TRANSLATE_NOOP(
     "PostLoan", "{product} has no paper called {item!r}; its list: {items}."
 )
 TEMPLATE_EMPTY = QT_TRANSLATE_NOOP("PostLoan", "A product's checklist needs at least one paper.")
+#: Loans the bank paid out: their papers were in, whether or not Prism kept the list.
+_LENT = frozenset({"disbursed", "extended", "overdue", "repaid"})
 SENT_SUMMARY = QT_TRANSLATE_NOOP("PostLoan", "Sent the list of missing papers ({n}): {items}")
 
 
@@ -118,7 +120,8 @@ class ChecklistService:
         head = q.loan_head(conn, loan_id)
         if head is None:
             raise LoanRecordNotFound(LOAN_NOT_FOUND.with_(id=loan_id))
-        client_id, product, _status, _disbursed, name, address = head
+        client_id, product, status, _disbursed, name, address = head
+        lent = status in _LENT
         marks = {r[0]: r for r in q.documents_of(conn, loan_id)}
         template = _merged_templates(read_json(conn, q.TEMPLATES_KEY)).get(
             product, FALLBACK_TEMPLATE
@@ -129,7 +132,7 @@ class ChecklistService:
             mark = marks.get(entry["item"])
             received = to_date(mark[2]) if mark else None
             expires = to_date(mark[3]) if mark else None
-            state = doc_state(mark[1] if mark else None, expires, today)
+            state = doc_state(mark[1] if mark else None, expires, today, lent=lent)
             items.append(
                 DocItem(
                     entry["item"],

@@ -213,14 +213,31 @@ class RiskService:
         found = _findings(conn, today, ids)
         if not found:
             return []
-        now = self.clock.now()
         with self.book.write() as wconn:
-            taken = q.open_rule_keys(wconn)
-            fresh = [f for f in found if (f[0], f[2]) not in taken]
-            new_ids = _open(wconn, fresh, today, now) if fresh else []
+            fresh, new_ids = open_findings(wconn, found, today, self.clock.now())
         if new_ids:
             self.book.changes.publish(Topic.RISK, {f[0] for f in fresh}, Initiator.SYSTEM)
         return new_ids
+
+
+def open_findings(
+    conn: sqlite3.Connection,
+    found: Sequence[tuple[int, RiskKind, str, str]],
+    today: dt.date,
+    now: dt.datetime,
+) -> tuple[list[tuple[int, RiskKind, str, str]], list[int]]:
+    """Open the findings not open yet, inside the caller's write (detection's, or the demo's
+    fill step); returns (the findings opened, their ids)."""
+    taken = q.open_rule_keys(conn)
+    fresh = [f for f in found if (f[0], f[2]) not in taken]
+    return fresh, (_open(conn, fresh, today, now) if fresh else [])
+
+
+def findings(
+    conn: sqlite3.Connection, today: dt.date, client_ids: Sequence[int] | None = None
+) -> list[tuple[int, RiskKind, str, str]]:
+    """What the rules find today (see :meth:`RiskService.detect`), read on ``conn``."""
+    return _findings(conn, today, client_ids)
 
 
 def _with_history(row: SignalRow, events: list[RiskEventRow]) -> SignalRow:

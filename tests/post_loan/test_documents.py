@@ -84,3 +84,14 @@ def test_edited_template_reaches_open_applications(services) -> None:
     ]
     with pytest.raises(ValidationErrors):
         services.checklists.save_template("信用贷", [{"item": "  "}])
+
+
+def test_a_loan_already_lent_has_its_papers_on_file(services) -> None:
+    from tests.post_loan.conftest import disbursed
+
+    cid = add_client(services)
+    loan_id = disbursed(services, cid, dt.date(2026, 6, 1))
+    sheet = services.checklists.checklist(loan_id)
+    assert sheet.missing == ()
+    services.checklists.mark(loan_id, "营业执照", DocState.MISSING)
+    assert [i.item for i in services.checklists.checklist(loan_id).missing] == ["营业执照"]

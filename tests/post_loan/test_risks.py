@@ -45,7 +45,7 @@ def test_contact_changes_are_kept_and_detected(services, book) -> None:
         detail.draft.wechat = wechat
         services.clients.update(cid, detail.draft)
     assert count(book, "contact_change") == 2
-    (new,) = services.risks.detect([cid])
+    (_new,) = services.risks.detect([cid])
     assert services.risks.open()[0].kind is RiskKind.CONTACT_CHANGED
     assert services.risks.detect() == []  # already open: not twice
 

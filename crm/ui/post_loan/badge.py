@@ -1,0 +1,63 @@
+"""The risk badge of the client list: a red ▲ (one per severity step) painted at the right of
+the name cell of a client with an open signal.
+
+A delegate on the name column, so the list's model and its page reads are untouched: the
+badges of the whole book are one small read (the open signals' partial index), refreshed
+through the runner when a risk change is heard.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+from crm.domain.changes import Change, Topic
+from crm.services.risks import badge_text
+from crm.ui.clients.model import ClientIdRole
+from crm.ui.context import UiContext
+
+_RED = QColor("#dc2626")
+
+
+class RiskBadgeDelegate(QStyledItemDelegate):
+    def __init__(self, ctx: UiContext, table: QTableView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = table
+        self.levels: dict[int, int] = {}
+        ctx.notifier.changed.connect(self._on_change)
+        self.refresh()
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches({Topic.RISK}):
+            self.refresh()
+
+    def refresh(self) -> None:
+        risks = self.ctx.services.risks
+        self.ctx.runner.run(risks.badges, self._set, owner=self, latest=self)
+
+    def _set(self, levels: dict[int, int]) -> None:
+        self.levels = levels
+        self.table.viewport().update()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if not self.levels:
+            return
+        cid = index.data(ClientIdRole)
+        level = self.levels.get(cid) if isinstance(cid, int) else None
+        if not level:
+            return
+        painter.save()
+        painter.setPen(_RED)
+        rect = option.rect.adjusted(0, 0, -4, 0)
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge_text(level)
+        )
+        painter.restore()
