@@ -25,13 +25,18 @@ MONTH_AND_AMOUNT = QT_TRANSLATE_NOOP("cli", "--month and --amount go together.")
 AVERAGE6 = QT_TRANSLATE_NOOP("cli", "6-month average")
 VOLATILITY = QT_TRANSLATE_NOOP("cli", "Volatility (CV)")
 PEAKS = QT_TRANSLATE_NOOP("cli", "Busy months")
-GUARANTEES = QT_TRANSLATE_NOOP("cli", "Mutual guarantee (互保) with {name}")
 
 
 def _risk_line(ctx: CliContext, s: SignalRow) -> str:
     state = s.closed_on.isoformat() if s.closed_on else ""
-    parts = [str(s.id).rjust(5), "▲" * s.severity, s.opened_on.isoformat(), s.client_name,
-             ctx.text(s.kind.label), s.note]  # fmt: skip
+    parts = [
+        str(s.id).rjust(5),
+        "▲" * s.severity,
+        s.opened_on.isoformat(),
+        s.client_name,
+        ctx.text(s.kind.label),
+        s.note,
+    ]
     if state:
         parts += [f"→ {state}", s.close_note]
     return "  ".join(p for p in parts if p)

@@ -25,6 +25,7 @@ from crm.services.loan_views import LoanReads, NeedRow
 from crm.services.memory_base import RecordNotFound, RelationshipService
 from crm.services.needs import NeedService
 from crm.services.notes import NoteRow, NoteService, note_row
+from crm.services.post_loan_brief import AfterLoan, after_loan_of, after_loan_sections
 from crm.services.promises import PromiseRow, PromiseService
 from crm.store.book import to_datetime
 from crm.store.queries import notes as note_queries
@@ -77,6 +78,7 @@ class Brief:
     upcoming: tuple[UpcomingDate, ...]
     loans: tuple[BriefLoan, ...] = ()  # running loans, the nearest maturity first
     need: NeedRow | None = None  # the newest needs record
+    after_loan: AfterLoan | None = None  # signals, checks, papers, related parties (贷后)
 
     @property
     def address_as(self) -> str:
@@ -143,6 +145,7 @@ class BriefService(RelationshipService):
             upcoming=tuple(upcoming),
             loans=self._loans(client_id, today),
             need=needs[0] if needs else None,
+            after_loan=after_loan_of(self.book, self.clock, client_id),
         )
 
     def _loans(self, client_id: int, today: dt.date) -> tuple[BriefLoan, ...]:
@@ -304,6 +307,8 @@ def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
         QT_TRANSLATE_NOOP("Brief", "Running loans:"),
         [" · ".join(t(p) for _kind, p in loan_parts(loan)) for loan in brief.loans],
     )
+    for heading, items in after_loan_sections(brief.after_loan, today):
+        section(heading, [t(line) for line, _serious in items])
     if brief.need is not None:
         section(
             QT_TRANSLATE_NOOP("Brief", "Needs record ({date}):").with_(

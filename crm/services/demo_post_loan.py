@@ -7,7 +7,6 @@ by hand, and what detection then finds, all in the demo's transaction.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import TYPE_CHECKING
 
 from crm.domain.post_loan import DEFAULT_TEMPLATES, FALLBACK_TEMPLATE
@@ -31,15 +30,6 @@ _NOTES = {
 }
 
 
-def _running(conn: sqlite3.Connection, ids: list[int]) -> list[tuple]:
-    return conn.execute(
-        "SELECT id, client_id, product, disbursed_on FROM loan WHERE deleted_at IS NULL "
-        "AND status IN ('disbursed', 'extended', 'overdue') AND disbursed_on IS NOT NULL "
-        "AND client_id >= ? AND client_id <= ?",
-        (min(ids), max(ids)),
-    ).fetchall()
-
-
 def fill(ctx: DemoContext) -> None:
     if not ctx.client_ids:
         return
@@ -48,13 +38,10 @@ def fill(ctx: DemoContext) -> None:
     today = now.date()
     stamp = sql_datetime(now)
     # Papers: applications in progress, most papers in, one to three missing, some expired.
-    pending = conn.execute(
-        "SELECT id, product FROM loan WHERE deleted_at IS NULL AND status IN "
-        "('applied', 'approved') AND client_id >= ? AND client_id <= ?",
-        (min(ids), max(ids)),
-    ).fetchall()
+    lo, hi = min(ids), max(ids)
+    pending = pq.loans_in_range(conn, lo, hi, ("applied", "approved"))
     docs = []
-    for loan_id, product in pending:
+    for loan_id, _cid, product, _out in pending:
         items = [e["item"] for e in DEFAULT_TEMPLATES.get(product, FALLBACK_TEMPLATE)]
         missing = set(rng.sample(items, min(len(items), rng.randint(1, 3))))
         for item in items:
@@ -64,26 +51,57 @@ def fill(ctx: DemoContext) -> None:
             expires = None
             if item == "身份证" and rng.random() < 0.1:
                 expires = today - dt.timedelta(days=rng.randint(1, 60))
-            docs.append((loan_id, item, "received", got.isoformat(),
-                         expires.isoformat() if expires else None, "", stamp))  # fmt: skip
+            docs.append(
+                (
+                    loan_id,
+                    item,
+                    "received",
+                    got.isoformat(),
+                    expires.isoformat() if expires else None,
+                    "",
+                    stamp,
+                )
+            )
     pq.upsert_documents(conn, docs)
     # Checks: most running loans checked on time; about one in twenty late on something.
     checks: list[tuple[object, ...]] = []
-    for loan_id, _cid, _product, disbursed in _running(conn, ids):
+    for loan_id, _cid, _product, disbursed in pq.loans_in_range(
+        conn, lo, hi, ("disbursed", "extended", "overdue")
+    ):
+        if disbursed is None:
+            continue
         out = dt.date.fromisoformat(disbursed)
         age = (today - out).days
         late = rng.random() < 0.05
         if age > 15 and not (late and age < 60):
             day = out + dt.timedelta(days=rng.randint(5, 14))
-            checks.append((loan_id, day.isoformat(), "use-of-funds", "资金用于进货，与合同一致",
-                           int(rng.random() > 0.03), "进货发票", stamp))  # fmt: skip
+            checks.append(
+                (
+                    loan_id,
+                    day.isoformat(),
+                    "use-of-funds",
+                    "资金用于进货，与合同一致",
+                    int(rng.random() > 0.03),
+                    "进货发票",
+                    stamp,
+                )
+            )
         for kind, every in (("visit", 90), ("call", 30)):
             if age <= every:
                 continue
             back = rng.randint(every + 5, every + 40) if late else rng.randint(0, every - 3)
             day = max(out, today - dt.timedelta(days=back))
-            checks.append((loan_id, day.isoformat(), kind, "经营正常" if kind == "visit" else "",
-                           None, "", stamp))  # fmt: skip
+            checks.append(
+                (
+                    loan_id,
+                    day.isoformat(),
+                    kind,
+                    "经营正常" if kind == "visit" else "",
+                    None,
+                    "",
+                    stamp,
+                )
+            )
     pq.insert_checks(conn, checks)
     # Turnover: one client in eight, twelve months; a few slipping 30%+ last month.
     turnover = []

@@ -42,7 +42,9 @@ UNKNOWN_ITEM = QT_TRANSLATE_NOOP(
 TEMPLATE_EMPTY = QT_TRANSLATE_NOOP("PostLoan", "A product's checklist needs at least one paper.")
 #: Loans the bank paid out: their papers were in, whether or not Prism kept the list.
 _LENT = frozenset({"disbursed", "extended", "overdue", "repaid"})
-SENT_SUMMARY = QT_TRANSLATE_NOOP("PostLoan", "Sent the list of missing papers ({n}): {items}")
+#: The contact logged when the message went out. Stored text, so in the language of the
+#: papers it lists (the book is a Chinese loan officer's; services do not know the UI's).
+SENT_SUMMARY = "已发送缺件清单（{n}项）：{items}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +205,7 @@ class ChecklistService:
         one interaction write path keeps the last contact). Returns the contact's id."""
         checklist = self.checklist(loan_id)
         missing = checklist.missing
-        summary = SENT_SUMMARY.with_(
-            n=len(missing), items="、".join(i.item for i in missing)
-        ).render()
+        summary = SENT_SUMMARY.format(n=len(missing), items="、".join(i.item for i in missing))
         touched = mb.Touched()
         with self.book.write() as conn:
             new_id = insert_interaction(

@@ -85,8 +85,11 @@ def merged_schedule(stored: object) -> dict[str, dict[str, int]]:
     if isinstance(stored, dict):
         for product, days in stored.items():
             if isinstance(days, dict):
-                clean = {k: int(v) for k, v in days.items() if k in CheckKind._value2member_map_
-                         and isinstance(v, int) and 0 < v <= 365}  # fmt: skip
+                clean = {
+                    k: int(v)
+                    for k, v in days.items()
+                    if k in CheckKind._value2member_map_ and isinstance(v, int) and 0 < v <= 365
+                }
                 out[str(product)] = {**FALLBACK_SCHEDULE, **out.get(str(product), {}), **clean}
     return out
 

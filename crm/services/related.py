@@ -105,9 +105,15 @@ class RelatedService:
                     raise _refuse("other", ALREADY_LINKED.with_(name=name, role=role.label))
             new_id = q.insert_party(
                 conn,
-                (client_id, other_client_id, other_name.strip(), role.value, note.strip(),
-                 sql_datetime(now)),
-            )  # fmt: skip
+                (
+                    client_id,
+                    other_client_id,
+                    other_name.strip(),
+                    role.value,
+                    note.strip(),
+                    sql_datetime(now),
+                ),
+            )
         ids = [client_id] + ([other_client_id] if other_client_id is not None else [])
         self.book.changes.publish(Topic.RELATED_PARTY, ids, initiator)
         return new_id

@@ -41,6 +41,8 @@ OTHER_CLIENTS_SIGNAL = QT_TRANSLATE_NOOP("Risk", "Signal {id} is not one of this
 CLOSE_NEEDS_NOTE = QT_TRANSLATE_NOOP("Risk", "Say in a note why the signal is closed.")
 NOT_BY_HAND = QT_TRANSLATE_NOOP("Risk", "{kind} is detected, not recorded by hand.")
 NO_ANSWER = "no_answer"
+#: The contact logged for a call not answered: stored text, as the officer would write it.
+NO_ANSWER_SUMMARY = "未接通"
 
 
 class RiskNotFound(LookupError):
@@ -176,7 +178,7 @@ class RiskService:
     ) -> int:
         """A call or message that went unanswered: logged as a contact with the "no answer"
         outcome (the silent-borrower rule counts only answered contacts)."""
-        summary = note.strip() or QT_TRANSLATE_NOOP("Risk", "No answer").render()
+        summary = note.strip() or NO_ANSWER_SUMMARY
         touched = mb.Touched()
         with self.book.write() as conn:
             mb.require_client(conn, client_id)

@@ -20,4 +20,8 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
     pages += reminder_settings_pages(
         services.reminders, services.greetings, ctx.runner, ctx.settings
     )
+    from crm.ui.post_loan.settings_page import PapersAndChecksPage
+
+    papers = PapersAndChecksPage(ctx)
+    pages.append((papers.title, papers))
     return pages

@@ -196,3 +196,19 @@ def has_open_risk(conn: sqlite3.Connection, client_id: int) -> bool:
         ).fetchone()
         is not None
     )
+
+
+# --- the demo -------------------------------------------------------------------------------
+
+
+def loans_in_range(
+    conn: sqlite3.Connection, first: int, last: int, statuses: Sequence[str]
+) -> list[Row]:
+    """(id, client id, product, disbursed_on) of live loans in these statuses of clients with
+    ids ``first``..``last`` (the demo's new clients)."""
+    marks = ",".join("?" * len(statuses))
+    return conn.execute(
+        "SELECT id, client_id, product, disbursed_on FROM loan WHERE deleted_at IS NULL "
+        f"AND status IN ({marks}) AND client_id >= ? AND client_id <= ?",
+        (*statuses, first, last),
+    ).fetchall()

@@ -78,9 +78,16 @@ def _fill(model: QStandardItemModel, rows: list[list[str]], colours: list[str | 
 
 class ClientAfterLoanTab(ClientView):
     topics = frozenset(
-        {Topic.RISK, Topic.LOAN, Topic.LOAN_DOCUMENT, Topic.POST_LOAN_CHECK,
-         Topic.RELATED_PARTY, Topic.TURNOVER, Topic.CLIENT}
-    )  # fmt: skip
+        {
+            Topic.RISK,
+            Topic.LOAN,
+            Topic.LOAN_DOCUMENT,
+            Topic.POST_LOAN_CHECK,
+            Topic.RELATED_PARTY,
+            Topic.TURNOVER,
+            Topic.CLIENT,
+        }
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx.notifier, parent)
@@ -267,14 +274,24 @@ class ClientAfterLoanTab(ClientView):
         for d in data.due:
             late = d.late(today)
             text = self.tr("late since {date}") if late else self.tr("due {date}")
-            rows.append([text.format(date=d.due_on.isoformat()), f"#{d.loan_id}",
-                         render(d.kind.label), ""])  # fmt: skip
+            rows.append(
+                [text.format(date=d.due_on.isoformat()), f"#{d.loan_id}", render(d.kind.label), ""]
+            )
             colours.append(_RED if late else None)
         for c in data.checks[:10]:
-            funds = {True: self.tr("funds as agreed"), False: self.tr("funds NOT as agreed"),
-                     None: ""}[c.funds_ok]  # fmt: skip
-            rows.append([c.on.isoformat(), f"#{c.loan_id}", render(c.kind.label),
-                         " · ".join(t for t in (funds, c.findings, c.evidence) if t)])  # fmt: skip
+            funds = {
+                True: self.tr("funds as agreed"),
+                False: self.tr("funds NOT as agreed"),
+                None: "",
+            }[c.funds_ok]
+            rows.append(
+                [
+                    c.on.isoformat(),
+                    f"#{c.loan_id}",
+                    render(c.kind.label),
+                    " · ".join(t for t in (funds, c.findings, c.evidence) if t),
+                ]
+            )
             colours.append(_RED if c.funds_ok is False else "grey")
         _fill(self.check_model, rows, colours)
         self.mutual.setText(
@@ -448,8 +465,9 @@ class ClientAfterLoanTab(ClientView):
                 if other_id is None and name:
                     with contextlib.suppress(LookupError):  # not a client: a name
                         other_id, other_name = clients.resolve(name), ""
-                related.relate(cid, role, other_client_id=other_id, other_name=other_name,
-                               note=note)  # fmt: skip
+                related.relate(
+                    cid, role, other_client_id=other_id, other_name=other_name, note=note
+                )
 
             self._try(write)
 

@@ -103,8 +103,13 @@ class RisksPage(BookPage):
         self.model.removeRows(0, self.model.rowCount())
         self.client_ids = []
         for s in data.signals:
-            cells = ["▲" * s.severity, s.client_name, render(s.kind.label),
-                     s.opened_on.isoformat(), s.note]  # fmt: skip
+            cells = [
+                "▲" * s.severity,
+                s.client_name,
+                render(s.kind.label),
+                s.opened_on.isoformat(),
+                s.note,
+            ]
             items = [QStandardItem(c) for c in cells]
             if s.severity >= 3:
                 for item in items:
@@ -113,8 +118,13 @@ class RisksPage(BookPage):
             self.model.appendRow(items)
             self.client_ids.append(s.client_id)
         for late in data.late:
-            cells = ["⏰", late.client_name, self.tr("Post-loan check late"),
-                     late.since.isoformat(), f"#{late.loan_id} {late.product}"]  # fmt: skip
+            cells = [
+                "⏰",
+                late.client_name,
+                self.tr("Post-loan check late"),
+                late.since.isoformat(),
+                f"#{late.loan_id} {late.product}",
+            ]
             self.model.appendRow([QStandardItem(c) for c in cells])
             self.client_ids.append(late.client_id)
         clients = len({s.client_id for s in data.signals})
