@@ -75,6 +75,7 @@ _PAPERS = QT_TRANSLATE_NOOP("Brief", "Papers still missing (loan {id}):")
 _PARTIES = QT_TRANSLATE_NOOP("Brief", "Related parties:")
 _LATE = QT_TRANSLATE_NOOP("Brief", "{check} late since {date}")
 _DUE = QT_TRANSLATE_NOOP("Brief", "{check} due {date}")
+_THEIR_ROLE = QT_TRANSLATE_NOOP("Brief", "{name} (you are their {role})")
 _MUTUAL = QT_TRANSLATE_NOOP("Brief", "Mutual guarantee (互保) with {name}")
 _GUARANTOR_WATCH = QT_TRANSLATE_NOOP("Brief", "Guarantor {name} has overdue loans or signals")
 
@@ -123,7 +124,7 @@ def after_loan_sections(
         party_lines.append(
             (Msg("Brief", "{role}: {name}").with_(role=role, name=p.other_name), False)
             if not p.reverse
-            else (Msg("Brief", "{name} ← {role}").with_(role=role, name=p.other_name), False)
+            else (_THEIR_ROLE.with_(role=role, name=p.other_name), False)
         )
     party_lines += [(_GUARANTOR_WATCH.with_(name=n), True) for n in a.guarantor_notes]
     party_lines += [(_MUTUAL.with_(name=n), True) for n in a.mutual]

@@ -368,6 +368,10 @@
         <translation>{check} {date} 到期</translation>
     </message>
     <message>
+        <source>{name} (you are their {role})</source>
+        <translation>{name}（本人是其{role}）</translation>
+    </message>
+    <message>
         <source>Mutual guarantee (互保) with {name}</source>
         <translation>与{name}互保</translation>
     </message>
@@ -798,7 +802,7 @@
     </message>
     <message>
         <source>{role} of</source>
-        <translation>为其{role}</translation>
+        <translation>是其{role}</translation>
     </message>
     <message>
         <source> (not a client)</source>

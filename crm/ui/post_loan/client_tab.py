@@ -43,6 +43,7 @@ from crm.ui.tasks import LatestOnly
 
 _RED = "#b91c1c"
 _GREY = "color: #6b7280;"
+_ROW = 24
 
 
 def _button(text: str, slot: Callable[[], object]) -> QToolButton:
@@ -52,28 +53,48 @@ def _button(text: str, slot: Callable[[], object]) -> QToolButton:
     return button
 
 
-def _table(columns: list[str], name: str, rows: int) -> tuple[QTableView, QStandardItemModel]:
+def _table(
+    columns: list[str], name: str, rows: int, stretch: tuple[int, ...]
+) -> tuple[QTableView, QStandardItemModel]:
+    """A small list; the ``stretch`` columns share the width left by the others, which take
+    what their contents need."""
     model = QStandardItemModel(0, len(columns))
     model.setHorizontalHeaderLabels(columns)
-    table = read_only_table(model, name=name, row_height=24)
+    table = read_only_table(model, name=name, row_height=_ROW)
     header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setMinimumSectionSize(40)
-    for col in range(len(columns) - 1):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    table.setMaximumHeight(28 + 24 * rows)
+    header.setMinimumSectionSize(30)
+    for col in range(len(columns)):
+        if col in stretch:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+    table.setProperty("fit_columns", [c for c in range(len(columns)) if c not in stretch])
+    table.setProperty("max_rows", rows)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    _fit(table, 0)
     return table, model
 
 
-def _fill(model: QStandardItemModel, rows: list[list[str]], colours: list[str | None]) -> None:
+def _fit(table: QTableView, rows: int) -> None:
+    """As tall as its rows (one empty row at least, its maximum at most): the tab stacks five
+    lists in a narrow pane, and an empty one should not take a screenful."""
+    shown = max(1, min(rows, int(table.property("max_rows"))))
+    table.setFixedHeight(_ROW + 6 + _ROW * shown)
+
+
+def _fill(
+    table: QTableView, model: QStandardItemModel, rows: list[list[str]], colours: list[str | None]
+) -> None:
     model.removeRows(0, model.rowCount())
     for row, colour in zip(rows, colours, strict=True):
         items = [QStandardItem(text) for text in row]
-        if colour:
-            for item in items:
+        for item, text in zip(items, row, strict=True):
+            item.setToolTip(text)  # the pane is narrow: the whole text on hover
+            if colour:
                 item.setForeground(Qt.GlobalColor.red if colour == _RED else Qt.GlobalColor.gray)
         model.appendRow(items)
+    _fit(table, len(rows))
+    # Sized once the rows are in (a resize-to-contents mode lost to the stretched columns).
+    for col in table.property("fit_columns"):
+        table.resizeColumnToContents(col)
 
 
 class ClientAfterLoanTab(ClientView):
@@ -102,7 +123,10 @@ class ClientAfterLoanTab(ClientView):
 
         # Risk signals
         self.signals, self.signal_model = _table(
-            [self.tr("▲"), self.tr("Signal"), self.tr("Opened"), self.tr("Note")], "riskTable", 4
+            [self.tr("▲"), self.tr("Signal"), self.tr("Opened"), self.tr("Note")],
+            "riskTable",
+            4,
+            (1, 3),
         )
         signals = self._box(
             self.tr("Risk signals"),
@@ -116,7 +140,10 @@ class ClientAfterLoanTab(ClientView):
         # Papers
         self.docs_title = QLabel()
         self.docs, self.doc_model = _table(
-            [self.tr("Paper"), self.tr("State"), self.tr("Date"), self.tr("Note")], "docTable", 9
+            [self.tr("Paper"), self.tr("State"), self.tr("Date"), self.tr("Note")],
+            "docTable",
+            9,
+            (0, 3),
         )
         papers = self._box(
             self.tr("Papers"),
@@ -137,6 +164,7 @@ class ClientAfterLoanTab(ClientView):
             [self.tr("Due / done"), self.tr("Loan"), self.tr("Check"), self.tr("Findings")],
             "checkTable",
             6,
+            (3,),
         )
         checks = self._box(
             self.tr("Post-loan checks (贷后)"),
@@ -147,7 +175,10 @@ class ClientAfterLoanTab(ClientView):
         self.mutual = QLabel()
         self.mutual.setStyleSheet(f"color: {_RED};")
         self.parties, self.party_model = _table(
-            [self.tr("Role"), self.tr("Who"), self.tr("Their loans and signals")], "partyTable", 4
+            [self.tr("Role"), self.tr("Who"), self.tr("Their loans and signals")],
+            "partyTable",
+            4,
+            (1, 2),
         )
         parties = self._box(
             self.tr("Related parties"),
@@ -231,6 +262,7 @@ class ClientAfterLoanTab(ClientView):
         )
         self.badge.setVisible(bool(open_signals))
         _fill(
+            self.signals,
             self.signal_model,
             [
                 [
@@ -249,7 +281,7 @@ class ClientAfterLoanTab(ClientView):
         sheet = data.checklist
         if sheet is None:
             self.docs_title.setText(self.tr("No loan application yet."))
-            _fill(self.doc_model, [], [])
+            _fill(self.docs, self.doc_model, [], [])
         else:
             self.docs_title.setText(
                 self.tr("Loan {id} · {product}: {n} missing").format(
@@ -257,6 +289,7 @@ class ClientAfterLoanTab(ClientView):
                 )
             )
             _fill(
+                self.docs,
                 self.doc_model,
                 [
                     [
@@ -293,7 +326,7 @@ class ClientAfterLoanTab(ClientView):
                 ]
             )
             colours.append(_RED if c.funds_ok is False else "grey")
-        _fill(self.check_model, rows, colours)
+        _fill(self.checks, self.check_model, rows, colours)
         self.mutual.setText(
             "\n".join(
                 self.tr("Mutual guarantee (互保) with {name}").format(
@@ -317,7 +350,7 @@ class ClientAfterLoanTab(ClientView):
                 role = self.tr("{role} of").format(role=role)
             who = p.other_name + ("" if p.other_client_id else self.tr(" (not a client)"))
             party_rows.append([role, who, standing])
-        _fill(self.party_model, party_rows, [None] * len(party_rows))
+        _fill(self.parties, self.party_model, party_rows, [None] * len(party_rows))
         stats = data.stats
         self.chart.set_data(data.turnover, stats.average6)
         parts = []
