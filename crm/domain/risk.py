@@ -125,10 +125,22 @@ def turnover_stats(rows: Sequence[tuple[str, int]]) -> TurnoverStats:
     return TurnoverStats(len(values), avg6, latest, ordered[-1][0], cv, drop, peaks)
 
 
+def turnover_drop(rows: Sequence[tuple[str, int]]) -> float | None:
+    """How far the latest month is under the average of the (up to) 6 before it (0.35: 35%
+    down), when at least 3 came before; else None. Detection runs this for every client with
+    turnover, so it does only this (no volatility, no season)."""
+    if len(rows) < 4:
+        return None
+    ordered = sorted(rows)
+    before = [fen for _, fen in ordered[-7:-1]]
+    average = sum(before) / len(before)
+    return (average - ordered[-1][1]) / average if average > 0 else None
+
+
 def turnover_down(rows: Sequence[tuple[str, int]]) -> bool:
-    """At least 3 months known and the latest 30%+ under the average of the 6 before it."""
-    stats = turnover_stats(rows)
-    return stats.months >= 4 and stats.drop is not None and stats.drop >= TURNOVER_DROP
+    """At least 3 months before the latest, and the latest 30%+ under their average."""
+    drop = turnover_drop(rows)
+    return drop is not None and drop >= TURNOVER_DROP
 
 
 def month_key(day: dt.date) -> str:

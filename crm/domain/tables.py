@@ -17,10 +17,12 @@ from sqlmodel import SQLModel
 from crm.domain.client import CLIENT_SQL_ONLY, Client, ClientPhone, ClientTag
 from crm.domain.loans import Loan, LoanEvent, LoanNeed
 from crm.domain.post_loan_tables import (
+    POST_LOAN_SQL_ONLY,
     ContactChange,
     ContactOutcome,
     LoanDocument,
     PostLoanCheck,
+    PostLoanDue,
     RelatedParty,
     RiskEvent,
     RiskSignal,
@@ -69,13 +71,16 @@ TABLE_CLASSES: MappingProxyType[str, type[SQLModel]] = MappingProxyType(
             RelatedParty,
             Turnover,
             ContactOutcome,
+            PostLoanDue,
         )
     }
 )
 
 #: What SQLAlchemy cannot declare (the FTS5 table, triggers), by name, as the migrations wrote
 #: it; the schema test compares each with the book's ``sqlite_master``.
-SQL_ONLY: MappingProxyType[str, str] = MappingProxyType({**CLIENT_SQL_ONLY, **MEMORY_SQL_ONLY})
+SQL_ONLY: MappingProxyType[str, str] = MappingProxyType(
+    {**CLIENT_SQL_ONLY, **MEMORY_SQL_ONLY, **POST_LOAN_SQL_ONLY}
+)
 
 
 def metadata() -> MetaData:

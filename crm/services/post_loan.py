@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,7 +22,6 @@ from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.post_loan import (
     DEFAULT_SCHEDULE,
     FALLBACK_SCHEDULE,
-    TIGHTENED,
     CheckKind,
     DueCheck,
     due_checks,
@@ -114,7 +112,8 @@ class PostLoanService:
             stored = read_json(conn, q.SCHEDULE_KEY)
             stored = stored if isinstance(stored, dict) else {}
             stored[product.strip()] = {**stored.get(product.strip(), {}), **clean}
-            write_json(conn, q.SCHEDULE_KEY, stored)
+            write_json(conn, q.SCHEDULE_KEY, merged_schedule(stored))
+            q.refresh_due(conn)
         self.book.changes.publish(Topic.POST_LOAN_CHECK)
 
     # -- reads -----------------------------------------------------------------------------
@@ -212,12 +211,4 @@ class PostLoanService:
 def due_rows(conn: sqlite3.Connection, until: dt.date, limit: int) -> builtins.list[tuple]:
     """:meth:`PostLoanService.due` on ``conn`` (the reminder source runs inside the engine's
     read)."""
-    schedule = merged_schedule(read_json(conn, q.SCHEDULE_KEY))
-    return q.due_checks(
-        conn,
-        json.dumps(schedule, ensure_ascii=False),
-        json.dumps(FALLBACK_SCHEDULE),
-        json.dumps(TIGHTENED),
-        until.isoformat(),
-        limit,
-    )
+    return q.due_checks(conn, until.isoformat(), limit)

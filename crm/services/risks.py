@@ -24,11 +24,11 @@ from crm.domain.risk import (
     CONTACT_CHANGES,
     CONTACT_WINDOW,
     MANUAL_KINDS,
+    TURNOVER_DROP,
     RiskKind,
     month_key,
     parse_kind,
-    turnover_down,
-    turnover_stats,
+    turnover_drop,
 )
 from crm.services import memory_base as mb
 from crm.services.interactions import InteractionDraft, insert_interaction
@@ -289,9 +289,9 @@ def _findings(
     for cid, month, fen in q.turnover_rows(conn, month_key(first), ids):
         months.setdefault(cid, []).append((month, fen))
     for cid, rows in months.items():
-        if turnover_down(rows):
+        drop = turnover_drop(rows)
+        if drop is not None and drop >= TURNOVER_DROP:
             latest = max(m for m, _ in rows)
-            stats = turnover_stats(rows)
-            note = f"{latest} -{(stats.drop or 0):.0%}"
+            note = f"{latest} -{drop:.0%}"
             out.append((cid, RiskKind.BUSINESS_DOWN, f"turnover:{latest}", note))
     return out

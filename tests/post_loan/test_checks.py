@@ -78,3 +78,44 @@ def test_due_and_late_checks_reach_today_and_mark_the_loan(services) -> None:
     ]
     assert not any("use-of-funds" in k or ":call:" in k for k in keys)
     assert services.post_loan.late_loans() == {}
+
+
+def test_the_due_table_the_triggers_keep_matches_the_rule(services, book) -> None:
+    """post_loan_due (kept by triggers on loans, checks and signals) says what
+    due_for_client (the rule in Python) says, through every kind of write."""
+    from crm.domain.loan_status import LoanStatus
+
+    def table(cid: int) -> dict[tuple[int, str], str]:
+        return {
+            (r[0], r[1]): r[2]
+            for r in book.reader().execute(
+                "SELECT loan_id, kind, due_on FROM post_loan_due WHERE client_id = ?", (cid,)
+            )
+        }
+
+    def rule(cid: int) -> dict[tuple[int, str], str]:
+        return {
+            (d.loan_id, d.kind.value): d.due_on.isoformat()
+            for d in services.post_loan.due_for_client(cid)
+        }
+
+    cid = add_client(services)
+    a = disbursed(services, cid, D(2026, 5, 1))
+    b = disbursed(services, cid, D(2026, 9, 1), "消费贷")
+    pending = applied(services, cid, "抵押贷")
+    steps = [
+        lambda: services.post_loan.check_in(a, CheckKind.USE_OF_FUNDS, on=D(2026, 5, 10)),
+        lambda: services.post_loan.check_in(a, CheckKind.VISIT, on=D(2026, 10, 1)),
+        lambda: services.risks.add(cid, "申请延期"),
+        lambda: services.loans.change_status(b, LoanStatus.OVERDUE, D(2026, 11, 1)),
+        lambda: services.risks.close(services.risks.open()[0].id, "谈妥了"),
+        lambda: services.loans.change_status(pending, LoanStatus.APPROVED, D(2026, 11, 29)),
+        lambda: services.loans.change_status(pending, LoanStatus.DISBURSED, D(2026, 11, 29)),
+        lambda: services.post_loan.save_schedule("抵押贷", {"visit": 60}),
+        lambda: services.loans.change_status(a, LoanStatus.REPAID, D(2026, 11, 25)),
+        lambda: services.loans.delete(b),
+    ]
+    for step in steps:
+        step()
+        assert table(cid) == rule(cid)
+    assert {k[0] for k in table(cid)} == {pending}

@@ -127,65 +127,28 @@ def running_loans_of_client(conn: sqlite3.Connection, client_id: int) -> list[Ro
     ).fetchall()
 
 
-#: The next check of each kind of every running loan of a live client, computed in SQL so the
-#: reminder check reads no loan into Python that is not due: ``?1`` the schedule as JSON
-#: {product: {kind: days}}, ``?2`` the fallback {kind: days}, ``?3`` the tightened
-#: {kind: days}, ``?4`` the last day wanted, ``?5`` how many.
-_DUE_CHECKS = """
-WITH last AS (
-    SELECT loan_id,
-        max(CASE WHEN kind = 'use-of-funds' THEN on_date END) AS funds,
-        max(CASE WHEN kind = 'visit' THEN on_date END) AS visit,
-        max(CASE WHEN kind = 'call' THEN on_date END) AS call
-    FROM post_loan_check WHERE deleted_at IS NULL GROUP BY loan_id
-), risky AS (
-    SELECT DISTINCT client_id FROM risk_signal WHERE closed_on IS NULL
-), loans AS (
-    SELECT l.id, l.client_id, l.product, l.disbursed_on, c.name,
-        last.funds, last.visit, last.call, risky.client_id IS NOT NULL AS at_risk,
-        coalesce(json_extract(?1, '$."' || l.product || '"."use-of-funds"'),
-                 json_extract(?2, '$."use-of-funds"')) AS every_funds,
-        coalesce(json_extract(?1, '$."' || l.product || '".visit'),
-                 json_extract(?2, '$.visit')) AS every_visit,
-        coalesce(json_extract(?1, '$."' || l.product || '".call'),
-                 json_extract(?2, '$.call')) AS every_call
-    FROM loan l
-    JOIN client c ON c.id = l.client_id AND c.archived_at IS NULL
-    LEFT JOIN last ON last.loan_id = l.id
-    LEFT JOIN risky ON risky.client_id = l.client_id
-    WHERE l.status IN ('disbursed', 'extended', 'overdue') AND l.deleted_at IS NULL
-        AND l.disbursed_on IS NOT NULL
-), due AS (
-    SELECT id, client_id, product, name, 'use-of-funds' AS kind,
-        date(disbursed_on, '+' || every_funds || ' days') AS due_on
-    FROM loans WHERE funds IS NULL
-    UNION ALL
-    SELECT id, client_id, product, name, 'visit',
-        date(coalesce(visit, disbursed_on), '+' || CASE WHEN at_risk
-            THEN min(every_visit, json_extract(?3, '$.visit')) ELSE every_visit END || ' days')
-    FROM loans
-    UNION ALL
-    SELECT id, client_id, product, name, 'call',
-        date(coalesce(call, disbursed_on), '+' || CASE WHEN at_risk
-            THEN min(every_call, json_extract(?3, '$.call')) ELSE every_call END || ' days')
-    FROM loans
-)
-SELECT id, client_id, product, name, kind, due_on FROM due WHERE due_on <= ?4
-ORDER BY due_on, id LIMIT ?5
-"""
+POST_LOAN_DUE_COLUMNS = ("loan_id", "kind", "client_id", "due_on")
 
 
-def due_checks(
-    conn: sqlite3.Connection,
-    schedule: str,
-    fallback: str,
-    tightened: str,
-    until: str,
-    limit: int,
-) -> list[Row]:
-    """(loan id, client id, product, client name, kind, due_on) of every check due by
-    ``until``, the most overdue first (JSON arguments: see :data:`_DUE_CHECKS`)."""
-    return conn.execute(_DUE_CHECKS, (schedule, fallback, tightened, until, limit)).fetchall()
+def due_checks(conn: sqlite3.Connection, until: str, limit: int) -> list[Row]:
+    """(loan id, client id, product, client name, kind, due_on) of every running loan's check
+    due by ``until`` (clients not archived), the most overdue first: a range of
+    ``ix_post_loan_due_on``, kept by the triggers of migration 0008."""
+    return conn.execute(
+        "SELECT d.loan_id, d.client_id, l.product, c.name, d.kind, d.due_on "
+        "FROM post_loan_due d JOIN loan l ON l.id = d.loan_id "
+        "JOIN client c ON c.id = d.client_id AND c.archived_at IS NULL "
+        "WHERE d.due_on <= ? ORDER BY d.due_on, d.loan_id LIMIT ?",
+        (until, limit),
+    ).fetchall()
+
+
+def refresh_due(conn: sqlite3.Connection) -> None:
+    """Work out every running loan's next checks again (after a schedule edit)."""
+    from crm.domain.post_loan_sql import DUE_REFRESH_ALL
+
+    for statement in DUE_REFRESH_ALL.split("; ", 1):
+        conn.execute(statement)
 
 
 def has_open_risk(conn: sqlite3.Connection, client_id: int) -> bool:

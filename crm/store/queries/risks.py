@@ -176,24 +176,27 @@ def overdue_loans(conn: sqlite3.Connection, client_ids: Sequence[int] | None) ->
 def unanswered_borrowers(
     conn: sqlite3.Connection, today: str, default_days: int, client_ids: Sequence[int] | None
 ) -> list[Row]:
-    """(client id, days since the last answered contact) of borrowers with a running loan
-    whose last answered contact (a contact without a "no answer" outcome; or, with none, the
-    disbursement) is older than their cadence, and who have a "no answer" logged since."""
-    where, args = _scope(client_ids, "l.client_id")
+    """(client id, days since the last answered contact, cadence) of clients with a "no
+    answer" logged and a running loan whose last answered contact (a contact without a "no
+    answer" outcome; with none, their first running loan's disbursement) is older than their
+    cadence. Starts from the few clients with a "no answer" (contact_outcome is small)."""
+    where, args = _scope(client_ids, "i.client_id")
     return conn.execute(
-        "WITH tried AS (SELECT i.client_id, max(i.occurred_at) AS last_try "
-        "  FROM contact_outcome o JOIN interaction i ON i.id = o.interaction_id "
-        "  WHERE i.deleted_at IS NULL GROUP BY i.client_id), "
-        "borrowers AS (SELECT l.client_id, min(l.disbursed_on) AS since FROM loan l "
-        "  JOIN tried t ON t.client_id = l.client_id "
-        "  WHERE l.status IN ('disbursed', 'extended', 'overdue') AND l.deleted_at IS NULL"
-        f"{where} GROUP BY l.client_id) "
-        "SELECT b.client_id, CAST(julianday(?) - julianday(coalesce(("
-        "  SELECT max(i.occurred_at) FROM interaction i WHERE i.client_id = b.client_id "
-        "  AND i.deleted_at IS NULL AND i.id NOT IN (SELECT interaction_id FROM contact_outcome)"
-        "), b.since)) AS INTEGER) AS days, coalesce(c.cadence_days, ?) AS cadence "
-        "FROM borrowers b JOIN client c ON c.id = b.client_id AND c.archived_at IS NULL "
-        "WHERE days > cadence",
+        # CROSS JOIN: SQLite keeps that order, from the few outcomes to their contacts.
+        "WITH tried AS (SELECT DISTINCT i.client_id FROM contact_outcome o "
+        "  CROSS JOIN interaction i ON i.id = o.interaction_id "
+        f"  WHERE i.deleted_at IS NULL{where}), "
+        "since AS (SELECT t.client_id, coalesce(("
+        "  SELECT max(i.occurred_at) FROM interaction i WHERE i.client_id = t.client_id "
+        "  AND i.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM contact_outcome o "
+        "  WHERE o.interaction_id = i.id)), ("
+        "  SELECT min(l.disbursed_on) FROM loan l WHERE l.client_id = t.client_id "
+        "  AND l.status IN ('disbursed', 'extended', 'overdue') AND l.deleted_at IS NULL)) AS at "
+        "  FROM tried t WHERE EXISTS (SELECT 1 FROM loan l WHERE l.client_id = t.client_id "
+        "  AND l.status IN ('disbursed', 'extended', 'overdue') AND l.deleted_at IS NULL)) "
+        "SELECT s.client_id, CAST(julianday(?) - julianday(s.at) AS INTEGER) AS days, "
+        "coalesce(c.cadence_days, ?) AS cadence FROM since s "
+        "JOIN client c ON c.id = s.client_id AND c.archived_at IS NULL WHERE days > cadence",
         (*args, today, default_days),
     ).fetchall()
 

@@ -8,6 +8,8 @@ Revises: 0007
 import sqlalchemy as sa
 from alembic import op
 
+from crm.domain.post_loan_sql import DUE_REFRESH_ALL, POST_LOAN_SQL_ONLY
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -113,6 +115,26 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime, nullable=False),
         sa.PrimaryKeyConstraint("client_id", "month"),
     )
+
+    # The next check of each kind of every running loan, kept by triggers whatever writes a
+    # loan, a check or a signal (the SQL is the domain's: crm.domain.post_loan_tables).
+    op.create_table(
+        "post_loan_due",
+        sa.Column(
+            "loan_id",
+            sa.Integer,
+            sa.ForeignKey("loan.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("kind", sa.String, primary_key=True),
+        sa.Column("client_id", sa.Integer, nullable=False),
+        sa.Column("due_on", sa.Date, nullable=False),
+    )
+    op.create_index("ix_post_loan_due_on", "post_loan_due", ["due_on", "loan_id"])
+    for sql in POST_LOAN_SQL_ONLY.values():
+        op.execute(sql)
+    for statement in DUE_REFRESH_ALL.split("; ", 1):
+        op.execute(statement)
 
     op.create_table(
         "contact_outcome",
