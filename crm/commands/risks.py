@@ -143,6 +143,17 @@ def cmd_turnover(args: argparse.Namespace, ctx: CliContext) -> int:
     client_id = services.clients.resolve(args.client)
     if (args.month is None) != (args.amount is None):
         raise CommandError(MONTH_AND_AMOUNT)
+    if args.import_file is not None:
+        from pathlib import Path
+
+        from crm.services.transfer.reader import FileRefused
+
+        related = services.related
+        try:
+            _saving(ctx, lambda: related.import_turnover(client_id, Path(args.import_file)))
+        except FileRefused as exc:
+            raise CommandError(exc.message) from None
+        services.risks.detect([client_id])
     if args.month is not None:
         amount = _number("--amount", args.amount)
         related = services.related
@@ -200,5 +211,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("client", metavar="CLIENT", help="client id or name")
     p.add_argument("--month", metavar="YYYY-MM")
     p.add_argument("--amount", metavar="YUAN")
+    p.add_argument("--import", dest="import_file", metavar="FILE", help="xlsx/csv of month, amount")
     add_json_flag(p)
     p.set_defaults(handler=cmd_turnover)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from crm.domain.changes import Initiator, Topic
 from crm.domain.clock import Clock, SystemClock
@@ -67,6 +68,33 @@ def parse_month(text: str, today: dt.date) -> str:
     if key >= month_key(today):
         raise _refuse("month", MONTH_FUTURE.with_(month=key))
     return key
+
+
+IMPORT_ROW = QT_TRANSLATE_NOOP(
+    "Turnover", "Row {row} is not a month and an amount (e.g. 2026-10, 125000); nothing imported."
+)
+IMPORT_EMPTY = QT_TRANSLATE_NOOP("Turnover", "The file has no month and amount rows.")
+
+
+def _month_amount(cells: Sequence[object]) -> tuple[str, Decimal] | None:
+    """(month as typed, amount) from a row's first two cells: a month as 2026-10, 2026/10,
+    2026年10月 or a date; an amount as a number or text with separators."""
+    if len(cells) < 2:
+        return None
+    first, second = cells[0], cells[1]
+    if isinstance(first, dt.date):
+        month = f"{first.year:04d}-{first.month:02d}"
+    else:
+        text = str(first).strip().replace("年", "-").replace("月", "").replace("/", "-")
+        parts = text.split("-")
+        if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+            return None
+        month = f"{parts[0]}-{parts[1]}"
+    try:
+        amount = Decimal(str(second).replace(",", "").replace("，", "").strip())
+    except ArithmeticError:
+        return None
+    return month, amount
 
 
 class RelatedService:
@@ -181,6 +209,32 @@ class RelatedService:
             q.upsert_turnover(conn, [(*r, stamp) for r in rows])
         self.book.changes.publish(Topic.TURNOVER, [client_id], initiator)
         return [r[1] for r in rows]
+
+    def import_turnover(
+        self, client_id: int, path: Path, initiator: Initiator = Initiator.IMPORT
+    ) -> builtins.list[str]:
+        """Record the months of an xlsx (or csv) of month / amount, read by the import's
+        reader (its size and zip-bomb checks): every row checked first, one write. A header
+        row is skipped; a row that is not a month and an amount is refused with its number,
+        nothing written. Raises FileRefused (unreadable) or ValidationErrors."""
+        from crm.services.transfer.reader import read_table
+
+        table = read_table(Path(path))
+        rows: list[Sequence[object]] = [table.headers, *table.rows]
+        months: list[tuple[str, Decimal]] = []
+        for n, row in enumerate(rows, start=1):
+            cells = [c for c in row if c not in (None, "")]
+            if not cells:
+                continue
+            parsed = _month_amount(cells)
+            if parsed is None:
+                if n == 1:
+                    continue  # the header
+                raise _refuse("file", IMPORT_ROW.with_(row=n))
+            months.append(parsed)
+        if not months:
+            raise _refuse("file", IMPORT_EMPTY)
+        return self.record_turnover(client_id, months, initiator)
 
     def turnover(self, client_id: int) -> builtins.list[tuple[str, Decimal]]:
         """(month, yuan) oldest first."""

@@ -5031,6 +5031,15 @@ Their notes, contacts, promises and every other record about them are erased. Th
         <source>The turnover must be 0 or more (in yuan, at most 100,000,000, to the fen).</source>
         <translation>流水须为 0 或以上（单位元，最多 100,000,000，精确到分）。</translation>
     </message>
+    <message>
+        <source>Row {row} is not a month and an amount (e.g. 2026-10, 125000); nothing imported.</source>
+        <extracomment>True when the link was made from the other side (the other is the borrower this client guarantees, or the spouse who named them).</extracomment>
+        <translation>第 {row} 行不是“月份、金额”（如 2026-10, 125000）；未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>The file has no month and amount rows.</source>
+        <translation>文件里没有“月份、金额”行。</translation>
+    </message>
 </context>
 <context>
     <name>TurnoverChart</name>

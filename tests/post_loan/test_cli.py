@@ -110,3 +110,14 @@ def test_risk_bad_input_refused(booked: Path, capsys: pytest.CaptureFixture[str]
     refused(booked, capsys, "relate", "张伟", "李娜", "--as", "boss")
     refused(booked, capsys, "turnover", "张伟", "--month", "2099-01", "--amount", "1")
     refused(booked, capsys, "turnover", "张伟", "--month", "2026-01", "--amount", "-5")
+
+
+def test_turnover_import(booked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = booked / "流水.csv"
+    sheet.write_text("月份,金额\n2026-09,100000\n2026-10,110000\n", encoding="utf-8")
+    ok(booked, capsys, "turnover", "张伟", "--import", str(sheet))
+    data = json.loads(ok(booked, capsys, "turnover", "张伟", "--json"))
+    assert [m["month"] for m in data["months"]] == ["2026-09", "2026-10"]
+    sheet.write_text("月份,金额\n2026-09,100000\nsoon,1\n", encoding="utf-8")
+    assert "Row 3" in refused(booked, capsys, "turnover", "李娜", "--import", str(sheet))
+    refused(booked, capsys, "turnover", "李娜", "--import", str(booked / "none.xlsx"))

@@ -110,3 +110,27 @@ def test_turnover_refusals_and_stats(services, book) -> None:
     stats = services.related.turnover_stats(cid)
     assert stats.average6 == 100000 and stats.peak_months == (1, 2)
     assert stats.cv is not None and 0.3 < stats.cv < 0.4
+
+
+def test_turnover_imported_from_xlsx(services, book, tmp_path) -> None:
+    import xlsxwriter
+
+    cid = add_client(services)
+    good = tmp_path / "流水.xlsx"
+    wb = xlsxwriter.Workbook(str(good))
+    ws = wb.add_worksheet()
+    ws.write_row(0, 0, ["月份", "金额"])
+    ws.write_row(1, 0, ["2026-08", 120000])
+    ws.write_row(2, 0, ["2026年9月", "130,000.50"])
+    ws.write_datetime(3, 0, dt.datetime(2026, 10, 1), wb.add_format({"num_format": "yyyy-mm"}))
+    ws.write_number(3, 1, 90000)
+    wb.close()
+    assert services.related.import_turnover(cid, good) == ["2026-08", "2026-09", "2026-10"]
+    assert services.related.turnover(cid)[1] == ("2026-09", Decimal("130000.50"))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("month,amount\n2026-07,1000\nsoon,5\n", encoding="utf-8")
+    before = count(book, "turnover")
+    with pytest.raises(ValidationErrors) as caught:
+        services.related.import_turnover(cid, bad)
+    assert "Row 3" in caught.value.errors[0].message.render()
+    assert count(book, "turnover") == before
