@@ -165,7 +165,11 @@ class PostLoanDue(SQLModel, table=True):
     clients) on each reminder check."""
 
     __tablename__ = "post_loan_due"
-    __table_args__ = (Index("ix_post_loan_due_on", "due_on", "loan_id"),)
+    __table_args__ = (
+        Index("ix_post_loan_due_on", "due_on", "loan_id"),
+        # A signal opened or closed recomputes the client's loans: found without a scan.
+        Index("ix_post_loan_due_client", "client_id"),
+    )
 
     loan_id: int = Field(foreign_key="loan.id", ondelete="CASCADE", primary_key=True)
     kind: str = Field(primary_key=True)  # CheckKind

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterLoanActions</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Close the signal</source>
+        <translation>关闭风险信号</translation>
+    </message>
+    <message>
+        <source>Why is it closed?</source>
+        <translation>关闭原因？</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Expiry date (YYYY-MM-DD)</source>
+        <translation>到期日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>That is not a date.</source>
+        <translation>这不是一个日期。</translation>
+    </message>
+    <message>
+        <source>Post-loan checks</source>
+        <translation>贷后检查</translation>
+    </message>
+    <message>
+        <source>No disbursed loan to check.</source>
+        <translation>没有已放款的贷款需要检查。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong: {error}</source>
@@ -826,35 +861,35 @@
     </message>
     <message>
         <source>Not saved</source>
-        <translation>未保存</translation>
+        <translation type="vanished">未保存</translation>
     </message>
     <message>
         <source>Close the signal</source>
-        <translation>关闭风险信号</translation>
+        <translation type="vanished">关闭风险信号</translation>
     </message>
     <message>
         <source>Why is it closed?</source>
-        <translation>关闭原因？</translation>
+        <translation type="vanished">关闭原因？</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation>有效期至</translation>
+        <translation type="vanished">有效期至</translation>
     </message>
     <message>
         <source>Expiry date (YYYY-MM-DD)</source>
-        <translation>到期日（YYYY-MM-DD）</translation>
+        <translation type="vanished">到期日（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>That is not a date.</source>
-        <translation>这不是一个日期。</translation>
+        <translation type="vanished">这不是一个日期。</translation>
     </message>
     <message>
         <source>Post-loan checks</source>
-        <translation>贷后检查</translation>
+        <translation type="vanished">贷后检查</translation>
     </message>
     <message>
         <source>No disbursed loan to check.</source>
-        <translation>没有已放款的贷款需要检查。</translation>
+        <translation type="vanished">没有已放款的贷款需要检查。</translation>
     </message>
 </context>
 <context>

@@ -74,5 +74,5 @@ def test_client_tab_shows_papers_checks_and_turnover(qtbot, area) -> None:
     assert len(tab.chart.months) == 10 and "6-month average" in tab.stats.text()
     tab.grab()  # the chart paints
     tab.docs.selectRow(0)
-    tab.mark(DocState.RECEIVED)
+    tab.act.mark(DocState.RECEIVED)
     qtbot.waitUntil(lambda: tab.docs_title.text() == "Loan 1 · 消费贷: 3 missing")

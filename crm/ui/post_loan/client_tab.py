@@ -7,94 +7,27 @@ are single small records, made on the spot, refused with a one-line reason.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-from collections.abc import Callable
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QScrollArea,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crm.domain.changes import Change, Topic
-from crm.domain.errors import ValidationErrors
-from crm.domain.loan_form import render as render_nested
 from crm.domain.post_loan import DocState
 from crm.services.risks import badge_text
 from crm.ui.book_page import ClientView
 from crm.ui.context import UiContext
 from crm.ui.i18n import render
 from crm.ui.post_loan.tab_data import TabData, read_tab
+from crm.ui.post_loan.tab_widgets import GREY, RED, button, fill, table
 from crm.ui.post_loan.turnover_chart import TurnoverChart
-from crm.ui.tables import read_only_table
 from crm.ui.tasks import LatestOnly
-
-_RED = "#b91c1c"
-_GREY = "color: #6b7280;"
-_ROW = 24
-
-
-def _button(text: str, slot: Callable[[], object]) -> QToolButton:
-    button = QToolButton()
-    button.setText(text)
-    button.clicked.connect(lambda: slot())
-    return button
-
-
-def _table(
-    columns: list[str], name: str, rows: int, stretch: tuple[int, ...]
-) -> tuple[QTableView, QStandardItemModel]:
-    """A small list; the ``stretch`` columns share the width left by the others, which take
-    what their contents need."""
-    model = QStandardItemModel(0, len(columns))
-    model.setHorizontalHeaderLabels(columns)
-    table = read_only_table(model, name=name, row_height=_ROW)
-    header = table.horizontalHeader()
-    header.setMinimumSectionSize(30)
-    for col in range(len(columns)):
-        if col in stretch:
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-    table.setProperty("fit_columns", [c for c in range(len(columns)) if c not in stretch])
-    table.setProperty("max_rows", rows)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    _fit(table, 0)
-    return table, model
-
-
-def _fit(table: QTableView, rows: int) -> None:
-    """As tall as its rows (one empty row at least, its maximum at most): the tab stacks five
-    lists in a narrow pane, and an empty one should not take a screenful."""
-    shown = max(1, min(rows, int(table.property("max_rows"))))
-    table.setFixedHeight(_ROW + 6 + _ROW * shown)
-
-
-def _fill(
-    table: QTableView, model: QStandardItemModel, rows: list[list[str]], colours: list[str | None]
-) -> None:
-    model.removeRows(0, model.rowCount())
-    for row, colour in zip(rows, colours, strict=True):
-        items = [QStandardItem(text) for text in row]
-        for item, text in zip(items, row, strict=True):
-            item.setToolTip(text)  # the pane is narrow: the whole text on hover
-            if colour:
-                item.setForeground(Qt.GlobalColor.red if colour == _RED else Qt.GlobalColor.gray)
-        model.appendRow(items)
-    _fit(table, len(rows))
-    # Sized once the rows are in (a resize-to-contents mode lost to the stretched columns).
-    for col in table.property("fit_columns"):
-        table.resizeColumnToContents(col)
 
 
 class ClientAfterLoanTab(ClientView):
@@ -116,13 +49,16 @@ class ClientAfterLoanTab(ClientView):
         self.data: TabData | None = None
         self.loader = LatestOnly(ctx.runner, self)
         self.loader.finished.connect(self._show)
+        from crm.ui.post_loan.tab_actions import AfterLoanActions
+
+        self.act = act = AfterLoanActions(self)
 
         self.badge = QLabel()
         self.badge.setObjectName("riskBadge")
-        self.badge.setStyleSheet(f"color: {_RED}; font-weight: bold;")
+        self.badge.setStyleSheet(f"color: {RED}; font-weight: bold;")
 
         # Risk signals
-        self.signals, self.signal_model = _table(
+        self.signals, self.signal_model = table(
             [self.tr("▲"), self.tr("Signal"), self.tr("Opened"), self.tr("Note")],
             "riskTable",
             4,
@@ -132,14 +68,14 @@ class ClientAfterLoanTab(ClientView):
             self.tr("Risk signals"),
             self.signals,
             [
-                _button(self.tr("Add signal…"), self.add_signal),
-                _button(self.tr("Close…"), self.close_signal),
-                _button(self.tr("No answer"), self.no_answer),
+                button(self.tr("Add signal…"), act.add_signal),
+                button(self.tr("Close…"), act.close_signal),
+                button(self.tr("No answer"), act.no_answer),
             ],
         )
         # Papers
         self.docs_title = QLabel()
-        self.docs, self.doc_model = _table(
+        self.docs, self.doc_model = table(
             [self.tr("Paper"), self.tr("State"), self.tr("Date"), self.tr("Note")],
             "docTable",
             9,
@@ -149,18 +85,18 @@ class ClientAfterLoanTab(ClientView):
             self.tr("Papers"),
             self.docs,
             [
-                _button(self.tr("Received"), lambda: self.mark(DocState.RECEIVED)),
-                _button(self.tr("Missing"), lambda: self.mark(DocState.MISSING)),
-                _button(self.tr("Expires…"), self.mark_expiry),
+                button(self.tr("Received"), lambda: act.mark(DocState.RECEIVED)),
+                button(self.tr("Missing"), lambda: act.mark(DocState.MISSING)),
+                button(self.tr("Expires…"), act.mark_expiry),
             ],
             head=self.docs_title,
             more=[
-                _button(self.tr("Copy the “still missing” message"), self.copy_missing),
-                _button(self.tr("Sent: log it"), self.log_sent),
+                button(self.tr("Copy the “still missing” message"), act.copy_missing),
+                button(self.tr("Sent: log it"), act.log_sent),
             ],
         )
         # Checks
-        self.checks, self.check_model = _table(
+        self.checks, self.check_model = table(
             [self.tr("Due / done"), self.tr("Loan"), self.tr("Check"), self.tr("Findings")],
             "checkTable",
             6,
@@ -169,12 +105,12 @@ class ClientAfterLoanTab(ClientView):
         checks = self._box(
             self.tr("Post-loan checks (贷后)"),
             self.checks,
-            [_button(self.tr("Record check…"), self.record_check)],
+            [button(self.tr("Record check…"), act.record_check)],
         )
         # Related parties
         self.mutual = QLabel()
-        self.mutual.setStyleSheet(f"color: {_RED};")
-        self.parties, self.party_model = _table(
+        self.mutual.setStyleSheet(f"color: {RED};")
+        self.parties, self.party_model = table(
             [self.tr("Role"), self.tr("Who"), self.tr("Their loans and signals")],
             "partyTable",
             4,
@@ -183,17 +119,17 @@ class ClientAfterLoanTab(ClientView):
         parties = self._box(
             self.tr("Related parties"),
             self.parties,
-            [_button(self.tr("Add…"), self.relate)],
+            [button(self.tr("Add…"), act.relate)],
             head=self.mutual,
         )
         # Turnover
         self.chart = TurnoverChart()
         self.stats = QLabel()
-        self.stats.setStyleSheet(_GREY)
+        self.stats.setStyleSheet(GREY)
         turnover = self._box(
             self.tr("Turnover (流水)"),
             self.chart,
-            [_button(self.tr("Add month…"), self.add_turnover)],
+            [button(self.tr("Add month…"), act.add_turnover)],
             head=self.stats,
         )
 
@@ -261,7 +197,7 @@ class ClientAfterLoanTab(ClientView):
             else ""
         )
         self.badge.setVisible(bool(open_signals))
-        _fill(
+        fill(
             self.signals,
             self.signal_model,
             [
@@ -274,21 +210,21 @@ class ClientAfterLoanTab(ClientView):
                 for s in data.signals
             ],
             [
-                _RED if s.open and s.severity >= 3 else (None if s.open else "grey")
+                RED if s.open and s.severity >= 3 else (None if s.open else "grey")
                 for s in data.signals
             ],
         )
         sheet = data.checklist
         if sheet is None:
             self.docs_title.setText(self.tr("No loan application yet."))
-            _fill(self.docs, self.doc_model, [], [])
+            fill(self.docs, self.doc_model, [], [])
         else:
             self.docs_title.setText(
                 self.tr("Loan {id} · {product}: {n} missing").format(
                     id=sheet.loan_id, product=sheet.product, n=len(sheet.missing)
                 )
             )
-            _fill(
+            fill(
                 self.docs,
                 self.doc_model,
                 [
@@ -300,7 +236,7 @@ class ClientAfterLoanTab(ClientView):
                     ]
                     for i in sheet.items
                 ],
-                [None if i.state is DocState.RECEIVED else _RED for i in sheet.items],
+                [None if i.state is DocState.RECEIVED else RED for i in sheet.items],
             )
         rows: list[list[str]] = []
         colours: list[str | None] = []
@@ -310,7 +246,7 @@ class ClientAfterLoanTab(ClientView):
             rows.append(
                 [text.format(date=d.due_on.isoformat()), f"#{d.loan_id}", render(d.kind.label), ""]
             )
-            colours.append(_RED if late else None)
+            colours.append(RED if late else None)
         for c in data.checks[:10]:
             funds = {
                 True: self.tr("funds as agreed"),
@@ -325,8 +261,8 @@ class ClientAfterLoanTab(ClientView):
                     " · ".join(t for t in (funds, c.findings, c.evidence) if t),
                 ]
             )
-            colours.append(_RED if c.funds_ok is False else "grey")
-        _fill(self.checks, self.check_model, rows, colours)
+            colours.append(RED if c.funds_ok is False else "grey")
+        fill(self.checks, self.check_model, rows, colours)
         self.mutual.setText(
             "\n".join(
                 self.tr("Mutual guarantee (互保) with {name}").format(
@@ -350,7 +286,7 @@ class ClientAfterLoanTab(ClientView):
                 role = self.tr("{role} of").format(role=role)
             who = p.other_name + ("" if p.other_client_id else self.tr(" (not a client)"))
             party_rows.append([role, who, standing])
-        _fill(self.parties, self.party_model, party_rows, [None] * len(party_rows))
+        fill(self.parties, self.party_model, party_rows, [None] * len(party_rows))
         stats = data.stats
         self.chart.set_data(data.turnover, stats.average6)
         parts = []
@@ -371,161 +307,3 @@ class ClientAfterLoanTab(ClientView):
                 )
             )
         self.stats.setText(" · ".join(parts))
-
-    # -- writing ---------------------------------------------------------------------------
-
-    def _try(self, write: Callable[[], object]) -> bool:
-        try:
-            write()
-        except (ValidationErrors, LookupError) as exc:
-            if isinstance(exc, ValidationErrors):
-                text = "\n".join(
-                    render_nested(e.message, lambda c, t: render_msg(c, t)) for e in exc.errors
-                )
-            else:
-                found = getattr(exc, "message", None)
-                text = render(found) if found is not None else str(exc)
-            QMessageBox.warning(self, self.tr("Not saved"), text)
-            return False
-        return True
-
-    def add_signal(self) -> None:
-        from crm.ui.post_loan.dialogs import SignalDialog
-
-        if self.client_id is None:
-            return
-        dialog = SignalDialog(self)
-        if dialog.exec():
-            kind, note = dialog.value()
-            cid = self.client_id
-            self._try(lambda: self.ctx.services.risks.add(cid, kind, note=note))
-
-    def _selected(self, table: QTableView) -> int:
-        rows = table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def close_signal(self) -> None:
-        row = self._selected(self.signals)
-        if self.data is None or row < 0 or not self.data.signals[row].open:
-            return
-        signal = self.data.signals[row]
-        note, ok = QInputDialog.getText(
-            self, self.tr("Close the signal"), self.tr("Why is it closed?")
-        )
-        if ok:
-            self._try(lambda: self.ctx.services.risks.close(signal.id, note))
-
-    def no_answer(self) -> None:
-        if self.client_id is not None:
-            cid = self.client_id
-            self._try(lambda: self.ctx.services.risks.log_no_answer(cid))
-
-    def mark(self, state: DocState, expires: dt.date | None = None) -> None:
-        row = self._selected(self.docs)
-        if self.data is None or self.data.checklist is None or row < 0:
-            return
-        sheet = self.data.checklist
-        item = sheet.items[row].item
-        self._try(
-            lambda: self.ctx.services.checklists.mark(
-                sheet.loan_id, item, state, expires_on=expires
-            )
-        )
-
-    def mark_expiry(self) -> None:
-        text, ok = QInputDialog.getText(
-            self, self.tr("Valid until"), self.tr("Expiry date (YYYY-MM-DD)")
-        )
-        if not ok:
-            return
-        try:
-            day = dt.date.fromisoformat(text.strip())
-        except ValueError:
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("That is not a date."))
-            return
-        self.mark(DocState.RECEIVED, day)
-
-    def copy_missing(self) -> None:
-        if self.data is not None and self.data.checklist is not None:
-            text = self.data.checklist.message(render_msg)
-            QGuiApplication.clipboard().setText(text)
-
-    def log_sent(self) -> None:
-        if self.data is not None and self.data.checklist is not None:
-            loan_id = self.data.checklist.loan_id
-            self._try(lambda: self.ctx.services.checklists.log_sent(loan_id))
-
-    def record_check(self) -> None:
-        from crm.ui.post_loan.dialogs import CheckDialog
-
-        if self.data is None:
-            return
-        loans = sorted({d.loan_id for d in self.data.due})
-        if not loans:
-            QMessageBox.information(
-                self, self.tr("Post-loan checks"), self.tr("No disbursed loan to check.")
-            )
-            return
-        dialog = CheckDialog([(i, f"#{i}") for i in loans], self.ctx.clock.today(), self)
-        if dialog.exec():
-            v = dialog.value()
-            self._try(
-                lambda: self.ctx.services.post_loan.check_in(
-                    v.loan_id,
-                    v.kind,
-                    on=v.on,
-                    funds_ok=v.funds_ok,
-                    findings=v.findings,
-                    evidence=v.evidence,
-                )
-            )
-
-    def relate(self) -> None:
-        from crm.ui.post_loan.dialogs import RelateDialog
-
-        if self.client_id is None:
-            return
-        dialog = RelateDialog([], self)
-        if dialog.exec():
-            role, other, name, note = dialog.value()
-            cid = self.client_id
-            related = self.ctx.services.related
-            clients = self.ctx.services.clients
-
-            def write() -> None:
-                other_id = other
-                other_name = name
-                if other_id is None and name:
-                    with contextlib.suppress(LookupError):  # not a client: a name
-                        other_id, other_name = clients.resolve(name), ""
-                related.relate(
-                    cid, role, other_client_id=other_id, other_name=other_name, note=note
-                )
-
-            self._try(write)
-
-    def add_turnover(self) -> None:
-        from crm.ui.post_loan.dialogs import TurnoverDialog
-
-        if self.client_id is None:
-            return
-        last = self.ctx.clock.today().replace(day=1) - dt.timedelta(days=1)
-        dialog = TurnoverDialog(f"{last.year:04d}-{last.month:02d}", self)
-        if dialog.exec():
-            month, amount = dialog.value()
-            cid = self.client_id
-            services = self.ctx.services
-
-            def write() -> None:
-                services.related.record_turnover(cid, [(month, Decimal(amount))])
-
-            if self._try(write):
-                self.ctx.runner.run(
-                    lambda: services.risks.detect([cid]), lambda _ids: None, owner=self
-                )
-
-
-def render_msg(context: str, text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate(context, text)

@@ -131,6 +131,7 @@ def upgrade() -> None:
         sa.Column("due_on", sa.Date, nullable=False),
     )
     op.create_index("ix_post_loan_due_on", "post_loan_due", ["due_on", "loan_id"])
+    op.create_index("ix_post_loan_due_client", "post_loan_due", ["client_id"])
     for sql in POST_LOAN_SQL_ONLY.values():
         op.execute(sql)
     for statement in DUE_REFRESH_ALL.split("; ", 1):
