@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from crm.domain.changes import Change, Topic
 from crm.services.risks import badge_text
@@ -47,17 +53,30 @@ class RiskBadgeDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        super().paint(painter, option, index)
-        if not self.levels:
-            return
-        cid = index.data(ClientIdRole)
+        cid = index.data(ClientIdRole) if self.levels else None
         level = self.levels.get(cid) if isinstance(cid, int) else None
         if not level:
+            super().paint(painter, option, index)
             return
+        badge = badge_text(level)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        room = opt.fontMetrics.horizontalAdvance(badge) + 10
+        rect = opt.rect
+        # The name gives way (elided) to the badge; the row's background stays whole.
+        opt.text = opt.fontMetrics.elidedText(
+            opt.text,
+            Qt.TextElideMode.ElideRight,
+            max(0, rect.width() - room),
+        )
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         painter.save()
         painter.setPen(_RED)
-        rect = option.rect.adjusted(0, 0, -4, 0)
         painter.drawText(
-            rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge_text(level)
+            rect.adjusted(0, 0, -4, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            badge,
         )
         painter.restore()
