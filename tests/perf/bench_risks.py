@@ -221,9 +221,10 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        whole, step = build(folder, args.clients)
+        whole, step, whole_cpu, step_cpu = build(folder, args.clients)
         print(
-            f"demo of {args.clients:,} clients: {whole:.1f} s, of which post-loan step {step:.1f} s"
+            f"demo of {args.clients:,} clients: {whole:.1f} s ({whole_cpu:.1f} s CPU), "
+            f"of which post-loan step {step:.1f} s ({step_cpu:.1f} s CPU)"
         )
         services_figures(folder, args.runs)
         gui_figures(folder, args.runs)
