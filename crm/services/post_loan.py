@@ -148,6 +148,10 @@ class PostLoanService:
         it has one (the reminder check)."""
         return due_rows(self.book.reader(), until, limit)
 
+    def late_count(self) -> int:
+        """How many loans have a check late today."""
+        return q.late_loan_count(self.book.reader(), self.clock.today().isoformat())
+
     def late_loans(self) -> dict[int, dt.date]:
         """Loan id -> the due date of its most overdue check, for every loan with a check
         late today: the loans the Risks page and the checks tab mark."""

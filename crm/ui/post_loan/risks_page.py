@@ -46,12 +46,13 @@ class RisksData:
 
 def read_risks(services: Services) -> RisksData:
     signals = services.risks.open()
-    rows = services.post_loan.due(services.clock.today() - dt.timedelta(days=1), 1_000_000)
+    # A loan has up to three checks: three times the rows shown holds the loans to show.
+    rows = services.post_loan.due(services.clock.today() - dt.timedelta(days=1), LATE_ROWS * 3)
     late: dict[int, LateLoan] = {}
     for loan_id, cid, product, name, _kind, due in rows:  # most overdue first
         if loan_id not in late:
             late[loan_id] = LateLoan(loan_id, cid, name, product, dt.date.fromisoformat(due))
-    return RisksData(signals, list(late.values())[:LATE_ROWS], len(late))
+    return RisksData(signals, list(late.values())[:LATE_ROWS], services.post_loan.late_count())
 
 
 class RisksPage(BookPage):
