@@ -188,8 +188,8 @@ class RiskService:
             q.insert_outcome(conn, new_id, NO_ANSWER)
             moved = touched.apply(conn)
         topics = {Topic.INTERACTION} | ({Topic.CLIENT} if moved else set())
+        # Detection follows from the change (the GUI runs it on the task runner).
         self.book.changes.publish(topics, [client_id])
-        self.detect([client_id])
         return new_id
 
     def _row(self, conn: sqlite3.Connection, signal_id: int, client_id: int | None) -> SignalRow:

@@ -68,6 +68,8 @@ def test_no_answer_beyond_cadence_detected(services) -> None:
     cid = add_client(services)
     disbursed(services, cid, D(2026, 6, 1))
     services.risks.log_no_answer(cid)
+    assert services.interactions.for_client(cid)[0].summary == "未接通"
+    services.risks.detect([cid])
     assert [s.kind for s in services.risks.open()] == [RiskKind.NO_ANSWER]
 
 
