@@ -4,12 +4,12 @@ and the pure rules of detection (turnover slipping, contact details changing).""
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
+from crm.domain.risk_badge import badge_text as badge_text
 
 
 class RiskKind(StrEnum):
@@ -104,6 +104,8 @@ class TurnoverStats:
 
 def turnover_stats(rows: Sequence[tuple[str, int]]) -> TurnoverStats:
     """(month, fen) rows of one client, any order."""
+    import statistics  # only the profile's figures need it, not the GUI's start-up
+
     ordered = sorted(rows)
     values = [fen / 100 for _, fen in ordered]
     if not values:

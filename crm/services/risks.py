@@ -96,11 +96,6 @@ def _refuse(field: str, message: Msg) -> ValidationErrors:
     return ValidationErrors([FieldError(field, message)])
 
 
-def badge_text(level: int) -> str:
-    """The badge a client shows for ``worst_open``'s value: ▲ per severity step."""
-    return "▲" * (level // 1000) if level else ""
-
-
 class RiskService:
     def __init__(self, book: Book, clock: Clock | None = None) -> None:
         self.book = book

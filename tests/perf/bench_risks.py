@@ -175,8 +175,11 @@ def gui_figures(folder: Path, runs: int) -> None:
     window.show()
     page = window.clients
     table = page.table
+    window.post_loan.install_badges()  # (the app installs it after the first paint)
     badge = window.post_loan.badges
+    assert badge is not None
     plain = QStyledItemDelegate(table)
+    table.viewport().grab()  # the first paint asks for the badges
     while ctx.runner.busy or not badge.levels:
         app.processEvents()
 

@@ -55,6 +55,8 @@ def test_risks_page_worst_first_badges_and_incremental_detection(qtbot, area) ->
     kinds = [page.model.item(r, 2).text() for r in range(page.model.rowCount())]
     assert names[:2] == ["王建国", "李娜"] and kinds[0] == "Repayment overdue"
     assert "Post-loan check late" in kinds  # the overdue loan's use-of-funds check is late
+    qtbot.waitUntil(lambda: area.badges is not None)  # after the first paint
+    area.window.show_section("clients")  # the list paints: the badges are read
     qtbot.waitUntil(lambda: set(area.badges.levels) == {wang, li})
     assert area.badges.levels[wang] // 1000 == 3
 

@@ -15,9 +15,11 @@ from PySide6.QtCore import QObject, QTimer
 from crm.domain.changes import Change, Initiator, Topic
 from crm.ui.clients.model import COL_NAME
 from crm.ui.lazy_page import LazyPage
+from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
+    from crm.ui.post_loan.badge import RiskBadgeDelegate
     from crm.ui.post_loan.client_tab import ClientAfterLoanTab
     from crm.ui.post_loan.risks_page import RisksPage
 
@@ -31,21 +33,29 @@ SWEEP_EVERY_MS = 4 * 3600 * 1000
 class PostLoanUi(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        from crm.ui.post_loan.badge import RiskBadgeDelegate
-
         self.window = window
         self.ctx = window.ctx
         clients = window.clients
         self._tab = clients.pane.add_tab(self.tr("After the loan"), self._build_tab)
         self._page = LazyPage(self._build_page)
         window.add_section("risks", self.tr("Risks"), self._page, _row_after(window, "loans"))
-        self.badges = RiskBadgeDelegate(self.ctx, clients.table, self)
-        clients.table.setItemDelegateForColumn(COL_NAME, self.badges)
+        # The badge (its module and its read) after the first paint, as the app's other
+        # start-up work: the list paints first, without it.
+        self.badges: RiskBadgeDelegate | None = None
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, self.install_badges)
         self.ctx.notifier.changed.connect(self._on_change)
         self._sweep = QTimer(self)
         self._sweep.timeout.connect(self.detect_all)
         self._sweep.start(SWEEP_EVERY_MS)
         QTimer.singleShot(FIRST_SWEEP_MS, self, self.detect_all)
+
+    def install_badges(self) -> None:
+        from crm.ui.post_loan.badge import RiskBadgeDelegate
+
+        if self.badges is None:
+            table = self.window.clients.table
+            self.badges = RiskBadgeDelegate(self.ctx, table, self)
+            table.setItemDelegateForColumn(COL_NAME, self.badges)
 
     def _build_tab(self) -> ClientAfterLoanTab:
         from crm.ui.post_loan.client_tab import ClientAfterLoanTab

@@ -8,7 +8,7 @@ through the runner when a risk change is heard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm.domain.changes import Change, Topic
-from crm.services.risks import badge_text
+from crm.domain.risk_badge import badge_text
 from crm.ui.clients.model import ClientIdRole
 from crm.ui.context import UiContext
 
@@ -32,14 +32,15 @@ class RiskBadgeDelegate(QStyledItemDelegate):
         self.ctx = ctx
         self.table = table
         self.levels: dict[int, int] = {}
+        self._asked = False  # the first read waits for the list's first paint
         ctx.notifier.changed.connect(self._on_change)
-        self.refresh()
 
     def _on_change(self, change: Change) -> None:
-        if change.touches({Topic.RISK}):
+        if self._asked and change.touches({Topic.RISK}):
             self.refresh()
 
     def refresh(self) -> None:
+        self._asked = True
         risks = self.ctx.services.risks
         self.ctx.runner.run(risks.badges, self._set, owner=self, latest=self)
 
@@ -53,6 +54,9 @@ class RiskBadgeDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        if not self._asked:  # after this paint: start-up paints first, then reads badges
+            self._asked = True
+            QTimer.singleShot(0, self, self.refresh)
         cid = index.data(ClientIdRole) if self.levels else None
         level = self.levels.get(cid) if isinstance(cid, int) else None
         if not level:

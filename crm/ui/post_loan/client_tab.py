@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from crm.domain.changes import Change, Topic
 from crm.domain.post_loan import DocState
-from crm.services.risks import badge_text
+from crm.domain.risk import badge_text
 from crm.ui.book_page import ClientView
 from crm.ui.context import UiContext
 from crm.ui.i18n import render
