@@ -27,6 +27,8 @@ COMMAND_MODULES = (
     "crm.commands.reminders",
     "crm.commands.referrals",
     "crm.commands.loans",
+    "crm.commands.post_loan",
+    "crm.commands.risks",
     "crm.commands.transfer",
     "crm.commands.history",
     "crm.commands.resources",

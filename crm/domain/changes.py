@@ -27,6 +27,11 @@ class Topic(StrEnum):
     REFERRAL_THANKS = "referral_thanks"
     LOAN = "loan"  # a loan, its status history, the product list
     NEED = "need"  # the needs record
+    LOAN_DOCUMENT = "loan_document"  # a loan application's papers, the checklists
+    POST_LOAN_CHECK = "post_loan_check"  # 贷后 checks done, their schedule
+    RISK = "risk"  # risk signals, their history; contact-field changes
+    RELATED_PARTY = "related_party"
+    TURNOVER = "turnover"  # monthly 流水
     BOOK = "book"  # the whole book replaced or refilled: restore, demo
 
 

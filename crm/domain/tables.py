@@ -16,6 +16,18 @@ from sqlmodel import SQLModel
 
 from crm.domain.client import CLIENT_SQL_ONLY, Client, ClientPhone, ClientTag
 from crm.domain.loans import Loan, LoanEvent, LoanNeed
+from crm.domain.post_loan_tables import (
+    POST_LOAN_SQL_ONLY,
+    ContactChange,
+    ContactOutcome,
+    LoanDocument,
+    PostLoanCheck,
+    PostLoanDue,
+    RelatedParty,
+    RiskEvent,
+    RiskSignal,
+    Turnover,
+)
 from crm.domain.referral_tables import ReferralThanks
 from crm.domain.relationship import (
     MEMORY_SQL_ONLY,
@@ -51,13 +63,24 @@ TABLE_CLASSES: MappingProxyType[str, type[SQLModel]] = MappingProxyType(
             LoanNeed,
             Loan,
             LoanEvent,
+            LoanDocument,
+            PostLoanCheck,
+            RiskSignal,
+            RiskEvent,
+            ContactChange,
+            RelatedParty,
+            Turnover,
+            ContactOutcome,
+            PostLoanDue,
         )
     }
 )
 
 #: What SQLAlchemy cannot declare (the FTS5 table, triggers), by name, as the migrations wrote
 #: it; the schema test compares each with the book's ``sqlite_master``.
-SQL_ONLY: MappingProxyType[str, str] = MappingProxyType({**CLIENT_SQL_ONLY, **MEMORY_SQL_ONLY})
+SQL_ONLY: MappingProxyType[str, str] = MappingProxyType(
+    {**CLIENT_SQL_ONLY, **MEMORY_SQL_ONLY, **POST_LOAN_SQL_ONLY}
+)
 
 
 def metadata() -> MetaData:

@@ -25,6 +25,7 @@ from crm.services.loan_views import LoanReads, NeedRow
 from crm.services.memory_base import RecordNotFound, RelationshipService
 from crm.services.needs import NeedService
 from crm.services.notes import NoteRow, NoteService, note_row
+from crm.services.post_loan_brief import AfterLoan, after_loan_of, after_loan_sections
 from crm.services.promises import PromiseRow, PromiseService
 from crm.store.book import to_datetime
 from crm.store.queries import clients as client_queries
@@ -84,6 +85,7 @@ class Brief:
     notes: tuple[NoteRow, ...] = ()
     profile_note: str = ""  # the client record's own notes
     phones: tuple[str, ...] = ()  # national numbers: the brief shows them masked until asked
+    after_loan: AfterLoan | None = None  # signals, checks, papers, related parties (贷后)
 
     @property
     def address_as(self) -> str:
@@ -156,6 +158,7 @@ class BriefService(RelationshipService):
             notes=tuple(n for n in notes if not n.is_talking_point)[:NOTES_SHOWN],
             profile_note=str(profile.get("notes") or "").strip(),
             phones=tuple(national for _e164, national in phones.get(client_id, [])),
+            after_loan=after_loan_of(self.book, self.clock, client_id),
         )
 
     def _loans(self, client_id: int, today: dt.date) -> tuple[BriefLoan, ...]:
@@ -326,6 +329,8 @@ def brief_text(brief: Brief, today: dt.date, translate: Translate) -> str:
         QT_TRANSLATE_NOOP("Brief", "Running loans:"),
         [" · ".join(t(p) for _kind, p in loan_parts(loan)) for loan in brief.loans],
     )
+    for heading, items in after_loan_sections(brief.after_loan, today):
+        section(heading, [t(line) for line, _serious in items])
     if brief.need is not None:
         section(
             QT_TRANSLATE_NOOP("Brief", "Needs record ({date}):").with_(

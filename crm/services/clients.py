@@ -23,6 +23,7 @@ from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.referrals import ReferralSource
+from crm.services.contact_history import note_contact_changes
 from crm.services.referral_links import check_referrer
 from crm.services.referral_thanks import note_status_change
 from crm.store.book import Book, sql_datetime, to_datetime
@@ -294,6 +295,7 @@ def write_clients(
                 rows.append((*column_values(clean).values(), at, at))
             q.insert_clients(conn, columns, rows)
             done += len(new)
+    note_contact_changes(conn, updates, now)  # the risk rule's history (post-loan)
     if updates:
         columns = (*column_values(updates[0][1]), "updated_at")
         for start in range(0, len(updates), CHUNK):

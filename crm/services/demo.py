@@ -318,7 +318,10 @@ def steps() -> list[FillStep]:
     """Each area's demo step, in order, run inside the same transaction as the clients."""
     from crm.services import demo_loans, demo_referrals, demo_relationship, demo_reminders
 
-    return [demo_referrals.fill, demo_relationship.fill, demo_reminders.fill, demo_loans.fill]
+    fills = [demo_referrals.fill, demo_relationship.fill, demo_reminders.fill, demo_loans.fill]
+    from crm.services import demo_post_loan  # after the loans it follows
+
+    return [*fills, demo_post_loan.fill]
 
 
 class DemoService:

@@ -24,14 +24,18 @@ if TYPE_CHECKING:
     from crm.services.demo import DemoService
     from crm.services.greetings import GreetingService
     from crm.services.interactions import InteractionService
+    from crm.services.loan_checklist import ChecklistService
     from crm.services.loans import LoanService
     from crm.services.needs import NeedService
     from crm.services.notes import NoteService
+    from crm.services.post_loan import PostLoanService
     from crm.services.promises import PromiseService
     from crm.services.referral_thanks import ReferralThanks
     from crm.services.referrals import ReferralService
+    from crm.services.related import RelatedService
     from crm.services.reminders.service import ReminderService
     from crm.services.resources import ResourceService
+    from crm.services.risks import RiskService
     from crm.services.safekeeping import SafekeepingService
     from crm.services.stats import StatsService
     from crm.services.timeline import TimelineService
@@ -195,3 +199,29 @@ class Services:
         from crm.services.stats import StatsService
 
         return StatsService(self.book, self.clock)
+
+    # -- after the money goes out: papers, post-loan checks, risks, related parties, 流水 ----
+
+    @cached_property
+    def checklists(self) -> ChecklistService:
+        from crm.services.loan_checklist import ChecklistService
+
+        return ChecklistService(self.book, self.clock)
+
+    @cached_property
+    def post_loan(self) -> PostLoanService:
+        from crm.services.post_loan import PostLoanService
+
+        return PostLoanService(self.book, self.clock)
+
+    @cached_property
+    def risks(self) -> RiskService:
+        from crm.services.risks import RiskService
+
+        return RiskService(self.book, self.clock)
+
+    @cached_property
+    def related(self) -> RelatedService:
+        from crm.services.related import RelatedService
+
+        return RelatedService(self.book, self.clock)

@@ -19,6 +19,7 @@ from crm.ui.context import UiContext
 from crm.ui.dashboard.install import dashboard_section
 from crm.ui.lazy_page import LazyPage
 from crm.ui.loans.area import LoansUi
+from crm.ui.post_loan.area import PostLoanUi
 from crm.ui.referrals.install import ReferralsUi
 from crm.ui.relationship.install import RelationshipUi
 from crm.ui.reminders.install import RemindersUi
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.add_section("clients", self.tr("Clients"), self.clients)
         self.relationship = RelationshipUi(self)
         self.loans = LoansUi(self)
+        self.post_loan = PostLoanUi(self)
         self.referrals = ReferralsUi(self)
         self.reminders = RemindersUi(self, log_contact=self.relationship.log_contact_with)
         self.add_section("dashboard", self.tr("Dashboard"), dashboard_section(self))

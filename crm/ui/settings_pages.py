@@ -24,4 +24,8 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
         ctx.settings,
         data_dir=services.book_path.parent,
     )
+    from crm.ui.post_loan.settings_page import PapersAndChecksPage
+
+    papers = PapersAndChecksPage(ctx)
+    pages.append((papers.title, papers))
     return pages

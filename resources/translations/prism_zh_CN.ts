@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterLoanActions</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Close the signal</source>
+        <translation>关闭风险信号</translation>
+    </message>
+    <message>
+        <source>Why is it closed?</source>
+        <translation>关闭原因？</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Expiry date (YYYY-MM-DD)</source>
+        <translation>到期日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>That is not a date.</source>
+        <translation>这不是一个日期。</translation>
+    </message>
+    <message>
+        <source>Post-loan checks</source>
+        <translation>贷后检查</translation>
+    </message>
+    <message>
+        <source>No disbursed loan to check.</source>
+        <translation>没有已放款的贷款需要检查。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong: {error}</source>
@@ -359,6 +394,43 @@
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
+    <message>
+        <source>Risk signals:</source>
+        <extracomment>What the brief&apos;s after-the-loan lines are made of: a brief view follows these too. Checks due this many days ahead are listed (late ones always).</extracomment>
+        <translation>风险信号：</translation>
+    </message>
+    <message>
+        <source>Post-loan checks:</source>
+        <translation>贷后检查：</translation>
+    </message>
+    <message>
+        <source>Papers still missing (loan {id}):</source>
+        <translation>尚缺材料（贷款 {id}）：</translation>
+    </message>
+    <message>
+        <source>Related parties:</source>
+        <translation>关联人：</translation>
+    </message>
+    <message>
+        <source>{check} late since {date}</source>
+        <translation>{check}自 {date} 起逾期未做</translation>
+    </message>
+    <message>
+        <source>{check} due {date}</source>
+        <translation>{check} {date} 到期</translation>
+    </message>
+    <message>
+        <source>{name} (you are their {role})</source>
+        <translation>{name}（本人是其{role}）</translation>
+    </message>
+    <message>
+        <source>Mutual guarantee (互保) with {name}</source>
+        <translation>与{name}互保</translation>
+    </message>
+    <message>
+        <source>Guarantor {name} has overdue loans or signals</source>
+        <translation>担保人{name}有逾期贷款或风险信号</translation>
+    </message>
 </context>
 <context>
     <name>BriefTab</name>
@@ -589,6 +661,236 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Record a post-loan check</source>
+        <translation>记录贷后检查</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Yes, as agreed</source>
+        <translation>是，按约定用途</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Photos, invoices, contracts seen …</source>
+        <translation>照片、发票、看过的合同……</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Funds used as agreed</source>
+        <translation>资金按约定用途使用</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAfterLoanTab</name>
+    <message>
+        <source>▲</source>
+        <translation>▲</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Risk signals</source>
+        <translation>风险信号</translation>
+    </message>
+    <message>
+        <source>Add signal…</source>
+        <translation>记录信号…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>Expires…</source>
+        <translation>有效期…</translation>
+    </message>
+    <message>
+        <source>Copy the “still missing” message</source>
+        <translation>复制“缺件清单”消息</translation>
+    </message>
+    <message>
+        <source>Sent: log it</source>
+        <translation>已发送：记一笔</translation>
+    </message>
+    <message>
+        <source>Due / done</source>
+        <translation>到期 / 完成</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>Post-loan checks (贷后)</source>
+        <translation>贷后检查</translation>
+    </message>
+    <message>
+        <source>Record check…</source>
+        <translation>记录检查…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>Their loans and signals</source>
+        <translation>其贷款与风险信号</translation>
+    </message>
+    <message>
+        <source>Related parties</source>
+        <translation>关联人</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Turnover (流水)</source>
+        <translation>经营流水</translation>
+    </message>
+    <message>
+        <source>Add month…</source>
+        <translation>录入月份…</translation>
+    </message>
+    <message>
+        <source>{badge} {n} open risk signal(s)</source>
+        <translation>{badge} {n} 个未关闭的风险信号</translation>
+    </message>
+    <message>
+        <source>No loan application yet.</source>
+        <translation>还没有贷款申请。</translation>
+    </message>
+    <message>
+        <source>Loan {id} · {product}: {n} missing</source>
+        <translation>贷款 {id} · {product}：缺 {n} 项</translation>
+    </message>
+    <message>
+        <source>late since {date}</source>
+        <translation>自 {date} 起逾期未做</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>funds as agreed</source>
+        <translation>资金按约定使用</translation>
+    </message>
+    <message>
+        <source>funds NOT as agreed</source>
+        <translation>资金未按约定使用</translation>
+    </message>
+    <message>
+        <source>Mutual guarantee (互保) with {name}</source>
+        <translation>与{name}互保</translation>
+    </message>
+    <message>
+        <source>{loans} running, {overdue} overdue, {signals} open signals</source>
+        <translation>在贷 {loans} 笔，逾期 {overdue} 笔，风险信号 {signals} 个</translation>
+    </message>
+    <message>
+        <source>{role} of</source>
+        <translation>是其{role}</translation>
+    </message>
+    <message>
+        <source> (not a client)</source>
+        <translation>（非客户）</translation>
+    </message>
+    <message>
+        <source>6-month average {amount}</source>
+        <translation>近6个月均值 {amount}</translation>
+    </message>
+    <message>
+        <source>volatility (CV) {cv:.2f}</source>
+        <translation>波动（变异系数）{cv:.2f}</translation>
+    </message>
+    <message>
+        <source>{month} down {pct:.0%}</source>
+        <translation>{month} 下滑 {pct:.0%}</translation>
+    </message>
+    <message>
+        <source>busy months: {months}</source>
+        <translation>旺季月份：{months}</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3483,117 @@ Book: {path}</source>
     </message>
 </context>
 <context>
+    <name>PapersAndChecksPage</name>
+    <message>
+        <source>Papers and checks</source>
+        <translation>材料与贷后</translation>
+    </message>
+    <message>
+        <source>Each product&apos;s papers, one a line; after a colon, how the client gets it (the “still missing” message quotes it). Then the post-loan checks: days after disbursement for the use-of-funds check, days between visits and calls.</source>
+        <translation>每个产品的申请材料，一行一项；冒号后写客户怎么准备（“缺件清单”消息会引用）。下面是贷后检查：放款后几天做资金用途检查，走访和电话回访各隔几天。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+</context>
+<context>
+    <name>PostLoan</name>
+    <message>
+        <source>received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>{address}, your {product} application still needs these papers:</source>
+        <extracomment>item -&gt; how the client gets it, in the officer&apos;s words (data the officer edits, so Chinese). The checklist per product: the defaults the officer edits (Settings, or the book&apos;s JSON). A product without a template of its own.</extracomment>
+        <translation>{address}您好，您的{product}申请还差以下材料：</translation>
+    </message>
+    <message>
+        <source>(expired on {date}, please bring a new one)</source>
+        <translation>（已于 {date} 过期，请带新的）</translation>
+    </message>
+    <message>
+        <source>Once these are in, I can send the application up the same day. Any question, just message me.</source>
+        <translation>材料齐了我当天就帮您报上去。有问题随时微信我。</translation>
+    </message>
+    <message>
+        <source>{address}, every paper for your {product} application is in. Thank you!</source>
+        <translation>{address}您好，您的{product}申请材料已经齐了，谢谢配合！</translation>
+    </message>
+    <message>
+        <source>use-of-funds check</source>
+        <translation>资金用途检查</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>{name} has no loan application yet.</source>
+        <translation>{name}还没有贷款申请。</translation>
+    </message>
+    <message>
+        <source>{product} has no paper called {item!r}; its list: {items}.</source>
+        <translation>{product}没有叫 {item!r} 的材料；清单是：{items}。</translation>
+    </message>
+    <message>
+        <source>A product&apos;s checklist needs at least one paper.</source>
+        <translation>产品的材料清单至少要有一项。</translation>
+    </message>
+    <message>
+        <source>Loan {id} is {status}, not disbursed: checks start once the money is out.</source>
+        <translation>贷款 {id} 目前是{status}，还没放款：放款后才开始贷后检查。</translation>
+    </message>
+    <message>
+        <source>A check cannot be in the future; today is {today}.</source>
+        <translation>检查日期不能在将来；今天是 {today}。</translation>
+    </message>
+    <message>
+        <source>A check cannot be before the money went out, on {date}.</source>
+        <translation>检查日期不能早于放款日 {date}。</translation>
+    </message>
+    <message>
+        <source>Whether the funds were used as agreed goes with a visit or a use-of-funds check.</source>
+        <translation>“资金是否按约定使用”只用于走访或资金用途检查。</translation>
+    </message>
+    <message>
+        <source>Days between checks go from 1 to 365.</source>
+        <translation>检查间隔为 1 到 365 天。</translation>
+    </message>
+</context>
+<context>
+    <name>PostLoanUi</name>
+    <message>
+        <source>After the loan</source>
+        <extracomment>What can make a rule fire for the clients a write was about. The whole book: this long after start-up (the first paint and warm-up go first), then again.</extracomment>
+        <translation>贷后</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>Row</source>
@@ -3467,6 +3880,64 @@ Book: {path}</source>
     </message>
 </context>
 <context>
+    <name>RelateDialog</name>
+    <message>
+        <source>Add a related party</source>
+        <translation>添加关联人</translation>
+    </message>
+    <message>
+        <source>A client, or the name of someone else</source>
+        <translation>客户，或其他人的姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Related</name>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation>担保人</translation>
+    </message>
+    <message>
+        <source>Business partner</source>
+        <translation>合伙人</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>A client cannot be related to themselves.</source>
+        <translation>客户不能与自己关联。</translation>
+    </message>
+    <message>
+        <source>{name} is already linked as {role}.</source>
+        <translation>{name}已关联为{role}。</translation>
+    </message>
+    <message>
+        <source>Name the other person.</source>
+        <translation>请写上对方姓名。</translation>
+    </message>
+</context>
+<context>
     <name>RelationshipKit</name>
     <message>
         <source>Log contact · {name}</source>
@@ -3648,6 +4119,26 @@ Book: {path}</source>
     <message>
         <source>Overdue since {date}</source>
         <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>{name} · {product}: use-of-funds check due {date}</source>
+        <translation>{name} · {product}：{date} 资金用途检查</translation>
+    </message>
+    <message>
+        <source>{name} · {product}: visit due {date}</source>
+        <translation>{name} · {product}：{date} 贷后走访</translation>
+    </message>
+    <message>
+        <source>{name} · {product}: post-loan call due {date}</source>
+        <translation>{name} · {product}：{date} 贷后电话回访</translation>
+    </message>
+    <message>
+        <source>Post-loan check late since {date}</source>
+        <translation>贷后检查自 {date} 起逾期未做</translation>
+    </message>
+    <message>
+        <source>Post-loan check (贷后)</source>
+        <translation>贷后检查</translation>
     </message>
 </context>
 <context>
@@ -3999,6 +4490,113 @@ Book: {path}</source>
     </message>
 </context>
 <context>
+    <name>Risk</name>
+    <message>
+        <source>Contact details changed</source>
+        <translation>联系方式变更</translation>
+    </message>
+    <message>
+        <source>Replies slowing down</source>
+        <translation>回复变慢</translation>
+    </message>
+    <message>
+        <source>Business slipping</source>
+        <translation>经营下滑</translation>
+    </message>
+    <message>
+        <source>Sued or under enforcement</source>
+        <translation>涉诉/被执行</translation>
+    </message>
+    <message>
+        <source>Large spending</source>
+        <translation>大额消费</translation>
+    </message>
+    <message>
+        <source>Asked to delay repayment</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Guarantor changed</source>
+        <translation>担保人变化</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Repayment overdue</source>
+        <translation>还款逾期</translation>
+    </message>
+    <message>
+        <source>No answer for longer than the cadence</source>
+        <translation>超过联系周期未接通</translation>
+    </message>
+    <message>
+        <source>There is no risk signal with id {id}.</source>
+        <translation>没有编号为 {id} 的风险信号。</translation>
+    </message>
+    <message>
+        <source>Signal {id} was closed on {date}.</source>
+        <translation>信号 {id} 已于 {date} 关闭。</translation>
+    </message>
+    <message>
+        <source>Signal {id} is not one of this client&apos;s.</source>
+        <translation>信号 {id} 不属于这位客户。</translation>
+    </message>
+    <message>
+        <source>Say in a note why the signal is closed.</source>
+        <translation>请在备注中写明关闭原因。</translation>
+    </message>
+    <message>
+        <source>{kind} is detected, not recorded by hand.</source>
+        <translation>“{kind}”由系统自动发现，不能手工记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RisksPage</name>
+    <message>
+        <source>Check for signals now</source>
+        <extracomment>Late-check rows listed at most (the most overdue first): a list, not a report.</extracomment>
+        <translation>立即检查风险</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Open risk signals, the worst first, then loans whose post-loan checks are late. Double-click to open the client; close a signal from their 贷后 tab.</source>
+        <translation>未关闭的风险信号，最严重的在前；其后是贷后检查逾期的贷款。双击打开客户，在其“贷后”页关闭信号。</translation>
+    </message>
+    <message>
+        <source>▲</source>
+        <translation>▲</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Post-loan check late</source>
+        <translation>贷后检查逾期</translation>
+    </message>
+    <message>
+        <source>{n} open signals on {clients} clients · {late} loans with late checks</source>
+        <translation>{clients} 位客户有 {n} 个未关闭信号 · {late} 笔贷款贷后检查逾期</translation>
+    </message>
+</context>
+<context>
     <name>Safekeeping</name>
     <message>
         <source>The book is damaged</source>
@@ -4060,6 +4658,21 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>Client</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SignalDialog</name>
+    <message>
+        <source>Record a risk signal</source>
+        <translation>记录风险信号</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
     </message>
     <message>
         <source>Note</source>
@@ -4964,6 +5577,52 @@ Their notes, contacts, promises and every other record about them are erased. Th
     </message>
 </context>
 <context>
+    <name>Turnover</name>
+    <message>
+        <source>{value!r} is not a month: use YYYY-MM (2026-10).</source>
+        <translation>{value!r} 不是月份：请用 YYYY-MM（如 2026-10）。</translation>
+    </message>
+    <message>
+        <source>{month} has not ended yet: turnover is recorded for past months.</source>
+        <translation>{month} 还没过完：只能录入已结束月份的流水。</translation>
+    </message>
+    <message>
+        <source>The turnover must be 0 or more (in yuan, at most 100,000,000, to the fen).</source>
+        <translation>流水须为 0 或以上（单位元，最多 100,000,000，精确到分）。</translation>
+    </message>
+    <message>
+        <source>Row {row} is not a month and an amount (e.g. 2026-10, 125000); nothing imported.</source>
+        <extracomment>True when the link was made from the other side (the other is the borrower this client guarantees, or the spouse who named them).</extracomment>
+        <translation>第 {row} 行不是“月份、金额”（如 2026-10, 125000）；未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>The file has no month and amount rows.</source>
+        <translation>文件里没有“月份、金额”行。</translation>
+    </message>
+</context>
+<context>
+    <name>TurnoverChart</name>
+    <message>
+        <source>No turnover yet</source>
+        <translation>还没有流水</translation>
+    </message>
+</context>
+<context>
+    <name>TurnoverDialog</name>
+    <message>
+        <source>Monthly turnover</source>
+        <translation>月度流水</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Turnover (yuan)</source>
+        <translation>流水（元）</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The month must be 1 to 12, not {month}.</source>
@@ -5720,6 +6379,74 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Wrote {pdf} and {markdown}</source>
         <translation>已生成 {pdf} 和 {markdown}</translation>
+    </message>
+    <message>
+        <source>Say one of --received, --missing or --expires DATE.</source>
+        <translation>请指定 --received、--missing 或 --expires 日期 之一。</translation>
+    </message>
+    <message>
+        <source>{item}: {state}.</source>
+        <translation>{item}：{state}。</translation>
+    </message>
+    <message>
+        <source>Logged as a contact ({id}).</source>
+        <translation>已记为一次联系（{id}）。</translation>
+    </message>
+    <message>
+        <source>Unknown kind {value!r}: use one of {choices}.</source>
+        <translation>未知类型 {value!r}：可选 {choices}。</translation>
+    </message>
+    <message>
+        <source>--funds-ok {value!r}: say yes or no.</source>
+        <translation>--funds-ok {value!r}：请写 yes 或 no。</translation>
+    </message>
+    <message>
+        <source>Loan {id} · {product} · {name}</source>
+        <translation>贷款 {id} · {product} · {name}</translation>
+    </message>
+    <message>
+        <source>Next checks:</source>
+        <translation>下次检查：</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Unknown signal {value!r}: use one of {choices}.</source>
+        <translation>未知信号 {value!r}：可选 {choices}。</translation>
+    </message>
+    <message>
+        <source>Say --add KIND or --close SIGNAL_ID (with --note).</source>
+        <translation>请用 --add 类型 或 --close 信号编号（加 --note）。</translation>
+    </message>
+    <message>
+        <source>Unknown role {value!r}: use one of {choices}.</source>
+        <translation>未知关系 {value!r}：可选 {choices}。</translation>
+    </message>
+    <message>
+        <source>No open risk signals.</source>
+        <translation>没有未关闭的风险信号。</translation>
+    </message>
+    <message>
+        <source>Signal {id} closed.</source>
+        <translation>信号 {id} 已关闭。</translation>
+    </message>
+    <message>
+        <source>--month and --amount go together.</source>
+        <translation>--month 和 --amount 需同时给出。</translation>
+    </message>
+    <message>
+        <source>6-month average</source>
+        <translation>近6个月均值</translation>
+    </message>
+    <message>
+        <source>Volatility (CV)</source>
+        <translation>波动（变异系数）</translation>
+    </message>
+    <message>
+        <source>Busy months</source>
+        <translation>旺季月份</translation>
     </message>
 </context>
 </TS>

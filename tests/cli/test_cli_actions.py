@@ -68,19 +68,19 @@ def test_reminders_show_each_section_once(
 ) -> None:
     today = dt.date.today()
     ok(tmp_path, capsys, "add", "--name", "张伟", "--birthday", f"{today + dt.timedelta(4):%m-%d}")
-    note_day = (today + dt.timedelta(days=2)).isoformat()
+    note_day = today.isoformat()  # Today holds what is dated today (birthdays come later)
     ok(tmp_path, capsys, "note", "张伟", "--text", "女儿婚礼", "--date", note_day)
     ok(tmp_path, capsys, "add", "--name", "李娜", "--birthday", f"{today + dt.timedelta(5):%m-%d}")
     services = Services.open(tmp_path)
     settings = services.reminders.settings()
-    leads = {**settings.lead_days, "birthday": 6}  # both birthdays show today, dated later
+    leads = {**settings.lead_days, "birthday": 6}  # shown now, under the day they fall on
     services.reminders.save_settings(dataclasses.replace(settings, lead_days=leads))
     services.close()
     out = ok(tmp_path, capsys, "reminders")
     headers = [line for line in out.splitlines() if line and not line.startswith(" ")]
     assert headers == ["Today", "Next 7 days"], out
     out = ok(tmp_path, capsys, "reminders", "--limit", "1", "--keys")
-    assert out.count("  20") == 1 and "… and 3 more" in out and "[birthday:1:" in out
+    assert out.count("  20") == 1 and "… and 3 more" in out and "[life_note:1:" in out
 
 
 def test_address_as_and_cadence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

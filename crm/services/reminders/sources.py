@@ -21,7 +21,7 @@ from crm.domain import lunar
 from crm.domain.festivals import NAMES, festivals_between
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.referral_thanks import thanks_source
-from crm.services.reminders import loan_sources
+from crm.services.reminders import loan_sources, post_loan_sources
 from crm.services.reminders import settings as reminder_settings
 from crm.services.reminders.occurrence import DailySource, Occurrence, Source, message
 from crm.store.queries import reminders as q
@@ -347,6 +347,7 @@ def default_sources() -> list[Source]:
         loan_sources.overdue_follow_ups,
         loan_sources.repayments,
         loan_sources.maturities,
+        post_loan_sources.post_loan_checks,
         DailySource(contact_due),
         thanks_source,
     ]

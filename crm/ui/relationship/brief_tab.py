@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from crm.domain.changes import Topic
 from crm.domain.loan_form import render as render_nested
 from crm.domain.masking import mask_phone
+from crm.domain.messages import Msg
 from crm.domain.relationship_enums import Channel
 from crm.services.brief import (
     Brief,
@@ -26,6 +27,7 @@ from crm.services.brief import (
     loan_parts,
     need_parts,
 )
+from crm.services.post_loan_brief import AFTER_LOAN_TOPICS, after_loan_sections
 from crm.services.resources import ShareRow
 from crm.ui.i18n import render
 from crm.ui.relationship.kit import CLIENT_TAB_TOPICS
@@ -63,8 +65,13 @@ def loan_html(loan: BriefLoan) -> str:
     return " · ".join(pieces)
 
 
+def _line(msg: Msg, serious: bool) -> str:
+    text = _e(render_nested(msg, QCoreApplication.translate))
+    return f"<b style='color:{LATE}'>{text}</b>" if serious else text
+
+
 class BriefTab(ClientTab):
-    topics = CLIENT_TAB_TOPICS | {Topic.LOAN, Topic.NEED}
+    topics = CLIENT_TAB_TOPICS | {Topic.LOAN, Topic.NEED} | AFTER_LOAN_TOPICS
 
     def build(self) -> None:
         self.brief: Brief | None = None
@@ -195,6 +202,8 @@ class BriefTab(ClientTab):
         section(
             self.tr("Running loans"), [loan_html(x) for x in b.loans], self.tr("No running loans.")
         )
+        for heading, lines in after_loan_sections(b.after_loan, today):  # 贷后 (post-loan)
+            section(render(heading).rstrip(":："), [_line(m, serious) for m, serious in lines], "")
         if b.need is not None:
             section(
                 self.tr("Needs record, {date}").format(date=b.need.recorded_on.isoformat()),
