@@ -55,7 +55,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         loans=args.loans and fmt == "xlsx",
     )
     try:
-        n = services.transfer.export(ids, out, options, ctx.translate)
+        n = services.transfer.export(ids, out, options, ctx.translate, overwrite=args.force)
     except ExportError as exc:
         raise CommandError(exc.message) from None
     except OSError as exc:
@@ -296,6 +296,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv only")
     p.add_argument("--out", required=True, help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     add_json_flag(p)
     p.set_defaults(handler=cmd_export)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.files import NotARegularFile, check_target, commit_temp, private_temp_beside
 from crm.services.transfer import rows as R
 from crm.services.transfer.fields import (
     DEFAULT_COLUMNS,
@@ -89,6 +89,8 @@ def write_export(
     translate: Translate,
     progress: Progress | None = None,
     loan_lines: LoanLines | None = None,
+    *,
+    overwrite: bool = True,
 ) -> int:
     """Write these clients (in this order) to ``path``; returns how many were written.
 
@@ -106,19 +108,37 @@ def write_export(
                 QT_TRANSLATE_NOOP("Transfer", "Unknown column {column}.").with_(column=key)
             )
     path = Path(path)
-    part = path.with_name(f".{path.name}.part")
+    check_export_target(path, overwrite=overwrite)
     progress = progress or (lambda _d, _t: True)
-    try:
+    # An unpredictable 0600 temporary made exclusively beside the target (crm.files): a killed
+    # export leaves no predictable ``.part`` to plant a link at, and start-up sweeps it away.
+    with private_temp_beside(path) as part:
         if options.format == "xlsx":
             _write_xlsx(conn, ids, part, options, translate, progress, loan_lines)
         else:
             writer = _write_csv if options.format == "csv" else _write_vcf
             writer(conn, ids, part, options, translate, progress)
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+        commit_temp(part, path)
     return len(ids)
+
+
+def check_export_target(path: Path, *, overwrite: bool) -> None:
+    """Refuse a device, FIFO or folder as the target, and an existing file unless
+    ``overwrite`` (the GUI's file picker has asked; the CLI needs ``--force``)."""
+    try:
+        check_target(path, overwrite=overwrite)
+    except NotARegularFile:
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Transfer", "{file} is not a regular file; choose a file name to export to."
+            ).with_(file=str(path))
+        ) from None
+    except FileExistsError:
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Transfer", "{file} already exists; add --force to replace it."
+            ).with_(file=str(path))
+        ) from None
 
 
 def _tick(progress: Progress, done: int, total: int) -> None:

@@ -39,19 +39,29 @@ class TransferService:
         options: ExportOptions,
         translate: Translate,
         progress: ExportProgress | None = None,
+        *,
+        overwrite: bool = True,
     ) -> int:
         """Write these clients (in this order) to ``path``; returns how many were written.
         With ``options.loans`` an xlsx gets a second sheet of their loans (csv and vCard
         ignore it). Raises :class:`ExportError` for a bad format or column,
         :class:`ExportCancelled` when ``progress`` says stop, OSError when the file cannot
-        be written."""
+        be written. An existing ``path`` is replaced only with ``overwrite``; one that is not
+        a regular file (a device, a FIFO) never is (:class:`ExportError`)."""
         loan_lines = None
         if options.loans and options.format == "xlsx":
             from crm.services.loans import LoanService
 
             loan_lines = LoanService(self.book, self.clock).for_clients
         return write_export(
-            self.book.reader(), ids, Path(path), options, translate, progress, loan_lines
+            self.book.reader(),
+            ids,
+            Path(path),
+            options,
+            translate,
+            progress,
+            loan_lines,
+            overwrite=overwrite,
         )
 
     # -- in ------------------------------------------------------------------------------------
