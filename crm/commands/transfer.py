@@ -46,10 +46,20 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
             "Transfer", "--loans goes with xlsx only; the {format} file has no loans."
         )
         print(ctx.text(note.with_(format=fmt)), file=sys.stderr)
+    # A vCard is for a phone's contacts, where a masked number cannot be dialled: full numbers
+    # unless --masked, and said on stderr (it holds no ID numbers).
+    unmasked = args.unmasked or (fmt == "vcf" and not args.masked)
+    if fmt == "vcf" and unmasked and not args.unmasked:
+        note = QT_TRANSLATE_NOOP(
+            "Transfer",
+            "The vCard file holds full phone numbers (it is for a phone's contacts); "
+            "--masked masks them.",
+        )
+        print(ctx.text(note), file=sys.stderr)
     options = ExportOptions(
         format=fmt,
         columns=columns,
-        unmasked=args.unmasked,
+        unmasked=unmasked,
         encoding="gb18030" if args.encoding == "gb18030" else "utf-8-sig",
         sheet_title=ctx.text(QT_TRANSLATE_NOOP("Transfer", "Clients")),
         loans=args.loans and fmt == "xlsx",
@@ -290,7 +300,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tag")
     p.add_argument("--archived", action="store_true", help="export the archive instead")
     p.add_argument("--columns", help="comma-separated: name,phones,id_number,birthday,...")
-    p.add_argument("--unmasked", action="store_true", help="full phone and ID numbers")
+    masking = p.add_mutually_exclusive_group()
+    masking.add_argument("--unmasked", action="store_true", help="full phone and ID numbers")
+    masking.add_argument(
+        "--masked",
+        action="store_true",
+        help="mask phones in a vCard too (masked: the default for xlsx and csv)",
+    )
     p.add_argument(
         "--loans", action="store_true", help="xlsx only: a second sheet with the clients' loans"
     )

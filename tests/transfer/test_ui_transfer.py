@@ -122,3 +122,16 @@ def test_back_up_now_and_check(qtbot, main_window, tmp_path: Path) -> None:
         main_window.transfer.check()
     assert checked.args[0]["ok"]
     assert "passed" in shown[0]
+
+
+def test_vcard_is_unmasked_by_default_and_says_so(qtbot, ui_ctx) -> None:
+    from crm.ui.transfer.export_dialog import ExportDialog
+
+    dialog = ExportDialog(ui_ctx, [], [])
+    qtbot.addWidget(dialog)
+    dialog.ask = lambda title, text: False  # type: ignore[method-assign]
+    assert not dialog.options().unmasked
+    dialog.format.setCurrentIndex(dialog.format.findData("vcf"))
+    assert dialog.options().unmasked and "vCard" in dialog.hint.text()
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.options().unmasked  # the other formats keep the officer's choice

@@ -33,8 +33,9 @@ ID_NUMBER, CAL, BY, BM, BD = (_AT["id_number"], _AT["birthday_calendar"], _AT["b
 LEAP_COL, WECHAT, BUSINESS = _AT["birth_leap"], _AT["wechat"], _AT["business_name"]
 INDUSTRY, USCC, ADDRESS, STATUS = _AT["industry"], _AT["uscc"], _AT["address"], _AT["status"]
 NOTES, FORM, CADENCE = _AT["notes"], _AT["form_of_address"], _AT["cadence_days"]
-CREATED = _AT["created_at"]
-PHONES, TAGS = Q.PHONES_AT, Q.TAGS_AT
+CREATED, UPDATED, LAST_CONTACT = _AT["created_at"], _AT["updated_at"], _AT["last_contact_at"]
+REFERRED_BY, SOURCE = _AT["referred_by_id"], _AT["source"]
+PHONES, TAGS, REFERRER = Q.PHONES_AT, Q.TAGS_AT, Q.REFERRER_AT
 
 _PLAIN = {
     "name": NAME,

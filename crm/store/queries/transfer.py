@@ -20,12 +20,15 @@ CLIENT_COLUMNS = (
     "id", "name", "kind", "gender", "id_number", "birthday_calendar", "birth_year",
     "birth_month", "birth_day", "birth_leap", "wechat", "business_name", "industry", "uscc",
     "address", "status", "notes", "form_of_address", "cadence_days", "created_at",
+    "updated_at", "last_contact_at", "referred_by_id", "source",
 )  # fmt: skip
 
 #: Where phones and tags sit in an exported row: after the client columns. Each is joined
 #: with char(31); Chinese numbers as dialled at home, foreign ones with their +country code.
 PHONES_AT = len(CLIENT_COLUMNS)
 TAGS_AT = PHONES_AT + 1
+#: The referrer's name (a client or referral partner, archived or not), after the tags.
+REFERRER_AT = TAGS_AT + 1
 
 _ROW_SQL = f"""
 SELECT {", ".join(f"c.{column}" for column in CLIENT_COLUMNS)},
@@ -34,8 +37,10 @@ SELECT {", ".join(f"c.{column}" for column in CLIENT_COLUMNS)},
           FROM (SELECT e164, national FROM client_phone p WHERE p.client_id = c.id
                 ORDER BY position)),
        (SELECT group_concat(tag, char(31))
-          FROM (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag))
+          FROM (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag)),
+       r.name
 FROM json_each(?) j JOIN client c ON c.id = j.value
+LEFT JOIN client r ON r.id = c.referred_by_id
 ORDER BY j.key
 """
 

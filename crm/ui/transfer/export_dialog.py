@@ -90,6 +90,8 @@ class ExportDialog(QDialog):
         self.unmasked = QCheckBox(self.tr("Full phone and ID numbers (unmasked)"))
         self.unmasked.toggled.connect(self._confirm_unmasked)
         self._unmasked_confirmed = False
+        self._was_vcf = False
+        self._unmasked_before_vcf = False
 
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
@@ -115,11 +117,7 @@ class ExportDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.columns, 1)
         layout.addWidget(self.loans)
-        hint = QLabel(
-            self.tr(
-                "Phone and ID numbers are masked (138****5678) unless you ask for them in full."
-            )
-        )
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #6b7280;")
         layout.addWidget(self.unmasked)
@@ -136,6 +134,28 @@ class ExportDialog(QDialog):
         self.encoding_label.setVisible(is_csv)
         self.columns.setEnabled(self.format.currentData() != "vcf")
         self.loans.setEnabled(self.format.currentData() == "xlsx")
+        # A vCard goes to a phone, where a masked number cannot be dialled: full phones by
+        # default (it holds no ID numbers), said in the hint; the other formats keep the choice.
+        vcf = self.format.currentData() == "vcf"
+        if vcf != self._was_vcf:
+            self._was_vcf = vcf
+            self.unmasked.blockSignals(True)
+            if vcf:
+                self._unmasked_before_vcf = self.unmasked.isChecked()
+                self.unmasked.setChecked(True)
+            else:
+                self.unmasked.setChecked(self._unmasked_before_vcf)
+            self.unmasked.blockSignals(False)
+        self.hint.setText(
+            self.tr(
+                "A vCard is for your phone's contacts: its phone numbers are in full (it holds "
+                "no ID numbers). Untick the box to mask them."
+            )
+            if vcf
+            else self.tr(
+                "Phone and ID numbers are masked (138****5678) unless you ask for them in full."
+            )
+        )
 
     def _confirm_unmasked(self, on: bool) -> None:
         if not on or self._unmasked_confirmed:
