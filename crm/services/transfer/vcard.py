@@ -78,8 +78,8 @@ def name_parts(name: str) -> tuple[str, str]:
 
 def _is_mobile(phone: str) -> bool:
     if phone.startswith("+"):
-        from crm.domain.phones import validate_phone
         from crm.domain.errors import FieldError
+        from crm.domain.phones import validate_phone
 
         try:
             return validate_phone(phone).is_mobile
