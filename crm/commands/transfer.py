@@ -294,7 +294,12 @@ def check_report(safekeeping: SafekeepingService) -> dict:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to `crm`."""
     p = sub.add_parser("export", help="export clients to xlsx, csv or vCard")
-    p.add_argument("--format", choices=["xlsx", "csv", "vcf"], help="default: from --out")
+    p.add_argument(
+        "--format",
+        choices=["xlsx", "csv", "excel-csv", "vcf"],
+        help="default: from --out; excel-csv is a csv for Excel and LibreOffice Calc that "
+        "keeps phone and ID numbers as text",
+    )
     p.add_argument("--search", "-s")
     p.add_argument("--status", choices=[s.value for s in ClientStatus])
     p.add_argument("--tag")
@@ -310,7 +315,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--loans", action="store_true", help="xlsx only: a second sheet with the clients' loans"
     )
-    p.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv only")
+    p.add_argument(
+        "--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv, excel-csv only"
+    )
     p.add_argument("--out", required=True, help="the file to write")
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     add_json_flag(p)

@@ -135,3 +135,15 @@ def test_vcard_is_unmasked_by_default_and_says_so(qtbot, ui_ctx) -> None:
     assert dialog.options().unmasked and "vCard" in dialog.hint.text()
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert not dialog.options().unmasked  # the other formats keep the officer's choice
+
+
+def test_excel_csv_is_offered_and_written(qtbot, ui_ctx, tmp_path) -> None:
+    from crm.ui.transfer.export_dialog import ExportDialog
+
+    dialog = ExportDialog(ui_ctx, [], [])
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("excel-csv"))
+    assert dialog.options().format == "excel-csv" and dialog.encoding.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.export_to(tmp_path / "x.csv")
+    assert (tmp_path / "x.csv").exists()

@@ -37,7 +37,8 @@ from crm.store.queries import transfer as Q
 if TYPE_CHECKING:
     from crm.services.transfer.loan_sheet import LoanLines
 
-FORMATS = ("xlsx", "csv", "vcf")
+#: "excel-csv": a csv for Excel and LibreOffice Calc (crm.services.transfer.excel_csv).
+FORMATS = ("xlsx", "csv", "excel-csv", "vcf")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 #: progress(done, total) -> False to cancel
 Progress = Callable[[int, int], bool]
@@ -98,9 +99,9 @@ def write_export(
     hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``."""
     if options.format not in FORMATS:
         raise ExportError(
-            QT_TRANSLATE_NOOP("Transfer", "Unknown format {format}: use xlsx, csv or vcf.").with_(
-                format=options.format
-            )
+            QT_TRANSLATE_NOOP(
+                "Transfer", "Unknown format {format}: use xlsx, csv, excel-csv or vcf."
+            ).with_(format=options.format)
         )
     for key in options.columns:
         if key not in FIELD_BY_KEY:
@@ -115,6 +116,20 @@ def write_export(
     with private_temp_beside(path) as part:
         if options.format == "xlsx":
             _write_xlsx(conn, ids, part, options, translate, progress, loan_lines)
+        elif options.format == "excel-csv":
+            from crm.services.transfer.excel_csv import write_excel_csv
+
+            write_excel_csv(
+                conn,
+                ids,
+                options.columns,
+                options.unmasked,
+                options.encoding if options.encoding in CSV_ENCODINGS else "utf-8-sig",
+                part,
+                translate,
+                headers(options.columns, translate),
+                lambda done: _tick(progress, done, len(ids)),
+            )
         else:
             writer = _write_csv if options.format == "csv" else _write_vcf
             writer(conn, ids, part, options, translate, progress)

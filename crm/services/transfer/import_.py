@@ -124,7 +124,8 @@ def _build(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> Preview:
-    parser = RowParser(mapping, translate, unquote=table.kind == "csv")
+    csv = table.kind == "csv"
+    parser = RowParser(mapping, translate, unquote=csv and table.apostrophes, literal=csv)
     from crm.store.queries import clients as q
 
     conn = book.reader()

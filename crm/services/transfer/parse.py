@@ -29,9 +29,10 @@ _DATE = re.compile(r"^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
-def cell_text(value: Cell, unquote: bool = False) -> str:
+def cell_text(value: Cell, unquote: bool = False, literal: bool = False) -> str:
     """A cell as the text the officer sees; ``unquote`` (csv) undoes the apostrophe that
-    :func:`crm.services.transfer.export.safe_text` adds."""
+    :func:`crm.services.transfer.export.safe_text` adds, ``literal`` (csv) the ``="..."`` of
+    :func:`crm.services.transfer.excel_csv.excel_text` (Excel's own way to keep text text)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -43,6 +44,12 @@ def cell_text(value: Cell, unquote: bool = False) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
+    if literal and text[:2] == '="':
+        from crm.services.transfer.excel_csv import unwrap
+
+        inner = unwrap(text)
+        if inner is not None:
+            return inner
     if (
         unquote
         and text[:1] == "'"
@@ -57,10 +64,15 @@ class RowParser:
     """Builds drafts from rows under one column mapping."""
 
     def __init__(
-        self, mapping: Sequence[str | None], translate: Translate, unquote: bool = False
+        self,
+        mapping: Sequence[str | None],
+        translate: Translate,
+        unquote: bool = False,
+        literal: bool = False,
     ) -> None:
         self.mapping = list(mapping)
         self.unquote = unquote
+        self.literal = literal
         self.enums = {k: enum_lookup(k, translate) for k in ("kind", "gender", "status")}
         self.lunar_words = {"农历", "阴历", "lunar", normalise_header(LUNAR.render(translate))}
         self.leap_words = {"闰", "leap", normalise_header(LEAP.render(translate))}
@@ -74,7 +86,7 @@ class RowParser:
             if key is None or i >= len(row):
                 continue
             raw = row[i]
-            text = cell_text(raw, self.unquote).strip()
+            text = cell_text(raw, self.unquote, self.literal).strip()
             if key == "phones":
                 phones += [p for p in _PHONE_SPLIT.split(text) if p.strip()]
                 continue

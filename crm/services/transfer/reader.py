@@ -80,6 +80,10 @@ class Table:
     rows: list[list[Cell]]
     kind: str  # "xlsx" or "csv"
     encoding: str | None = None  # csv only
+    #: csv only: a leading apostrophe before = + - @ is Prism's protection, to be removed.
+    #: False when some cell starts with one of those bare: the file was saved by a program
+    #: (a spreadsheet) that writes text as it is, so an apostrophe there is the client's own.
+    apostrophes: bool = True
 
 
 def read_table(
@@ -355,4 +359,13 @@ def _read_csv(path: Path, limits: Limits, tick: _Ticker) -> Table:
     while rows and not any(c.strip() for c in rows[-1]):  # type: ignore[union-attr]
         rows.pop()
     headers, body = _split(rows, limits)
-    return Table(headers, body, "csv", encoding)
+    return Table(headers, body, "csv", encoding, apostrophes=not _bare_triggers(body))
+
+
+def _bare_triggers(rows: list[list[Cell]]) -> bool:
+    """Whether a cell starts with = + - @ unprotected (a ``="..."`` text literal aside)."""
+    for row in rows:
+        for c in row:
+            if isinstance(c, str) and c[:1] in "=+-@" and c and not c.startswith('="'):
+                return True
+    return False

@@ -26,13 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.ui.context import UiContext
 from crm.ui.tasks import Task
 
 if TYPE_CHECKING:
     from crm.services.transfer.export import ExportOptions
 
-FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV (.csv)"), ("vcf", "vCard (.vcf)"))
+FORMATS: tuple[tuple[str, str | Msg], ...] = (
+    ("xlsx", "Excel (.xlsx)"),
+    ("csv", "CSV (.csv)"),
+    # phone and ID numbers kept as text when a spreadsheet opens it (crm...excel_csv)
+    ("excel-csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV for Excel and Calc (.csv)")),
+    ("vcf", "vCard (.vcf)"),
+)
+#: The file name's ending of each format.
+SUFFIX = {"xlsx": "xlsx", "csv": "csv", "excel-csv": "csv", "vcf": "vcf"}
 
 
 class ExportDialog(QDialog):
@@ -67,7 +76,8 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for key, label in FORMATS:
-            self.format.addItem(label, key)
+            shown = label if isinstance(label, str) else label.render(QCoreApplication.translate)
+            self.format.addItem(shown, key)
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("UTF-8 (opens cleanly in Excel)"), "utf-8-sig")
         self.encoding.addItem(self.tr("GB18030 (older software)"), "gb18030")
@@ -129,7 +139,7 @@ class ExportDialog(QDialog):
     # -- choices -------------------------------------------------------------------------------
 
     def _format_changed(self) -> None:
-        is_csv = self.format.currentData() == "csv"
+        is_csv = self.format.currentData() in ("csv", "excel-csv")
         self.encoding.setVisible(is_csv)
         self.encoding_label.setVisible(is_csv)
         self.columns.setEnabled(self.format.currentData() != "vcf")
@@ -200,7 +210,7 @@ class ExportDialog(QDialog):
         )
 
     def _choose_file(self) -> None:
-        fmt = str(self.format.currentData())
+        fmt = SUFFIX[str(self.format.currentData())]
         name = self.tr("clients") + f"-{self.ctx.clock.today():%Y%m%d}.{fmt}"
         start = str(Path.home() / name)
         path, _ = QFileDialog.getSaveFileName(
