@@ -64,6 +64,8 @@ def _cell(value: R.Cell) -> object:
         return ""
     if isinstance(value, int):
         return value  # a real number (keep-in-touch days): the spreadsheet may have it
+    if isinstance(value, dt.datetime):
+        return excel_text(value.isoformat(" ", "minutes"))
     if isinstance(value, dt.date):
         return excel_text(value.isoformat())
     return excel_text(str(value))

@@ -47,7 +47,7 @@ COLUMN_WIDTHS = {
     "name": 12, "kind": 10, "gender": 6, "phones": 16, "id_number": 21, "birthday": 16,
     "wechat": 14, "business_name": 24, "industry": 10, "uscc": 21, "address": 32,
     "status": 10, "tags": 20, "notes": 40, "form_of_address": 10, "cadence_days": 10,
-    "created": 12,
+    "created": 12, "referrer": 12, "source": 10, "last_contact": 17,
 }  # fmt: skip
 
 
@@ -224,6 +224,7 @@ def _write_xlsx(
         ws = wb.add_worksheet(options.sheet_title[:31] or "Clients")
         head = wb.add_format({"bold": True, "bg_color": "#DBEAFE", "bottom": 1})
         date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+        moment_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         for c, key in enumerate(options.columns):
             ws.set_column(c, c, COLUMN_WIDTHS.get(key, 12))
         ws.freeze_panes(1, 0)
@@ -248,6 +249,8 @@ def _write_xlsx(
                         write_number(row, c, v)
                     elif cls is dt.date:
                         write_datetime(row, c, v, date_fmt)
+                    elif cls is dt.datetime:
+                        write_datetime(row, c, v, moment_fmt)
                     else:
                         write_string(row, c, str(v))
             _tick(progress, row // share, total)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from crm.domain.enums import ClientKind, ClientStatus, Gender
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.domain.referrals import ReferralSource
 
 #: Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -144,7 +145,24 @@ FIELDS: tuple[Field, ...] = (
             "keepintouchdays",
         ),
     ),
-    Field("created", QT_TRANSLATE_NOOP("Transfer", "Added on"), importable=False),
+    # Who brought the client and when they were last in touch: a round trip keeps the
+    # referral chains (the referrer by name: a client of the book or a row of the same file).
+    Field(
+        "referrer",
+        QT_TRANSLATE_NOOP("Transfer", "Referred by"),
+        ("介绍人", "推荐人", "转介绍人", "引荐人", "referrer", "referredby"),
+    ),
+    Field("source", QT_TRANSLATE_NOOP("Transfer", "Source"), ("来源", "客户来源", "source")),
+    Field(
+        "last_contact",
+        QT_TRANSLATE_NOOP("Transfer", "Last contact"),
+        ("最近联系", "上次联系", "最后联系", "最近联系时间", "lastcontact", "lastcontacted"),
+    ),
+    Field(
+        "created",
+        QT_TRANSLATE_NOOP("Transfer", "Added on"),
+        ("添加日期", "录入日期", "创建日期", "建档日期", "addedon", "dateadded", "created"),
+    ),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 DEFAULT_COLUMNS = tuple(f.key for f in FIELDS)
@@ -182,11 +200,25 @@ ENUM_SYNONYMS: dict[str, dict[str, str]] = {
         "拒绝": ClientStatus.DECLINED,
         "已拒绝": ClientStatus.DECLINED,
     },
+    "source": {
+        "转介绍": ReferralSource.REFERRAL,
+        "介绍": ReferralSource.REFERRAL,
+        "推荐": ReferralSource.REFERRAL,
+        "上门": ReferralSource.WALK_IN,
+        "自然到店": ReferralSource.WALK_IN,
+        "网点": ReferralSource.BRANCH,
+        "电话": ReferralSource.PHONE,
+        "活动": ReferralSource.EVENT,
+        "网络": ReferralSource.ONLINE,
+        "线上": ReferralSource.ONLINE,
+        "其他": ReferralSource.OTHER,
+    },
 }
-ENUMS: dict[str, type[ClientKind] | type[Gender] | type[ClientStatus]] = {
+ENUMS: dict[str, type[ClientKind] | type[Gender] | type[ClientStatus] | type[ReferralSource]] = {
     "kind": ClientKind,
     "gender": Gender,
     "status": ClientStatus,
+    "source": ReferralSource,
 }
 
 

@@ -20,9 +20,9 @@ from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.services.collector import collector_paused
 from crm.services.transfer.fields import FIELD_BY_KEY
-from crm.services.transfer.parse import RowParser
+from crm.services.transfer.parse import Extra, RowParser
 from crm.services.transfer.reader import Cancelled, ImportCancelled, Table
-from crm.store.book import Book
+from crm.store.book import Book, sql_datetime
 
 ON_DUPLICATE = ("skip", "update", "add")
 PREVIEW_CHUNK = 500  # rows checked between two progress reports / cancel checks
@@ -46,6 +46,9 @@ class PreviewRow:
     problems: list[tuple[str, Msg]] = field(default_factory=list)  # (column, reason)
     duplicate_of: int | None = None  # an existing client with the same phone or ID number
     duplicate_row: int | None = None  # an earlier row of the file with the same
+    extra: Extra = field(default_factory=Extra)  # referrer, last contact, date added
+    referrer_row: int | None = None  # the referrer is this row of the file
+    referrer_id: int | None = None  # the referrer is this client of the book
 
     @property
     def ok(self) -> bool:
@@ -142,7 +145,7 @@ def _build(
         if not any(c not in (None, "") and str(c).strip() for c in cells):
             continue  # blank line
         line = n + 2
-        draft, errors = parser.draft(cells)
+        draft, errors, extra = parser.draft(cells)
         clean = None
         try:
             clean = clean_client(draft, today)
@@ -151,7 +154,7 @@ def _build(
         if errors:
             clean = None
         problems = [(_column_name(headers, mapping, _key(e)), e.message) for e in errors]
-        pr = PreviewRow(line, draft, clean, problems)
+        pr = PreviewRow(line, draft, clean, problems, extra=extra)
         if clean is not None:
             for p in clean.phones:
                 pr.duplicate_of = pr.duplicate_of or phone_owner.get(p.national)
@@ -166,6 +169,9 @@ def _build(
             if clean.id_number:
                 seen_id.setdefault(clean.id_number, line)
         rows.append(pr)
+    from crm.services.transfer.referrers import resolve
+
+    resolve(conn, rows, _column_name(headers, mapping, "referrer"))
     _tick(progress, cancelled, total, total)
     return Preview(list(headers), list(mapping), rows)
 
@@ -218,7 +224,8 @@ def _commit(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> ImportSummary:
-    from crm.services.clients import ClientService, SaveCancelled
+    from crm.services.clients import ClientService, SaveCancelled, write_clients
+    from crm.store.queries import clients as cq
 
     clients = ClientService(book, clock)
     # The clients the file updates, read in one go (one read each made 20,000 updates slow).
@@ -227,8 +234,8 @@ def _commit(
         if on_duplicate == "update"
         else {}
     )
-    inserts: list[CleanClient] = []
-    updates: list[tuple[int, CleanClient]] = []
+    inserts: list[PreviewRow] = []
+    updates: list[PreviewRow] = []
     skipped = 0
     for n, r in enumerate(preview.rows):
         if cancelled is not None and n % PREVIEW_CHUNK == 0 and cancelled():
@@ -236,21 +243,74 @@ def _commit(
         if r.clean is None:
             continue
         if r.duplicate_of is not None and on_duplicate == "update":
-            old = existing.get(r.duplicate_of) or clients.get(r.duplicate_of)  # or NotFound
-            updates.append((r.duplicate_of, _merged(old.draft, clock, r, preview.mapping)))
+            updates.append(r)
         elif r.duplicate and on_duplicate != "add":
             skipped += 1
         else:
-            inserts.append(r.clean)
+            inserts.append(r)
+    now = clock.now()
     # The same write, with the same side effects (thank-you, search columns, phones and
     # tags, referrer check), as the add dialog and `crm edit`: one transaction, all or nothing.
     try:
-        new_ids = clients.save_many(
-            inserts, updates, initiator=Initiator.IMPORT, progress=progress, cancelled=cancelled
-        )
+        with book.write() as conn:
+            # Inside one write transaction the n inserts take the n ids from next_id on, in
+            # order: a referrer row of the file is known by its id before anything is written.
+            first = cq.next_id(conn)
+            ids = {r.row: first + k for k, r in enumerate(inserts)}
+            for r in preview.rows:
+                if r.duplicate_of is not None:
+                    ids.setdefault(r.row, r.duplicate_of)
+            for r in preview.rows:
+                if r.duplicate_row is not None and r.row not in ids:
+                    ids[r.row] = ids.get(r.duplicate_row, 0)
+            adds = [_linked(r, r.clean, ids) for r in inserts if r.clean is not None]
+            changed = [
+                (
+                    r.duplicate_of,
+                    _linked(r, _merged(_old(existing, clients, r), clock, r, preview.mapping), ids),
+                )
+                for r in updates
+                if r.duplicate_of is not None
+            ]
+            written = write_clients(
+                conn,
+                adds,
+                changed,
+                now=now,
+                created=[r.extra.created or now for r in inserts],
+                progress=progress,
+                cancelled=cancelled,
+            )
+            contacts = [
+                (sql_datetime(r.extra.last_contact), ids[r.row])
+                for r in (*inserts, *updates)
+                if r.extra.last_contact is not None and ids.get(r.row)
+            ]
+            if contacts:
+                from crm.store.queries import transfer as Q
+
+                Q.set_last_contacts(conn, contacts)
     except SaveCancelled:
         raise ImportCancelled() from None
-    return ImportSummary(len(inserts), len(updates), skipped, bad, tuple(new_ids))
+    if written.client_ids:
+        book.changes.publish(written.topics, written.client_ids, Initiator.IMPORT)
+    return ImportSummary(len(adds), len(changed), skipped, bad, tuple(written.new_ids))
+
+
+def _old(existing: dict, clients: object, r: PreviewRow) -> ClientDraft:
+    assert r.duplicate_of is not None
+    old = existing.get(r.duplicate_of) or clients.get(r.duplicate_of)  # type: ignore[attr-defined]
+    return old.draft
+
+
+def _linked(r: PreviewRow, clean: CleanClient, ids: dict[int, int]) -> CleanClient:
+    """The row's client with the referrer it names (a source of "referral" with it)."""
+    from crm.domain.referrals import ReferralSource
+
+    ref = r.referrer_id if r.referrer_row is None else ids.get(r.referrer_row)
+    if not ref:
+        return clean
+    return replace(clean, referred_by_id=ref, source=ReferralSource.REFERRAL)
 
 
 def _merged(

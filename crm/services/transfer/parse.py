@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from crm.domain.client_form import Birthday, ClientDraft
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.errors import FieldError
 from crm.domain.messages import QT_TRANSLATE_NOOP, Translate
+from crm.domain.referrals import ReferralSource
 from crm.services.transfer.fields import (
     FORMULA_TRIGGERS,
     LEAP,
@@ -27,6 +29,22 @@ from crm.services.transfer.reader import Cell
 _PHONE_SPLIT = re.compile(r"[;；,，、/\n|]+")
 _DATE = re.compile(r"^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MOMENT = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$"
+)
+#: Columns that are not fields of the client form: they are settled when the row is imported.
+EXTRA_KEYS = ("referrer", "last_contact", "created")
+
+
+@dataclass
+class Extra:
+    """What a row says beyond the client form: who referred them (a name, resolved against
+    the book and the file), when they were last in touch and when they were added."""
+
+    referrer: str = ""
+    last_contact: dt.datetime | None = None
+    created: dt.datetime | None = None
 
 
 def cell_text(value: Cell, unquote: bool = False, literal: bool = False) -> str:
@@ -73,12 +91,13 @@ class RowParser:
         self.mapping = list(mapping)
         self.unquote = unquote
         self.literal = literal
-        self.enums = {k: enum_lookup(k, translate) for k in ("kind", "gender", "status")}
+        self.enums = {k: enum_lookup(k, translate) for k in ("kind", "gender", "status", "source")}
         self.lunar_words = {"农历", "阴历", "lunar", normalise_header(LUNAR.render(translate))}
         self.leap_words = {"闰", "leap", normalise_header(LEAP.render(translate))}
 
-    def draft(self, row: Sequence[Cell]) -> tuple[ClientDraft, list[FieldError]]:
+    def draft(self, row: Sequence[Cell]) -> tuple[ClientDraft, list[FieldError], Extra]:
         d = ClientDraft()
+        extra = Extra()
         errors: list[FieldError] = []
         phones: list[str] = []
         tags: list[str] = []
@@ -96,15 +115,26 @@ class RowParser:
             if not text:
                 continue
             try:
-                self._set(d, key, raw, text)
+                if key in EXTRA_KEYS:
+                    self._extra(extra, key, raw, text)
+                else:
+                    self._set(d, key, raw, text)
             except FieldError as exc:
                 errors.append(exc)
         d.phones = phones
         d.tags = tags
-        return d, errors
+        return d, errors, extra
+
+    def _extra(self, extra: Extra, key: str, raw: Cell, text: str) -> None:
+        if key == "referrer":
+            extra.referrer = " ".join(text.split())
+        elif key == "last_contact":
+            extra.last_contact = moment(key, raw, text)
+        else:
+            extra.created = moment(key, raw, text)
 
     def _set(self, d: ClientDraft, key: str, raw: Cell, text: str) -> None:
-        if key in ("kind", "gender", "status"):
+        if key in ("kind", "gender", "status", "source"):
             value = self.enums[key].get(normalise_header(text))
             if value is None:
                 raise FieldError(
@@ -117,6 +147,8 @@ class RowParser:
                 d.kind = ClientKind(value)
             elif key == "gender":
                 d.gender = Gender(value)
+            elif key == "source":
+                d.source = ReferralSource(value)
             else:
                 d.status = ClientStatus(value)
         elif key == "birthday":
@@ -164,3 +196,24 @@ class RowParser:
             )
         year, month, day = m.groups()
         return Birthday(calendar, int(month), int(day), int(year) if year else None, leap)
+
+
+def moment(key: str, raw: Cell, text: str) -> dt.datetime:
+    """A date, or a date and time, as a spreadsheet or Prism's export writes it."""
+    if isinstance(raw, dt.datetime):
+        return raw.replace(microsecond=0)
+    if isinstance(raw, dt.date):
+        return dt.datetime(raw.year, raw.month, raw.day)
+    m = _MOMENT.match(text.strip())
+    if m:
+        y, mo, d, h, mi, sec = (int(g) if g else 0 for g in m.groups())
+        try:
+            return dt.datetime(y, mo, d, h, mi, sec)
+        except ValueError:
+            pass
+    raise FieldError(
+        key,
+        QT_TRANSLATE_NOOP(
+            "Import", "{value} is not a date (write 2026-11-29, or 2026-11-29 14:30)."
+        ).with_(value=text),
+    )

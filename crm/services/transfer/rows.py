@@ -19,7 +19,7 @@ from crm.domain.messages import Translate
 from crm.services.transfer.fields import ENUMS, FIELD_BY_KEY, LEAP, LUNAR
 from crm.store.queries import transfer as Q
 
-Cell = str | int | dt.date | None
+Cell = str | int | dt.date | dt.datetime | None
 
 PHONE_SEP = "; "
 TAG_SEP = "、"
@@ -79,6 +79,13 @@ def birthday_cell(r: tuple, translate: Translate) -> Cell:
     return f"{month:02d}-{day:02d}"
 
 
+def _moment(value: str | None) -> Cell:
+    """A stored local date-time as the minute it names (seconds never matter to a contact)."""
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(str(value)[:16])
+
+
 def converters(
     columns: Sequence[str], unmasked: bool, translate: Translate
 ) -> list[Callable[[tuple], Cell]]:
@@ -92,7 +99,7 @@ def converters(
             out.append(partial(_plain, i))
         elif key in ENUMS:
             labels = {m.value: m.label.render(translate) for m in ENUMS[key]}
-            i = {"kind": KIND, "gender": GENDER, "status": STATUS}[key]
+            i = {"kind": KIND, "gender": GENDER, "status": STATUS, "source": SOURCE}[key]
             out.append(partial(_label, i, labels))
         elif key == "phones":
             if unmasked:
@@ -116,6 +123,10 @@ def converters(
             out.append(lambda r: birthday_cell(r, translate))
         elif key == "created":
             out.append(lambda r: dt.date.fromisoformat(r[CREATED][:10]))
+        elif key == "referrer":
+            out.append(lambda r: r[REFERRER])
+        elif key == "last_contact":
+            out.append(lambda r: _moment(r[LAST_CONTACT]))
     return out
 
 

@@ -169,13 +169,17 @@ def csv_query(
             exprs.append(_BIRTHDAY)
         elif key == "created":
             exprs.append("substr(c.created_at, 1, 10)")
+        elif key == "last_contact":
+            exprs.append("substr(c.last_contact_at, 1, 16)")
+        elif key == "referrer":
+            exprs.append(safe("r.name"))
         elif key == "cadence_days":
             exprs.append("c.cadence_days")
         else:
             exprs.append(safe(f"c.{key}"))
     sql = (
         f"SELECT {', '.join(exprs)} FROM json_each(:ids) j JOIN client c ON c.id = j.value "
-        "ORDER BY j.key"
+        "LEFT JOIN client r ON r.id = c.referred_by_id ORDER BY j.key"
     )
     return sql, params
 
@@ -186,3 +190,32 @@ def csv_cells(
     """The cells of :func:`csv_query` for these clients, in the order of ``ids``."""
     sql, params = query
     return conn.execute(sql, {**params, "ids": id_array(ids)})
+
+
+# -- the import's referrers and dates ---------------------------------------------------------
+
+
+def ids_by_name(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, list[int]]:
+    """Every client (archived too) bearing one of these exact names, active ones first."""
+    import json
+
+    out: dict[str, list[int]] = {}
+    unique = sorted(set(names))
+    for start in range(0, len(unique), 5000):
+        part = json.dumps(unique[start : start + 5000], ensure_ascii=False)
+        for name, cid in conn.execute(
+            "SELECT c.name, c.id FROM json_each(?) j JOIN client c ON c.name = j.value "
+            "ORDER BY c.archived_at IS NOT NULL, c.id",
+            (part,),
+        ):
+            out.setdefault(name, []).append(cid)
+    return out
+
+
+def set_last_contacts(conn: sqlite3.Connection, rows: Sequence[tuple[str, int]]) -> None:
+    """(local date-time, client id): the later of the book's and the file's last contact."""
+    conn.executemany(
+        "UPDATE client SET last_contact_at = ?1 WHERE id = ?2 "
+        "AND (last_contact_at IS NULL OR last_contact_at < ?1)",
+        rows,
+    )
