@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.enums import ClientStatus
-from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 
 if TYPE_CHECKING:
     from crm.services.safekeeping import SafekeepingService
@@ -138,25 +138,25 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         "duplicates": dups,
         "problems": [{"row": r, "column": c, "reason": t} for r, c, t in report],
     }
-    if args.dry_run or (bad and not args.skip_bad):
+    refused = bad and not args.skip_bad  # what the real import would do with this file
+    if args.dry_run:
         if ctx.json:
             ctx.print_json({**result, "added": 0, "updated": 0, "skipped": 0, "dry_run": True})
         else:
-            msg = (
-                QT_TRANSLATE_NOOP(
-                    "Import",
-                    "Dry run: {rows} rows, {bad} with problems, {dups} duplicates. "
-                    "Nothing was imported.",
-                )
-                if args.dry_run
-                else QT_TRANSLATE_NOOP(
-                    "Import",
-                    "{bad} of {rows} rows have problems, so nothing was imported. "
-                    "Fix them, or add --skip-bad to import the good rows.",
-                )
+            msg = QT_TRANSLATE_NOOP(
+                "Import",
+                "Dry run: {rows} rows, {bad} with problems, {dups} duplicates. "
+                "Nothing was imported.",
             )
             ctx.print(ctx.text(msg.with_(rows=len(preview.rows), bad=bad, dups=dups)))
-        return 1 if bad and not args.dry_run else 0
+        if refused:  # exit 1, as the real import would: a script can trust the dry run
+            print(ctx.text(_refusal(bad, len(preview.rows))), file=sys.stderr)
+            return 1
+        return 0
+    if refused:
+        if ctx.json:
+            ctx.print_json({**result, "added": 0, "updated": 0, "skipped": 0, "dry_run": False})
+        raise CommandError(_refusal(bad, len(preview.rows)))
     try:
         summary = transfer.commit(preview, on_duplicate=args.on_duplicate, skip_bad=args.skip_bad)
     except ImportRefused as exc:
@@ -187,6 +187,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     return 0
+
+
+def _refusal(bad: int, rows: int) -> Msg:
+    return QT_TRANSLATE_NOOP(
+        "Import",
+        "{bad} of {rows} rows have problems, so nothing was imported. "
+        "Fix them, or add --skip-bad to import the good rows.",
+    ).with_(bad=bad, rows=rows)
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -38,10 +38,12 @@ class ImportRefused(Exception):
         super().__init__(message.render())
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of the file: no __dict__ each
 class PreviewRow:
     row: int  # the row number in the spreadsheet (the header is row 1)
-    draft: ClientDraft
+    #: The row as read; let go (None) once the row is clean and adds a client, to keep 100,000
+    #: rows in bounds: ``name`` and ``phones`` tell the row either way.
+    draft: ClientDraft | None
     clean: CleanClient | None
     problems: list[tuple[str, Msg]] = field(default_factory=list)  # (column, reason)
     duplicate_of: int | None = None  # an existing client with the same phone or ID number
@@ -53,6 +55,19 @@ class PreviewRow:
     @property
     def ok(self) -> bool:
         return self.clean is not None
+
+    @property
+    def name(self) -> str:
+        return self.clean.name if self.clean is not None else self.draft.name if self.draft else ""
+
+    @property
+    def phones(self) -> list[str]:
+        """The row's phones: as Prism writes them once clean, else as the file has them."""
+        if self.clean is not None:
+            from crm.domain.phones import canonical
+
+            return [canonical(p.e164, p.national) for p in self.clean.phones]
+        return list(self.draft.phones) if self.draft else []
 
     @property
     def duplicate(self) -> bool:
@@ -168,6 +183,8 @@ def _build(
                 seen_phone.setdefault(p.national, line)
             if clean.id_number:
                 seen_id.setdefault(clean.id_number, line)
+        if pr.clean is not None and pr.duplicate_of is None:
+            pr.draft = None  # only an update merges the file's cells into a client (_merged)
         rows.append(pr)
     from crm.services.transfer.referrers import resolve
 
@@ -318,7 +335,7 @@ def _merged(
 ) -> CleanClient:
     """The existing client updated from the file: cells the file fills replace the book's
     values, empty cells keep them (nothing is lost), phones and tags are added to theirs."""
-    assert row.duplicate_of is not None and row.clean is not None
+    assert row.duplicate_of is not None and row.clean is not None and row.draft is not None
     existing = replace(existing)  # two rows may update one client: each starts from the book
     blank = ClientDraft()
     for key in {k for k in mapping if k}:

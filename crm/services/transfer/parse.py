@@ -37,7 +37,7 @@ _MOMENT = re.compile(
 EXTRA_KEYS = ("referrer", "last_contact", "created")
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of the file: no __dict__ each
 class Extra:
     """What a row says beyond the client form: who referred them (a name, resolved against
     the book and the file), when they were last in touch and when they were added."""

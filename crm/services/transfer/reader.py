@@ -10,19 +10,17 @@ longer than a limit (read in bounded pieces, so a 50 MB field never sits in memo
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime as dt
-import io
+import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.collector import collector_paused
+from crm.services.transfer.packed import Cell, Rows
 
-Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+__all__ = ["Cell", "FileRefused", "ImportCancelled", "Limits", "Rows", "Table", "read_table"]
 
 CHUNK = 64 * 1024
 # rows between two progress reports / cancel checks while reading
@@ -77,7 +75,7 @@ class FileRefused(Exception):
 @dataclass
 class Table:
     headers: list[str]
-    rows: list[list[Cell]]
+    rows: Rows
     kind: str  # "xlsx" or "csv"
     encoding: str | None = None  # csv only
     #: csv only: a leading apostrophe before = + - @ is Prism's protection, to be removed.
@@ -100,7 +98,15 @@ def read_table(
 
 def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        # A FIFO, a device or a folder is never opened: reading a FIFO waits forever.
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused(
+                QT_TRANSLATE_NOOP(
+                    "Import", "{path} is not a regular file (a pipe, a device or a folder)."
+                ).with_(path=str(path))
+            )
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
@@ -124,11 +130,13 @@ def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
             )
         )
     else:
-        table = _read_csv(path, limits, tick)
+        from crm.services.transfer.read_csv import read_csv
+
+        table = read_csv(path, limits, tick)
     return table
 
 
-def _too_many_rows(limits: Limits) -> FileRefused:
+def too_many_rows(limits: Limits) -> FileRefused:
     return FileRefused(
         QT_TRANSLATE_NOOP(
             "Import", "The file has more than {max} rows; split it into smaller files."
@@ -136,17 +144,41 @@ def _too_many_rows(limits: Limits) -> FileRefused:
     )
 
 
-def _split(rows: list[list[Cell]], limits: Limits) -> tuple[list[str], list[list[Cell]]]:
+def split_header(rows: Rows, limits: Limits, widest: int = 0) -> tuple[list[str], Rows]:
+    """The header row and the rows below it. ``widest`` is the most cells a row had before
+    the reader cut it at ``max_columns + 1``, so the refusal names the real count."""
     if not rows:
         raise FileRefused(QT_TRANSLATE_NOOP("Import", "The file is empty."))
     headers = [("" if h is None else str(h)).strip() for h in rows[0]]
-    if len(headers) > limits.max_columns:
-        raise FileRefused(
-            QT_TRANSLATE_NOOP("Import", "The file has {n} columns; at most {max} are read.").with_(
-                n=len(headers), max=limits.max_columns
-            )
-        )
+    if max(len(headers), widest) > limits.max_columns:
+        raise too_many_columns(max(len(headers), widest), limits)
     return headers, rows[1:]
+
+
+def too_many_columns(n: int, limits: Limits) -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP("Import", "The file has {n} columns; at most {max} are read.").with_(
+            n=f"{n:,}", max=limits.max_columns
+        )
+    )
+
+
+def too_long(limits: Limits) -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import", "A cell of the file is longer than {max} characters; it was not read."
+        ).with_(max=f"{limits.max_field_chars:,}")
+    )
+
+
+def has_nul() -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "The file contains NUL characters, so it is not a spreadsheet's text; it was not "
+            "read. Save it again as CSV UTF-8 or .xlsx.",
+        )
+    )
 
 
 # -- xlsx --------------------------------------------------------------------------------------
@@ -220,12 +252,21 @@ def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
         wb = CalamineWorkbook.from_path(str(path))
         try:
             sheet = wb.get_sheet_by_index(0)
-            rows: list[list[Cell]] = []
+            rows = Rows(typed=True)
+            widest = 0
             for row in sheet.iter_rows():
                 tick(len(rows))
                 if len(rows) > limits.max_rows:
-                    raise _too_many_rows(limits)
-                rows.append(list(row[: limits.max_columns + 1]))
+                    raise too_many_rows(limits)
+                widest = max(widest, len(row))
+                cells = row[: limits.max_columns + 1]
+                for c in cells:
+                    if isinstance(c, str) and c:
+                        if len(c) > limits.max_field_chars:
+                            raise too_long(limits)
+                        if "\x00" in c:
+                            raise has_nul()
+                rows.append(cells)
         finally:
             wb.close()
     except (FileRefused, ImportCancelled):
@@ -238,134 +279,5 @@ def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
         ) from exc
     while rows and all(c in (None, "") for c in rows[-1]):
         rows.pop()
-    headers, body = _split(rows, limits)
+    headers, body = split_header(rows, limits, widest)
     return Table(headers, body, "xlsx")
-
-
-# -- csv ---------------------------------------------------------------------------------------
-
-
-def detect_encoding(path: Path) -> str:
-    """UTF-8 (BOM or not), UTF-16 (BOM, or zero bytes in every other place), GB18030; else
-    refuse. Decodes the whole file in pieces, so the answer is never a guess."""
-    with path.open("rb") as fh:
-        head = fh.read(4096)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    sample = head[:4000]
-    if b"\x00" in sample:
-        # UTF-16 without a BOM: ASCII characters leave their zero byte all on one side.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        guess = "utf-16-le" if even == 0 else "utf-16-be" if odd == 0 else None
-        if guess and _decodes(path, guess):
-            return guess
-        raise _unknown_encoding()
-    for encoding in ("utf-8", "gb18030"):
-        if _decodes(path, encoding):
-            return encoding
-    raise _unknown_encoding()
-
-
-def _unknown_encoding() -> FileRefused:
-    return FileRefused(
-        QT_TRANSLATE_NOOP(
-            "Import",
-            "The file's text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as "
-            '"CSV UTF-8" in Excel and try again.',
-        )
-    )
-
-
-def _decodes(path: Path, encoding: str) -> bool:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    odd = 0
-    seen = 0
-    try:
-        with path.open("rb") as fh:
-            while block := fh.read(CHUNK):
-                text = decoder.decode(block)
-                if encoding == "gb18030":
-                    seen += len(text)
-                    odd += sum(1 for ch in text if _unlikely(ch))
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    # GB18030 maps almost any bytes to something: insist the text looks like text.
-    return encoding != "gb18030" or odd <= seen // 100
-
-
-def _unlikely(ch: str) -> bool:
-    o = ord(ch)
-    return (0x80 <= o < 0x2000 and not 0xA0 <= o < 0x180) or 0xE000 <= o < 0xF900 or o > 0xFFFF
-
-
-def _bounded_lines(fh: io.TextIOBase, limits: Limits) -> Iterator[str]:
-    """Lines (newline kept) read in pieces; a line longer than the limit is refused."""
-    pending = ""
-    while True:
-        block = fh.read(CHUNK)
-        if not block:
-            break
-        pending += block
-        start = 0
-        while True:
-            nl = pending.find("\n", start)
-            if nl < 0:
-                break
-            yield pending[start : nl + 1]
-            start = nl + 1
-        pending = pending[start:]
-        if len(pending) > limits.max_line_chars:
-            raise _too_long(limits)
-    if pending:
-        yield pending
-
-
-def _too_long(limits: Limits) -> FileRefused:
-    return FileRefused(
-        QT_TRANSLATE_NOOP(
-            "Import", "A cell of the file is longer than {max} characters; it was not read."
-        ).with_(max=limits.max_field_chars)
-    )
-
-
-def _read_csv(path: Path, limits: Limits, tick: _Ticker) -> Table:
-    encoding = detect_encoding(path)
-    rows: list[list[Cell]] = []
-    with path.open("r", encoding=encoding, newline="") as fh:
-        first = fh.readline(limits.max_line_chars)
-        fh.seek(0)
-        delimiter = max(",\t;", key=first.count) if first else ","
-        dialect = csv.excel
-        reader = csv.reader(_bounded_lines(fh, limits), dialect, delimiter=delimiter)
-        try:
-            for row in reader:
-                tick(len(rows))
-                if len(rows) > limits.max_rows:
-                    raise _too_many_rows(limits)
-                if any(len(c) > limits.max_field_chars for c in row):
-                    raise _too_long(limits)
-                rows.append(list(row[: limits.max_columns + 1]))
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise _too_long(limits) from exc
-            raise FileRefused(
-                QT_TRANSLATE_NOOP(
-                    "Import", "Line {line} of the file cannot be read: {reason}"
-                ).with_(line=reader.line_num, reason=str(exc))
-            ) from exc
-    while rows and not any(c.strip() for c in rows[-1]):  # type: ignore[union-attr]
-        rows.pop()
-    headers, body = _split(rows, limits)
-    return Table(headers, body, "csv", encoding, apostrophes=not _bare_triggers(body))
-
-
-def _bare_triggers(rows: list[list[Cell]]) -> bool:
-    """Whether a cell starts with = + - @ unprotected (a ``="..."`` text literal aside)."""
-    for row in rows:
-        for c in row:
-            if isinstance(c, str) and c[:1] in "=+-@" and c and not c.startswith('="'):
-                return True
-    return False

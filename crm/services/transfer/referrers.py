@@ -26,13 +26,13 @@ def resolve(conn: sqlite3.Connection, rows: Sequence[PreviewRow], column: str) -
         return
     by_line: dict[str, list[int]] = {}
     for r in rows:
-        if r.draft.name:
-            by_line.setdefault(" ".join(r.draft.name.split()), []).append(r.row)
+        if r.name:
+            by_line.setdefault(" ".join(r.name.split()), []).append(r.row)
     in_book = Q.ids_by_name(conn, [r.extra.referrer for r in wanted])
     for r in wanted:
         name = r.extra.referrer
         lines, ids = by_line.get(name, []), in_book.get(name, [])
-        if " ".join(r.draft.name.split()) == name:
+        if " ".join(r.name.split()) == name:
             r.problems.append(
                 (column, QT_TRANSLATE_NOOP("Import", "A client cannot refer themselves."))
             )
