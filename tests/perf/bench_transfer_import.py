@@ -99,7 +99,8 @@ def main() -> None:
         return
     r = run(args.rows, args.columns)
     print(f"{args.rows:,} rows x {args.columns} columns ({r['file_mb']} MB): "
-          f"peak {r['peak_mb']} MB (limit 300); read {r['read_s']} s, check {r['check_s']} s, commit {r['commit_s']} s, "
+          f"peak {r['peak_mb']} MB (limit 300); read {r['read_s']} s, "
+          f"check {r['check_s']} s, commit {r['commit_s']} s, "
           f"added {r['added']:,}")  # fmt: skip
 
 
