@@ -113,7 +113,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     transfer = ctx.services.transfer
     try:
-        table = transfer.read_file(Path(args.file))
+        table = transfer.read_file(Path(args.file), sheet=args.sheet, header_row=args.header_row)
         mapping = _mapping(table.headers, args.mapping, ctx)
         preview = transfer.preview(table, mapping, ctx.translate)
     except (FileRefused, ImportRefused) as exc:
@@ -130,9 +130,22 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                     )
                 )
             )
+    if not ctx.json and (preview.unmapped or preview.other_sheets):
+        # Nothing of the file is left out unsaid (on stderr: it is a notice, stdout stays data).
+        note = QT_TRANSLATE_NOOP("Import", "Not imported: columns {columns}; sheets {sheets}.")
+        print(
+            ctx.text(
+                note.with_(
+                    columns=", ".join(preview.unmapped) or "-",
+                    sheets=", ".join(preview.other_sheets) or "-",
+                )
+            ),
+            file=sys.stderr,
+        )
     bad = len(preview.bad)
     dups = len(preview.duplicates)
     result: dict[str, object] = {
+        "not_imported": {"columns": preview.unmapped, "sheets": list(preview.other_sheets)},
         "rows": len(preview.rows),
         "bad": bad,
         "duplicates": dups,
@@ -331,13 +344,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="import clients from xlsx or csv")
+    p = sub.add_parser("import", help="import clients from xlsx, csv or vCard")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="only check and report")
     p.add_argument("--skip-bad", action="store_true", help="import the good rows anyway")
     p.add_argument("--on-duplicate", choices=["skip", "update", "add"], default="skip")
     p.add_argument("--mapping", help='override columns: "手机号=phones,备注2=-"')
-    p.add_argument("--report", help="save the problem report to this csv file")
+    p.add_argument(
+        "--report", help="save the problems, and the columns and sheets not imported, to a csv"
+    )
+    p.add_argument("--sheet", help="xlsx: the sheet to import, by name or number (default: 1)")
+    p.add_argument(
+        "--header-row", type=int, metavar="N", help="the header is row N (default: guessed)"
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_import)
 

@@ -15,7 +15,7 @@ import pytest
 from crm.services.client_query import ClientFilter, ClientQuery
 from crm.services.transfer.excel_csv import excel_text, unwrap
 from crm.services.transfer.export import ExportOptions
-from crm.services.transfer.fields import IMPORTABLE, suggest_mapping
+from crm.services.transfer.fields import FIELD_BY_KEY, IMPORTABLE, suggest_mapping
 from crm.services.transfer.parse import cell_text
 from crm.services.transfer.service import TransferService
 from crm.store.book import Book
@@ -42,7 +42,7 @@ def test_excel_text_round_trips_and_is_never_a_live_formula(value: str) -> None:
 
 def _export(book: Book, path: Path, fmt: str) -> None:
     ids = ClientQuery(book).ids(ClientFilter())
-    columns = tuple(k for k in IMPORTABLE)
+    columns = tuple(k for k in IMPORTABLE if FIELD_BY_KEY[k].exported)
     TransferService(book).export(
         ids, path, ExportOptions(format=fmt, columns=columns, unmasked=True), _en
     )

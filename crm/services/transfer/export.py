@@ -104,7 +104,7 @@ def write_export(
             ).with_(format=options.format)
         )
     for key in options.columns:
-        if key not in FIELD_BY_KEY:
+        if key not in FIELD_BY_KEY or not FIELD_BY_KEY[key].exported:
             raise ExportError(
                 QT_TRANSLATE_NOOP("Transfer", "Unknown column {column}.").with_(column=key)
             )

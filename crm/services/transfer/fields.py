@@ -22,6 +22,7 @@ class Field:
     label: Msg
     synonyms: tuple[str, ...] = ()  # normalised header words that mean this field
     importable: bool = True
+    exported: bool = True  # False: only read (a contact file's first and last names)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -53,6 +54,13 @@ FIELDS: tuple[Field, ...] = (
             "telephone",
             "phonenumber",
             "mobilephone",
+            "cellphone",
+            "homephone",
+            "businessphone",
+            "otherphone",
+            "primaryphone",
+            "companymainphone",
+            "carphone",
         ),
     ),
     Field(
@@ -65,9 +73,10 @@ FIELDS: tuple[Field, ...] = (
             "证件号",
             "证件号码",
             "idnumber",
-            "id",
+            # not a bare "id": Outlook's and many programs' record number
             "idno",
             "idcard",
+            "idcardnumber",
         ),
     ),
     Field(
@@ -106,6 +115,8 @@ FIELDS: tuple[Field, ...] = (
             "shop",
             "organisation",
             "organization",
+            "organizationname",
+            "organization1name",
             "employer",
         ),
     ),
@@ -118,10 +129,27 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "address",
         QT_TRANSLATE_NOOP("Transfer", "Address"),
-        ("地址", "住址", "联系地址", "家庭住址", "经营地址", "通讯地址", "address"),
+        (
+            "地址",
+            "住址",
+            "联系地址",
+            "家庭住址",
+            "经营地址",
+            "通讯地址",
+            "address",
+            "address1formatted",
+            "homeaddress",
+            "businessaddress",
+            "homestreet",
+            "businessstreet",
+        ),
     ),
     Field("status", QT_TRANSLATE_NOOP("Transfer", "Status"), ("状态", "客户状态", "status")),
-    Field("tags", QT_TRANSLATE_NOOP("Transfer", "Tags"), ("标签", "分组", "tags", "tag", "labels")),
+    Field(
+        "tags",
+        QT_TRANSLATE_NOOP("Transfer", "Tags"),
+        ("标签", "分组", "tags", "tag", "labels", "groupmembership", "categories"),
+    ),
     Field(
         "notes",
         QT_TRANSLATE_NOOP("Transfer", "Notes"),
@@ -163,9 +191,27 @@ FIELDS: tuple[Field, ...] = (
         QT_TRANSLATE_NOOP("Transfer", "Added on"),
         ("添加日期", "录入日期", "创建日期", "建档日期", "addedon", "dateadded", "created"),
     ),
+    # Contact files (Google, Outlook, phones) split the name: joined again on import.
+    Field(
+        "given_name",
+        QT_TRANSLATE_NOOP("Transfer", "Given name"),
+        ("名", "firstname", "givenname"),
+        exported=False,
+    ),
+    Field(
+        "family_name",
+        QT_TRANSLATE_NOOP("Transfer", "Family name"),
+        ("姓", "lastname", "familyname", "surname"),
+        exported=False,
+    ),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
-DEFAULT_COLUMNS = tuple(f.key for f in FIELDS)
+DEFAULT_COLUMNS = tuple(f.key for f in FIELDS if f.exported)
+#: Either is enough for the import to know the name.
+NAME_KEYS = frozenset({"name", "given_name", "family_name"})
+#: Headers that are phones by their pattern: Google's "Phone 1 - Value", Outlook's
+#: "Business Phone 2" (normalised: "phone1value", "businessphone2").
+_PHONE_PATTERN = re.compile(r"phone\d+value|(home|business|mobile|other|primary|car)phone\d*")
 #: Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.
 REPEATABLE = frozenset({"phones", "tags"})
 IMPORTABLE = tuple(f.key for f in FIELDS if f.importable)
@@ -251,7 +297,7 @@ def suggest_mapping(headers: list[str], translate: Translate) -> list[str | None
     used: set[str] = set()
     normal = [normalise_header(h) for h in headers]
     for i, h in enumerate(normal):  # exact matches first, so "手机" beats "备用手机"
-        key = exact.get(h)
+        key = exact.get(h) or ("phones" if _PHONE_PATTERN.fullmatch(h) else None)
         if key and (key not in used or key in REPEATABLE):
             out[i] = key
             used.add(key)

@@ -19,7 +19,7 @@ from crm.domain.clock import Clock
 from crm.domain.errors import FieldError, ValidationErrors
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.services.collector import collector_paused
-from crm.services.transfer.fields import FIELD_BY_KEY
+from crm.services.transfer.fields import FIELD_BY_KEY, NAME_KEYS
 from crm.services.transfer.parse import Extra, RowParser
 from crm.services.transfer.reader import Cancelled, ImportCancelled, Table
 from crm.store.book import Book, sql_datetime
@@ -79,6 +79,27 @@ class Preview:
     headers: list[str]
     mapping: list[str | None]
     rows: list[PreviewRow]
+    other_sheets: tuple[str, ...] = ()  # sheets of the workbook that were not read
+    header_row: int = 1
+
+    @property
+    def unmapped(self) -> list[str]:
+        """Every column of the file that is not imported (nothing is dropped unsaid)."""
+        return [
+            h or f"#{i + 1}"
+            for i, (h, k) in enumerate(zip(self.headers, self.mapping, strict=False))
+            if not k
+        ]
+
+    def not_imported(self, translate: Translate) -> list[tuple[int, str, str]]:
+        """(row, column or sheet, reason) for each column and sheet left out."""
+        column = QT_TRANSLATE_NOOP("Import", "This column is not imported.").render(translate)
+        sheet = QT_TRANSLATE_NOOP(
+            "Import", "This sheet is not imported (choose it with --sheet, or in the dialog)."
+        ).render(translate)
+        return [(self.header_row, h, column) for h in self.unmapped] + [
+            (0, name, sheet) for name in self.other_sheets
+        ]
 
     @property
     def bad(self) -> list[PreviewRow]:
@@ -125,7 +146,7 @@ def build_preview(
 ) -> Preview:
     """Every row checked and matched. ``progress(done, total)`` every ``PREVIEW_CHUNK`` rows;
     when ``cancelled()`` says so, :class:`ImportCancelled` is raised."""
-    if "name" not in mapping:
+    if not NAME_KEYS & set(mapping):
         raise ImportRefused(
             QT_TRANSLATE_NOOP("Import", "No column is mapped to the name; choose which one it is.")
         )
@@ -159,7 +180,7 @@ def _build(
             _tick(progress, cancelled, n, total)
         if not any(c not in (None, "") and str(c).strip() for c in cells):
             continue  # blank line
-        line = n + 2
+        line = n + table.first_row
         draft, errors, extra = parser.draft(cells)
         clean = None
         try:
@@ -190,7 +211,9 @@ def _build(
 
     resolve(conn, rows, _column_name(headers, mapping, "referrer"))
     _tick(progress, cancelled, total, total)
-    return Preview(list(headers), list(mapping), rows)
+    return Preview(
+        list(headers), list(mapping), rows, table.other_sheets, max(table.first_row - 1, 1)
+    )
 
 
 def _tick(progress: Progress | None, cancelled: Cancelled | None, done: int, total: int) -> None:

@@ -26,9 +26,30 @@ from crm.services.transfer.fields import (
 )
 from crm.services.transfer.reader import Cell
 
-_PHONE_SPLIT = re.compile(r"[;；,，、/\n|]+")
+_PHONE_SPLIT = re.compile(r"[;；,，、/\n|]+|\s*:::\s*")
+#: Google Contacts puts several values in one cell as "a ::: b".
+_MULTI = re.compile(r"\s*:::\s*")
+#: Google's label every contact has; it says nothing about the client.
+_SYSTEM_LABELS = frozenset({"* myContacts", "* starred"})
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_MONTHS = {"正": 1, "冬": 11, "腊": 12, "十一": 11, "十二": 12}
+_LUNAR_TEXT = re.compile(
+    r"^(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(闰)?\s*"
+    r"(十一|十二|[正一二三四五六七八九十冬腊])\s*月\s*"
+    r"(初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|"
+    r"三十|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日?$"
+)
+MASKED = QT_TRANSLATE_NOOP(
+    "Import",
+    "{value} is masked: this file is a masked export. Export it again with full numbers "
+    '(--unmasked, or tick "unmasked" in the export dialog) and import that file.',
+)
 _DATE = re.compile(r"^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+#: Outlook's month/day/year ("3/8/1985"); "0/0/00" is its empty birthday.
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_NO_DATE = frozenset({"0/0/00", "0/0/0000", "00/00/0000"})
 _MOMENT = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$"
@@ -101,18 +122,33 @@ class RowParser:
         errors: list[FieldError] = []
         phones: list[str] = []
         tags: list[str] = []
+        given = family = ""
         for i, key in enumerate(self.mapping):
             if key is None or i >= len(row):
                 continue
             raw = row[i]
             text = cell_text(raw, self.unquote, self.literal).strip()
             if key == "phones":
-                phones += [p for p in _PHONE_SPLIT.split(text) if p.strip()]
+                found = [p.strip() for p in _PHONE_SPLIT.split(text) if p.strip()]
+                masked = [p for p in found if "*" in p]
+                if masked:
+                    errors.append(FieldError("phones", MASKED.with_(value=masked[0])))
+                phones += [p for p in found if "*" not in p]
                 continue
             if key == "tags":
-                tags.append(text)
+                tags += [
+                    t.removeprefix("* ")
+                    for t in _MULTI.split(text)
+                    if t.strip() and t.strip() not in _SYSTEM_LABELS
+                ]
                 continue
-            if not text:
+            if key == "given_name":
+                given = " ".join(_MULTI.split(text)[0].split())
+                continue
+            if key == "family_name":
+                family = " ".join(_MULTI.split(text)[0].split())
+                continue
+            if not text or (key == "birthday" and text in _NO_DATE):
                 continue
             try:
                 if key in EXTRA_KEYS:
@@ -123,6 +159,8 @@ class RowParser:
                 errors.append(exc)
         d.phones = phones
         d.tags = tags
+        if not d.name.strip() and (given or family):
+            d.name = joined_name(family, given)
         return d, errors, extra
 
     def _extra(self, extra: Extra, key: str, raw: Cell, text: str) -> None:
@@ -153,6 +191,8 @@ class RowParser:
                 d.status = ClientStatus(value)
         elif key == "birthday":
             d.birthday = self.birthday(raw, text)
+        elif key == "id_number" and "*" in text:
+            raise FieldError(key, MASKED.with_(value=text))
         elif key == "cadence_days":
             try:
                 number = float(text)
@@ -186,6 +226,13 @@ class RowParser:
             if word and low.startswith(word) and calendar is Calendar.LUNAR:
                 leap, rest = True, rest[len(word) :].strip()
                 break
+        spoken = _LUNAR_TEXT.match(rest) if calendar is Calendar.LUNAR else None
+        if spoken:
+            return _spoken_lunar(spoken, leap)
+        us = _US_DATE.match(rest)
+        if us:
+            return Birthday(calendar, int(us[1]), int(us[2]), int(us[3]), leap)
+        rest = rest.removeprefix("--")  # vCard and Google: --MM-DD, a birthday without a year
         m = _DATE.match(rest) or _COMPACT_DATE.match(rest)
         if not m:
             raise FieldError(
@@ -217,3 +264,37 @@ def moment(key: str, raw: Cell, text: str) -> dt.datetime:
             "Import", "{value} is not a date (write 2026-11-29, or 2026-11-29 14:30)."
         ).with_(value=text),
     )
+
+
+def joined_name(family: str, given: str) -> str:
+    """A name from a contact file's parts: 王 + 小明 is 王小明, John + Smith is John Smith."""
+    if not family or not given:
+        return family or given
+    if not (family + given).isascii():
+        return family + given
+    return f"{given} {family}"
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十, 初五, 廿三: the day or month of a lunar date written in words."""
+    text = text.removeprefix("初").replace("廿", "二十")
+    if text in _CN_MONTHS:
+        return _CN_MONTHS[text]
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text]
+
+
+def _spoken_lunar(m: re.Match[str], leap: bool) -> Birthday:
+    """农历八月十五, 农历1985年八月十五, 农历一九八五年闰四月初五, 农历腊月廿三."""
+    year_text, leap_word, month_text, day_text = m.groups()
+    year = None
+    if year_text:
+        year = (
+            int(year_text)
+            if year_text.isdigit()
+            else int("".join(str(_CN_DIGITS[c]) for c in year_text))
+        )
+    month = _CN_MONTHS.get(month_text) or _cn_number(month_text)
+    return Birthday(Calendar.LUNAR, month, _cn_number(day_text), year, leap or bool(leap_word))

@@ -124,14 +124,16 @@ def _line_too_long(pending: str, limits: Limits) -> FileRefused:
     return too_long(limits)
 
 
-def read_csv(path: Path, limits: Limits, tick: _Ticker) -> Table:
+def read_csv(path: Path, limits: Limits, tick: _Ticker, header_row: int | None = None) -> Table:
     encoding = detect_encoding(path)
     rows = Rows()
     widest = 0
     with path.open("r", encoding=encoding, newline="") as fh:
-        first = fh.readline(limits.max_line_chars)
+        # A title or comment line may come first: the delimiter is the one the busiest of
+        # the first lines uses most.
+        sample = [fh.readline(limits.max_line_chars) for _ in range(5)]
         fh.seek(0)
-        delimiter = max(",\t;", key=first.count) if first else ","
+        delimiter = max(",\t;", key=lambda sep: max(line.count(sep) for line in sample))
         dialect = csv.excel
         reader = csv.reader(_bounded_lines(fh, limits), dialect, delimiter=delimiter)
         try:
@@ -153,8 +155,10 @@ def read_csv(path: Path, limits: Limits, tick: _Ticker) -> Table:
             ) from exc
     while rows and not any(str(c).strip() for c in rows[-1]):
         rows.pop()
-    headers, body = split_header(rows, limits, widest)
-    return Table(headers, body, "csv", encoding, apostrophes=not _bare_triggers(body))
+    headers, body, first_row = split_header(rows, limits, widest, header_row)
+    return Table(
+        headers, body, "csv", encoding, apostrophes=not _bare_triggers(body), first_row=first_row
+    )
 
 
 def _bare_triggers(rows: Rows) -> bool:

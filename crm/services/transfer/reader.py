@@ -82,6 +82,11 @@ class Table:
     #: False when some cell starts with one of those bare: the file was saved by a program
     #: (a spreadsheet) that writes text as it is, so an apostrophe there is the client's own.
     apostrophes: bool = True
+    #: The sheet's row number (1-based) of the first row below the header.
+    first_row: int = 2
+    #: xlsx: the sheet read, and every other sheet of the workbook (not imported).
+    sheet: str = ""
+    other_sheets: tuple[str, ...] = ()
 
 
 def read_table(
@@ -89,14 +94,23 @@ def read_table(
     limits: Limits | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
 ) -> Table:
     """The file's header and rows. ``progress`` hears how many rows were read every
-    ``ROW_CHUNK`` rows; when ``cancelled()`` says so, :class:`ImportCancelled` is raised."""
+    ``ROW_CHUNK`` rows; when ``cancelled()`` says so, :class:`ImportCancelled` is raised.
+    ``sheet`` (a name or a 1-based number) picks an xlsx sheet, else the first; the header is
+    the row ``header_row`` (1-based), else the row that names the most known fields."""
     with collector_paused():
-        return _read_table(Path(path), limits or Limits(), _Ticker(progress, cancelled))
+        return _read_table(
+            Path(path), limits or Limits(), _Ticker(progress, cancelled), sheet, header_row
+        )
 
 
-def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
+def _read_table(
+    path: Path, limits: Limits, tick: _Ticker, sheet: str | None, header_row: int | None
+) -> Table:
     try:
         st = path.stat()
         # A FIFO, a device or a folder is never opened: reading a FIFO waits forever.
@@ -122,7 +136,7 @@ def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
             ).with_(size=size // (1024 * 1024), max=limits.max_file_bytes // (1024 * 1024))
         )
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path, limits, tick)
+        table = _read_xlsx(path, limits, tick, sheet, header_row)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRefused(
             QT_TRANSLATE_NOOP(
@@ -132,7 +146,7 @@ def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
     else:
         from crm.services.transfer.read_csv import read_csv
 
-        table = read_csv(path, limits, tick)
+        table = read_csv(path, limits, tick, header_row)
     return table
 
 
@@ -144,15 +158,27 @@ def too_many_rows(limits: Limits) -> FileRefused:
     )
 
 
-def split_header(rows: Rows, limits: Limits, widest: int = 0) -> tuple[list[str], Rows]:
-    """The header row and the rows below it. ``widest`` is the most cells a row had before
-    the reader cut it at ``max_columns + 1``, so the refusal names the real count."""
+def split_header(
+    rows: Rows, limits: Limits, widest: int = 0, header_row: int | None = None
+) -> tuple[list[str], Rows, int]:
+    """The header, the rows below it and the sheet's row number of the first of them.
+    ``widest`` is the most cells a row had before the reader cut it at ``max_columns + 1``,
+    so the refusal names the real count (:mod:`crm.services.transfer.header` finds the row)."""
+    from crm.services.transfer.header import find_header, header_cells
+
     if not rows:
         raise FileRefused(QT_TRANSLATE_NOOP("Import", "The file is empty."))
-    headers = [("" if h is None else str(h)).strip() for h in rows[0]]
-    if max(len(headers), widest) > limits.max_columns:
-        raise too_many_columns(max(len(headers), widest), limits)
-    return headers, rows[1:]
+    if widest > limits.max_columns:
+        raise too_many_columns(widest, limits)
+    place = find_header(rows, header_row)
+    if place.index >= len(rows):
+        raise FileRefused(
+            QT_TRANSLATE_NOOP("Import", "The file has no row {n}.").with_(n=place.index + 1)
+        )
+    headers = [("" if h is None else str(h)).strip() for h in header_cells(rows, place)]
+    if len(headers) > limits.max_columns:
+        raise too_many_columns(len(headers), limits)
+    return headers, rows[place.body_start :], place.body_start + 1
 
 
 def too_many_columns(n: int, limits: Limits) -> FileRefused:
@@ -244,14 +270,18 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> Non
         )
 
 
-def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
+def _read_xlsx(
+    path: Path, limits: Limits, tick: _Ticker, wanted: str | None, header_row: int | None
+) -> Table:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path, limits)
     try:
         wb = CalamineWorkbook.from_path(str(path))
         try:
-            sheet = wb.get_sheet_by_index(0)
+            names = list(wb.sheet_names)
+            name = _pick_sheet(names, wanted)
+            sheet = wb.get_sheet_by_name(name)
             rows = Rows(typed=True)
             widest = 0
             for row in sheet.iter_rows():
@@ -279,5 +309,20 @@ def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
         ) from exc
     while rows and all(c in (None, "") for c in rows[-1]):
         rows.pop()
-    headers, body = split_header(rows, limits, widest)
-    return Table(headers, body, "xlsx")
+    headers, body, first = split_header(rows, limits, widest, header_row)
+    others = tuple(n for n in names if n != name)
+    return Table(headers, body, "xlsx", first_row=first, sheet=name, other_sheets=others)
+
+
+def _pick_sheet(names: list[str], wanted: str | None) -> str:
+    if wanted is None:
+        return names[0]
+    if wanted in names:
+        return wanted
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import", "The workbook has no sheet {sheet}; its sheets: {names}."
+        ).with_(sheet=wanted, names=", ".join(names))
+    )

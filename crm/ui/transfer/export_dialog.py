@@ -83,7 +83,7 @@ class ExportDialog(QDialog):
         self.encoding.addItem(self.tr("GB18030 (older software)"), "gb18030")
         self.columns = QListWidget()
         self.columns.setObjectName("exportColumns")
-        for f in FIELDS:
+        for f in (f for f in FIELDS if f.exported):
             item = QListWidgetItem(f.label.render(QCoreApplication.translate))
             item.setData(Qt.ItemDataRole.UserRole, f.key)
             item.setCheckState(Qt.CheckState.Checked)
