@@ -147,3 +147,17 @@ def test_excel_csv_is_offered_and_written(qtbot, ui_ctx, tmp_path) -> None:
     with qtbot.waitSignal(dialog.exported, timeout=10_000):
         dialog.export_to(tmp_path / "x.csv")
     assert (tmp_path / "x.csv").exists()
+
+
+def test_import_preview_says_what_is_not_imported(qtbot, ui_ctx, tmp_path) -> None:
+    from crm.ui.transfer.import_dialog import ImportDialog
+
+    src = Path(__file__).parent / "fixtures" / "title_multi_sheet.xlsx"
+    dialog = ImportDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.load(src)
+    dialog.set_mapping(3, None)  # 微信 → (ignore)
+    dialog.check_rows()
+    text = dialog.summary_label.text()
+    assert "微信" in text and "贷款" in text
+    assert dialog.save_report_button.isEnabled()
