@@ -10,6 +10,7 @@ added only with "add" (there is nothing yet to update).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -321,20 +322,36 @@ def _commit(
                 progress=progress,
                 cancelled=cancelled,
             )
-            contacts = [
-                (sql_datetime(r.extra.last_contact), ids[r.row])
-                for r in (*inserts, *updates)
-                if r.extra.last_contact is not None and ids.get(r.row)
-            ]
-            if contacts:
-                from crm.store.queries import transfer as Q
-
-                Q.set_last_contacts(conn, contacts)
+            _keep_last_contacts(conn, [*inserts, *updates], ids)
     except SaveCancelled:
         raise ImportCancelled() from None
     if written.client_ids:
         book.changes.publish(written.topics, written.client_ids, Initiator.IMPORT)
     return ImportSummary(len(adds), len(changed), skipped, bad, tuple(written.new_ids))
+
+
+def _keep_last_contacts(
+    conn: sqlite3.Connection, rows: Sequence[PreviewRow], ids: dict[int, int]
+) -> None:
+    """The file's last contact where it is later than the book's, through the one writer of
+    that column (interactions keep it; a newer interaction moves it on as usual)."""
+    from crm.store.queries import relationship as R
+    from crm.store.queries import transfer as Q
+
+    wanted = {
+        ids[r.row]: sql_datetime(r.extra.last_contact)
+        for r in rows
+        if r.extra.last_contact is not None and ids.get(r.row)
+    }
+    if not wanted:
+        return
+    stored = Q.last_contacts(conn, sorted(wanted))
+    later = [
+        (when, cid)
+        for cid, when in wanted.items()
+        if stored.get(cid) is None or str(stored[cid]) < when
+    ]
+    R.set_last_contacts(conn, later)
 
 
 def _old(existing: dict, clients: object, r: PreviewRow) -> ClientDraft:

@@ -212,10 +212,15 @@ def ids_by_name(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, lis
     return out
 
 
-def set_last_contacts(conn: sqlite3.Connection, rows: Sequence[tuple[str, int]]) -> None:
-    """(local date-time, client id): the later of the book's and the file's last contact."""
-    conn.executemany(
-        "UPDATE client SET last_contact_at = ?1 WHERE id = ?2 "
-        "AND (last_contact_at IS NULL OR last_contact_at < ?1)",
-        rows,
-    )
+def last_contacts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str | None]:
+    """Each client's stored last contact (the import keeps the later of it and the file's)."""
+    out: dict[int, str | None] = {}
+    for part in json_chunks(ids, 5000):
+        out.update(
+            conn.execute(
+                "SELECT c.id, c.last_contact_at FROM json_each(?) j "
+                "JOIN client c ON c.id = j.value",
+                (part,),
+            ).fetchall()
+        )
+    return out
