@@ -87,10 +87,25 @@ def child(path: str, folder: str) -> None:
                       "peak_mb": round(peak_mb)}))  # fmt: skip
 
 
-def run(rows: int, columns: int) -> dict:
+def make_xlsx(csv_path: Path, path: Path) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet()
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        for r, row in enumerate(csv.reader(fh)):
+            for c, value in enumerate(row):
+                ws.write_string(r, c, value)
+    wb.close()
+
+
+def run(rows: int, columns: int, xlsx: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "big.csv"
         make_csv(src, rows, columns)
+        if xlsx:
+            make_xlsx(src, Path(tmp) / "big.xlsx")
+            src = Path(tmp) / "big.xlsx"
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(src), tmp],
             capture_output=True, text=True, check=True, cwd=ROOT,
@@ -104,13 +119,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--columns", type=int, default=20)
+    parser.add_argument("--xlsx", action="store_true", help="the same rows as an xlsx")
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
-    r = run(args.rows, args.columns)
-    print(f"{args.rows:,} rows x {args.columns} columns ({r['file_mb']} MB): "
+    r = run(args.rows, args.columns, args.xlsx)
+    kind = "xlsx" if args.xlsx else "csv"
+    print(f"{kind}, {args.rows:,} rows x {args.columns} columns ({r['file_mb']} MB): "
           f"peak {r['peak_mb']} MB (limit 300); read {r['read_s']} s, "
           f"check {r['check_s']} s, commit {r['commit_s']} s, "
           f"added {r['added']:,}")  # fmt: skip

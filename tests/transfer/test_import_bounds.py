@@ -101,9 +101,10 @@ def test_refusals_of_bad_rows_go_to_stderr_and_dry_run_agrees(
     assert run("--skip-bad") == 0
 
 
-def test_peak_memory_stays_bounded() -> None:
+@pytest.mark.parametrize("xlsx", [False, True])
+def test_peak_memory_stays_bounded(xlsx: bool) -> None:
     """A small run of tests/perf/bench_transfer_import.py (the 100,000-row figure is its own)."""
     from tests.perf.bench_transfer_import import run
 
-    result = run(3000, 20)
+    result = run(3000, 20, xlsx)
     assert result["added"] == 3000 and result["peak_mb"] < 300
