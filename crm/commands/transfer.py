@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from crm.commands.base import CliContext, CommandError, add_json_flag
 from crm.domain.enums import ClientStatus
-from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 
 if TYPE_CHECKING:
     from crm.services.safekeeping import SafekeepingService
@@ -46,16 +46,26 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
             "Transfer", "--loans goes with xlsx only; the {format} file has no loans."
         )
         print(ctx.text(note.with_(format=fmt)), file=sys.stderr)
+    # A vCard is for a phone's contacts, where a masked number cannot be dialled: full numbers
+    # unless --masked, and said on stderr (it holds no ID numbers).
+    unmasked = args.unmasked or (fmt == "vcf" and not args.masked)
+    if fmt == "vcf" and unmasked and not args.unmasked:
+        note = QT_TRANSLATE_NOOP(
+            "Transfer",
+            "The vCard file holds full phone numbers (it is for a phone's contacts); "
+            "--masked masks them.",
+        )
+        print(ctx.text(note), file=sys.stderr)
     options = ExportOptions(
         format=fmt,
         columns=columns,
-        unmasked=args.unmasked,
+        unmasked=unmasked,
         encoding="gb18030" if args.encoding == "gb18030" else "utf-8-sig",
         sheet_title=ctx.text(QT_TRANSLATE_NOOP("Transfer", "Clients")),
         loans=args.loans and fmt == "xlsx",
     )
     try:
-        n = services.transfer.export(ids, out, options, ctx.translate)
+        n = services.transfer.export(ids, out, options, ctx.translate, overwrite=args.force)
     except ExportError as exc:
         raise CommandError(exc.message) from None
     except OSError as exc:
@@ -103,7 +113,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     transfer = ctx.services.transfer
     try:
-        table = transfer.read_file(Path(args.file))
+        table = transfer.read_file(Path(args.file), sheet=args.sheet, header_row=args.header_row)
         mapping = _mapping(table.headers, args.mapping, ctx)
         preview = transfer.preview(table, mapping, ctx.translate)
     except (FileRefused, ImportRefused) as exc:
@@ -120,33 +130,46 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
                     )
                 )
             )
+    if not ctx.json and (preview.unmapped or preview.other_sheets):
+        # Nothing of the file is left out unsaid (on stderr: it is a notice, stdout stays data).
+        note = QT_TRANSLATE_NOOP("Import", "Not imported: columns {columns}; sheets {sheets}.")
+        print(
+            ctx.text(
+                note.with_(
+                    columns=", ".join(preview.unmapped) or "-",
+                    sheets=", ".join(preview.other_sheets) or "-",
+                )
+            ),
+            file=sys.stderr,
+        )
     bad = len(preview.bad)
     dups = len(preview.duplicates)
     result: dict[str, object] = {
+        "not_imported": {"columns": preview.unmapped, "sheets": list(preview.other_sheets)},
         "rows": len(preview.rows),
         "bad": bad,
         "duplicates": dups,
         "problems": [{"row": r, "column": c, "reason": t} for r, c, t in report],
     }
-    if args.dry_run or (bad and not args.skip_bad):
+    refused = bad and not args.skip_bad  # what the real import would do with this file
+    if args.dry_run:
         if ctx.json:
             ctx.print_json({**result, "added": 0, "updated": 0, "skipped": 0, "dry_run": True})
         else:
-            msg = (
-                QT_TRANSLATE_NOOP(
-                    "Import",
-                    "Dry run: {rows} rows, {bad} with problems, {dups} duplicates. "
-                    "Nothing was imported.",
-                )
-                if args.dry_run
-                else QT_TRANSLATE_NOOP(
-                    "Import",
-                    "{bad} of {rows} rows have problems, so nothing was imported. "
-                    "Fix them, or add --skip-bad to import the good rows.",
-                )
+            msg = QT_TRANSLATE_NOOP(
+                "Import",
+                "Dry run: {rows} rows, {bad} with problems, {dups} duplicates. "
+                "Nothing was imported.",
             )
             ctx.print(ctx.text(msg.with_(rows=len(preview.rows), bad=bad, dups=dups)))
-        return 1 if bad and not args.dry_run else 0
+        if refused:  # exit 1, as the real import would: a script can trust the dry run
+            print(ctx.text(_refusal(bad, len(preview.rows))), file=sys.stderr)
+            return 1
+        return 0
+    if refused:
+        if ctx.json:
+            ctx.print_json({**result, "added": 0, "updated": 0, "skipped": 0, "dry_run": False})
+        raise CommandError(_refusal(bad, len(preview.rows)))
     try:
         summary = transfer.commit(preview, on_duplicate=args.on_duplicate, skip_bad=args.skip_bad)
     except ImportRefused as exc:
@@ -177,6 +200,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     return 0
+
+
+def _refusal(bad: int, rows: int) -> Msg:
+    return QT_TRANSLATE_NOOP(
+        "Import",
+        "{bad} of {rows} rows have problems, so nothing was imported. "
+        "Fix them, or add --skip-bad to import the good rows.",
+    ).with_(bad=bad, rows=rows)
 
 
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -284,28 +315,48 @@ def check_report(safekeeping: SafekeepingService) -> dict:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to `crm`."""
     p = sub.add_parser("export", help="export clients to xlsx, csv or vCard")
-    p.add_argument("--format", choices=["xlsx", "csv", "vcf"], help="default: from --out")
+    p.add_argument(
+        "--format",
+        choices=["xlsx", "csv", "excel-csv", "vcf"],
+        help="default: from --out; excel-csv is a csv for Excel and LibreOffice Calc that "
+        "keeps phone and ID numbers as text",
+    )
     p.add_argument("--search", "-s")
     p.add_argument("--status", choices=[s.value for s in ClientStatus])
     p.add_argument("--tag")
     p.add_argument("--archived", action="store_true", help="export the archive instead")
     p.add_argument("--columns", help="comma-separated: name,phones,id_number,birthday,...")
-    p.add_argument("--unmasked", action="store_true", help="full phone and ID numbers")
+    masking = p.add_mutually_exclusive_group()
+    masking.add_argument("--unmasked", action="store_true", help="full phone and ID numbers")
+    masking.add_argument(
+        "--masked",
+        action="store_true",
+        help="mask phones in a vCard too (masked: the default for xlsx and csv)",
+    )
     p.add_argument(
         "--loans", action="store_true", help="xlsx only: a second sheet with the clients' loans"
     )
-    p.add_argument("--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv only")
+    p.add_argument(
+        "--encoding", choices=["utf-8", "gb18030"], default="utf-8", help="csv, excel-csv only"
+    )
     p.add_argument("--out", required=True, help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     add_json_flag(p)
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="import clients from xlsx or csv")
+    p = sub.add_parser("import", help="import clients from xlsx, csv or vCard")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="only check and report")
     p.add_argument("--skip-bad", action="store_true", help="import the good rows anyway")
     p.add_argument("--on-duplicate", choices=["skip", "update", "add"], default="skip")
     p.add_argument("--mapping", help='override columns: "手机号=phones,备注2=-"')
-    p.add_argument("--report", help="save the problem report to this csv file")
+    p.add_argument(
+        "--report", help="save the problems, and the columns and sheets not imported, to a csv"
+    )
+    p.add_argument("--sheet", help="xlsx: the sheet to import, by name or number (default: 1)")
+    p.add_argument(
+        "--header-row", type=int, metavar="N", help="the header is row N (default: guessed)"
+    )
     add_json_flag(p)
     p.set_defaults(handler=cmd_import)
 

@@ -35,6 +35,19 @@ class Phone:
     display: str  # "138 1234 5678", "010-1234 5678", "+1 650-253-0000"
     is_mobile: bool
 
+    @property
+    def canonical(self) -> str:
+        return canonical(self.e164, self.national)
+
+
+def canonical(e164: str, national: str) -> str:
+    """THE form a number is written in wherever Prism shows or exports it in one piece
+    (``crm list``, ``crm show``, exports): a Chinese number as dialled at home
+    ("13812345678", "01065123456"), a foreign one in E.164 ("+447911123456"), never the
+    "00" exit-prefix digits. Store queries restate it in SQL:
+    ``CASE WHEN substr(e164, 1, 3) = '+86' THEN national ELSE e164 END``."""
+    return national if e164.startswith("+86") else e164
+
 
 def phone_digits(value: str) -> str:
     """Only the digits (full-width ones folded to ASCII), for search."""

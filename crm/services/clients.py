@@ -371,12 +371,14 @@ def _detail(r: dict[str, Any], phones: list[tuple[str, str]], tags: list[str]) -
             r["birth_year"],
             bool(r["birth_leap"]),
         )
+    from crm.domain.phones import canonical  # here: phonenumbers stays off start-up
+
     draft = ClientDraft(
         name=r["name"],
         kind=ClientKind(r["kind"]),
         gender=Gender(r["gender"]) if r["gender"] else None,
         birthday=birthday,
-        phones=[national for _e164, national in phones],
+        phones=[canonical(e164, national) for e164, national in phones],
         wechat=r["wechat"] or "",
         id_number=r["id_number"] or "",
         business_name=r["business_name"] or "",

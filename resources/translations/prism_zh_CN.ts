@@ -1672,7 +1672,12 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>CSV for Excel and Calc (.csv)</source>
+        <translation>适用于 Excel 和 Calc 的 CSV (.csv)</translation>
+    </message>
+    <message>
         <source>Export clients</source>
+        <extracomment>The file name&apos;s ending of each format.</extracomment>
         <translation>导出客户</translation>
     </message>
     <message>
@@ -1722,6 +1727,10 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <message>
         <source>Columns:</source>
         <translation>列：</translation>
+    </message>
+    <message>
+        <source>A vCard is for your phone&apos;s contacts: its phone numbers are in full (it holds no ID numbers). Untick the box to mask them.</source>
+        <translation>vCard 用于手机通讯录：其中的电话号码是完整的（不含身份证号）。取消勾选即可隐藏部分号码。</translation>
     </message>
     <message>
         <source>Phone and ID numbers are masked (138****5678) unless you ask for them in full.</source>
@@ -1983,6 +1992,10 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>第 {row} 行，{column}：{reason}</translation>
     </message>
     <message>
+        <source>Not imported: columns {columns}; sheets {sheets}.</source>
+        <translation>未导入：列 {columns}；工作表 {sheets}。</translation>
+    </message>
+    <message>
         <source>Dry run: {rows} rows, {bad} with problems, {dups} duplicates. Nothing was imported.</source>
         <translation>试运行：共 {rows} 行，{bad} 行有问题，{dups} 行重复。未导入任何内容。</translation>
     </message>
@@ -1995,8 +2008,16 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>新增 {added} 位，更新 {updated} 位，跳过 {skipped} 行（{bad} 行有问题，{dups} 行重复）。</translation>
     </message>
     <message>
+        <source>This column is not imported.</source>
+        <extracomment>progress(done, total); raising from it rolls the whole import back The row as read; let go (None) once the row is clean and adds a client, to keep 100,000 rows in bounds: ``name`` and ``phones`` tell the row either way.</extracomment>
+        <translation>此列未导入。</translation>
+    </message>
+    <message>
+        <source>This sheet is not imported (choose it with --sheet, or in the dialog).</source>
+        <translation>此工作表未导入（用 --sheet 或在对话框中选择它）。</translation>
+    </message>
+    <message>
         <source>No column is mapped to the name; choose which one it is.</source>
-        <extracomment>progress(done, total); raising from it rolls the whole import back</extracomment>
         <translation>没有哪一列对应“姓名”，请指定。</translation>
     </message>
     <message>
@@ -2004,7 +2025,13 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>有 {n} 行有问题，因此未导入任何内容。请改正，或只导入没问题的行。</translation>
     </message>
     <message>
+        <source>{value} is masked: this file is a masked export. Export it again with full numbers (--unmasked, or tick &quot;unmasked&quot; in the export dialog) and import that file.</source>
+        <extracomment>Google Contacts puts several values in one cell as &quot;a ::: b&quot;. Google&apos;s label every contact has; it says nothing about the client.</extracomment>
+        <translation>{value} 已被隐藏部分号码：这是一个脱敏导出的文件。请重新导出完整号码（--unmasked，或在导出对话框中勾选“完整号码”），再导入那个文件。</translation>
+    </message>
+    <message>
         <source>{value} is not a known value here.</source>
+        <extracomment>Outlook&apos;s month/day/year (&quot;3/8/1985&quot;); &quot;0/0/00&quot; is its empty birthday. Columns that are not fields of the client form: they are settled when the row is imported.</extracomment>
         <translation>无法识别“{value}”。</translation>
     </message>
     <message>
@@ -2014,6 +2041,15 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <message>
         <source>{value} is not a date (write 1985-03-08, 03-08 or 农历 1985-03-08).</source>
         <translation>“{value}”不是日期（请写成 1985-03-08、03-08 或 农历 1985-03-08）。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write 2026-11-29, or 2026-11-29 14:30).</source>
+        <translation>{value} 不是日期（请写成 2026-11-29 或 2026-11-29 14:30）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe, a device or a folder).</source>
+        <extracomment>csv only: a leading apostrophe before = + - @ is Prism&apos;s protection, to be removed. False when some cell starts with one of those bare: the file was saved by a program (a spreadsheet) that writes text as it is, so an apostrophe there is the client&apos;s own. The sheet&apos;s row number (1-based) of the first row below the header. xlsx: the sheet read, and every other sheet of the workbook (not imported).</extracomment>
+        <translation>{path} 不是普通文件（而是管道、设备或文件夹）。</translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
@@ -2036,8 +2072,16 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>文件是空的。</translation>
     </message>
     <message>
+        <source>The file has no row {n}.</source>
+        <translation>文件没有第 {n} 行。</translation>
+    </message>
+    <message>
         <source>The file has {n} columns; at most {max} are read.</source>
         <translation>文件有 {n} 列，最多只读取 {max} 列。</translation>
+    </message>
+    <message>
+        <source>The file contains NUL characters, so it is not a spreadsheet&apos;s text; it was not read. Save it again as CSV UTF-8 or .xlsx.</source>
+        <translation>文件含有 NUL 字符，不是表格的文本，未读取。请重新另存为 CSV UTF-8 或 .xlsx。</translation>
     </message>
     <message>
         <source>The file unpacks to far more than it holds (a zip bomb?); it was not read.</source>
@@ -2056,8 +2100,16 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>无法读取这个 .xlsx 文件：{reason}</translation>
     </message>
     <message>
+        <source>The workbook has no sheet {sheet}; its sheets: {names}.</source>
+        <translation>工作簿中没有工作表 {sheet}；现有工作表：{names}。</translation>
+    </message>
+    <message>
         <source>The file&apos;s text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as &quot;CSV UTF-8&quot; in Excel and try again.</source>
         <translation>文件的文字编码不是 UTF-8、UTF-16 或 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后再试。</translation>
+    </message>
+    <message>
+        <source>The file has more than {max} columns; at most {max} are read. Keep only the columns to import.</source>
+        <translation>文件超过 {max} 列；最多读取 {max} 列。请只保留要导入的列。</translation>
     </message>
     <message>
         <source>A cell of the file is longer than {max} characters; it was not read.</source>
@@ -2078,6 +2130,34 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>A client cannot refer themselves.</source>
+        <translation>客户不能介绍自己。</translation>
+    </message>
+    <message>
+        <source>Several clients are named {name}: set this referrer in Prism after the import, or clear the cell.</source>
+        <translation>有多位客户名叫 {name}：请在导入后于 Prism 中设置介绍人，或清空此单元格。</translation>
+    </message>
+    <message>
+        <source>The referrer {name} is neither in the book nor in the file: import them first, or clear the cell.</source>
+        <translation>介绍人 {name} 既不在客户簿中，也不在此文件中：请先导入此人，或清空此单元格。</translation>
+    </message>
+    <message>
+        <source>The referrer {name} (row {row}) has problems of its own.</source>
+        <translation>介绍人 {name}（第 {row} 行）本身有问题。</translation>
+    </message>
+    <message>
+        <source>These rows refer each other in a circle; clear one referrer.</source>
+        <translation>这些行的介绍关系形成了循环；请清空其中一个介绍人。</translation>
+    </message>
+    <message>
+        <source>The vCard file&apos;s text cannot be read.</source>
+        <translation>无法读取此 vCard 文件的文本。</translation>
+    </message>
+    <message>
+        <source>This vCard file cannot be read: {reason}</source>
+        <translation>无法读取此 vCard 文件：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2269,14 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <message>
         <source>Importing</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {columns}.</source>
+        <translation>未导入的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>Sheets not imported: {sheets} (only the first sheet is read).</source>
+        <translation>未导入的工作表：{sheets}（只读取第一个工作表）。</translation>
     </message>
     <message>
         <source>Added {added}, updated {updated}, skipped {skipped}.</source>
@@ -5252,6 +5340,10 @@ Topics after which the Today view recomputes (any record a reminder is made from
         <translation>--loans 仅用于 xlsx；{format} 文件不含贷款。</translation>
     </message>
     <message>
+        <source>The vCard file holds full phone numbers (it is for a phone&apos;s contacts); --masked masks them.</source>
+        <translation>vCard 文件包含完整电话号码（用于手机通讯录）；加 --masked 可隐藏部分号码。</translation>
+    </message>
+    <message>
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -5262,11 +5354,24 @@ Topics after which the Today view recomputes (any record a reminder is made from
     <message>
         <source>Unknown format {format}: use xlsx, csv or vcf.</source>
         <extracomment>progress(done, total) -&gt; False to cancel xlsx only: a second sheet with the clients&apos; loans (sensitive: off unless asked for)</extracomment>
-        <translation>不支持的格式 {format}：请用 xlsx、csv 或 vcf。</translation>
+        <translation type="vanished">不支持的格式 {format}：请用 xlsx、csv 或 vcf。</translation>
+    </message>
+    <message>
+        <source>Unknown format {format}: use xlsx, csv, excel-csv or vcf.</source>
+        <extracomment>&quot;excel-csv&quot;: a csv for Excel and LibreOffice Calc (crm.services.transfer.excel_csv). progress(done, total) -&gt; False to cancel xlsx only: a second sheet with the clients&apos; loans (sensitive: off unless asked for)</extracomment>
+        <translation>未知格式 {format}：请使用 xlsx、csv、excel-csv 或 vcf。</translation>
     </message>
     <message>
         <source>Unknown column {column}.</source>
         <translation>没有 {column} 这一列。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file; choose a file name to export to.</source>
+        <translation>{file} 不是普通文件；请选择一个要导出到的文件名。</translation>
+    </message>
+    <message>
+        <source>{file} already exists; add --force to replace it.</source>
+        <translation>{file} 已存在；加 --force 以覆盖它。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5334,12 +5439,32 @@ Topics after which the Today view recomputes (any record a reminder is made from
         <translation>联系周期（天）</translation>
     </message>
     <message>
+        <source>Referred by</source>
+        <translation>介绍人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
         <source>Added on</source>
         <translation>录入日期</translation>
     </message>
     <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
         <source>lunar</source>
-        <extracomment>Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
+        <extracomment>Either is enough for the import to know the name. Headers that are phones by their pattern: Google&apos;s &quot;Phone 1 - Value&quot;, Outlook&apos;s &quot;Business Phone 2&quot; (normalised: &quot;phone1value&quot;, &quot;businessphone2&quot;). Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.</extracomment>
         <translation>农历</translation>
     </message>
     <message>

@@ -139,7 +139,7 @@ def test_crm_export_loans(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     _run(tmp_path, capsys, "export", "--out", str(out))
     assert openpyxl.load_workbook(out).sheetnames == ["Clients"]  # off by default
 
-    stdout, stderr = _run(tmp_path, capsys, "export", "--loans", "--out", str(out))
+    stdout, stderr = _run(tmp_path, capsys, "export", "--loans", "--force", "--out", str(out))
     assert "Exported 2 clients" in stdout and stderr == ""
     ws = openpyxl.load_workbook(out)["Loans"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))

@@ -44,8 +44,8 @@ def test_cli_round_trip_and_exit_codes(tmp_path, capsys) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("姓名,手机\n李四,123\n王五,13900000000\n", encoding="utf-8")
     assert _crm(tmp_path, "import", str(bad)) == 1
-    text = capsys.readouterr().out
-    assert "row 2, 手机" in text and "nothing was imported" in text
+    out_text, err = capsys.readouterr()  # the refusal is an error: stderr (issue 12 item 6)
+    assert "row 2, 手机" in out_text and "nothing was imported" in err
     assert _crm(tmp_path, "import", str(bad), "--skip-bad") == 0
     assert "Added 1" in capsys.readouterr().out
 

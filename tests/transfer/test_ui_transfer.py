@@ -122,3 +122,42 @@ def test_back_up_now_and_check(qtbot, main_window, tmp_path: Path) -> None:
         main_window.transfer.check()
     assert checked.args[0]["ok"]
     assert "passed" in shown[0]
+
+
+def test_vcard_is_unmasked_by_default_and_says_so(qtbot, ui_ctx) -> None:
+    from crm.ui.transfer.export_dialog import ExportDialog
+
+    dialog = ExportDialog(ui_ctx, [], [])
+    qtbot.addWidget(dialog)
+    dialog.ask = lambda title, text: False  # type: ignore[method-assign]
+    assert not dialog.options().unmasked
+    dialog.format.setCurrentIndex(dialog.format.findData("vcf"))
+    assert dialog.options().unmasked and "vCard" in dialog.hint.text()
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.options().unmasked  # the other formats keep the officer's choice
+
+
+def test_excel_csv_is_offered_and_written(qtbot, ui_ctx, tmp_path) -> None:
+    from crm.ui.transfer.export_dialog import ExportDialog
+
+    dialog = ExportDialog(ui_ctx, [], [])
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("excel-csv"))
+    assert dialog.options().format == "excel-csv" and dialog.encoding.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.export_to(tmp_path / "x.csv")
+    assert (tmp_path / "x.csv").exists()
+
+
+def test_import_preview_says_what_is_not_imported(qtbot, ui_ctx, tmp_path) -> None:
+    from crm.ui.transfer.import_dialog import ImportDialog
+
+    src = Path(__file__).parent / "fixtures" / "title_multi_sheet.xlsx"
+    dialog = ImportDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.load(src)
+    dialog.set_mapping(3, None)  # 微信 → (ignore)
+    dialog.check_rows()
+    text = dialog.summary_label.text()
+    assert "微信" in text and "贷款" in text
+    assert dialog.save_report_button.isEnabled()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.files import NotARegularFile, check_target, commit_temp, private_temp_beside
 from crm.services.transfer import rows as R
 from crm.services.transfer.fields import (
     DEFAULT_COLUMNS,
@@ -37,7 +37,8 @@ from crm.store.queries import transfer as Q
 if TYPE_CHECKING:
     from crm.services.transfer.loan_sheet import LoanLines
 
-FORMATS = ("xlsx", "csv", "vcf")
+#: "excel-csv": a csv for Excel and LibreOffice Calc (crm.services.transfer.excel_csv).
+FORMATS = ("xlsx", "csv", "excel-csv", "vcf")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 #: progress(done, total) -> False to cancel
 Progress = Callable[[int, int], bool]
@@ -46,7 +47,7 @@ COLUMN_WIDTHS = {
     "name": 12, "kind": 10, "gender": 6, "phones": 16, "id_number": 21, "birthday": 16,
     "wechat": 14, "business_name": 24, "industry": 10, "uscc": 21, "address": 32,
     "status": 10, "tags": 20, "notes": 40, "form_of_address": 10, "cadence_days": 10,
-    "created": 12,
+    "created": 12, "referrer": 12, "source": 10, "last_contact": 17,
 }  # fmt: skip
 
 
@@ -89,6 +90,8 @@ def write_export(
     translate: Translate,
     progress: Progress | None = None,
     loan_lines: LoanLines | None = None,
+    *,
+    overwrite: bool = True,
 ) -> int:
     """Write these clients (in this order) to ``path``; returns how many were written.
 
@@ -96,29 +99,61 @@ def write_export(
     hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``."""
     if options.format not in FORMATS:
         raise ExportError(
-            QT_TRANSLATE_NOOP("Transfer", "Unknown format {format}: use xlsx, csv or vcf.").with_(
-                format=options.format
-            )
+            QT_TRANSLATE_NOOP(
+                "Transfer", "Unknown format {format}: use xlsx, csv, excel-csv or vcf."
+            ).with_(format=options.format)
         )
     for key in options.columns:
-        if key not in FIELD_BY_KEY:
+        if key not in FIELD_BY_KEY or not FIELD_BY_KEY[key].exported:
             raise ExportError(
                 QT_TRANSLATE_NOOP("Transfer", "Unknown column {column}.").with_(column=key)
             )
     path = Path(path)
-    part = path.with_name(f".{path.name}.part")
+    check_export_target(path, overwrite=overwrite)
     progress = progress or (lambda _d, _t: True)
-    try:
+    # An unpredictable 0600 temporary made exclusively beside the target (crm.files): a killed
+    # export leaves no predictable ``.part`` to plant a link at, and start-up sweeps it away.
+    with private_temp_beside(path) as part:
         if options.format == "xlsx":
             _write_xlsx(conn, ids, part, options, translate, progress, loan_lines)
+        elif options.format == "excel-csv":
+            from crm.services.transfer.excel_csv import write_excel_csv
+
+            write_excel_csv(
+                conn,
+                ids,
+                options.columns,
+                options.unmasked,
+                options.encoding if options.encoding in CSV_ENCODINGS else "utf-8-sig",
+                part,
+                translate,
+                headers(options.columns, translate),
+                lambda done: _tick(progress, done, len(ids)),
+            )
         else:
             writer = _write_csv if options.format == "csv" else _write_vcf
             writer(conn, ids, part, options, translate, progress)
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+        commit_temp(part, path)
     return len(ids)
+
+
+def check_export_target(path: Path, *, overwrite: bool) -> None:
+    """Refuse a device, FIFO or folder as the target, and an existing file unless
+    ``overwrite`` (the GUI's file picker has asked; the CLI needs ``--force``)."""
+    try:
+        check_target(path, overwrite=overwrite)
+    except NotARegularFile:
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Transfer", "{file} is not a regular file; choose a file name to export to."
+            ).with_(file=str(path))
+        ) from None
+    except FileExistsError:
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Transfer", "{file} already exists; add --force to replace it."
+            ).with_(file=str(path))
+        ) from None
 
 
 def _tick(progress: Progress, done: int, total: int) -> None:
@@ -189,6 +224,7 @@ def _write_xlsx(
         ws = wb.add_worksheet(options.sheet_title[:31] or "Clients")
         head = wb.add_format({"bold": True, "bg_color": "#DBEAFE", "bottom": 1})
         date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+        moment_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         for c, key in enumerate(options.columns):
             ws.set_column(c, c, COLUMN_WIDTHS.get(key, 12))
         ws.freeze_panes(1, 0)
@@ -213,6 +249,8 @@ def _write_xlsx(
                         write_number(row, c, v)
                     elif cls is dt.date:
                         write_datetime(row, c, v, date_fmt)
+                    elif cls is dt.datetime:
+                        write_datetime(row, c, v, moment_fmt)
                     else:
                         write_string(row, c, str(v))
             _tick(progress, row // share, total)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from crm.domain.enums import ClientKind, ClientStatus, Gender
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.domain.referrals import ReferralSource
 
 #: Text starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -21,6 +22,7 @@ class Field:
     label: Msg
     synonyms: tuple[str, ...] = ()  # normalised header words that mean this field
     importable: bool = True
+    exported: bool = True  # False: only read (a contact file's first and last names)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -52,6 +54,13 @@ FIELDS: tuple[Field, ...] = (
             "telephone",
             "phonenumber",
             "mobilephone",
+            "cellphone",
+            "homephone",
+            "businessphone",
+            "otherphone",
+            "primaryphone",
+            "companymainphone",
+            "carphone",
         ),
     ),
     Field(
@@ -64,9 +73,10 @@ FIELDS: tuple[Field, ...] = (
             "证件号",
             "证件号码",
             "idnumber",
-            "id",
+            # not a bare "id": Outlook's and many programs' record number
             "idno",
             "idcard",
+            "idcardnumber",
         ),
     ),
     Field(
@@ -105,6 +115,8 @@ FIELDS: tuple[Field, ...] = (
             "shop",
             "organisation",
             "organization",
+            "organizationname",
+            "organization1name",
             "employer",
         ),
     ),
@@ -117,10 +129,27 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "address",
         QT_TRANSLATE_NOOP("Transfer", "Address"),
-        ("地址", "住址", "联系地址", "家庭住址", "经营地址", "通讯地址", "address"),
+        (
+            "地址",
+            "住址",
+            "联系地址",
+            "家庭住址",
+            "经营地址",
+            "通讯地址",
+            "address",
+            "address1formatted",
+            "homeaddress",
+            "businessaddress",
+            "homestreet",
+            "businessstreet",
+        ),
     ),
     Field("status", QT_TRANSLATE_NOOP("Transfer", "Status"), ("状态", "客户状态", "status")),
-    Field("tags", QT_TRANSLATE_NOOP("Transfer", "Tags"), ("标签", "分组", "tags", "tag", "labels")),
+    Field(
+        "tags",
+        QT_TRANSLATE_NOOP("Transfer", "Tags"),
+        ("标签", "分组", "tags", "tag", "labels", "groupmembership", "categories"),
+    ),
     Field(
         "notes",
         QT_TRANSLATE_NOOP("Transfer", "Notes"),
@@ -144,10 +173,45 @@ FIELDS: tuple[Field, ...] = (
             "keepintouchdays",
         ),
     ),
-    Field("created", QT_TRANSLATE_NOOP("Transfer", "Added on"), importable=False),
+    # Who brought the client and when they were last in touch: a round trip keeps the
+    # referral chains (the referrer by name: a client of the book or a row of the same file).
+    Field(
+        "referrer",
+        QT_TRANSLATE_NOOP("Transfer", "Referred by"),
+        ("介绍人", "推荐人", "转介绍人", "引荐人", "referrer", "referredby"),
+    ),
+    Field("source", QT_TRANSLATE_NOOP("Transfer", "Source"), ("来源", "客户来源", "source")),
+    Field(
+        "last_contact",
+        QT_TRANSLATE_NOOP("Transfer", "Last contact"),
+        ("最近联系", "上次联系", "最后联系", "最近联系时间", "lastcontact", "lastcontacted"),
+    ),
+    Field(
+        "created",
+        QT_TRANSLATE_NOOP("Transfer", "Added on"),
+        ("添加日期", "录入日期", "创建日期", "建档日期", "addedon", "dateadded", "created"),
+    ),
+    # Contact files (Google, Outlook, phones) split the name: joined again on import.
+    Field(
+        "given_name",
+        QT_TRANSLATE_NOOP("Transfer", "Given name"),
+        ("名", "firstname", "givenname"),
+        exported=False,
+    ),
+    Field(
+        "family_name",
+        QT_TRANSLATE_NOOP("Transfer", "Family name"),
+        ("姓", "lastname", "familyname", "surname"),
+        exported=False,
+    ),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
-DEFAULT_COLUMNS = tuple(f.key for f in FIELDS)
+DEFAULT_COLUMNS = tuple(f.key for f in FIELDS if f.exported)
+#: Either is enough for the import to know the name.
+NAME_KEYS = frozenset({"name", "given_name", "family_name"})
+#: Headers that are phones by their pattern: Google's "Phone 1 - Value", Outlook's
+#: "Business Phone 2" (normalised: "phone1value", "businessphone2").
+_PHONE_PATTERN = re.compile(r"phone\d+value|(home|business|mobile|other|primary|car)phone\d*")
 #: Fields several columns may feed (a 手机 and a 电话 column): their cells are joined.
 REPEATABLE = frozenset({"phones", "tags"})
 IMPORTABLE = tuple(f.key for f in FIELDS if f.importable)
@@ -182,11 +246,25 @@ ENUM_SYNONYMS: dict[str, dict[str, str]] = {
         "拒绝": ClientStatus.DECLINED,
         "已拒绝": ClientStatus.DECLINED,
     },
+    "source": {
+        "转介绍": ReferralSource.REFERRAL,
+        "介绍": ReferralSource.REFERRAL,
+        "推荐": ReferralSource.REFERRAL,
+        "上门": ReferralSource.WALK_IN,
+        "自然到店": ReferralSource.WALK_IN,
+        "网点": ReferralSource.BRANCH,
+        "电话": ReferralSource.PHONE,
+        "活动": ReferralSource.EVENT,
+        "网络": ReferralSource.ONLINE,
+        "线上": ReferralSource.ONLINE,
+        "其他": ReferralSource.OTHER,
+    },
 }
-ENUMS: dict[str, type[ClientKind] | type[Gender] | type[ClientStatus]] = {
+ENUMS: dict[str, type[ClientKind] | type[Gender] | type[ClientStatus] | type[ReferralSource]] = {
     "kind": ClientKind,
     "gender": Gender,
     "status": ClientStatus,
+    "source": ReferralSource,
 }
 
 
@@ -219,7 +297,7 @@ def suggest_mapping(headers: list[str], translate: Translate) -> list[str | None
     used: set[str] = set()
     normal = [normalise_header(h) for h in headers]
     for i, h in enumerate(normal):  # exact matches first, so "手机" beats "备用手机"
-        key = exact.get(h)
+        key = exact.get(h) or ("phones" if _PHONE_PATTERN.fullmatch(h) else None)
         if key and (key not in used or key in REPEATABLE):
             out[i] = key
             used.add(key)

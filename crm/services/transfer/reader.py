@@ -10,19 +10,20 @@ longer than a limit (read in bounded pieces, so a 50 MB field never sits in memo
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime as dt
-import io
+import contextlib
+import ctypes
+import stat
+import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.services.collector import collector_paused
+from crm.services.transfer.packed import Cell, Rows
 
-Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+__all__ = ["Cell", "FileRefused", "ImportCancelled", "Limits", "Rows", "Table", "read_table"]
 
 CHUNK = 64 * 1024
 # rows between two progress reports / cancel checks while reading
@@ -77,9 +78,18 @@ class FileRefused(Exception):
 @dataclass
 class Table:
     headers: list[str]
-    rows: list[list[Cell]]
+    rows: Rows
     kind: str  # "xlsx" or "csv"
     encoding: str | None = None  # csv only
+    #: csv only: a leading apostrophe before = + - @ is Prism's protection, to be removed.
+    #: False when some cell starts with one of those bare: the file was saved by a program
+    #: (a spreadsheet) that writes text as it is, so an apostrophe there is the client's own.
+    apostrophes: bool = True
+    #: The sheet's row number (1-based) of the first row below the header.
+    first_row: int = 2
+    #: xlsx: the sheet read, and every other sheet of the workbook (not imported).
+    sheet: str = ""
+    other_sheets: tuple[str, ...] = ()
 
 
 def read_table(
@@ -87,16 +97,33 @@ def read_table(
     limits: Limits | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
 ) -> Table:
     """The file's header and rows. ``progress`` hears how many rows were read every
-    ``ROW_CHUNK`` rows; when ``cancelled()`` says so, :class:`ImportCancelled` is raised."""
+    ``ROW_CHUNK`` rows; when ``cancelled()`` says so, :class:`ImportCancelled` is raised.
+    ``sheet`` (a name or a 1-based number) picks an xlsx sheet, else the first; the header is
+    the row ``header_row`` (1-based), else the row that names the most known fields."""
     with collector_paused():
-        return _read_table(Path(path), limits or Limits(), _Ticker(progress, cancelled))
+        return _read_table(
+            Path(path), limits or Limits(), _Ticker(progress, cancelled), sheet, header_row
+        )
 
 
-def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
+def _read_table(
+    path: Path, limits: Limits, tick: _Ticker, sheet: str | None, header_row: int | None
+) -> Table:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        # A FIFO, a device or a folder is never opened: reading a FIFO waits forever.
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused(
+                QT_TRANSLATE_NOOP(
+                    "Import", "{path} is not a regular file (a pipe, a device or a folder)."
+                ).with_(path=str(path))
+            )
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
@@ -112,7 +139,7 @@ def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
             ).with_(size=size // (1024 * 1024), max=limits.max_file_bytes // (1024 * 1024))
         )
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path, limits, tick)
+        table = _read_xlsx(path, limits, tick, sheet, header_row)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRefused(
             QT_TRANSLATE_NOOP(
@@ -120,11 +147,13 @@ def _read_table(path: Path, limits: Limits, tick: _Ticker) -> Table:
             )
         )
     else:
-        table = _read_csv(path, limits, tick)
+        from crm.services.transfer.read_csv import read_csv
+
+        table = read_csv(path, limits, tick, header_row)
     return table
 
 
-def _too_many_rows(limits: Limits) -> FileRefused:
+def too_many_rows(limits: Limits) -> FileRefused:
     return FileRefused(
         QT_TRANSLATE_NOOP(
             "Import", "The file has more than {max} rows; split it into smaller files."
@@ -132,17 +161,53 @@ def _too_many_rows(limits: Limits) -> FileRefused:
     )
 
 
-def _split(rows: list[list[Cell]], limits: Limits) -> tuple[list[str], list[list[Cell]]]:
+def split_header(
+    rows: Rows, limits: Limits, widest: int = 0, header_row: int | None = None
+) -> tuple[list[str], Rows, int]:
+    """The header, the rows below it and the sheet's row number of the first of them.
+    ``widest`` is the most cells a row had before the reader cut it at ``max_columns + 1``,
+    so the refusal names the real count (:mod:`crm.services.transfer.header` finds the row)."""
+    from crm.services.transfer.header import find_header, header_cells
+
     if not rows:
         raise FileRefused(QT_TRANSLATE_NOOP("Import", "The file is empty."))
-    headers = [("" if h is None else str(h)).strip() for h in rows[0]]
-    if len(headers) > limits.max_columns:
+    if widest > limits.max_columns:
+        raise too_many_columns(widest, limits)
+    place = find_header(rows, header_row)
+    if place.index >= len(rows):
         raise FileRefused(
-            QT_TRANSLATE_NOOP("Import", "The file has {n} columns; at most {max} are read.").with_(
-                n=len(headers), max=limits.max_columns
-            )
+            QT_TRANSLATE_NOOP("Import", "The file has no row {n}.").with_(n=place.index + 1)
         )
-    return headers, rows[1:]
+    headers = [("" if h is None else str(h)).strip() for h in header_cells(rows, place)]
+    if len(headers) > limits.max_columns:
+        raise too_many_columns(len(headers), limits)
+    return headers, rows[place.body_start :], place.body_start + 1
+
+
+def too_many_columns(n: int, limits: Limits) -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP("Import", "The file has {n} columns; at most {max} are read.").with_(
+            n=f"{n:,}", max=limits.max_columns
+        )
+    )
+
+
+def too_long(limits: Limits) -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import", "A cell of the file is longer than {max} characters; it was not read."
+        ).with_(max=f"{limits.max_field_chars:,}")
+    )
+
+
+def has_nul() -> FileRefused:
+    return FileRefused(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "The file contains NUL characters, so it is not a spreadsheet's text; it was not "
+            "read. Save it again as CSV UTF-8 or .xlsx.",
+        )
+    )
 
 
 # -- xlsx --------------------------------------------------------------------------------------
@@ -208,22 +273,38 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> Non
         )
 
 
-def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
+def _read_xlsx(
+    path: Path, limits: Limits, tick: _Ticker, wanted: str | None, header_row: int | None
+) -> Table:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path, limits)
     try:
         wb = CalamineWorkbook.from_path(str(path))
+        sheet = None
         try:
-            sheet = wb.get_sheet_by_index(0)
-            rows: list[list[Cell]] = []
+            names = list(wb.sheet_names)
+            name = _pick_sheet(names, wanted)
+            sheet = wb.get_sheet_by_name(name)
+            rows = Rows(typed=True)
+            widest = 0
             for row in sheet.iter_rows():
                 tick(len(rows))
                 if len(rows) > limits.max_rows:
-                    raise _too_many_rows(limits)
-                rows.append(list(row[: limits.max_columns + 1]))
+                    raise too_many_rows(limits)
+                widest = max(widest, len(row))
+                cells = row[: limits.max_columns + 1]
+                for c in cells:
+                    if isinstance(c, str) and c:
+                        if len(c) > limits.max_field_chars:
+                            raise too_long(limits)
+                        if "\x00" in c:
+                            raise has_nul()
+                rows.append(cells)
         finally:
             wb.close()
+            sheet = None  # the loaded sheet: drop it before handing its memory back
+            _give_back_memory()
     except (FileRefused, ImportCancelled):
         raise
     except Exception as exc:  # calamine raises its own error types for broken files
@@ -234,125 +315,29 @@ def _read_xlsx(path: Path, limits: Limits, tick: _Ticker) -> Table:
         ) from exc
     while rows and all(c in (None, "") for c in rows[-1]):
         rows.pop()
-    headers, body = _split(rows, limits)
-    return Table(headers, body, "xlsx")
+    headers, body, first = split_header(rows, limits, widest, header_row)
+    others = tuple(n for n in names if n != name)
+    return Table(headers, body, "xlsx", first_row=first, sheet=name, other_sheets=others)
 
 
-# -- csv ---------------------------------------------------------------------------------------
+def _give_back_memory() -> None:
+    """Return the sheet calamine held (freed in its own heap) to the system: Python's objects
+    live in their own arenas and would not reuse it, so the import's peak would carry it."""
+    if sys.platform.startswith("linux"):
+        # Another C library (musl) has no malloc_trim: the memory is reused later instead.
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def detect_encoding(path: Path) -> str:
-    """UTF-8 (BOM or not), UTF-16 (BOM, or zero bytes in every other place), GB18030; else
-    refuse. Decodes the whole file in pieces, so the answer is never a guess."""
-    with path.open("rb") as fh:
-        head = fh.read(4096)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    sample = head[:4000]
-    if b"\x00" in sample:
-        # UTF-16 without a BOM: ASCII characters leave their zero byte all on one side.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        guess = "utf-16-le" if even == 0 else "utf-16-be" if odd == 0 else None
-        if guess and _decodes(path, guess):
-            return guess
-        raise _unknown_encoding()
-    for encoding in ("utf-8", "gb18030"):
-        if _decodes(path, encoding):
-            return encoding
-    raise _unknown_encoding()
-
-
-def _unknown_encoding() -> FileRefused:
-    return FileRefused(
+def _pick_sheet(names: list[str], wanted: str | None) -> str:
+    if wanted is None:
+        return names[0]
+    if wanted in names:
+        return wanted
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise FileRefused(
         QT_TRANSLATE_NOOP(
-            "Import",
-            "The file's text encoding is not UTF-8, UTF-16 or GB18030 (GBK). Save it as "
-            '"CSV UTF-8" in Excel and try again.',
-        )
+            "Import", "The workbook has no sheet {sheet}; its sheets: {names}."
+        ).with_(sheet=wanted, names=", ".join(names))
     )
-
-
-def _decodes(path: Path, encoding: str) -> bool:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    odd = 0
-    seen = 0
-    try:
-        with path.open("rb") as fh:
-            while block := fh.read(CHUNK):
-                text = decoder.decode(block)
-                if encoding == "gb18030":
-                    seen += len(text)
-                    odd += sum(1 for ch in text if _unlikely(ch))
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    # GB18030 maps almost any bytes to something: insist the text looks like text.
-    return encoding != "gb18030" or odd <= seen // 100
-
-
-def _unlikely(ch: str) -> bool:
-    o = ord(ch)
-    return (0x80 <= o < 0x2000 and not 0xA0 <= o < 0x180) or 0xE000 <= o < 0xF900 or o > 0xFFFF
-
-
-def _bounded_lines(fh: io.TextIOBase, limits: Limits) -> Iterator[str]:
-    """Lines (newline kept) read in pieces; a line longer than the limit is refused."""
-    pending = ""
-    while True:
-        block = fh.read(CHUNK)
-        if not block:
-            break
-        pending += block
-        start = 0
-        while True:
-            nl = pending.find("\n", start)
-            if nl < 0:
-                break
-            yield pending[start : nl + 1]
-            start = nl + 1
-        pending = pending[start:]
-        if len(pending) > limits.max_line_chars:
-            raise _too_long(limits)
-    if pending:
-        yield pending
-
-
-def _too_long(limits: Limits) -> FileRefused:
-    return FileRefused(
-        QT_TRANSLATE_NOOP(
-            "Import", "A cell of the file is longer than {max} characters; it was not read."
-        ).with_(max=limits.max_field_chars)
-    )
-
-
-def _read_csv(path: Path, limits: Limits, tick: _Ticker) -> Table:
-    encoding = detect_encoding(path)
-    rows: list[list[Cell]] = []
-    with path.open("r", encoding=encoding, newline="") as fh:
-        first = fh.readline(limits.max_line_chars)
-        fh.seek(0)
-        delimiter = max(",\t;", key=first.count) if first else ","
-        dialect = csv.excel
-        reader = csv.reader(_bounded_lines(fh, limits), dialect, delimiter=delimiter)
-        try:
-            for row in reader:
-                tick(len(rows))
-                if len(rows) > limits.max_rows:
-                    raise _too_many_rows(limits)
-                if any(len(c) > limits.max_field_chars for c in row):
-                    raise _too_long(limits)
-                rows.append(list(row[: limits.max_columns + 1]))
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise _too_long(limits) from exc
-            raise FileRefused(
-                QT_TRANSLATE_NOOP(
-                    "Import", "Line {line} of the file cannot be read: {reason}"
-                ).with_(line=reader.line_num, reason=str(exc))
-            ) from exc
-    while rows and not any(c.strip() for c in rows[-1]):  # type: ignore[union-attr]
-        rows.pop()
-    headers, body = _split(rows, limits)
-    return Table(headers, body, "csv", encoding)

@@ -19,7 +19,7 @@ from crm.domain.messages import Translate
 from crm.services.transfer.fields import ENUMS, FIELD_BY_KEY, LEAP, LUNAR
 from crm.store.queries import transfer as Q
 
-Cell = str | int | dt.date | None
+Cell = str | int | dt.date | dt.datetime | None
 
 PHONE_SEP = "; "
 TAG_SEP = "、"
@@ -33,8 +33,9 @@ ID_NUMBER, CAL, BY, BM, BD = (_AT["id_number"], _AT["birthday_calendar"], _AT["b
 LEAP_COL, WECHAT, BUSINESS = _AT["birth_leap"], _AT["wechat"], _AT["business_name"]
 INDUSTRY, USCC, ADDRESS, STATUS = _AT["industry"], _AT["uscc"], _AT["address"], _AT["status"]
 NOTES, FORM, CADENCE = _AT["notes"], _AT["form_of_address"], _AT["cadence_days"]
-CREATED = _AT["created_at"]
-PHONES, TAGS = Q.PHONES_AT, Q.TAGS_AT
+CREATED, UPDATED, LAST_CONTACT = _AT["created_at"], _AT["updated_at"], _AT["last_contact_at"]
+REFERRED_BY, SOURCE = _AT["referred_by_id"], _AT["source"]
+PHONES, TAGS, REFERRER = Q.PHONES_AT, Q.TAGS_AT, Q.REFERRER_AT
 
 _PLAIN = {
     "name": NAME,
@@ -78,6 +79,13 @@ def birthday_cell(r: tuple, translate: Translate) -> Cell:
     return f"{month:02d}-{day:02d}"
 
 
+def _moment(value: str | None) -> Cell:
+    """A stored local date-time as the minute it names (seconds never matter to a contact)."""
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(str(value)[:16])
+
+
 def converters(
     columns: Sequence[str], unmasked: bool, translate: Translate
 ) -> list[Callable[[tuple], Cell]]:
@@ -91,7 +99,7 @@ def converters(
             out.append(partial(_plain, i))
         elif key in ENUMS:
             labels = {m.value: m.label.render(translate) for m in ENUMS[key]}
-            i = {"kind": KIND, "gender": GENDER, "status": STATUS}[key]
+            i = {"kind": KIND, "gender": GENDER, "status": STATUS, "source": SOURCE}[key]
             out.append(partial(_label, i, labels))
         elif key == "phones":
             if unmasked:
@@ -115,6 +123,10 @@ def converters(
             out.append(lambda r: birthday_cell(r, translate))
         elif key == "created":
             out.append(lambda r: dt.date.fromisoformat(r[CREATED][:10]))
+        elif key == "referrer":
+            out.append(lambda r: r[REFERRER])
+        elif key == "last_contact":
+            out.append(lambda r: _moment(r[LAST_CONTACT]))
     return out
 
 

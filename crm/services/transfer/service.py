@@ -39,19 +39,29 @@ class TransferService:
         options: ExportOptions,
         translate: Translate,
         progress: ExportProgress | None = None,
+        *,
+        overwrite: bool = True,
     ) -> int:
         """Write these clients (in this order) to ``path``; returns how many were written.
         With ``options.loans`` an xlsx gets a second sheet of their loans (csv and vCard
         ignore it). Raises :class:`ExportError` for a bad format or column,
         :class:`ExportCancelled` when ``progress`` says stop, OSError when the file cannot
-        be written."""
+        be written. An existing ``path`` is replaced only with ``overwrite``; one that is not
+        a regular file (a device, a FIFO) never is (:class:`ExportError`)."""
         loan_lines = None
         if options.loans and options.format == "xlsx":
             from crm.services.loans import LoanService
 
             loan_lines = LoanService(self.book, self.clock).for_clients
         return write_export(
-            self.book.reader(), ids, Path(path), options, translate, progress, loan_lines
+            self.book.reader(),
+            ids,
+            Path(path),
+            options,
+            translate,
+            progress,
+            loan_lines,
+            overwrite=overwrite,
         )
 
     # -- in ------------------------------------------------------------------------------------
@@ -62,10 +72,20 @@ class TransferService:
         limits: Limits | None = None,
         progress: ImportProgress | None = None,
         cancelled: Cancelled | None = None,
+        *,
+        sheet: str | None = None,
+        header_row: int | None = None,
     ) -> Table:
         """The file's header and rows; a hostile or unreadable file raises
-        :class:`FileRefused` with the reason."""
-        return read_table(Path(path), limits, progress, cancelled)
+        :class:`FileRefused` with the reason. ``sheet`` (name or 1-based number) and
+        ``header_row`` (1-based) override the first sheet and the guessed header row."""
+        from crm.services.transfer.vcard_read import is_vcard, read_vcards
+
+        if is_vcard(Path(path)):
+            return read_vcards(Path(path), limits or Limits())
+        return read_table(
+            Path(path), limits, progress, cancelled, sheet=sheet, header_row=header_row
+        )
 
     def preview(
         self,
@@ -103,4 +123,6 @@ class TransferService:
         """The preview's problems as a csv the officer can open beside the file."""
         from crm.services.transfer.report import save_report
 
-        save_report(Path(path), preview.report(translate), translate)
+        save_report(
+            Path(path), preview.report(translate) + preview.not_imported(translate), translate
+        )

@@ -48,8 +48,9 @@ ARCHIVED_SQL = "SELECT id FROM client WHERE archived_at IS NOT NULL"
 #: The list's columns of a client, in the order :func:`rows` returns them.
 ROW_SQL = """
     SELECT c.id, c.name, c.kind, c.status,
-           (SELECT national FROM client_phone p WHERE p.client_id = c.id
-             ORDER BY position LIMIT 1),
+           (SELECT CASE WHEN substr(e164, 1, 3) = '+86' THEN national ELSE e164 END
+              FROM client_phone p WHERE p.client_id = c.id
+             ORDER BY position LIMIT 1),  -- crm.domain.phones.canonical
            c.business_name,
            (SELECT group_concat(tag, '\x1f') FROM
              (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag)),

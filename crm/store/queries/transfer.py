@@ -20,12 +20,15 @@ CLIENT_COLUMNS = (
     "id", "name", "kind", "gender", "id_number", "birthday_calendar", "birth_year",
     "birth_month", "birth_day", "birth_leap", "wechat", "business_name", "industry", "uscc",
     "address", "status", "notes", "form_of_address", "cadence_days", "created_at",
+    "updated_at", "last_contact_at", "referred_by_id", "source",
 )  # fmt: skip
 
 #: Where phones and tags sit in an exported row: after the client columns. Each is joined
 #: with char(31); Chinese numbers as dialled at home, foreign ones with their +country code.
 PHONES_AT = len(CLIENT_COLUMNS)
 TAGS_AT = PHONES_AT + 1
+#: The referrer's name (a client or referral partner, archived or not), after the tags.
+REFERRER_AT = TAGS_AT + 1
 
 _ROW_SQL = f"""
 SELECT {", ".join(f"c.{column}" for column in CLIENT_COLUMNS)},
@@ -34,8 +37,10 @@ SELECT {", ".join(f"c.{column}" for column in CLIENT_COLUMNS)},
           FROM (SELECT e164, national FROM client_phone p WHERE p.client_id = c.id
                 ORDER BY position)),
        (SELECT group_concat(tag, char(31))
-          FROM (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag))
+          FROM (SELECT tag FROM client_tag t WHERE t.client_id = c.id ORDER BY tag)),
+       r.name
 FROM json_each(?) j JOIN client c ON c.id = j.value
+LEFT JOIN client r ON r.id = c.referred_by_id
 ORDER BY j.key
 """
 
@@ -164,13 +169,17 @@ def csv_query(
             exprs.append(_BIRTHDAY)
         elif key == "created":
             exprs.append("substr(c.created_at, 1, 10)")
+        elif key == "last_contact":
+            exprs.append("substr(c.last_contact_at, 1, 16)")
+        elif key == "referrer":
+            exprs.append(safe("r.name"))
         elif key == "cadence_days":
             exprs.append("c.cadence_days")
         else:
             exprs.append(safe(f"c.{key}"))
     sql = (
         f"SELECT {', '.join(exprs)} FROM json_each(:ids) j JOIN client c ON c.id = j.value "
-        "ORDER BY j.key"
+        "LEFT JOIN client r ON r.id = c.referred_by_id ORDER BY j.key"
     )
     return sql, params
 
@@ -181,3 +190,37 @@ def csv_cells(
     """The cells of :func:`csv_query` for these clients, in the order of ``ids``."""
     sql, params = query
     return conn.execute(sql, {**params, "ids": id_array(ids)})
+
+
+# -- the import's referrers and dates ---------------------------------------------------------
+
+
+def ids_by_name(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, list[int]]:
+    """Every client (archived too) bearing one of these exact names, active ones first."""
+    import json
+
+    out: dict[str, list[int]] = {}
+    unique = sorted(set(names))
+    for start in range(0, len(unique), 5000):
+        part = json.dumps(unique[start : start + 5000], ensure_ascii=False)
+        for name, cid in conn.execute(
+            "SELECT c.name, c.id FROM json_each(?) j JOIN client c ON c.name = j.value "
+            "ORDER BY c.archived_at IS NOT NULL, c.id",
+            (part,),
+        ):
+            out.setdefault(name, []).append(cid)
+    return out
+
+
+def last_contacts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str | None]:
+    """Each client's stored last contact (the import keeps the later of it and the file's)."""
+    out: dict[int, str | None] = {}
+    for part in json_chunks(ids, 5000):
+        out.update(
+            conn.execute(
+                "SELECT c.id, c.last_contact_at FROM json_each(?) j "
+                "JOIN client c ON c.id = j.value",
+                (part,),
+            ).fetchall()
+        )
+    return out

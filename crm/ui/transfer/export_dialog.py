@@ -26,13 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.ui.context import UiContext
 from crm.ui.tasks import Task
 
 if TYPE_CHECKING:
     from crm.services.transfer.export import ExportOptions
 
-FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV (.csv)"), ("vcf", "vCard (.vcf)"))
+FORMATS: tuple[tuple[str, str | Msg], ...] = (
+    ("xlsx", "Excel (.xlsx)"),
+    ("csv", "CSV (.csv)"),
+    # phone and ID numbers kept as text when a spreadsheet opens it (crm...excel_csv)
+    ("excel-csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV for Excel and Calc (.csv)")),
+    ("vcf", "vCard (.vcf)"),
+)
+#: The file name's ending of each format.
+SUFFIX = {"xlsx": "xlsx", "csv": "csv", "excel-csv": "csv", "vcf": "vcf"}
 
 
 class ExportDialog(QDialog):
@@ -67,13 +76,14 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for key, label in FORMATS:
-            self.format.addItem(label, key)
+            shown = label if isinstance(label, str) else label.render(QCoreApplication.translate)
+            self.format.addItem(shown, key)
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("UTF-8 (opens cleanly in Excel)"), "utf-8-sig")
         self.encoding.addItem(self.tr("GB18030 (older software)"), "gb18030")
         self.columns = QListWidget()
         self.columns.setObjectName("exportColumns")
-        for f in FIELDS:
+        for f in (f for f in FIELDS if f.exported):
             item = QListWidgetItem(f.label.render(QCoreApplication.translate))
             item.setData(Qt.ItemDataRole.UserRole, f.key)
             item.setCheckState(Qt.CheckState.Checked)
@@ -90,6 +100,8 @@ class ExportDialog(QDialog):
         self.unmasked = QCheckBox(self.tr("Full phone and ID numbers (unmasked)"))
         self.unmasked.toggled.connect(self._confirm_unmasked)
         self._unmasked_confirmed = False
+        self._was_vcf = False
+        self._unmasked_before_vcf = False
 
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
@@ -115,11 +127,7 @@ class ExportDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.columns, 1)
         layout.addWidget(self.loans)
-        hint = QLabel(
-            self.tr(
-                "Phone and ID numbers are masked (138****5678) unless you ask for them in full."
-            )
-        )
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #6b7280;")
         layout.addWidget(self.unmasked)
@@ -131,11 +139,33 @@ class ExportDialog(QDialog):
     # -- choices -------------------------------------------------------------------------------
 
     def _format_changed(self) -> None:
-        is_csv = self.format.currentData() == "csv"
+        is_csv = self.format.currentData() in ("csv", "excel-csv")
         self.encoding.setVisible(is_csv)
         self.encoding_label.setVisible(is_csv)
         self.columns.setEnabled(self.format.currentData() != "vcf")
         self.loans.setEnabled(self.format.currentData() == "xlsx")
+        # A vCard goes to a phone, where a masked number cannot be dialled: full phones by
+        # default (it holds no ID numbers), said in the hint; the other formats keep the choice.
+        vcf = self.format.currentData() == "vcf"
+        if vcf != self._was_vcf:
+            self._was_vcf = vcf
+            self.unmasked.blockSignals(True)
+            if vcf:
+                self._unmasked_before_vcf = self.unmasked.isChecked()
+                self.unmasked.setChecked(True)
+            else:
+                self.unmasked.setChecked(self._unmasked_before_vcf)
+            self.unmasked.blockSignals(False)
+        self.hint.setText(
+            self.tr(
+                "A vCard is for your phone's contacts: its phone numbers are in full (it holds "
+                "no ID numbers). Untick the box to mask them."
+            )
+            if vcf
+            else self.tr(
+                "Phone and ID numbers are masked (138****5678) unless you ask for them in full."
+            )
+        )
 
     def _confirm_unmasked(self, on: bool) -> None:
         if not on or self._unmasked_confirmed:
@@ -180,7 +210,7 @@ class ExportDialog(QDialog):
         )
 
     def _choose_file(self) -> None:
-        fmt = str(self.format.currentData())
+        fmt = SUFFIX[str(self.format.currentData())]
         name = self.tr("clients") + f"-{self.ctx.clock.today():%Y%m%d}.{fmt}"
         start = str(Path.home() / name)
         path, _ = QFileDialog.getSaveFileName(

@@ -224,15 +224,15 @@ class ImportDialog(QDialog):
             len(self.preview.bad),
             len(self.preview.duplicates),
         )
-        self.summary_label.setText(
-            self.tr(
-                "{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or "
-                "repeated in the file."
-            ).format(rows=f"{rows:,}", ok=f"{rows - bad - dups:,}", bad=bad, dups=dups)
-        )
+        summary = self.tr(
+            "{rows} rows: {ok} ready, {bad} with problems, {dups} already in the book or "
+            "repeated in the file."
+        ).format(rows=f"{rows:,}", ok=f"{rows - bad - dups:,}", bad=bad, dups=dups)
+        left_out = self.left_out_text()
+        self.summary_label.setText(f"{summary}\n{left_out}" if left_out else summary)
         self.skip_bad.setVisible(bad > 0)
         self.skip_bad.setChecked(False)
-        self.save_report_button.setEnabled(bad > 0)
+        self.save_report_button.setEnabled(bad > 0 or bool(left_out))
         self.dup_label.setVisible(dups > 0)
         self.duplicates.setVisible(dups > 0)
         self._update_buttons()
@@ -300,6 +300,25 @@ class ImportDialog(QDialog):
         self.run = ProgressRun(self, self.ctx.runner, self.tr("Importing"), label, work)
         self.job = self.run.start(self._imported, self._failed)
         return self.job
+
+    def left_out_text(self) -> str:
+        """What of the file is not imported: columns mapped to (ignore), the other sheets."""
+        if self.preview is None:
+            return ""
+        parts = []
+        if self.preview.unmapped:
+            parts.append(
+                self.tr("Columns not imported: {columns}.").format(
+                    columns=", ".join(self.preview.unmapped)
+                )
+            )
+        if self.preview.other_sheets:
+            parts.append(
+                self.tr("Sheets not imported: {sheets} (only the first sheet is read).").format(
+                    sheets=", ".join(self.preview.other_sheets)
+                )
+            )
+        return " ".join(parts)
 
     def _imported(self, summary: object) -> None:
         self.unsetCursor()

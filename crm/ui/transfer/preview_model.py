@@ -71,11 +71,11 @@ class PreviewModel(QAbstractTableModel):
                     return self.tr("Same as row {row}").format(row=r.duplicate_row)
                 return self.tr("Ready")
             if col == COL_NAME:
-                return r.draft.name
+                return r.name
             if col == COL_PHONES:
                 from crm.domain.masking import mask_phone
 
-                return "; ".join(mask_phone(p) for p in r.draft.phones)
+                return "; ".join(mask_phone(p) for p in r.phones)
             if col == COL_PROBLEMS:
                 return "；".join(
                     f"{column}: {msg.render(QCoreApplication.translate)}"
