@@ -103,7 +103,7 @@ def show_json(
     referrer = s.clients.get(d.referred_by_id).name if d.referred_by_id else None
     return {
         **row_json(row, unmasked),
-        "phones": [p.national if unmasked else mask_phone(p.national) for p in detail.phones],
+        "phones": [p.shown if unmasked else mask_phone(p.shown) for p in detail.phones],
         "address_as": d.form_of_address or None,
         "gender": d.gender.value if d.gender else None,
         "wechat": d.wechat or None,

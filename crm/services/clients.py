@@ -23,6 +23,7 @@ from crm.domain.clock import Clock, SystemClock
 from crm.domain.enums import Calendar, ClientKind, ClientStatus, Gender
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 from crm.domain.referrals import ReferralSource
+from crm.services.client_detail import ClientDetail, PhoneInfo
 from crm.services.contact_history import note_contact_changes
 from crm.services.referral_links import check_referrer
 from crm.services.referral_thanks import note_status_change
@@ -45,28 +46,6 @@ class ClientNotFound(LookupError):
 
 class SaveCancelled(Exception):
     """The caller's ``cancelled()`` said stop; nothing was written."""
-
-
-@dataclass(frozen=True)
-class PhoneInfo:
-    e164: str
-    national: str
-
-
-@dataclass(frozen=True)
-class ClientDetail:
-    """Everything the detail pane and the edit form show of one client."""
-
-    id: int
-    draft: ClientDraft
-    phones: tuple[PhoneInfo, ...]
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    archived_at: dt.datetime | None
-
-    @property
-    def name(self) -> str:
-        return self.draft.name
 
 
 @dataclass

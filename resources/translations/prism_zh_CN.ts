@@ -675,7 +675,7 @@
     </message>
     <message>
         <source>Yes, as agreed</source>
-        <translation>是，按约定用途</translation>
+        <translation>是，按合同用途</translation>
     </message>
     <message>
         <source>No</source>
@@ -699,7 +699,7 @@
     </message>
     <message>
         <source>Funds used as agreed</source>
-        <translation>资金按约定用途使用</translation>
+        <translation>资金按合同用途使用</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -854,11 +854,11 @@
     </message>
     <message>
         <source>funds as agreed</source>
-        <translation>资金按约定使用</translation>
+        <translation>资金按合同用途使用</translation>
     </message>
     <message>
         <source>funds NOT as agreed</source>
-        <translation>资金未按约定使用</translation>
+        <translation>资金未按合同用途使用</translation>
     </message>
     <message>
         <source>Mutual guarantee (互保) with {name}</source>
@@ -3662,7 +3662,7 @@ Book: {path}</source>
     </message>
     <message>
         <source>Whether the funds were used as agreed goes with a visit or a use-of-funds check.</source>
-        <translation>“资金是否按约定使用”只用于走访或资金用途检查。</translation>
+        <translation>“资金是否按合同用途使用”只用于走访或资金用途检查。</translation>
     </message>
     <message>
         <source>Days between checks go from 1 to 365.</source>

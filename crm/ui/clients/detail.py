@@ -253,7 +253,7 @@ class ClientPane(BookPage):
         self.archive_button.setText(
             self.tr("Restore") if d.archived_at is not None else self.tr("Archive")
         )
-        phones = [p.national if show else mask_phone(p.national) for p in d.phones]
+        phones = [p.shown if show else mask_phone(p.shown) for p in d.phones]
         values = {
             "kind": render(draft.kind.label),
             "phones": "\n".join(phones),
