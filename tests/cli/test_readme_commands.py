@@ -170,3 +170,72 @@ def test_every_post_loan_command_in_the_readme_runs_as_written(
     assert json.loads(outputs[lines.index("crm risks --json")]) == []  # the one signal closed
     turnover = json.loads(outputs[-1])
     assert turnover["months"] == [{"month": "2026-10", "amount": "125000.00"}]
+
+
+# --- lists in and out: every form the README shows ------------------------------------------
+
+
+def transfer_block() -> list[str]:
+    """The README's export/import/backup lines, continuation lines joined."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("Client lists in and out")
+    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
+    assert block is not None
+    return block.group(1).replace("\\\n", " ").splitlines()
+
+
+def _forms(line: str) -> list[list[str]]:
+    """A line's command with every optional part, once per alternative of each a|b|c choice
+    (the first alternative elsewhere); ``  /  `` separates commands."""
+    out = []
+    for part in re.split(r"\s+/\s+", line.strip()):
+        words = shlex.split(re.sub(r"\[([^\]]*)\]", r"\1", part))[1:]
+        choices = [i for i, w in enumerate(words) if "|" in w and not w.startswith("-")]
+        variants = [words]
+        for i in choices:
+            variants = [[*v[:i], alt, *v[i + 1 :]] for v in variants for alt in words[i].split("|")]
+        out.extend(variants)
+    return out
+
+
+def test_every_transfer_command_in_the_readme_runs_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = transfer_block()
+    assert [shlex.split(line)[1] for line in lines] == ["export", "import", "backup"]
+    monkeypatch.chdir(tmp_path)
+    book = tmp_path / "book"
+    assert main(["--data-dir", str(book), "demo", "--clients", "30", "--seed", "1"]) == 0
+    capsys.readouterr()
+
+    def crm(args: list[str]) -> None:
+        code = main(["--data-dir", str(book), *args])
+        out, err = capsys.readouterr()
+        assert code == 0, f"{args}\n{out}\n{err}"
+
+    tag = json.loads(_run_json(book, capsys, "list", "--json"))[0]["tags"]
+    for form in _forms(lines[0]):  # export: each format, Q/S/T filled with what the book has
+        filled = {"Q": "", "S": "borrower", "T": tag[0] if tag else ""}
+        args = [filled.get(a, a) for a in form]
+        crm(args)
+    assert (tmp_path / "list.xlsx").is_file()
+    # The file the import line names, with the columns its --mapping names.
+    from openpyxl import Workbook
+
+    sheet = (workbook := Workbook()).active
+    assert sheet is not None
+    sheet.append(["客户名单（旧表）"])  # a title row: the header is row 2 (--header-row 2)
+    sheet.append(["姓名", "手机号", "备用"])
+    sheet.append(["欧阳修", "13912345678", "x"])
+    workbook.save(tmp_path / "old.xlsx")
+    for form in _forms(lines[1]):
+        crm(form)
+    backup, restore, check = _forms(lines[2])
+    crm([*backup[:1], "--out", str(tmp_path / "copy.db")])
+    crm([restore[0], "--backup", str(tmp_path / "copy.db")])
+    crm(check)
+
+
+def _run_json(book: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["--data-dir", str(book), *args]) == 0
+    return capsys.readouterr().out
