@@ -21,6 +21,13 @@ class _Cycle:
 
 def test_cycles_die_on_the_gui_thread(qtbot, ui_ctx) -> None:
     assert not gc.isenabled()  # automatic collection would run on whichever thread allocates
+    # Work left running by earlier tests may pause the collector around a big read, which
+    # files every live object into the oldest generation (crm.services.collector): the cycle
+    # below would then wait for a full collection. Start from a quiet process.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)
+    ui_ctx.runner.wait_for_all(10000)
     seen: list[threading.Thread] = []
     _Cycle(seen)
 
