@@ -70,8 +70,9 @@ def _pdf(path: Path) -> dict[str, Any]:
 
     from crm.domain.loan_enums import RepaymentMethod
     from crm.domain.loan_math import LoanTerms, calculate
-    from crm.ui.loans.schedule_print import cjk_font_family, write_schedule_pdf
+    from crm.ui.loans.schedule_print import write_schedule_pdf
     from crm.ui.loans.texts import document_labels
+    from crm.ui.pdf import cjk_font_family
 
     terms = LoanTerms(
         Decimal(100000), Decimal("11.5"), 12, RepaymentMethod.EQUAL_INSTALMENT, Decimal(1000)

@@ -38,7 +38,7 @@ def _pdf_text(path: Path) -> str:
 
 @pytest.fixture
 def cjk_pdf_tools(qapp) -> None:
-    from crm.ui.loans.schedule_print import cjk_font_family
+    from crm.ui.pdf import cjk_font_family
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found: apt-get install -y poppler-utils")

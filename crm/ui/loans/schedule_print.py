@@ -1,9 +1,7 @@
 """The repayment schedule as a PDF for the client: title, the inputs, totals and both annual
 rates, the full schedule (its header repeated on every page) and that the contract rules.
 
-Laid out by ``QTextDocument`` and written by ``QPdfWriter``, which embeds the subset of each
-font it uses. The document's font is a CJK font found on the system: with a Latin-only font
-the Chinese text would depend on the fallback font of whoever opens the file.
+Laid out and written by :func:`crm.ui.pdf.a4_pdf` (a CJK font embedded, page numbers).
 """
 
 from __future__ import annotations
@@ -11,46 +9,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextDocument,
-)
-
 from crm import files
 from crm.domain.loan_math import RepaymentPlan
 from crm.services.loan_documents import ScheduleLabels
 from crm.ui.loans.texts import exact_percent, money, percent
-
-# Tried in order: what Windows, macOS and common Linux systems ship for Simplified Chinese.
-_CJK_FAMILIES = (
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "SimSun",
-    "Hiragino Sans GB",
-)
-_POINT_SIZE = 9.5
-_DPI = 300
-
-
-def cjk_font_family() -> str | None:
-    """A font family that has Simplified Chinese, or None when the system has none."""
-    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    for name in _CJK_FAMILIES:
-        if name in families:
-            return name
-    return families[0] if families else None
+from crm.ui.pdf import a4_pdf
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -116,51 +79,8 @@ p.note {{ color: #4b5563; font-style: italic; }}
 
 
 def schedule_pdf(plan: RepaymentPlan, labels: ScheduleLabels) -> bytes:
-    """The PDF's bytes: A4, 15 mm margins, "page / pages" at the foot of each page.
-
-    Paginated here rather than by ``QTextDocument.print_``, which adds 2 cm of its own to the
-    writer's margins and sizes the page in a different resolution than it paints."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(labels.title)
-    writer.setCreator("Prism")
-    writer.setResolution(_DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 12), QPageLayout.Unit.Millimeter)
-    page = writer.pageLayout().paintRectPixels(_DPI)
-    footer = _DPI * 8 // 25  # 8 mm under the text for the page number
-    body = QSizeF(page.width(), page.height() - footer)
-
-    family = cjk_font_family()
-    font = QFont(family) if family else QFont()
-    font.setPointSizeF(_POINT_SIZE)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setDefaultFont(font)
-    doc.setDocumentMargin(0)
-    doc.setPageSize(body)
-    doc.setHtml(schedule_html(plan, labels))
-    pages = doc.pageCount()
-
-    painter = QPainter(writer)
-    painter.setFont(font)
-    painter.setPen(QColor("#6b7280"))
-    try:
-        for n in range(pages):
-            if n:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -n * body.height())
-            doc.drawContents(painter, QRectF(0, n * body.height(), body.width(), body.height()))
-            painter.restore()
-            foot = QRectF(0, body.height(), body.width(), footer)
-            painter.drawText(foot, Qt.AlignmentFlag.AlignCenter, f"{n + 1} / {pages}")
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    """The PDF's bytes: A4, 15 mm margins, "page / pages" at the foot of each page."""
+    return a4_pdf(labels.title, schedule_html(plan, labels))
 
 
 def write_schedule_pdf(plan: RepaymentPlan, path: Path, labels: ScheduleLabels) -> None:
