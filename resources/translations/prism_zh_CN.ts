@@ -4453,12 +4453,24 @@ Book: {path}</source>
         <translation>{client}：{text}（应于 {due}，兑现于 {kept}）</translation>
     </message>
     <message>
+        <source>Risk cases handled: {count} signals closed in the period</source>
+        <translation>处理的风险事件：本期关闭 {count} 条风险信号</translation>
+    </message>
+    <message>
+        <source>{client}: {kind}, noticed {opened}, closed {closed}. How: {how}</source>
+        <translation>{client}：{kind}，{opened} 发现，{closed} 关闭。处理：{how}</translation>
+    </message>
+    <message>
+        <source>No risk signal was closed in the period.</source>
+        <translation>本期没有关闭的风险信号。</translation>
+    </message>
+    <message>
         <source>Risk cases handled</source>
-        <translation>处置的风险案例</translation>
+        <translation type="vanished">处置的风险案例</translation>
     </message>
     <message>
         <source>Not available yet: Prism will list them once it records risk signals.</source>
-        <translation>暂无数据：棱镜记录风险信号后会在此列出。</translation>
+        <translation type="vanished">暂无数据：棱镜记录风险信号后会在此列出。</translation>
     </message>
     <message>
         <source>In my own words</source>

@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from crm.store.queries import stats_post_loan as _post_loan
+
 Params = Mapping[str, Any]
 
 # -- the row sets, by figure ---------------------------------------------------------------
@@ -149,6 +151,8 @@ ROWS: Mapping[str, str] = {
     "applications": _APPLICATIONS,
     "days_to_approve": _TO_APPROVE,
     "days_to_disburse": _TO_DISBURSE,
+    "post_loan_checks": _post_loan.CHECKS,
+    "risk_signals": _post_loan.SIGNALS,
 }
 
 
