@@ -11,31 +11,13 @@ from typing import Any
 
 Params = Mapping[str, Any]
 
-#: Days between checks of ``kind`` for the loan ``l``: the officer's schedule, else the
-#: defaults, as crm.domain.post_loan_sql spells them (not tightened: whether a signal was open
-#: on a past due day is not kept).
-_DAYS = (
-    "coalesce(json_extract((SELECT value FROM book_setting WHERE key = "
-    "'post_loan.check_schedule'), '$.\"' || l.product || '\".\"' || d.kind || '\"'), "
-    "CASE WHEN d.kind = 'use-of-funds' THEN CASE WHEN l.product IN ('经营贷', '抵押贷') "
-    "THEN 15 ELSE 30 END WHEN d.kind = 'visit' THEN 90 ELSE 30 END)"
-)
-
-#: Post-loan checks due in the period; hit: done by their due day. A check done is due the
-#: schedule's days after the previous check of its kind (the use-of-funds check, and the first
-#: of a kind, after the disbursement); a check not done yet is the loan's row in
-#: ``post_loan_due`` whose day is past (:today, a check due today is not late yet). Only the
-#: checks done within a year before the period can be due in it (no schedule exceeds 365 days).
+#: Post-loan checks due in the period; hit: done by their due day. A check done carries the
+#: day it was due (``due_on``, kept as it is written); a check not done yet is the loan's row
+#: in ``post_loan_due`` whose day is past (:today: a check due today is not late yet).
 CHECKS = (
-    "WITH done AS (SELECT loan_id, kind, on_date, lag(on_date) OVER "
-    "(PARTITION BY loan_id, kind ORDER BY on_date, id) AS prev FROM post_loan_check "
-    "WHERE deleted_at IS NULL AND on_date >= date(:first, '-366 days')), "
-    "due AS (SELECT l.client_id, d.on_date, "
-    f"date(coalesce(d.prev, l.disbursed_on), '+' || {_DAYS} || ' days') AS due_on "
-    "FROM done d CROSS JOIN loan l ON l.id = d.loan_id "
-    "WHERE l.deleted_at IS NULL AND l.disbursed_on IS NOT NULL "
-    "AND NOT (d.kind = 'use-of-funds' AND d.prev IS NOT NULL)) "
-    "SELECT client_id, (on_date <= due_on) AS hit FROM due WHERE due_on BETWEEN :first AND :last "
+    "SELECT l.client_id, (c.on_date <= c.due_on) AS hit FROM post_loan_check c "
+    "INDEXED BY ix_post_loan_check_due CROSS JOIN loan l ON l.id = c.loan_id "
+    "WHERE c.deleted_at IS NULL AND c.due_on BETWEEN :first AND :last AND l.deleted_at IS NULL "
     "UNION ALL SELECT p.client_id, 0 AS hit FROM post_loan_due p CROSS JOIN loan l "
     "ON l.id = p.loan_id WHERE p.due_on BETWEEN :first AND :last AND p.due_on < :today "
     "AND l.deleted_at IS NULL"
