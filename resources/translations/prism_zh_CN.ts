@@ -3561,6 +3561,16 @@ Book: {path}</source>
         <translation>产品的材料清单至少要有一项。</translation>
     </message>
     <message>
+        <source>Sent the list of missing papers ({n}): {items}</source>
+        <extracomment>Loans the bank paid out: their papers were in, whether or not Prism kept the list. The contact logged when the message went out: stored text, in the language of the interface that logged it (the caller&apos;s ``translate``).</extracomment>
+        <translation>已发送缺件清单（{n}项）：{items}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between two papers of that list (&quot;、&quot; in Chinese).</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Loan {id} is {status}, not disbursed: checks start once the money is out.</source>
         <translation>贷款 {id} 目前是{status}，还没放款：放款后才开始贷后检查。</translation>
     </message>
@@ -4562,6 +4572,11 @@ Book: {path}</source>
     <message>
         <source>{kind} is detected, not recorded by hand.</source>
         <translation>“{kind}”由系统自动发现，不能手工记录。</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <extracomment>The contact logged for a call not answered: stored text, in the language of the interface that logged it (the caller&apos;s ``translate``).</extracomment>
+        <translation>未接通</translation>
     </message>
 </context>
 <context>
@@ -5963,6 +5978,14 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>ask next time</source>
         <translation>下次问</translation>
+    </message>
+    <message>
+        <source>Say what was said with --summary.</source>
+        <translation>请用 --summary 写明沟通内容。</translation>
+    </message>
+    <message>
+        <source>--outcome no-answer logs the call now; --when, --next and --next-due need an answer.</source>
+        <translation>--outcome no-answer 记录的是此刻未接通的电话；--when、--next 和 --next-due 只用于接通的联系。</translation>
     </message>
     <message>
         <source>Done: {promise}</source>
