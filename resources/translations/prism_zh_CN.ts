@@ -3045,7 +3045,7 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <name>LoansModel</name>
     <message>
         <source>Client</source>
-        <extracomment>The status&apos;s value (&quot;overdue&quot;) in the status column, for the badge delegate (a StrEnum reaches a view as a plain str).</extracomment>
+        <extracomment>The status&apos;s value (&quot;overdue&quot;) in the status column, for the badge delegate (a StrEnum reaches a view as a plain str). Loan id -&gt; the day its most overdue post-loan check fell due (late today).</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -3097,12 +3097,20 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>距到期日的天数；已过期为负数</translation>
     </message>
     <message>
+        <source>check late</source>
+        <translation>贷后检查逾期</translation>
+    </message>
+    <message>
         <source>Overdue since {date}: {amount}</source>
         <translation>自 {date} 起逾期：{amount}</translation>
     </message>
     <message>
         <source>Overdue since {date}</source>
         <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>A post-loan check has been due since {date}</source>
+        <translation>有一项贷后检查自 {date} 起已到期未做</translation>
     </message>
     <message>
         <source>{amount} due on {date}</source>
@@ -3117,7 +3125,7 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <name>LoansPage</name>
     <message>
         <source>All statuses</source>
-        <extracomment>Column widths at 1366 × 768; the client&apos;s name takes what is left.</extracomment>
+        <extracomment>Column widths at 1366 × 768; the client&apos;s name takes what is left. Loan id -&gt; the day its most overdue post-loan check fell due (those late today).</extracomment>
         <translation>全部状态</translation>
     </message>
     <message>
