@@ -8,7 +8,7 @@ when they list only the most overdue few."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+
+from crm.domain.risk_badge import badge_text
 
 if TYPE_CHECKING:
     from crm.domain.messages import Msg
@@ -48,7 +50,7 @@ GROUP_ORDER = (
 class ReminderGroup:
     """One occasion group of one bucket (a row of the tree) and its reminders."""
 
-    __slots__ = ("bucket", "group", "items", "total")
+    __slots__ = ("badges", "bucket", "group", "items", "total")
 
     def __init__(self, bucket: str, group: str) -> None:
         self.bucket = bucket
@@ -56,6 +58,8 @@ class ReminderGroup:
         self.items: list[Reminder] = []
         #: How many there are in all when the group lists only some (keep in touch).
         self.total: int | None = None
+        #: Client id -> risk badge level of the clients listed with an open signal.
+        self.badges: dict[int, int] = {}
 
     @property
     def count(self) -> int:
@@ -99,6 +103,19 @@ def group_reminders(
     return sorted(groups.values(), key=lambda g: (order[g.bucket], kinds.get(g.group, len(kinds))))
 
 
+def attach_badges(
+    groups: Sequence[ReminderGroup], badges: Callable[[list[int]], Mapping[int, int]]
+) -> None:
+    """Give each group the risk badges of the clients it lists (``badges``:
+    ``Services.risks.badges``, on the worker that made the groups)."""
+    ids = sorted({cid for g in groups for r in g.items if (cid := r.occurrence.client_id)})
+    if not ids:
+        return
+    levels = badges(ids)
+    for g in groups:
+        g.badges = {cid: levels[cid] for r in g.items if (cid := r.occurrence.client_id) in levels}
+
+
 class TodayModel(QAbstractItemModel):
     COLUMNS = ("When", "What", "Note", "Status")
     ReminderRole = Qt.ItemDataRole.UserRole + 1
@@ -107,6 +124,7 @@ class TodayModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[ReminderGroup] = []
+        self._badges: dict[int, int] = {}
         self._now = dt.datetime(2000, 1, 1)
         self._render = lambda msg: msg.render(QCoreApplication.translate)
 
@@ -163,6 +181,7 @@ class TodayModel(QAbstractItemModel):
         self.beginResetModel()
         self._now = now
         self._groups = groups
+        self._badges = {cid: level for g in groups for cid, level in g.badges.items()}
         self.endResetModel()
 
     def reminder(self, index: Index) -> Reminder | None:
@@ -263,7 +282,8 @@ class TodayModel(QAbstractItemModel):
             if column == 0:
                 return self.when_text(occ.date, self._now.date())
             if column == 1:
-                return self._render(occ.title)
+                badge = self._badge(r)
+                return f"{badge} {self._render(occ.title)}" if badge else self._render(occ.title)
             if column == 2:
                 return self._render(occ.detail) if occ.detail else ""
             if column == 3:
@@ -282,6 +302,11 @@ class TodayModel(QAbstractItemModel):
         elif role == self.KeyRole:
             return r.key
         return None
+
+    def _badge(self, r: Reminder) -> str:
+        """▲ per severity step of the client's worst open risk signal ("" for none)."""
+        cid = r.occurrence.client_id
+        return badge_text(self._badges.get(cid, 0)) if cid is not None else ""
 
     def _status(self, r: Reminder) -> str:
         state = r.state.value
