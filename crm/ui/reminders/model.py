@@ -113,7 +113,8 @@ def attach_badges(
         return
     levels = badges(ids)
     for g in groups:
-        g.badges = {cid: levels[cid] for r in g.items if (cid := r.occurrence.client_id) in levels}
+        listed = (r.occurrence.client_id for r in g.items)
+        g.badges = {cid: levels[cid] for cid in listed if cid is not None and cid in levels}
 
 
 class TodayModel(QAbstractItemModel):
