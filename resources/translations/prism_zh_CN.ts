@@ -3370,12 +3370,16 @@ Book: {path}</source>
     <name>NetworkView</name>
     <message>
         <source>Brought {n} (all levels)</source>
-        <extracomment>Leaves&apos; names appear once zoomed in this far (referrers&apos; names always show).</extracomment>
+        <extracomment>Leaves&apos; names appear once zoomed in this far (referrers&apos; names always show). Client id -&gt; risk badge level (crm.domain.risk_badge) of those with a signal open.</extracomment>
         <translation>共带来 {n} 位（含间接）</translation>
     </message>
     <message>
         <source>Tree collapsed: use Show more trees</source>
         <translation>此转介绍树已折叠：点“显示更多”展开</translation>
+    </message>
+    <message>
+        <source>{badge} Risk signals open: {n}</source>
+        <translation>{badge} 未关闭的风险信号：{n} 条</translation>
     </message>
 </context>
 <context>
@@ -5010,7 +5014,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>TodayModel</name>
     <message>
         <source>Overdue</source>
-        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last. How many there are in all when the group lists only some (keep in touch).</extracomment>
+        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last. How many there are in all when the group lists only some (keep in touch). Client id -&gt; risk badge level of the clients listed with an open signal.</extracomment>
         <translation>已过期</translation>
     </message>
     <message>
