@@ -1431,6 +1431,38 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>DueChecksModel</name>
+    <message>
+        <source>Client</source>
+        <extracomment>Rows shown per group; the officer works from the top, and 100,000 rows help nobody.</extracomment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+</context>
+<context>
     <name>DueModel</name>
     <message>
         <source>Client</source>
@@ -1473,7 +1505,6 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>Log contact…</source>
-        <extracomment>Rows shown per group; the officer works from the top, and 100,000 rows help nobody.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -1489,8 +1520,16 @@ Your input is still in the form.</source>
         <translation>从未联系（{n}）</translation>
     </message>
     <message>
+        <source>Post-loan checks ({n})</source>
+        <translation>贷后检查（{n}）</translation>
+    </message>
+    <message>
         <source>{n} in this group; the first {shown} are listed.</source>
         <translation>这一组共 {n} 位，列出前 {shown} 位。</translation>
+    </message>
+    <message>
+        <source>The most overdue first.</source>
+        <translation>逾期最久的排在最前。</translation>
     </message>
     <message>
         <source>Borrowers and applicants first, then the most overdue for their cadence.</source>

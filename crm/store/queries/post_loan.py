@@ -148,6 +148,17 @@ def due_checks(conn: sqlite3.Connection, until: str, limit: int) -> list[Row]:
     ).fetchall()
 
 
+def due_check_count(conn: sqlite3.Connection, until: str) -> int:
+    """How many checks :func:`due_checks` would list without a limit."""
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM post_loan_due d CROSS JOIN client c ON c.id = d.client_id "
+            "AND c.archived_at IS NULL WHERE d.due_on <= ?",
+            (until,),
+        ).fetchone()[0]
+    )
+
+
 def late_loan_count(conn: sqlite3.Connection, before: str) -> int:
     """How many loans have a check due before ``before`` (archived clients' included)."""
     return int(
