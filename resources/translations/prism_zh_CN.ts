@@ -5105,6 +5105,10 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
         <translation>逾期跟进</translation>
     </message>
     <message>
+        <source>Post-loan checks</source>
+        <translation>贷后检查</translation>
+    </message>
+    <message>
         <source>{group} ({count}, {listed} listed)</source>
         <translation>{group}（{count}，列出 {listed}）</translation>
     </message>

@@ -48,3 +48,8 @@ def test_today_page_follows_a_signal_opened(qtbot, add_client, main_window, cloc
         page.ctx.services.risks.add(cid, "经营下滑")  # severity 2
     index = page.model.index_of_key(f"birthday:{cid}:2026-11-30")
     assert page.model.index(index.row(), 1, index.parent()).data().startswith("▲▲ ")
+
+
+def test_post_loan_check_groups_have_a_title() -> None:
+    model = TodayModel()
+    assert model.group_title("today", "post_loan_check", 2) == "Today · Post-loan checks (2)"

@@ -46,9 +46,9 @@ _WIDTHS = {
     Col.AMOUNT: 105,
     Col.RATE: 80,
     Col.TERM: 80,
-    Col.METHOD: 165,
+    Col.METHOD: 135,
     Col.STATUS: 82,
-    Col.DISBURSED: 90,
+    Col.DISBURSED: 140,  # room for "check late" beside the date
     Col.NEXT: 104,
     Col.BALANCE: 105,
     Col.MATURITY: 90,

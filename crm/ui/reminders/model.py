@@ -42,6 +42,7 @@ GROUP_ORDER = (
     "loan_overdue",
     "loan_repayment",
     "loan_maturity",
+    "post_loan_check",
     "thank_referrer",
     "contact_due",
 )
@@ -146,6 +147,7 @@ class TodayModel(QAbstractItemModel):
             "loan_repayment": self.tr("Repayment reminders"),
             "loan_maturity": self.tr("Maturity reminders"),
             "loan_overdue": self.tr("Overdue follow-up"),
+            "post_loan_check": self.tr("Post-loan checks"),
         }
         name = f"{buckets[bucket]} · {groups.get(group, group)}"
         if listed is not None and listed < count:
