@@ -34,7 +34,7 @@ PROMISES = QT_TRANSLATE_NOOP(
     "Review", "Promises kept: {kept} in the period, {on_time} of them on time"
 )
 PROMISE = QT_TRANSLATE_NOOP("Review", "{client}: {text} (due {due}, kept {kept})")
-RISK = QT_TRANSLATE_NOOP("Review", "Risk cases handled: {count} signals closed in the period")
+RISK = QT_TRANSLATE_NOOP("Review", "Risk cases handled: {count} closed in the period")
 RISK_CASE = QT_TRANSLATE_NOOP(
     "Review", "{client}: {kind}, noticed {opened}, closed {closed}. How: {how}"
 )

@@ -4514,8 +4514,12 @@ Book: {path}</source>
         <translation>{client}：{text}（应于 {due}，兑现于 {kept}）</translation>
     </message>
     <message>
-        <source>Risk cases handled: {count} signals closed in the period</source>
+        <source>Risk cases handled: {count} closed in the period</source>
         <translation>处理的风险事件：本期关闭 {count} 条风险信号</translation>
+    </message>
+    <message>
+        <source>Risk cases handled: {count} signals closed in the period</source>
+        <translation type="vanished">处理的风险事件：本期关闭 {count} 条风险信号</translation>
     </message>
     <message>
         <source>{client}: {kind}, noticed {opened}, closed {closed}. How: {how}</source>

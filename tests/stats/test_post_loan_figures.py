@@ -112,6 +112,6 @@ def test_the_review_tells_the_risk_cases_closed_and_how(book_after: KnownBook) -
     review = book_after.services.stats.review(NOVEMBER)
     assert review.highlights.risks_closed == 1
     text = review_markdown(review, lambda _ctx, s: s)
-    assert "Risk cases handled: 1 signals closed in the period" in text
+    assert "Risk cases handled: 1 closed in the period" in text
     assert "丁: Business slipping, noticed 2026-10-15, closed 2026-11-20. How: 补充了抵押" in text
     assert "Not available yet" not in text
