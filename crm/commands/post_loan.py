@@ -105,7 +105,7 @@ def cmd_missing(args: argparse.Namespace, ctx: CliContext) -> int:
     checklists = ctx.services.checklists
     sheet = checklists.checklist(loan_id)
     text = sheet.message(ctx.translate)
-    logged = checklists.log_sent(loan_id) if args.sent else None
+    logged = checklists.log_sent(loan_id, translate=ctx.translate) if args.sent else None
     if ctx.json:
         ctx.print_json(
             {

@@ -15,6 +15,7 @@ from crm.commands.base import (
     NO_SUCH_DATE,
     CliContext,
     CommandError,
+    UsageProblem,
     add_json_flag,
     add_limit_flag,
     parse_date,
@@ -146,10 +147,29 @@ def cmd_asked(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+SUMMARY_NEEDED = QT_TRANSLATE_NOOP("cli", "Say what was said with --summary.")
+NO_ANSWER_NOW = QT_TRANSLATE_NOOP(
+    "cli", "--outcome no-answer logs the call now; --when, --next and --next-due need an answer."
+)
+
+
 def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
     from crm.services.interactions import InteractionDraft
 
     client_id = _resolve(ctx, args.client)
+    if args.outcome == "no-answer":
+        if args.when or args.next or args.next_due:
+            raise UsageProblem(NO_ANSWER_NOW)
+        risks, channel, note = ctx.services.risks, Channel(args.channel), args.summary or ""
+        return _done(
+            ctx,
+            _saving(
+                ctx,
+                lambda: risks.log_no_answer(client_id, channel, note, translate=ctx.translate),
+            ),
+        )
+    if not args.summary:
+        raise UsageProblem(SUMMARY_NEEDED)
     draft = InteractionDraft(
         channel=Channel(args.channel),
         summary=args.summary,
@@ -296,7 +316,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("log", help="log a contact (call, WeChat, visit ...)")
     p.add_argument("client", help="client id or unambiguous name")
     p.add_argument("--channel", choices=[c.value for c in Channel], required=True)
-    p.add_argument("--summary", required=True)
+    p.add_argument("--summary", help="what was said (optional with --outcome no-answer)")
+    p.add_argument(
+        "--outcome",
+        choices=["answered", "no-answer"],
+        default="answered",
+        help="no-answer: the call went unanswered (counts towards the silent-borrower signal)",
+    )
     p.add_argument("--when", help="'YYYY-MM-DD HH:MM' (default: now)")
     p.add_argument("--next", help="what to do next")
     p.add_argument("--next-due", help="by when, YYYY-MM-DD")

@@ -79,6 +79,8 @@ class Client(SQLModel, table=True):
         # Referrals (0004): a referrer's children with their status (covering), sources.
         Index("ix_client_referred_by", "referred_by_id", "status"),
         Index("ix_client_source", "archived_at", "source"),
+        # The dashboard (0009): clients added in a period, and through a referral, covering.
+        Index("ix_client_created", "created_at", "referred_by_id", "source"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -45,7 +45,18 @@ class PostLoanCheck(SQLModel, table=True):
     """A 贷后 check done: a visit, a call, a use-of-funds check."""
 
     __tablename__ = "post_loan_check"
-    __table_args__ = (Index("ix_post_loan_check_loan", "loan_id", "kind", "on_date"),)
+    __table_args__ = (
+        Index("ix_post_loan_check_loan", "loan_id", "kind", "on_date"),
+        # The dashboard (0009): the live checks due in a period, and whether done by then.
+        Index(
+            "ix_post_loan_check_due",
+            "due_on",
+            "on_date",
+            "loan_id",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     loan_id: int = Field(foreign_key="loan.id", ondelete="CASCADE")
@@ -56,6 +67,9 @@ class PostLoanCheck(SQLModel, table=True):
     evidence: str = stored_default("")
     created_at: LocalDateTime
     deleted_at: LocalDateTime | None = None
+    # The day the check was due when it was done (post_loan_due's then; 0009); None: nothing
+    # scheduled it.
+    due_on: dt.date | None = None
 
 
 class RiskSignal(SQLModel, table=True):

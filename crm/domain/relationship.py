@@ -82,6 +82,15 @@ class Promise(SQLModel, table=True):
             "text",
             sqlite_where=text("kept_at IS NULL AND deleted_at IS NULL"),
         ),
+        # The dashboard (0009): the live promises due in a period, kept or not, covering.
+        Index(
+            "ix_promise_due",
+            "due_date",
+            "client_id",
+            "kept_at",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -42,9 +42,11 @@ UNKNOWN_ITEM = QT_TRANSLATE_NOOP(
 TEMPLATE_EMPTY = QT_TRANSLATE_NOOP("PostLoan", "A product's checklist needs at least one paper.")
 #: Loans the bank paid out: their papers were in, whether or not Prism kept the list.
 _LENT = frozenset({"disbursed", "extended", "overdue", "repaid"})
-#: The contact logged when the message went out. Stored text, so in the language of the
-#: papers it lists (the book is a Chinese loan officer's; services do not know the UI's).
-SENT_SUMMARY = "已发送缺件清单（{n}项）：{items}"
+#: The contact logged when the message went out: stored text, in the language of the
+#: interface that logged it (the caller's ``translate``).
+SENT_SUMMARY = QT_TRANSLATE_NOOP("PostLoan", "Sent the list of missing papers ({n}): {items}")
+#: Between two papers of that list ("、" in Chinese).
+ITEM_SEPARATOR = QT_TRANSLATE_NOOP("PostLoan", ", ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +202,17 @@ class ChecklistService:
         self.book.changes.publish(Topic.LOAN_DOCUMENT, [client_id], initiator)
         return name
 
-    def log_sent(self, loan_id: int, channel: Channel = Channel.WECHAT) -> int:
+    def log_sent(
+        self, loan_id: int, channel: Channel = Channel.WECHAT, translate: Translate | None = None
+    ) -> int:
         """The officer sent the "what is still missing" message: logged as a contact (the
-        one interaction write path keeps the last contact). Returns the contact's id."""
+        one interaction write path keeps the last contact), worded in the caller's language
+        (``translate``). Returns the contact's id."""
         checklist = self.checklist(loan_id)
         missing = checklist.missing
-        summary = SENT_SUMMARY.format(n=len(missing), items="、".join(i.item for i in missing))
+        tr = [translate] if translate else []
+        items = ITEM_SEPARATOR.render(*tr).join(i.item for i in missing)
+        summary = SENT_SUMMARY.with_(n=len(missing), items=items).render(*tr)
         touched = mb.Touched()
         with self.book.write() as conn:
             new_id = insert_interaction(

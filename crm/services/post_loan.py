@@ -148,6 +148,10 @@ class PostLoanService:
         it has one (the reminder check)."""
         return due_rows(self.book.reader(), until, limit)
 
+    def due_count(self, until: dt.date) -> int:
+        """How many checks :meth:`due` lists without a limit (clients not archived)."""
+        return q.due_check_count(self.book.reader(), until.isoformat())
+
     def late_count(self) -> int:
         """How many loans have a check late today."""
         return q.late_loan_count(self.book.reader(), self.clock.today().isoformat())

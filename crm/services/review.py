@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from crm.domain.stats import Figure, Period, Trend, yuan
 from crm.store.queries import review as q
+from crm.store.queries import stats_post_loan as sq
 
 #: The figures the review charts over twelve months: the article's two (repeat borrowing,
 #: overdue), referrals and promises. Chosen for their cost too: the loan figures of a month
@@ -51,6 +52,17 @@ class KeptPromise:
 
 
 @dataclass(frozen=True)
+class RiskCase:
+    """A risk signal closed in the period: what it was and how it was closed (its note)."""
+
+    client: str
+    kind: str  # RiskKind value
+    opened: dt.date
+    closed: dt.date
+    how: str
+
+
+@dataclass(frozen=True)
 class Highlights:
     chains: tuple[Chain, ...]
     renewals: int
@@ -58,6 +70,8 @@ class Highlights:
     promises_kept: int
     promises_on_time: int
     latest_promises: tuple[KeptPromise, ...]
+    risks_closed: int = 0
+    risk_cases: tuple[RiskCase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,7 @@ def highlights(conn: sqlite3.Connection, period: Period, limit: int = HIGHLIGHTS
     chains = tuple(Chain(*row) for row in q.longest_chains(conn, first, last, limit))
     renewals, renewal_rows = q.renewals(conn, first, last, limit)
     kept, on_time, promise_rows = q.promises_kept(conn, first, last, limit)
+    span = {"first": first, "last": last}
     return Highlights(
         chains=chains,
         renewals=renewals,
@@ -88,5 +103,10 @@ def highlights(conn: sqlite3.Connection, period: Period, limit: int = HIGHLIGHTS
         latest_promises=tuple(
             KeptPromise(cid, name, text, dt.date.fromisoformat(due), dt.date.fromisoformat(k))
             for cid, name, text, due, k in promise_rows
+        ),
+        risks_closed=sq.closed_count(conn, span),
+        risk_cases=tuple(
+            RiskCase(name, kind, dt.date.fromisoformat(o), dt.date.fromisoformat(c), how)
+            for name, kind, o, c, how, _note in sq.closed_signals(conn, span, limit)
         ),
     )

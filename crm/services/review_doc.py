@@ -9,6 +9,7 @@ from collections.abc import Callable
 from html import escape
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
+from crm.domain.risk import RiskKind
 from crm.domain.stats import Figure, ratio_text, value_text
 from crm.services.review import Review
 
@@ -33,10 +34,11 @@ PROMISES = QT_TRANSLATE_NOOP(
     "Review", "Promises kept: {kept} in the period, {on_time} of them on time"
 )
 PROMISE = QT_TRANSLATE_NOOP("Review", "{client}: {text} (due {due}, kept {kept})")
-RISK = QT_TRANSLATE_NOOP("Review", "Risk cases handled")
-RISK_LATER = QT_TRANSLATE_NOOP(
-    "Review", "Not available yet: Prism will list them once it records risk signals."
+RISK = QT_TRANSLATE_NOOP("Review", "Risk cases handled: {count} closed in the period")
+RISK_CASE = QT_TRANSLATE_NOOP(
+    "Review", "{client}: {kind}, noticed {opened}, closed {closed}. How: {how}"
 )
+NO_RISK = QT_TRANSLATE_NOOP("Review", "No risk signal was closed in the period.")
 YOUR_PART = QT_TRANSLATE_NOOP("Review", "In my own words")
 PROMPTS = (
     QT_TRANSLATE_NOOP("Review", "What went well, and why"),
@@ -81,12 +83,28 @@ def _highlight_lines(review: Review, tr: Callable[[Msg], str]) -> list[tuple[str
         tr(PROMISE.with_(client=p.client, text=p.text, due=p.due, kept=p.kept))
         for p in h.latest_promises
     ]
+    risks = [
+        tr(
+            RISK_CASE.with_(
+                client=r.client,
+                kind=tr(_kind(r.kind).label),
+                opened=r.opened.isoformat(),
+                closed=r.closed.isoformat(),
+                how=r.how,
+            )
+        )
+        for r in h.risk_cases
+    ] or [tr(NO_RISK)]
     return [
         (tr(CHAINS), chains),
         (tr(RENEWALS.with_(count=h.renewals)), renewals),
         (tr(PROMISES.with_(kept=h.promises_kept, on_time=h.promises_on_time)), promises),
-        (tr(RISK), [tr(RISK_LATER)]),
+        (tr(RISK.with_(count=h.risks_closed)), risks),
     ]
+
+
+def _kind(value: str) -> RiskKind:
+    return RiskKind(value) if value in RiskKind._value2member_map_ else RiskKind.OTHER
 
 
 def _tr(translate: Translate) -> Callable[[Msg], str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from crm.domain.changes import Initiator, Topic
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.errors import FieldError, ValidationErrors
-from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.domain.relationship_enums import Channel
 from crm.domain.risk import (
     CONTACT_CHANGES,
@@ -41,8 +41,9 @@ OTHER_CLIENTS_SIGNAL = QT_TRANSLATE_NOOP("Risk", "Signal {id} is not one of this
 CLOSE_NEEDS_NOTE = QT_TRANSLATE_NOOP("Risk", "Say in a note why the signal is closed.")
 NOT_BY_HAND = QT_TRANSLATE_NOOP("Risk", "{kind} is detected, not recorded by hand.")
 NO_ANSWER = "no_answer"
-#: The contact logged for a call not answered: stored text, as the officer would write it.
-NO_ANSWER_SUMMARY = "未接通"
+#: The contact logged for a call not answered: stored text, in the language of the interface
+#: that logged it (the caller's ``translate``).
+NO_ANSWER_SUMMARY = QT_TRANSLATE_NOOP("Risk", "No answer")
 
 
 class RiskNotFound(LookupError):
@@ -169,11 +170,16 @@ class RiskService:
         self.book.changes.publish(Topic.RISK, [row.client_id])
 
     def log_no_answer(
-        self, client_id: int, channel: Channel = Channel.PHONE, note: str = ""
+        self,
+        client_id: int,
+        channel: Channel = Channel.PHONE,
+        note: str = "",
+        translate: Translate | None = None,
     ) -> int:
         """A call or message that went unanswered: logged as a contact with the "no answer"
-        outcome (the silent-borrower rule counts only answered contacts)."""
-        summary = note.strip() or NO_ANSWER_SUMMARY
+        outcome (the silent-borrower rule counts only answered contacts). Without a note the
+        contact reads "No answer" in the caller's language (``translate``)."""
+        summary = note.strip() or NO_ANSWER_SUMMARY.render(*([translate] if translate else []))
         touched = mb.Touched()
         with self.book.write() as conn:
             mb.require_client(conn, client_id)

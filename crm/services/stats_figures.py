@@ -2,10 +2,10 @@
 
 A figure function takes the reader connection and a :class:`Window` and returns a
 :class:`crm.domain.stats.Figure` (counts only); its ``behind`` function returns the client ids
-the click-through lists. Figures with no function registered (post-loan checks and risk
-signals until the book records them) show as "not available yet". To add one after merging::
+the click-through lists. A figure with no function registered shows as "not available yet";
+to add one::
 
-    register(stats_defs.POST_LOAN_CHECKS, my_figure_fn, my_behind_fn)
+    register(stats_defs.SOME_FIGURE, my_figure_fn, my_behind_fn)
 
 Functions here may take ``conn``: they run inside :class:`crm.services.stats.StatsService`'s
 read.
@@ -24,6 +24,7 @@ from crm.domain import stats_defs as d
 from crm.domain.loan_status import LoanStatus
 from crm.domain.stats import Figure, FigureDef, Period, birthday_keys, yuan
 from crm.store.queries import stats as q
+from crm.store.queries import stats_post_loan as pq
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _rate(definition: FigureDef, rows: str, params_of: Callable[..., dict[str, A
     register(definition, figure, behind)
 
 
-_MISSES_BEHIND = {d.PROMISES_KEPT.key, d.BIRTHDAY_GREETINGS.key}
+_MISSES_BEHIND = {d.PROMISES_KEPT.key, d.BIRTHDAY_GREETINGS.key, d.POST_LOAN_CHECKS.key}
 
 
 def _plain(_conn: sqlite3.Connection, w: Window) -> dict[str, Any]:
@@ -279,3 +280,19 @@ register(
     _all_of("days_to_disburse"),
     ("loans",),
 )
+
+
+def _checks_params(_conn: sqlite3.Connection, w: Window) -> dict[str, Any]:
+    return w.params(today=w.today.isoformat())
+
+
+def _signals(conn: sqlite3.Connection, w: Window) -> Figure:
+    if w.empty:
+        return Figure(d.RISK_SIGNALS)
+    still_open, opened, closed = pq.signal_totals(conn, w.params())
+    parts = ((d.STAGE_OPENED, opened), (d.STAGE_CLOSED, closed))
+    return Figure(d.RISK_SIGNALS, Decimal(still_open), parts=parts)
+
+
+_rate(d.POST_LOAN_CHECKS, "post_loan_checks", _checks_params)
+register(d.RISK_SIGNALS, _signals, _hits_of("risk_signals"))

@@ -1431,6 +1431,38 @@ Your input is still in the form.</source>
     </message>
 </context>
 <context>
+    <name>DueChecksModel</name>
+    <message>
+        <source>Client</source>
+        <extracomment>Rows shown per group; the officer works from the top, and 100,000 rows help nobody.</extracomment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+</context>
+<context>
     <name>DueModel</name>
     <message>
         <source>Client</source>
@@ -1473,7 +1505,6 @@ Your input is still in the form.</source>
     </message>
     <message>
         <source>Log contact…</source>
-        <extracomment>Rows shown per group; the officer works from the top, and 100,000 rows help nobody.</extracomment>
         <translation>记联系…</translation>
     </message>
     <message>
@@ -1489,8 +1520,16 @@ Your input is still in the form.</source>
         <translation>从未联系（{n}）</translation>
     </message>
     <message>
+        <source>Post-loan checks ({n})</source>
+        <translation>贷后检查（{n}）</translation>
+    </message>
+    <message>
         <source>{n} in this group; the first {shown} are listed.</source>
         <translation>这一组共 {n} 位，列出前 {shown} 位。</translation>
+    </message>
+    <message>
+        <source>The most overdue first.</source>
+        <translation>逾期最久的排在最前。</translation>
     </message>
     <message>
         <source>Borrowers and applicants first, then the most overdue for their cadence.</source>
@@ -3133,7 +3172,7 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <name>LoansModel</name>
     <message>
         <source>Client</source>
-        <extracomment>The status&apos;s value (&quot;overdue&quot;) in the status column, for the badge delegate (a StrEnum reaches a view as a plain str).</extracomment>
+        <extracomment>The status&apos;s value (&quot;overdue&quot;) in the status column, for the badge delegate (a StrEnum reaches a view as a plain str). Loan id -&gt; the day its most overdue post-loan check fell due (late today).</extracomment>
         <translation>客户</translation>
     </message>
     <message>
@@ -3185,12 +3224,20 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
         <translation>距到期日的天数；已过期为负数</translation>
     </message>
     <message>
+        <source>check late</source>
+        <translation>贷后检查逾期</translation>
+    </message>
+    <message>
         <source>Overdue since {date}: {amount}</source>
         <translation>自 {date} 起逾期：{amount}</translation>
     </message>
     <message>
         <source>Overdue since {date}</source>
         <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+        <source>A post-loan check has been due since {date}</source>
+        <translation>有一项贷后检查自 {date} 起已到期未做</translation>
     </message>
     <message>
         <source>{amount} due on {date}</source>
@@ -3205,7 +3252,7 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <name>LoansPage</name>
     <message>
         <source>All statuses</source>
-        <extracomment>Column widths at 1366 × 768; the client&apos;s name takes what is left.</extracomment>
+        <extracomment>Column widths at 1366 × 768; the client&apos;s name takes what is left. Loan id -&gt; the day its most overdue post-loan check fell due (those late today).</extracomment>
         <translation>全部状态</translation>
     </message>
     <message>
@@ -3450,12 +3497,16 @@ Book: {path}</source>
     <name>NetworkView</name>
     <message>
         <source>Brought {n} (all levels)</source>
-        <extracomment>Leaves&apos; names appear once zoomed in this far (referrers&apos; names always show).</extracomment>
+        <extracomment>Leaves&apos; names appear once zoomed in this far (referrers&apos; names always show). Client id -&gt; risk badge level (crm.domain.risk_badge) of those with a signal open.</extracomment>
         <translation>共带来 {n} 位（含间接）</translation>
     </message>
     <message>
         <source>Tree collapsed: use Show more trees</source>
         <translation>此转介绍树已折叠：点“显示更多”展开</translation>
+    </message>
+    <message>
+        <source>{badge} Risk signals open: {n}</source>
+        <translation>{badge} 未关闭的风险信号：{n} 条</translation>
     </message>
 </context>
 <context>
@@ -3647,6 +3698,16 @@ Book: {path}</source>
     <message>
         <source>A product&apos;s checklist needs at least one paper.</source>
         <translation>产品的材料清单至少要有一项。</translation>
+    </message>
+    <message>
+        <source>Sent the list of missing papers ({n}): {items}</source>
+        <extracomment>Loans the bank paid out: their papers were in, whether or not Prism kept the list. The contact logged when the message went out: stored text, in the language of the interface that logged it (the caller&apos;s ``translate``).</extracomment>
+        <translation>已发送缺件清单（{n}项）：{items}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between two papers of that list (&quot;、&quot; in Chinese).</extracomment>
+        <translation>、</translation>
     </message>
     <message>
         <source>Loan {id} is {status}, not disbursed: checks start once the money is out.</source>
@@ -4541,12 +4602,28 @@ Book: {path}</source>
         <translation>{client}：{text}（应于 {due}，兑现于 {kept}）</translation>
     </message>
     <message>
+        <source>Risk cases handled: {count} closed in the period</source>
+        <translation>处理的风险事件：本期关闭 {count} 条风险信号</translation>
+    </message>
+    <message>
+        <source>Risk cases handled: {count} signals closed in the period</source>
+        <translation type="vanished">处理的风险事件：本期关闭 {count} 条风险信号</translation>
+    </message>
+    <message>
+        <source>{client}: {kind}, noticed {opened}, closed {closed}. How: {how}</source>
+        <translation>{client}：{kind}，{opened} 发现，{closed} 关闭。处理：{how}</translation>
+    </message>
+    <message>
+        <source>No risk signal was closed in the period.</source>
+        <translation>本期没有关闭的风险信号。</translation>
+    </message>
+    <message>
         <source>Risk cases handled</source>
-        <translation>处置的风险案例</translation>
+        <translation type="vanished">处置的风险案例</translation>
     </message>
     <message>
         <source>Not available yet: Prism will list them once it records risk signals.</source>
-        <translation>暂无数据：棱镜记录风险信号后会在此列出。</translation>
+        <translation type="vanished">暂无数据：棱镜记录风险信号后会在此列出。</translation>
     </message>
     <message>
         <source>In my own words</source>
@@ -4638,6 +4715,11 @@ Book: {path}</source>
     <message>
         <source>{kind} is detected, not recorded by hand.</source>
         <translation>“{kind}”由系统自动发现，不能手工记录。</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <extracomment>The contact logged for a call not answered: stored text, in the language of the interface that logged it (the caller&apos;s ``translate``).</extracomment>
+        <translation>未接通</translation>
     </message>
 </context>
 <context>
@@ -5063,7 +5145,7 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <name>TodayModel</name>
     <message>
         <source>Overdue</source>
-        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last. How many there are in all when the group lists only some (keep in touch).</extracomment>
+        <extracomment>Occasion groups within a bucket: the personal ones first, then money owed and coming due (crm.services.reminders.loan_sources), the long lists last. How many there are in all when the group lists only some (keep in touch). Client id -&gt; risk badge level of the clients listed with an open signal.</extracomment>
         <translation>已过期</translation>
     </message>
     <message>
@@ -5113,6 +5195,10 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     <message>
         <source>Overdue follow-up</source>
         <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>Post-loan checks</source>
+        <translation>贷后检查</translation>
     </message>
     <message>
         <source>{group} ({count}, {listed} listed)</source>
@@ -6076,6 +6162,14 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>ask next time</source>
         <translation>下次问</translation>
+    </message>
+    <message>
+        <source>Say what was said with --summary.</source>
+        <translation>请用 --summary 写明沟通内容。</translation>
+    </message>
+    <message>
+        <source>--outcome no-answer logs the call now; --when, --next and --next-due need an answer.</source>
+        <translation>--outcome no-answer 记录的是此刻未接通的电话；--when、--next 和 --next-due 只用于接通的联系。</translation>
     </message>
     <message>
         <source>Done: {promise}</source>

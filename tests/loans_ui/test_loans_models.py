@@ -131,3 +131,28 @@ def test_summary_counts_balance_overdue_and_maturing(ui_ctx) -> None:
     running = [ln for ln in lines if ln.running]
     assert s.balance == sum((ln.standing.balance for ln in running), Decimal(0))
     assert s.maturing == 0
+
+
+def test_loans_whose_post_loan_checks_are_late_are_marked(qtmodeltester, ui_ctx) -> None:
+    from crm.services.loan_views import LoanFilter
+    from crm.ui.loans import look
+    from crm.ui.loans.loans_model import Col, LoansModel
+    from crm.ui.loans.loans_page import read_section
+
+    services = ui_ctx.services
+    cid, ids = _book(services)
+    running, stretched, applied, repaid = ids
+    late = read_section(services, LoanFilter()).late_checks
+    assert late == services.post_loan.late_loans()
+    assert set(late) == {running, stretched}  # no check recorded since the money went out
+    model = LoansModel()
+    model.set_lines(_lines(services, cid), late)
+    qtmodeltester.check(model)
+    cell = model.index(model.row_of(running), Col.DISBURSED)
+    assert cell.data() == "2026-03-10  check late"
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == look.LATE.lower()
+    assert late[running].isoformat() in cell.data(Qt.ItemDataRole.ToolTipRole)
+    for loan_id in (applied, repaid):
+        quiet = model.index(model.row_of(loan_id), Col.DISBURSED)
+        assert "check late" not in quiet.data()
+        assert quiet.data(Qt.ItemDataRole.ToolTipRole) is None

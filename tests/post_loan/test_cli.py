@@ -121,3 +121,43 @@ def test_turnover_import(booked: Path, capsys: pytest.CaptureFixture[str]) -> No
     sheet.write_text("月份,金额\n2026-09,100000\nsoon,1\n", encoding="utf-8")
     assert "Row 3" in refused(booked, capsys, "turnover", "李娜", "--import", str(sheet))
     refused(booked, capsys, "turnover", "李娜", "--import", str(booked / "none.xlsx"))
+
+
+def test_log_outcome_no_answer(booked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new_id = ok(booked, capsys, "log", "张伟", "--channel", "phone", "--outcome", "no-answer")
+    code, out, _ = run(
+        booked,
+        capsys,
+        "--lang",
+        "zh_CN",
+        "log",
+        "李娜",
+        "--channel",
+        "phone",
+        "--outcome",
+        "no-answer",
+        "--json",
+    )
+    assert code == 0
+    zh_id = json.loads(out)["id"]
+    book = Book.open(booked / "prism.db")
+    try:
+        conn = book.reader()
+        rows = conn.execute(
+            "SELECT i.id, i.summary, o.outcome FROM interaction i "
+            "JOIN contact_outcome o ON o.interaction_id = i.id ORDER BY i.id"
+        ).fetchall()
+    finally:
+        book.close()
+    assert rows == [(int(new_id), "No answer", "no_answer"), (zh_id, "未接通", "no_answer")]
+
+
+def test_log_outcome_refusals(booked: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (
+        ("log", "张伟", "--channel", "phone"),  # answered needs a summary
+        ("log", "张伟", "--channel", "phone", "--outcome", "no-answer", "--next", "再打"),
+    ):
+        before = _counts(booked)
+        code, out, err = run(booked, capsys, *args)
+        assert code == 2 and out == "" and err.count("\n") == 1, err
+        assert _counts(booked) == before

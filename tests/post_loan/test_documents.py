@@ -72,7 +72,18 @@ def test_sending_the_message_is_logged_as_a_contact(services, book) -> None:
     contact = services.checklists.log_sent(loan_id)
     row = services.interactions.get(contact)
     assert row.client_id == cid and "身份证" in row.summary
+    assert row.summary.startswith("Sent the list of missing papers (")  # no translate: English
     assert book.reader().execute("SELECT last_contact_at FROM client").fetchone()[0]
+
+
+def test_the_contact_logged_reads_in_the_callers_language(services) -> None:
+    from crm.translations import load_table
+
+    table = load_table("zh_CN")
+    loan_id = applied(services, add_client(services))
+    contact = services.checklists.log_sent(loan_id, translate=lambda c, t: table.get((c, t), t))
+    summary = services.interactions.get(contact).summary
+    assert summary.startswith("已发送缺件清单（") and "身份证、" in summary
 
 
 def test_edited_template_reaches_open_applications(services) -> None:

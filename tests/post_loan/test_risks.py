@@ -67,7 +67,7 @@ def test_overdue_and_turnover_detected_and_open_signal_worst_first(services) -> 
 def test_no_answer_beyond_cadence_detected(services) -> None:
     cid = add_client(services)
     disbursed(services, cid, D(2026, 6, 1))
-    services.risks.log_no_answer(cid)
+    services.risks.log_no_answer(cid, translate=_zh())
     assert services.interactions.for_client(cid)[0].summary == "未接通"
     services.risks.detect([cid])
     assert [s.kind for s in services.risks.open()] == [RiskKind.NO_ANSWER]
@@ -136,3 +136,16 @@ def test_turnover_imported_from_xlsx(services, book, tmp_path) -> None:
         services.related.import_turnover(cid, bad)
     assert "Row 3" in caught.value.errors[0].message.render()
     assert count(book, "turnover") == before
+
+
+def _zh():
+    from crm.translations import load_table
+
+    table = load_table("zh_CN")
+    return lambda context, text: table.get((context, text), text)
+
+
+def test_contact_summaries_are_in_the_callers_language(services) -> None:
+    cid = add_client(services)
+    services.risks.log_no_answer(cid)  # no translate: the source language
+    assert services.interactions.for_client(cid)[0].summary == "No answer"

@@ -224,3 +224,19 @@ def test_picker_labels_a_client_set_by_id(qtbot, ui_ctx, clients: ClientService)
     assert blocker.args == [chen]
     qtbot.waitUntil(lambda: "陈建国" in picker.edit.text())
     assert picker.edit.text().endswith(f"#{chen}")
+
+
+def test_network_nodes_carry_the_risk_badge(qtbot, main_window) -> None:
+    service = main_window.clients.clients
+    chen, li, _wang = _trio(service)
+    page = main_window.show_section("referrals")
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: chen in page.network.nodes)
+    assert not page.network.nodes[li].label.text().startswith("▲")
+    main_window.ctx.services.risks.add(li, "经营下滑")  # severity 2: ▲▲
+    qtbot.waitUntil(lambda: page.network.badges.get(li, 0) > 0)
+    qtbot.waitUntil(lambda: li in page.network.nodes)
+    node = page.network.nodes[li]
+    assert node.label is not None and node.label.text().startswith("▲▲ ")
+    assert "Risk signals open: 1" in node.toolTip()
+    assert not page.network.nodes[chen].label.text().startswith("▲")

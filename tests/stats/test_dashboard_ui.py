@@ -33,9 +33,11 @@ def test_tiles_show_the_months_figures_with_their_definitions(page: DashboardPag
     assert tile.counted.text() == "1 / 2"
     assert "had a loan disbursed before the period began" in tile.toolTip()
     risk = page.tiles["risk_signals"]
-    assert risk.value.text() == "–"
-    assert risk.counted.text() == "Not available yet"
-    assert not risk.link.isVisibleTo(page)
+    assert risk.value.text() == "0"
+    assert risk.counted.text() == "Opened in the period 0, Closed in the period 0"
+    assert risk.link.isVisibleTo(page)
+    checks = page.tiles["post_loan_checks"]
+    assert (checks.value.text(), checks.counted.text()) == ("0.0%", "0 / 2")
     shown = {k: t.value.text() for k, t in page.tiles.items()}
     assert shown == {f.key: value_text(f) for f in page.figures}
 

@@ -39,8 +39,9 @@ def test_stats_json_prints_every_figure(run) -> None:
         {"label": "Approved", "count": 1},
         {"label": "Disbursed", "count": 1},
     ]
-    assert figures["risk_signals"]["available"] is False
-    assert figures["risk_signals"]["text"] == "–"
+    assert figures["risk_signals"]["available"] is True
+    assert figures["risk_signals"]["text"] == "0"
+    assert figures["post_loan_checks"]["counted"] == "0 / 2"
 
 
 def test_stats_text_defaults_to_this_month(run) -> None:

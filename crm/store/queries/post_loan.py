@@ -87,23 +87,26 @@ def loan_head(conn: sqlite3.Connection, loan_id: int) -> Row | None:
 # --- checks -------------------------------------------------------------------------------
 
 
+#: A check keeps the day it was due: the loan's ``post_loan_due`` row of its kind as it stood
+#: before this check moved it (the subquery runs before the AFTER INSERT trigger), so "done on
+#: time" is a range of ix_post_loan_check_due, not a schedule worked out again per check.
+#: NULL for a check nothing scheduled (a second use-of-funds check).
+_INSERT_CHECK = (
+    "INSERT INTO post_loan_check (loan_id, on_date, kind, findings, funds_ok, evidence, "
+    "created_at, due_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "(SELECT due_on FROM post_loan_due WHERE loan_id = ?1 AND kind = ?3))"
+)
+
+
 def insert_check(conn: sqlite3.Connection, values: Sequence[Any]) -> int:
     """(loan_id, on_date, kind, findings, funds_ok, evidence, created_at) -> the new id."""
-    cur = conn.execute(
-        "INSERT INTO post_loan_check (loan_id, on_date, kind, findings, funds_ok, evidence, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        tuple(values),
-    )
+    cur = conn.execute(_INSERT_CHECK, tuple(values))
     assert cur.lastrowid is not None
     return cur.lastrowid
 
 
 def insert_checks(conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]) -> None:
-    conn.executemany(
-        "INSERT INTO post_loan_check (loan_id, on_date, kind, findings, funds_ok, evidence, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    conn.executemany(_INSERT_CHECK, rows)
 
 
 def checks_of_loans(conn: sqlite3.Connection, loan_ids: Sequence[int]) -> list[Row]:
@@ -143,6 +146,17 @@ def due_checks(conn: sqlite3.Connection, until: str, limit: int) -> list[Row]:
         "WHERE d.due_on <= ? ORDER BY d.due_on, d.loan_id LIMIT ?",
         (until, limit),
     ).fetchall()
+
+
+def due_check_count(conn: sqlite3.Connection, until: str) -> int:
+    """How many checks :func:`due_checks` would list without a limit."""
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM post_loan_due d CROSS JOIN client c ON c.id = d.client_id "
+            "AND c.archived_at IS NULL WHERE d.due_on <= ?",
+            (until,),
+        ).fetchone()[0]
+    )
 
 
 def late_loan_count(conn: sqlite3.Connection, before: str) -> int:

@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from crm.store.queries import stats_post_loan as _post_loan
+
 Params = Mapping[str, Any]
 
 # -- the row sets, by figure ---------------------------------------------------------------
@@ -32,7 +34,8 @@ _OVERDUE = (
     # One read of the history for both: the loans repaid since the period began, and those
     # that fell overdue in it.
     "WITH ev AS MATERIALIZED (SELECT loan_id, max(status = 'repaid') AS repaid, "
-    "max(status = 'overdue' AND on_date <= :last) AS od FROM loan_event NOT INDEXED "
+    "max(status = 'overdue' AND on_date <= :last) AS od FROM loan_event INDEXED BY "
+    "ix_loan_event_status "
     "WHERE status IN ('repaid', 'overdue') AND on_date >= :first GROUP BY loan_id), "
     "run AS (SELECT id, client_id, amount_fen FROM loan "
     "WHERE status IN ('disbursed', 'extended', 'overdue') AND deleted_at IS NULL "
@@ -149,6 +152,8 @@ ROWS: Mapping[str, str] = {
     "applications": _APPLICATIONS,
     "days_to_approve": _TO_APPROVE,
     "days_to_disburse": _TO_DISBURSE,
+    "post_loan_checks": _post_loan.CHECKS,
+    "risk_signals": _post_loan.SIGNALS,
 }
 
 
@@ -184,8 +189,16 @@ def contact_now_totals(conn: sqlite3.Connection, params: Params) -> tuple[int, i
 _LOAN_PASS = (
     "WITH x AS MATERIALIZED (SELECT client_id, disbursed_on, applied_on, status, "
     "disbursed_on BETWEEN :first AND :last AS out, applied_on BETWEEN :first AND :last AS app "
-    "FROM loan NOT INDEXED WHERE deleted_at IS NULL "
-    "AND (disbursed_on BETWEEN :first AND :last OR applied_on BETWEEN :first AND :last)) "
+    # The period's loans: two ranges (ix_loan_disbursed, ix_loan_applied), the second less
+    # what the first holds (UNION ALL: no sort to drop duplicates).
+    "FROM (SELECT id, client_id, disbursed_on, applied_on, status FROM loan "
+    "INDEXED BY ix_loan_disbursed WHERE deleted_at IS NULL AND disbursed_on BETWEEN :first "
+    "AND :last UNION ALL SELECT id, client_id, disbursed_on, applied_on, status FROM loan "
+    "INDEXED BY ix_loan_applied WHERE deleted_at IS NULL AND applied_on BETWEEN :first "
+    "AND :last AND (disbursed_on IS NULL OR disbursed_on NOT BETWEEN :first AND :last)) "
+    # In id order (the loans of a client together): the lookups below then walk the book
+    # in order instead of jumping about it (a year: ~30% faster).
+    "ORDER BY id) "
     "SELECT count(DISTINCT CASE WHEN out THEN client_id END), "
     "count(DISTINCT CASE WHEN out AND EXISTS (SELECT 1 FROM loan p WHERE "
     "p.client_id = x.client_id AND p.deleted_at IS NULL AND p.disbursed_on < :first) "

@@ -18,8 +18,14 @@ Row = tuple[Any, ...]
 #: disbursed since), ('stage', month, status, loans).
 _PASS = (
     "WITH x AS MATERIALIZED (SELECT client_id, disbursed_on, applied_on, status "
-    "FROM loan NOT INDEXED WHERE deleted_at IS NULL "
-    "AND (disbursed_on BETWEEN :first AND :last OR applied_on BETWEEN :first AND :last)) "
+    "FROM (SELECT id, client_id, disbursed_on, applied_on, status FROM loan "
+    "INDEXED BY ix_loan_disbursed WHERE deleted_at IS NULL AND disbursed_on BETWEEN :first "
+    "AND :last UNION ALL SELECT id, client_id, disbursed_on, applied_on, status FROM loan "
+    "INDEXED BY ix_loan_applied WHERE deleted_at IS NULL AND applied_on BETWEEN :first "
+    "AND :last AND (disbursed_on IS NULL OR disbursed_on NOT BETWEEN :first AND :last)) "
+    # In id order (the loans of a client together): the lookups below then walk the book
+    # in order instead of jumping about it (a year: ~30% faster).
+    "ORDER BY id) "
     "SELECT 'lent', substr(disbursed_on, 1, 7) AS m, count(DISTINCT client_id), "
     "count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM loan p WHERE p.client_id = x.client_id "
     "AND p.deleted_at IS NULL AND p.disbursed_on < substr(x.disbursed_on, 1, 7) || '-01') "
@@ -47,7 +53,7 @@ def loan_pass(conn: sqlite3.Connection, first: str, last: str) -> list[Row]:
 #: running loans are those disbursed by its end less those repaid before its start.
 _DISBURSED = (
     "SELECT substr(disbursed_on, 1, 7) AS m, count(*), coalesce(sum(amount_fen), 0) "
-    "FROM loan NOT INDEXED WHERE deleted_at IS NULL AND disbursed_on IS NOT NULL "
+    "FROM loan INDEXED BY ix_loan_disbursed WHERE deleted_at IS NULL AND disbursed_on IS NOT NULL "
     "AND disbursed_on <= :last GROUP BY m"
 )
 _REPAID = (
@@ -58,7 +64,8 @@ _REPAID = (
 )
 _FELL_OVERDUE = (
     "SELECT o.m, count(*), coalesce(sum(l.amount_fen), 0) FROM "
-    "(SELECT DISTINCT substr(on_date, 1, 7) AS m, loan_id FROM loan_event NOT INDEXED "
+    "(SELECT DISTINCT substr(on_date, 1, 7) AS m, loan_id FROM loan_event "
+    "INDEXED BY ix_loan_event_status "
     "WHERE status = 'overdue' AND on_date BETWEEN :first AND :last) o "
     "CROSS JOIN loan l ON l.id = o.loan_id "
     "WHERE l.deleted_at IS NULL AND l.disbursed_on IS NOT NULL AND l.disbursed_on <= :last "

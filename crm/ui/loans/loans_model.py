@@ -7,7 +7,8 @@ values (numbers, ISO dates) a proxy model sorts by.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -75,6 +76,8 @@ class LoansModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = tuple(columns)
         self._lines: list[LoanLine] = []
+        #: Loan id -> the day its most overdue post-loan check fell due (late today).
+        self._late_checks: dict[int, dt.date] = {}
         self._headers = self.headers()  # asked for on every paint of the header
 
     def headers(self) -> dict[Col, str]:
@@ -95,10 +98,17 @@ class LoansModel(QAbstractTableModel):
 
     # -- content -------------------------------------------------------------------------------
 
-    def set_lines(self, lines: Sequence[LoanLine]) -> None:
+    def set_lines(
+        self, lines: Sequence[LoanLine], late_checks: Mapping[int, dt.date] | None = None
+    ) -> None:
+        """The rows; ``late_checks`` marks the loans with a post-loan check late (by id)."""
         self.beginResetModel()
         self._lines = list(lines)
+        self._late_checks = dict(late_checks or {})
         self.endResetModel()
+
+    def check_late_since(self, loan_id: int) -> dt.date | None:
+        return self._late_checks.get(loan_id)
 
     def lines(self) -> list[LoanLine]:
         return list(self._lines)
@@ -176,6 +186,8 @@ class LoansModel(QAbstractTableModel):
         if col == Col.STATUS:
             return look.status_text(r.status)
         if col == Col.DISBURSED:
+            if r.id in self._late_checks:
+                return f"{look.when(r.disbursed_on)}  " + self.tr("check late")
             return look.when(r.disbursed_on)
         if col == Col.NEXT:
             return look.when(s.next_due)
@@ -191,6 +203,8 @@ class LoansModel(QAbstractTableModel):
         if status in (LoanStatus.REPAID, LoanStatus.DECLINED):
             return look.MUTED
         if status is LoanStatus.OVERDUE and col in (Col.NEXT, Col.BALANCE, Col.CLIENT):
+            return look.LATE
+        if col == Col.DISBURSED and line.id in self._late_checks:
             return look.LATE
         days = line.standing.days_to_maturity
         if col in (Col.DAYS, Col.MATURITY) and line.running and days is not None:
@@ -208,6 +222,10 @@ class LoansModel(QAbstractTableModel):
                     date=r.overdue_since.isoformat(), amount=look.yuan(r.overdue_amount)
                 )
             return self.tr("Overdue since {date}").format(date=r.overdue_since.isoformat())
+        if col == Col.DISBURSED and (late := self._late_checks.get(r.id)) is not None:
+            return self.tr("A post-loan check has been due since {date}").format(
+                date=late.isoformat()
+            )
         if col == Col.NEXT and s.next_due is not None and s.next_payment is not None:
             return self.tr("{amount} due on {date}").format(
                 amount=look.yuan(s.next_payment), date=s.next_due.isoformat()

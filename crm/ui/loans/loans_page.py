@@ -8,8 +8,9 @@ opens the loan (in its client's Loans tab); "Open client" opens the client.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 
@@ -45,9 +46,9 @@ _WIDTHS = {
     Col.AMOUNT: 105,
     Col.RATE: 80,
     Col.TERM: 80,
-    Col.METHOD: 165,
+    Col.METHOD: 135,
     Col.STATUS: 82,
-    Col.DISBURSED: 90,
+    Col.DISBURSED: 140,  # room for "check late" beside the date
     Col.NEXT: 104,
     Col.BALANCE: 105,
     Col.MATURITY: 90,
@@ -69,6 +70,8 @@ class SectionData:
     lines: list[LoanLine]
     products: list[str]
     summary: Summary
+    #: Loan id -> the day its most overdue post-loan check fell due (those late today).
+    late_checks: dict[int, dt.date] = field(default_factory=dict)
 
 
 def summarise(lines: Sequence[LoanLine]) -> Summary:
@@ -90,11 +93,13 @@ def read_section(services: Services, f: LoanFilter) -> SectionData:
     rows = services.loans.list(f)
     standings = services.loans.standings(rows)
     lines = [LoanLine(r, standings[r.id]) for r in rows]
-    return SectionData(f, lines, services.loans.products(), summarise(lines))
+    late = services.post_loan.late_loans()
+    return SectionData(f, lines, services.loans.products(), summarise(lines), late)
 
 
 class LoansPage(BookPage):
-    topics = frozenset({Topic.LOAN, Topic.CLIENT})
+    # A check recorded, or a signal opened or closed (the schedule tightens), moves late checks.
+    topics = frozenset({Topic.LOAN, Topic.CLIENT, Topic.POST_LOAN_CHECK, Topic.RISK})
 
     def __init__(
         self,
@@ -248,7 +253,7 @@ class LoansPage(BookPage):
         keep = self.current()
         self.loaded = True
         self._offer_products(data)
-        self.model.set_lines(data.lines)
+        self.model.set_lines(data.lines, data.late_checks)
         self._show_summary(data)
         if keep is not None:
             self.select_loan(keep.id)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView
 
@@ -72,7 +72,11 @@ class AfterLoanActions(QObject):
     def no_answer(self) -> None:
         if self.tab.client_id is not None:
             cid = self.tab.client_id
-            self._try(lambda: self.tab.ctx.services.risks.log_no_answer(cid))
+            self._try(
+                lambda: self.tab.ctx.services.risks.log_no_answer(
+                    cid, translate=QCoreApplication.translate
+                )
+            )
 
     def mark(self, state: DocState, expires: dt.date | None = None) -> None:
         row = self._selected(self.tab.docs)
@@ -107,7 +111,11 @@ class AfterLoanActions(QObject):
     def log_sent(self) -> None:
         if self.tab.data is not None and self.tab.data.checklist is not None:
             loan_id = self.tab.data.checklist.loan_id
-            self._try(lambda: self.tab.ctx.services.checklists.log_sent(loan_id))
+            self._try(
+                lambda: self.tab.ctx.services.checklists.log_sent(
+                    loan_id, translate=QCoreApplication.translate
+                )
+            )
 
     def record_check(self) -> None:
         from crm.ui.post_loan.dialogs import CheckDialog

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm.domain.risk_badge import badge_text
 from crm.services.referral_links import Person
 from crm.services.referral_network import Forest
 from crm.ui.referrals.network_labels import place_labels
@@ -63,6 +64,8 @@ class NetworkView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor("#fafafa")))
         self.nodes: dict[int, NodeItem] = {}
+        #: Client id -> risk badge level (crm.domain.risk_badge) of those with a signal open.
+        self.badges: dict[int, int] = {}
         # The forest drawn (None before the first): "Show more trees" draws more of it.
         self.forest: Forest | None = None
         self.layout_info = Layout()
@@ -104,11 +107,13 @@ class NetworkView(QGraphicsView):
             item.setToolTip(self._tooltip(person, brought, node in collapsed))
             scene.addItem(item)
             self.nodes[node] = item
+            badge = badge_text(self.badges.get(node, 0))
+            name = f"{badge} {person.label}" if badge else person.label
             if brought or node in collapsed:
-                text = person.label if node not in collapsed else f"{person.label} +{brought}"
+                text = name if node not in collapsed else f"{name} +{brought}"
                 self._label(item, text, leaf=False)
             else:
-                self._label(item, person.label, leaf=True)
+                self._label(item, name, leaf=True)
         place_labels(list(self.nodes.values()))
         rect = scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
         scene.setSceneRect(rect)
@@ -158,6 +163,10 @@ class NetworkView(QGraphicsView):
             text += "\n" + self.tr("Brought {n} (all levels)").format(n=brought)
         if collapsed:
             text += "\n" + self.tr("Tree collapsed: use Show more trees")
+        if level := self.badges.get(p.id, 0):
+            text += "\n" + self.tr("{badge} Risk signals open: {n}").format(
+                badge=badge_text(level), n=level % 1000
+            )
         return text
 
     def fit_largest(self) -> None:

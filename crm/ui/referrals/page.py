@@ -41,7 +41,7 @@ def read_overview(services: Services, n: int) -> tuple[list[TopReferrer], list[S
 
 class ReferralsPage(BookPage):
     # A referrer set or cleared, a status or name changed, a client archived: all CLIENT.
-    topics = frozenset({Topic.CLIENT})
+    topics = frozenset({Topic.CLIENT, Topic.RISK})  # risk: the network's badges
 
     def __init__(
         self,
@@ -195,10 +195,12 @@ class ReferralsPage(BookPage):
 
     def load_network(self) -> None:
         self._network_stale = False
-        referrals = self.ctx.services.referrals
-        self.network_loader.submit(referrals.forest)
+        referrals, risks = self.ctx.services.referrals, self.ctx.services.risks
+        # The badges of every client with a signal open (the small partial index alone).
+        self.network_loader.submit(lambda: (referrals.forest(), risks.badges()))
 
-    def _show_network(self, forest: Forest) -> None:
+    def _show_network(self, answer: tuple[Forest, dict[int, int]]) -> None:
+        forest, self.network.badges = answer
         self.network.set_forest(forest, self._budget, focus=self.selected())
         info = self.network.layout_info
         drawn = sum(forest.tree_size(r) for r in info.expanded)
@@ -220,7 +222,7 @@ class ReferralsPage(BookPage):
         self._budget *= 2
         forest = self.network.forest
         if forest is not None:  # the same book, more of it drawn: no need to read it again
-            self._show_network(forest)
+            self._show_network((forest, self.network.badges))
         else:
             self.load_network()
 

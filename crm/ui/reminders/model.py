@@ -8,7 +8,7 @@ when they list only the most overdue few."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+
+from crm.domain.risk_badge import badge_text
 
 if TYPE_CHECKING:
     from crm.domain.messages import Msg
@@ -40,6 +42,7 @@ GROUP_ORDER = (
     "loan_overdue",
     "loan_repayment",
     "loan_maturity",
+    "post_loan_check",
     "thank_referrer",
     "contact_due",
 )
@@ -48,7 +51,7 @@ GROUP_ORDER = (
 class ReminderGroup:
     """One occasion group of one bucket (a row of the tree) and its reminders."""
 
-    __slots__ = ("bucket", "group", "items", "total")
+    __slots__ = ("badges", "bucket", "group", "items", "total")
 
     def __init__(self, bucket: str, group: str) -> None:
         self.bucket = bucket
@@ -56,6 +59,8 @@ class ReminderGroup:
         self.items: list[Reminder] = []
         #: How many there are in all when the group lists only some (keep in touch).
         self.total: int | None = None
+        #: Client id -> risk badge level of the clients listed with an open signal.
+        self.badges: dict[int, int] = {}
 
     @property
     def count(self) -> int:
@@ -99,6 +104,20 @@ def group_reminders(
     return sorted(groups.values(), key=lambda g: (order[g.bucket], kinds.get(g.group, len(kinds))))
 
 
+def attach_badges(
+    groups: Sequence[ReminderGroup], badges: Callable[[list[int]], Mapping[int, int]]
+) -> None:
+    """Give each group the risk badges of the clients it lists (``badges``:
+    ``Services.risks.badges``, on the worker that made the groups)."""
+    ids = sorted({cid for g in groups for r in g.items if (cid := r.occurrence.client_id)})
+    if not ids:
+        return
+    levels = badges(ids)
+    for g in groups:
+        listed = (r.occurrence.client_id for r in g.items)
+        g.badges = {cid: levels[cid] for cid in listed if cid is not None and cid in levels}
+
+
 class TodayModel(QAbstractItemModel):
     COLUMNS = ("When", "What", "Note", "Status")
     ReminderRole = Qt.ItemDataRole.UserRole + 1
@@ -107,6 +126,7 @@ class TodayModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[ReminderGroup] = []
+        self._badges: dict[int, int] = {}
         self._now = dt.datetime(2000, 1, 1)
         self._render = lambda msg: msg.render(QCoreApplication.translate)
 
@@ -127,6 +147,7 @@ class TodayModel(QAbstractItemModel):
             "loan_repayment": self.tr("Repayment reminders"),
             "loan_maturity": self.tr("Maturity reminders"),
             "loan_overdue": self.tr("Overdue follow-up"),
+            "post_loan_check": self.tr("Post-loan checks"),
         }
         name = f"{buckets[bucket]} · {groups.get(group, group)}"
         if listed is not None and listed < count:
@@ -163,6 +184,7 @@ class TodayModel(QAbstractItemModel):
         self.beginResetModel()
         self._now = now
         self._groups = groups
+        self._badges = {cid: level for g in groups for cid, level in g.badges.items()}
         self.endResetModel()
 
     def reminder(self, index: Index) -> Reminder | None:
@@ -263,7 +285,8 @@ class TodayModel(QAbstractItemModel):
             if column == 0:
                 return self.when_text(occ.date, self._now.date())
             if column == 1:
-                return self._render(occ.title)
+                badge = self._badge(r)
+                return f"{badge} {self._render(occ.title)}" if badge else self._render(occ.title)
             if column == 2:
                 return self._render(occ.detail) if occ.detail else ""
             if column == 3:
@@ -282,6 +305,11 @@ class TodayModel(QAbstractItemModel):
         elif role == self.KeyRole:
             return r.key
         return None
+
+    def _badge(self, r: Reminder) -> str:
+        """▲ per severity step of the client's worst open risk signal ("" for none)."""
+        cid = r.occurrence.client_id
+        return badge_text(self._badges.get(cid, 0)) if cid is not None else ""
 
     def _status(self, r: Reminder) -> str:
         state = r.state.value

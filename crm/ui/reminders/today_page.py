@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 from crm.domain.changes import Topic
 from crm.ui.book_page import BookPage
 from crm.ui.context import UiContext
-from crm.ui.reminders.model import CONTACT_DUE, ReminderGroup, TodayModel, group_reminders
+from crm.ui.reminders.model import (
+    CONTACT_DUE,
+    ReminderGroup,
+    TodayModel,
+    attach_badges,
+    group_reminders,
+)
 from crm.ui.reminders.snooze import SnoozeDialog
 from crm.ui.reminders.today_actions import TodayActions, greetable
 from crm.ui.reminders.today_side import ReminderSide
@@ -55,6 +61,7 @@ TOPICS = frozenset(
         Topic.REFERRAL_THANKS,
         Topic.CADENCE,
         Topic.LOAN,
+        Topic.RISK,  # the risk badge beside a client's reminders
     }
 )
 #: A group with more items than this starts folded; its title still counts them all.
@@ -225,6 +232,7 @@ class TodayPage(BookPage, TodayActions):
             found = services.reminders.today(now)
             due = found.contact_due
             groups = group_reminders(found.reminders, now.date(), (due.overdue, due.today))
+            attach_badges(groups, services.risks.badges)
             count = attention(found.reminders, now.date(), due.overdue + due.today)
             return now, groups, count
 
