@@ -71,9 +71,11 @@ def test_settings_page_passes_the_book_in_use(
         autostart, "set_enabled", lambda on, *a, data_dir=None, **k: calls.append((on, data_dir))
     )
     pages = dict(settings_pages(ui_ctx))
+    for built in pages.values():  # every page, not only the one used: each reads the book on
+        qtbot.addWidget(built)  # the runner, and an orphan deleted mid-read crashed a later test
     page = next(p for p in pages.values() if hasattr(p, "start_at_login"))
-    qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.loaded is not None, timeout=5000)
     page.start_at_login.setChecked(True)
     page.save()
     assert calls == [(True, ui_ctx.services.book_path.parent)]
+    qtbot.waitUntil(lambda: not ui_ctx.runner.busy, timeout=5000)
