@@ -259,6 +259,19 @@
         <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
         <translation>客户簿 {path} 上次未正常关闭，已损坏（{problem}）。文件未做任何改动；请恢复一份备份后继续。</translation>
     </message>
+    <message>
+        <source>{path} is protected by a passphrase (or is not a Prism book); give the passphrase to open it.</source>
+        <extracomment>Resolved book path -&gt; raw key as SQLCipher takes it (``x&apos;&lt;hex&gt;&apos;``). Memory only.</extracomment>
+        <translation>{path} 已用口令保护（或者不是 Prism 客户簿）；请输入口令后打开。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {path} (or it is not a Prism book).</source>
+        <translation>{path} 的口令不对（或者它不是 Prism 客户簿）。</translation>
+    </message>
+    <message>
+        <source>The converted copy of {path} failed its check ({problem}); the book was left as it was.</source>
+        <translation>{path} 转换后的副本未通过检查（{problem}）；客户簿保持原样。</translation>
+    </message>
 </context>
 <context>
     <name>Brief</name>
