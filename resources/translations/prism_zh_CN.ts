@@ -6461,5 +6461,49 @@ Their notes, contacts, promises and every other record about them are erased. Th
         <source>Busy months</source>
         <translation>旺季月份</translation>
     </message>
+    <message>
+        <source>Passphrase of the book: </source>
+        <translation>客户簿口令：</translation>
+    </message>
+    <message>
+        <source>The book is already protected.</source>
+        <translation>客户簿已经受口令保护。</translation>
+    </message>
+    <message>
+        <source>The passphrases differ; nothing done.</source>
+        <translation>两次输入的口令不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>An empty passphrase protects nothing.</source>
+        <translation>空口令起不到保护作用。</translation>
+    </message>
+    <message>
+        <source>The book is not protected.</source>
+        <translation>客户簿没有口令保护。</translation>
+    </message>
+    <message>
+        <source>The book is no longer protected.</source>
+        <translation>客户簿已取消口令保护。</translation>
+    </message>
+    <message>
+        <source>Prism&apos;s window has the book open; close it first.</source>
+        <translation>Prism 窗口正打开着客户簿；请先关闭它。</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again: </source>
+        <translation>再输入一次口令：</translation>
+    </message>
+    <message>
+        <source>No passphrase: give it on a terminal, in PRISM_PASSPHRASE or with --passphrase-fd N.</source>
+        <translation>没有口令：请在终端输入，或通过 PRISM_PASSPHRASE 或 --passphrase-fd N 提供。</translation>
+    </message>
+    <message>
+        <source>The book is now protected. Keep the passphrase safe: a forgotten passphrase cannot be recovered, and nobody can open the book without it.</source>
+        <translation>客户簿已受口令保护。请妥善保管口令：忘记的口令无法找回，没有口令谁也打不开客户簿。</translation>
+    </message>
 </context>
 </TS>
