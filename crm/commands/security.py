@@ -11,11 +11,12 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm import config
 from crm.commands.base import CliContext, CommandError
-from crm.domain.messages import QT_TRANSLATE_NOOP
+from crm.domain.messages import QT_TRANSLATE_NOOP, Msg
 
 if TYPE_CHECKING:
     from crm.store.book import Book
@@ -59,6 +60,52 @@ def open_book(ctx: CliContext) -> Book:
 
 
 PROMPT = QT_TRANSLATE_NOOP("cli", "Passphrase of the book: ")
+BACKUP_PROMPT = QT_TRANSLATE_NOOP("cli", "Passphrase of the backup: ")
+
+
+def unlock_file(ctx: CliContext, source: Path, prompt: Msg = BACKUP_PROMPT) -> None:
+    """Before `crm restore --backup FILE` and `crm check`, which do not open the book: an
+    encrypted file needs the book's passphrase (a backup has the book's key), which then
+    opens the book too."""
+    from crm.store import crypto, tries
+
+    book = config.book_path(ctx.data_dir)
+    if not crypto.looks_encrypted(source) or crypto.key_for(book) is not None:
+        return
+    passphrase = read_passphrase(ctx, ctx.text(prompt))
+    if passphrase is None:
+        raise crypto.PassphraseNeeded(source)
+    tries.wait_turn(ctx.data_dir)
+    try:
+        crypto.unlock(source, passphrase)
+    except crypto.WrongPassphrase:
+        tries.failed(ctx.data_dir)
+        raise
+    tries.succeeded(ctx.data_dir)
+    key = crypto.key_for(source)
+    assert key is not None
+    crypto.remember_key(book, key)
+
+
+def unlock_book(ctx: CliContext) -> None:
+    """For commands that look at the book file without opening it (`crm check`)."""
+    unlock_file(ctx, config.book_path(ctx.data_dir), PROMPT)
+
+
+def warn_if_protected(ctx: CliContext) -> None:
+    """An export of a protected book: say (on stderr, so --json stays JSON) that the file
+    written is not protected."""
+    from crm.store import crypto
+
+    if crypto.key_for(config.book_path(ctx.data_dir)) is not None:
+        print(ctx.text(EXPORT_WARNING), file=sys.stderr)
+
+
+EXPORT_WARNING = QT_TRANSLATE_NOOP(
+    "cli",
+    "Note: the book is protected, but the file written is not encrypted; keep it safe "
+    "and delete it when done.",
+)
 
 
 def cmd_protect(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -71,6 +71,11 @@ def key_for(path: Path | str) -> str | None:
     return _keys.get(_name(path)) if _keys else None
 
 
+def known_keys() -> list[str]:
+    """The keys of the books unlocked in this process (a backup has its book's)."""
+    return list(dict.fromkeys(_keys.values()))
+
+
 def forget(path: Path | str) -> None:
     _keys.pop(_name(path), None)
 
@@ -99,6 +104,14 @@ def derive(passphrase: str, salt: bytes) -> bytes:
 def raw_key(key: bytes, salt: bytes | None = None) -> str:
     """SQLCipher's raw-key form: the key (and, for a new file, the salt to write into it)."""
     return f"x'{key.hex()}{salt.hex() if salt else ''}'"
+
+
+def copy_key(source: Path, key: str) -> str:
+    """The key for a copy of the encrypted ``source`` (a backup): the same key, and the same
+    salt written into it, so the book's passphrase opens the copy on its own too."""
+    with open(source, "rb") as fh:
+        salt = fh.read(SALT_BYTES)
+    return f"{key[:-1]}{salt.hex()}'"
 
 
 def unlock(path: Path, passphrase: str) -> None:

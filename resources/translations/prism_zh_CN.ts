@@ -6466,6 +6466,14 @@ Their notes, contacts, promises and every other record about them are erased. Th
         <translation>客户簿口令：</translation>
     </message>
     <message>
+        <source>Passphrase of the backup: </source>
+        <translation>备份的口令：</translation>
+    </message>
+    <message>
+        <source>Note: the book is protected, but the file written is not encrypted; keep it safe and delete it when done.</source>
+        <translation>注意：客户簿受口令保护，但导出的文件没有加密；请妥善保管，用完即删。</translation>
+    </message>
+    <message>
         <source>The book is already protected.</source>
         <translation>客户簿已经受口令保护。</translation>
     </message>

@@ -91,3 +91,37 @@ def test_five_wrong_tries_slow_down(
     monkeypatch.setenv("PRISM_PASSPHRASE", PASS)
     assert crm(tmp_path, "list") == 0
     assert tries.failures(tmp_path) == 0
+
+
+def test_backup_check_restore_and_export_of_a_protected_book(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    assert crm(tmp_path, "add", "--name", "赵六") == 0
+    monkeypatch.setenv("PRISM_PASSPHRASE", PASS)
+    assert crm(tmp_path, "protect") == 0
+    out_file = tmp_path / "copy.db"
+    assert crm(tmp_path, "backup", "--out", str(out_file)) == 0
+    # The backup is encrypted: plain sqlite3 cannot read it.
+    conn = sqlite3.connect(out_file)
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT count(*) FROM client").fetchone()
+    conn.close()
+    capsys.readouterr()
+    assert crm(tmp_path, "check", "--json") == 0
+    assert '"ok": true' in capsys.readouterr().out
+
+    assert crm(tmp_path, "add", "--name", "钱七") == 0
+    monkeypatch.setenv("PRISM_PASSPHRASE", "wrong")
+    assert crm(tmp_path, "restore", "--backup", str(out_file)) == 1
+    assert "Wrong passphrase" in capsys.readouterr().err
+    monkeypatch.setenv("PRISM_PASSPHRASE", PASS)
+    assert crm(tmp_path, "restore", "--backup", str(out_file)) == 0
+    capsys.readouterr()
+    assert crm(tmp_path, "list") == 0
+    out = capsys.readouterr().out
+    assert "赵六" in out and "钱七" not in out
+
+    assert crm(tmp_path, "export", "--out", str(tmp_path / "c.csv")) == 0
+    assert "not encrypted" in capsys.readouterr().err
