@@ -176,6 +176,12 @@ class Book:
                 raise
             raise err from exc
 
+    def rekey(self) -> None:
+        """After the file was protected or unprotected in place (crm.store.protect): close
+        every connection, and open the next ones with the key the file has now."""
+        self.close()
+        self._key = crypto.key_for(self.path)
+
     def close(self) -> None:
         """Close this book's connections.
 

@@ -66,8 +66,16 @@ def warm_imports() -> None:
 
 def _open_book(folder: Path, clock: Clock) -> Services:
     """Open the book; if a crash damaged it, offer the newest good backup (see safekeeping)."""
+    from crm.services.security import PassphraseNeeded
+
     try:
         return Services.open(folder, clock)
+    except PassphraseNeeded:  # a protected book: its passphrase, then the same open
+        from crm.ui.security.unlock import ask_to_unlock
+
+        if not ask_to_unlock(folder):
+            raise
+        return _open_book(folder, clock)
     except BookDamaged:
         from crm.ui.transfer.safekeeping import offer_restore
 

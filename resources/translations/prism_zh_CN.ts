@@ -4629,6 +4629,68 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
     </message>
 </context>
 <context>
+    <name>Security</name>
+    <message>
+        <source>This book is protected. Passphrase:</source>
+        <translation>此客户簿受口令保护。口令：</translation>
+    </message>
+    <message>
+        <source>Unlock the book</source>
+        <translation>解锁客户簿</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. A forgotten passphrase cannot be recovered. Passphrase:</source>
+        <translation>口令不对。忘记的口令无法找回。口令：</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>A forgotten passphrase cannot be recovered: there is no backdoor, and nobody (not the bank, not Prism&apos;s makers) can open the book without it. Write it down and keep it somewhere safe. Backups are encrypted with the same key; exports are not.</source>
+        <translation>忘记的口令无法找回：没有后门，没有口令谁也打不开客户簿（银行不能，Prism 的开发者也不能）。请把口令记下来，放在安全的地方。备份用同一密钥加密；导出的文件不加密。</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>The same again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>Protect this book with a passphrase</source>
+        <translation>用口令保护此客户簿</translation>
+    </message>
+    <message>
+        <source>Remove the protection</source>
+        <translation>取消口令保护</translation>
+    </message>
+    <message>
+        <source>This book is protected with a passphrase (encrypted on disk).</source>
+        <translation>此客户簿受口令保护（在磁盘上加密）。</translation>
+    </message>
+    <message>
+        <source>This book is not protected: anyone with this computer can read it.</source>
+        <translation>此客户簿没有保护：任何能用这台电脑的人都能读取它。</translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation>口令至少要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Anyone with this computer will be able to read the book. Go on?</source>
+        <translation>取消后，任何能用这台电脑的人都能读取客户簿。继续吗？</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
