@@ -156,6 +156,7 @@ def run_gui(
 
     backups = AutoBackup(ctx.services.safekeeping, ctx.runner)
     background: list[Background] = []
+    locks: list[object] = []
 
     def after_first_paint() -> None:
         # What start-up built lives as long as the app: out of every later full collection.
@@ -165,6 +166,9 @@ def run_gui(
         from crm.ui.reminders.install import start_background
 
         background.append(start_background(ctx, lambda: holder["window"]))
+        from crm.ui.security.app_lock import install_app_lock
+
+        locks.append(install_app_lock(holder["window"], folder, settings))  # protected only
         if not demo:
             backups.start()
 

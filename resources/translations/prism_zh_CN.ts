@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>Prism is locked. Passphrase:</source>
+        <translation>Prism 已锁定。口令：</translation>
+    </message>
+    <message>
+        <source>Prism is locked</source>
+        <translation>Prism 已锁定</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Passphrase:</source>
+        <translation>口令不对。口令：</translation>
+    </message>
+</context>
+<context>
     <name>AskedDialog</name>
     <message>
         <source>Mark asked</source>
@@ -4156,6 +4171,10 @@ Book: {path}</source>
 </context>
 <context>
     <name>ReminderPopups</name>
+    <message>
+        <source>{n} reminders</source>
+        <translation>{n} 条提醒</translation>
+    </message>
     <message>
         <source>…and {n} more</source>
         <translation>……还有 {n} 条</translation>

@@ -74,3 +74,33 @@ def test_start_asks_for_the_passphrase(qapp, tmp_path: Path, monkeypatch) -> Non
     finally:
         opened.close()
     assert "Wrong passphrase" in labels[1]
+
+
+def test_idle_window_locks_and_the_passphrase_unlocks(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from crm.services.facade import Services
+    from crm.store import protect
+    from crm.ui.security.app_lock import AppLock
+    from crm.ui.security.clipboard import copy_sensitive
+
+    Services.open(tmp_path).close()
+    protect.protect(tmp_path / "prism.db", "open sesame")
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("张三 138 0013 8000"))
+    qtbot.addWidget(window)
+    window.show()
+    lock = AppLock(window, tmp_path, idle_minutes=10)
+    assert lock.timer.interval() == 600_000
+    answers = iter([("nope", True), ("open sesame", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: next(answers))
+    lock.lock()
+    assert lock.locked and not window.centralWidget().isVisible()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=5000)
+    assert window.centralWidget().isVisible()
+
+    from PySide6.QtGui import QGuiApplication
+
+    copy_sensitive("138 0013 8000", clear_after_ms=50)
+    assert QGuiApplication.clipboard().text() == "138 0013 8000"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=3000)
