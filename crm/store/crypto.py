@@ -30,6 +30,7 @@ SALT_BYTES = 16
 KDF_ITER = 256_000
 KEY_BYTES = 32
 PAGE_SIZE = 4096
+CACHE_KIB = 65_536  # per connection, for an encrypted book only
 
 #: Resolved book path -> raw key as SQLCipher takes it (``x'<hex>'``). Memory only.
 _keys: dict[str, str] = {}
@@ -146,6 +147,9 @@ def connect(
         return sqlite3.connect(target, uri=uri, check_same_thread=check_same_thread)
     conn = sqlcipher_connect(target, uri=uri, check_same_thread=check_same_thread)
     conn.execute(f'PRAGMA key = "{key}"')  # hex only: nothing to quote
+    # Every page read from the OS is decrypted and its HMAC checked: a larger page cache
+    # keeps a long-lived reader's search pages decrypted (plain books read the OS cache).
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 
