@@ -35,10 +35,12 @@ COMMAND_MODULES = (
     "crm.commands.greetings",
     "crm.commands.stats",
     "crm.commands.demo",
+    "crm.commands.security",
 )
 
 DATA_DIR_HELP = f"folder holding the book (default: ${config.DATA_DIR_ENV} or the user data folder)"
 LANG_HELP = "interface language, e.g. zh_CN or en"
+PASSPHRASE_FD_HELP = "read a protected book's passphrase (one line) from file descriptor N"
 
 
 class UsageError(Exception):
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--demo", action="store_true", help="open the GUI on a throwaway demo book")
     parser.add_argument("--lang", help=LANG_HELP)
+    parser.add_argument("--passphrase-fd", type=int, metavar="N", help=PASSPHRASE_FD_HELP)
     # `crm --json list` as well as `crm list --json`; its own dest, as a subcommand's own
     # --json default (False) would otherwise overwrite it.
     parser.add_argument("--json", dest="json_first", action="store_true", help=argparse.SUPPRESS)
@@ -98,6 +101,11 @@ def _everywhere(parser: argparse.ArgumentParser) -> None:
                 sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
             if "--lang" not in own:
                 sub.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
+            if "--passphrase-fd" not in own:
+                sub.add_argument(
+                    "--passphrase-fd", type=int, metavar="N", default=argparse.SUPPRESS,
+                    help=PASSPHRASE_FD_HELP,
+                )  # fmt: skip
             sub.set_defaults(prog_=sub.prog)
             _everywhere(sub)
 
@@ -217,7 +225,9 @@ def _run_command(args: argparse.Namespace) -> int:
     folder = config.data_dir(args.data_dir)
     translate = cli_translate(folder, args.lang)  # reads nothing until a message is shown
     json_out = bool(getattr(args, "json", False) or args.json_first)
-    ctx = CliContext(data_dir=folder, translate=translate, json=json_out)
+    ctx = CliContext(
+        data_dir=folder, translate=translate, json=json_out, passphrase_fd=args.passphrase_fd
+    )
 
     def fail(text: str) -> int:
         print(f"crm: {text}", file=sys.stderr)

@@ -17,7 +17,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crm import config
 from crm.domain.clock import Clock, SystemClock
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 
@@ -51,6 +50,7 @@ class CliContext:
     translate: Translate
     clock: Clock = field(default_factory=SystemClock)
     json: bool = False
+    passphrase_fd: int | None = None  # --passphrase-fd: where an encrypted book's comes from
 
     @cached_property
     def services(self) -> Services:
@@ -62,9 +62,9 @@ class CliContext:
     @cached_property
     def book(self) -> Book:
         # TRANSITIONAL: commands move to ctx.services; this stays the book under it.
-        from crm.store.book import Book
+        from crm.commands.security import open_book  # asks for an encrypted book's passphrase
 
-        return Book.open(config.book_path(self.data_dir))
+        return open_book(self)
 
     def close(self) -> None:
         """Close the book if the command opened it."""

@@ -40,6 +40,9 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     services = ctx.services
     ids = services.client_query.ids(f)
+    from crm.commands.security import warn_if_protected
+
+    warn_if_protected(ctx)  # the file written is plain
     if args.loans and fmt != "xlsx":
         # A notice, not an error: the clients are still exported (on stderr: --json stays JSON).
         note = QT_TRANSLATE_NOOP(
@@ -229,9 +232,11 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) -> int:
+    from crm.commands.security import unlock_file
     from crm.store.errors import BookError
 
     try:
+        unlock_file(ctx, source)  # an encrypted backup: its passphrase
         result = _unopened(ctx).restore(source)
     except BookError as exc:  # BookInUse, BackupRefused
         raise CommandError(exc.message) from None
@@ -263,6 +268,9 @@ def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) ->
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from crm.commands.security import unlock_book
+
+    unlock_book(ctx)  # a protected book: its passphrase
     safekeeping = _unopened(ctx)
     report = check_report(safekeeping)
     if ctx.json:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from crm.services.resources import ResourceService
     from crm.services.risks import RiskService
     from crm.services.safekeeping import SafekeepingService
+    from crm.services.security import SecurityService
     from crm.services.stats import StatsService
     from crm.services.timeline import TimelineService
     from crm.services.transfer.service import TransferService
@@ -225,3 +226,11 @@ class Services:
         from crm.services.related import RelatedService
 
         return RelatedService(self.book, self.clock)
+
+    # -- security (issue 17) --
+
+    @cached_property
+    def security(self) -> SecurityService:
+        from crm.services.security import SecurityService
+
+        return SecurityService(self.book, self.clock)

@@ -94,8 +94,9 @@ def integrity_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     return problems
 
 
-def check_file(path: Path) -> CheckResult:
-    """Is this file a whole, undamaged Prism book? Opened read-only; never modified."""
+def check_file(path: Path, key: str | None = None) -> CheckResult:
+    """Is this file a whole, undamaged Prism book? Opened read-only; never modified. An
+    encrypted backup is read with ``key`` (its book's, :mod:`crm.store.crypto`)."""
     from crm.store.identify import APPLICATION_ID, SQLITE_MAGIC
 
     try:
@@ -103,7 +104,13 @@ def check_file(path: Path) -> CheckResult:
             header = fh.read(100)
     except OSError as exc:
         return CheckResult(False, (str(exc),))
-    if not header.startswith(SQLITE_MAGIC):
+    if not header.startswith(SQLITE_MAGIC) and key is None:
+        from crm.store import crypto
+
+        # A backup of a book unlocked in this process carries that book's key.
+        for known in crypto.known_keys():
+            if check_file(path, known).ok:
+                return CheckResult(True, ())
         return CheckResult(False, ("not an SQLite database",))
     from crm.store import still
 
@@ -113,13 +120,15 @@ def check_file(path: Path) -> CheckResult:
         return integrity_problems(conn)
 
     try:
-        problems = still.look(path, read)  # a file the officer chose: not a byte changed
+        problems = still.look(path, read, key=key)  # a file the officer chose: not a byte changed
     except (sqlite3.DatabaseError, OSError) as exc:
         return CheckResult(False, (str(exc),))
     return CheckResult(not problems, tuple(problems))
 
 
-def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> None:
+def copy_book(
+    source: Path, dest: Path, progress: Progress | None = None, key: str | None = None
+) -> None:
     """Copy a live book to ``dest`` with the online backup API; ``dest`` appears only whole
     and checked, 0600 (and its folder 0700 when Prism makes it). Raises BackupRefused when the
     copy fails its check, NotARegularFile when ``dest`` is a device, FIFO or folder."""
@@ -141,7 +150,12 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
             raise FileNotFoundError(2, "No such file", str(source))
         with files.private_temp_beside(dest) as part:
             try:
-                problems = _copy_into(source, part, progress)
+                # (Called as before for a book opened without a key: tests wrap _copy_into.)
+                problems = (
+                    _copy_into(source, part, progress)
+                    if key is None
+                    else _copy_into(source, part, progress, key)
+                )
                 if problems:
                     raise BackupRefused(
                         QT_TRANSLATE_NOOP(
@@ -158,12 +172,20 @@ def copy_book(source: Path, dest: Path, progress: Progress | None = None) -> Non
         raise
 
 
-def _copy_into(source: Path, part: Path, progress: Progress | None) -> list[str]:
+def _copy_into(
+    source: Path, part: Path, progress: Progress | None, key: str | None = None
+) -> list[str]:
     """The online backup of ``source`` into the (empty, private) file ``part``; its problems."""
-    src = sqlite3.connect(source)
+    from crm.store import crypto
+
+    # An encrypted book's backup is encrypted with the book's key (SQLCipher's backup API
+    # re-encrypts each page); a plain book's stays plain.
+    if key is None:
+        key = crypto.key_for(source)
+    src = crypto.connect(source, key)
     try:
         src.execute("PRAGMA busy_timeout = 5000")
-        dst = sqlite3.connect(part)
+        dst = crypto.connect(part, crypto.copy_key(source, key) if key else None)
         try:
 
             def step(_status: int, remaining: int, total: int) -> None:

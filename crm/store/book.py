@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from crm import files
 from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.store import migrate
+from crm.store import crypto, migrate
 from crm.store.changes import ChangeBus
 from crm.store.errors import BookError, NotAPrismBook, environment_error
 from crm.store.identify import (  # noqa: F401  (APPLICATION_ID, SQLITE_MAGIC: re-exported)
@@ -46,9 +46,14 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+def _connect(
+    path: Path, *, check_same_thread: bool = True, key: str | None = None
+) -> sqlite3.Connection:
+    # The one opener (crm.store.crypto): stdlib sqlite3 for a plain book, SQLCipher with
+    # ``key`` for an encrypted one.
+    conn = crypto.connect(path, key, check_same_thread=check_same_thread)
     # isolation_level=None: we issue BEGIN ourselves, so a transaction is exactly one `with`.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
+    conn.isolation_level = None
     apply_pragmas(conn)
     return conn
 
@@ -63,18 +68,23 @@ class Book:
         self._engine: Engine | None = None
         self._all_readers: list[tuple[sqlite3.Connection, threading.Thread]] = []
         self._lock = threading.Lock()
+        self._key = crypto.key_for(path)  # None: a plain book
 
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Book:
+    def open(cls, path: Path, *, create: bool = True, passphrase: str | None = None) -> Book:
         """Open (and migrate) the book at ``path``; create it when missing and ``create``.
 
         Nothing is written to a file before it is known to be a Prism book this Prism can open
         (not damaged, not from a newer Prism): refused files keep every byte. A new book is
-        built beside and renamed into place whole, so a kill never leaves half a book."""
+        built beside and renamed into place whole, so a kill never leaves half a book.
+        An encrypted book needs ``passphrase`` (or an earlier :func:`crypto.unlock`):
+        PassphraseNeeded / WrongPassphrase otherwise."""
         path = Path(path)
         try:
+            if passphrase is not None and crypto.looks_encrypted(path):
+                crypto.unlock(path, passphrase)
             check_folder(path.parent)
             if not path.exists():
                 if not create:
@@ -93,7 +103,7 @@ class Book:
 
             recovery.sweep_leftovers(path.parent)
             if not migrate.is_current(revision, stamped):
-                conn = _connect(path)
+                conn = _connect(path, key=crypto.key_for(path))
                 try:
                     migrate.upgrade(conn, path)
                 finally:
@@ -111,13 +121,13 @@ class Book:
 
     def connect(self) -> sqlite3.Connection:
         """A new connection with our pragmas; the caller closes it."""
-        return _connect(self.path)
+        return _connect(self.path, key=self._key)
 
     def reader(self) -> sqlite3.Connection:
         """This thread's long-lived connection for reads (list pages, search)."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = _connect(self.path, check_same_thread=False)
+            conn = _connect(self.path, check_same_thread=False, key=self._key)
             self._local.conn = conn
             with self._lock:
                 self._all_readers.append((conn, threading.current_thread()))
@@ -166,6 +176,12 @@ class Book:
                 raise
             raise err from exc
 
+    def rekey(self) -> None:
+        """After the file was protected or unprotected in place (crm.store.protect): close
+        every connection, and open the next ones with the key the file has now."""
+        self.close()
+        self._key = crypto.key_for(self.path)
+
     def close(self) -> None:
         """Close this book's connections.
 
@@ -191,7 +207,11 @@ class Book:
 def _make_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}")
+    key = crypto.key_for(path)
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:  # the same dialect over an SQLCipher connection (it raises sqlite3's errors)
+        engine = create_engine("sqlite://", creator=lambda: crypto.connect(path, key))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

@@ -83,7 +83,9 @@ def probe(path: Path) -> tuple[str | None, int]:
             return still.look(path, checked)
         except sqlite3.DatabaseError as exc:
             raise BookDamaged(path, [str(exc)]) from exc
-    ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    from crm.store import crypto
+
+    ro = crypto.connect(f"{path.resolve().as_uri()}?mode=ro", crypto.key_for(path), uri=True)
     try:
         ro.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return read(ro)
@@ -111,14 +113,22 @@ def check_is_prism_book(path: Path) -> None:
             ),
             path,
         )
-    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+    from crm.store import crypto
+
+    if not header.startswith(SQLITE_MAGIC) and crypto.key_for(path) is not None:
+        # Encrypted and unlocked: crypto.unlock read its application_id with the key.
+        app_id = APPLICATION_ID
+    elif not header.startswith(SQLITE_MAGIC) and crypto.looks_encrypted(path):
+        raise crypto.PassphraseNeeded(path)
+    elif not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise NotAPrismBook(
             QT_TRANSLATE_NOOP(
                 "BookError", "{path} is not a Prism book (not a database). It was left untouched."
             ),
             path,
         )
-    app_id = int.from_bytes(header[68:72], "big")
+    else:
+        app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID and Path(f"{path}-wal").exists():
         # After a crash the stamped header page may still sit in the WAL; ask SQLite, on a
         # still picture (even a read-only connection would rewrite the -shm).

@@ -123,9 +123,12 @@ def set_aside(book: Path, now: dt.datetime) -> Path:
 def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime) -> RestoreResult:
     """Replace the book with a checked backup: the current book is backed up first (or, if
     it is too damaged to copy, set aside as ``.damaged``). Every connection must be closed."""
+    from crm.store import crypto
     from crm.store.migrate import known_revisions
 
-    result = backups.check_file(source)
+    # An encrypted backup opens with the book's key (the book was unlocked to get here).
+    key = crypto.key_for(book) if crypto.looks_encrypted(source) else None
+    result = backups.check_file(source, key)
     if not result.ok:
         raise backups.BackupRefused(
             QT_TRANSLATE_NOOP(
@@ -133,7 +136,7 @@ def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime
             ).with_(problem=result.problems[0]),
             source,
         )
-    conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    conn = crypto.connect(f"{source.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
         from crm.store.migrate import current_revision
 
@@ -149,7 +152,9 @@ def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime
         )
     with files.private_temp_beside(book) as part:  # swept at the next open if killed
         try:
-            backups.copy_book(source, part)  # first: the rotation below may remove ``source``
+            backups.copy_book(
+                source, part, key=key
+            )  # first: the rotation below may remove ``source``
             previous: Path | None = None
             damaged: Path | None = None
             if book.exists():
@@ -163,6 +168,8 @@ def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime
             files.commit_temp(part, book)
         finally:
             part.unlink(missing_ok=True)
+    if key is None:
+        crypto.forget(book)  # a plain backup restored: the book is plain again
     return RestoreResult(previous, damaged)
 
 

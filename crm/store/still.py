@@ -99,13 +99,18 @@ def copied(book: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def look(book: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+def look(book: Path, read: Callable[[sqlite3.Connection], T], *, key: str | None = None) -> T:
     """``read(conn)`` on a picture of ``book`` that leaves the book, its ``-wal`` and ``-shm``
-    exactly as they were. sqlite3 errors from ``read`` propagate."""
+    exactly as they were. sqlite3 errors from ``read`` propagate. An encrypted book is read
+    with ``key`` (default: the one it was unlocked with, :mod:`crm.store.crypto`)."""
+    from crm.store import crypto
+
     book = Path(book)
+    if key is None:
+        key = crypto.key_for(book)
     if not has_side_files(book):
         before = _stamps(book)
-        conn = sqlite3.connect(immutable_uri(book), uri=True)
+        conn = crypto.connect(immutable_uri(book), key, uri=True)
         try:
             result = read(conn)
         finally:
@@ -115,7 +120,7 @@ def look(book: Path, read: Callable[[sqlite3.Connection], T]) -> T:
         # Someone wrote while we read an "immutable" file: what we read may be torn.
     try:
         with copied(book) as copy:
-            conn = sqlite3.connect(copy)
+            conn = crypto.connect(copy, key)
             try:
                 conn.execute("PRAGMA query_only = ON")
                 return read(conn)
@@ -126,7 +131,7 @@ def look(book: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     # A live writer: its -wal and -shm are in use and change anyway; a read-only connection
     # reads a consistent snapshot through them and changes nothing of the book's own bytes.
     # (No room for a copy: the same, as Prism did before it took copies.)
-    conn = sqlite3.connect(f"{book.resolve().as_uri()}?mode=ro", uri=True)
+    conn = crypto.connect(f"{book.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         return read(conn)

@@ -66,8 +66,16 @@ def warm_imports() -> None:
 
 def _open_book(folder: Path, clock: Clock) -> Services:
     """Open the book; if a crash damaged it, offer the newest good backup (see safekeeping)."""
+    from crm.services.security import PassphraseNeeded
+
     try:
         return Services.open(folder, clock)
+    except PassphraseNeeded:  # a protected book: its passphrase, then the same open
+        from crm.ui.security.unlock import ask_to_unlock
+
+        if not ask_to_unlock(folder):
+            raise
+        return _open_book(folder, clock)
     except BookDamaged:
         from crm.ui.transfer.safekeeping import offer_restore
 
@@ -148,6 +156,7 @@ def run_gui(
 
     backups = AutoBackup(ctx.services.safekeeping, ctx.runner)
     background: list[Background] = []
+    locks: list[object] = []
 
     def after_first_paint() -> None:
         # What start-up built lives as long as the app: out of every later full collection.
@@ -157,6 +166,9 @@ def run_gui(
         from crm.ui.reminders.install import start_background
 
         background.append(start_background(ctx, lambda: holder["window"]))
+        from crm.ui.security.app_lock import install_app_lock
+
+        locks.append(install_app_lock(holder["window"], folder, settings))  # protected only
         if not demo:
             backups.start()
 

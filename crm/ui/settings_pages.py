@@ -28,4 +28,8 @@ def settings_pages(ctx: UiContext) -> list[tuple[str, QWidget]]:
 
     papers = PapersAndChecksPage(ctx)
     pages.append((papers.title, papers))
+    from crm.ui.security.settings_page import SecurityPage
+
+    security = SecurityPage(ctx)
+    pages.append((security.title, security))
     return pages

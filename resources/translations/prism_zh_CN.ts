@@ -60,6 +60,21 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>Prism is locked. Passphrase:</source>
+        <translation>Prism 已锁定。口令：</translation>
+    </message>
+    <message>
+        <source>Prism is locked</source>
+        <translation>Prism 已锁定</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Passphrase:</source>
+        <translation>口令不对。口令：</translation>
+    </message>
+</context>
+<context>
     <name>AskedDialog</name>
     <message>
         <source>Mark asked</source>
@@ -258,6 +273,19 @@
     <message>
         <source>The book {path} was not closed properly and is damaged ({problem}). It was left untouched; restore a backup to go on.</source>
         <translation>客户簿 {path} 上次未正常关闭，已损坏（{problem}）。文件未做任何改动；请恢复一份备份后继续。</translation>
+    </message>
+    <message>
+        <source>{path} is protected by a passphrase (or is not a Prism book); give the passphrase to open it.</source>
+        <extracomment>Resolved book path -&gt; raw key as SQLCipher takes it (``x&apos;&lt;hex&gt;&apos;``). Memory only.</extracomment>
+        <translation>{path} 已用口令保护（或者不是 Prism 客户簿）；请输入口令后打开。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {path} (or it is not a Prism book).</source>
+        <translation>{path} 的口令不对（或者它不是 Prism 客户簿）。</translation>
+    </message>
+    <message>
+        <source>The converted copy of {path} failed its check ({problem}); the book was left as it was.</source>
+        <translation>{path} 转换后的副本未通过检查（{problem}）；客户簿保持原样。</translation>
     </message>
 </context>
 <context>
@@ -4293,6 +4321,10 @@ Book: {path}</source>
 <context>
     <name>ReminderPopups</name>
     <message>
+        <source>{n} reminders</source>
+        <translation>{n} 条提醒</translation>
+    </message>
+    <message>
         <source>…and {n} more</source>
         <translation>……还有 {n} 条</translation>
     </message>
@@ -4783,6 +4815,68 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
         <translation>Prism 或电脑意外停止时，客户簿受损。
 
 要恢复最近一份完好的备份（{date}）吗？损坏的客户簿会另存为 .damaged 文件放在旁边，不会删除任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <source>This book is protected. Passphrase:</source>
+        <translation>此客户簿受口令保护。口令：</translation>
+    </message>
+    <message>
+        <source>Unlock the book</source>
+        <translation>解锁客户簿</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. A forgotten passphrase cannot be recovered. Passphrase:</source>
+        <translation>口令不对。忘记的口令无法找回。口令：</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPage</name>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>A forgotten passphrase cannot be recovered: there is no backdoor, and nobody (not the bank, not Prism&apos;s makers) can open the book without it. Write it down and keep it somewhere safe. Backups are encrypted with the same key; exports are not.</source>
+        <translation>忘记的口令无法找回：没有后门，没有口令谁也打不开客户簿（银行不能，Prism 的开发者也不能）。请把口令记下来，放在安全的地方。备份用同一密钥加密；导出的文件不加密。</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>The same again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>Protect this book with a passphrase</source>
+        <translation>用口令保护此客户簿</translation>
+    </message>
+    <message>
+        <source>Remove the protection</source>
+        <translation>取消口令保护</translation>
+    </message>
+    <message>
+        <source>This book is protected with a passphrase (encrypted on disk).</source>
+        <translation>此客户簿受口令保护（在磁盘上加密）。</translation>
+    </message>
+    <message>
+        <source>This book is not protected: anyone with this computer can read it.</source>
+        <translation>此客户簿没有保护：任何能用这台电脑的人都能读取它。</translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least 8 characters.</source>
+        <translation>口令至少要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Anyone with this computer will be able to read the book. Go on?</source>
+        <translation>取消后，任何能用这台电脑的人都能读取客户簿。继续吗？</translation>
     </message>
 </context>
 <context>
@@ -6666,6 +6760,58 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Busy months</source>
         <translation>旺季月份</translation>
+    </message>
+    <message>
+        <source>Passphrase of the book: </source>
+        <translation>客户簿口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup: </source>
+        <translation>备份的口令：</translation>
+    </message>
+    <message>
+        <source>Note: the book is protected, but the file written is not encrypted; keep it safe and delete it when done.</source>
+        <translation>注意：客户簿受口令保护，但导出的文件没有加密；请妥善保管，用完即删。</translation>
+    </message>
+    <message>
+        <source>The book is already protected.</source>
+        <translation>客户簿已经受口令保护。</translation>
+    </message>
+    <message>
+        <source>The passphrases differ; nothing done.</source>
+        <translation>两次输入的口令不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>An empty passphrase protects nothing.</source>
+        <translation>空口令起不到保护作用。</translation>
+    </message>
+    <message>
+        <source>The book is not protected.</source>
+        <translation>客户簿没有口令保护。</translation>
+    </message>
+    <message>
+        <source>The book is no longer protected.</source>
+        <translation>客户簿已取消口令保护。</translation>
+    </message>
+    <message>
+        <source>Prism&apos;s window has the book open; close it first.</source>
+        <translation>Prism 窗口正打开着客户簿；请先关闭它。</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again: </source>
+        <translation>再输入一次口令：</translation>
+    </message>
+    <message>
+        <source>No passphrase: give it on a terminal, in PRISM_PASSPHRASE or with --passphrase-fd N.</source>
+        <translation>没有口令：请在终端输入，或通过 PRISM_PASSPHRASE 或 --passphrase-fd N 提供。</translation>
+    </message>
+    <message>
+        <source>The book is now protected. Keep the passphrase safe: a forgotten passphrase cannot be recovered, and nobody can open the book without it.</source>
+        <translation>客户簿已受口令保护。请妥善保管口令：忘记的口令无法找回，没有口令谁也打不开客户簿。</translation>
     </message>
 </context>
 </TS>

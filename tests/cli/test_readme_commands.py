@@ -239,3 +239,35 @@ def test_every_transfer_command_in_the_readme_runs_as_written(
 def _run_json(book: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
     assert main(["--data-dir", str(book), *args]) == 0
     return capsys.readouterr().out
+
+
+def protect_block() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("### Protecting the book")
+    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
+    assert block is not None
+    return [line for line in block.group(1).splitlines() if line.startswith("crm ")]
+
+
+def test_every_protect_command_in_the_readme_runs_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm.store import crypto
+
+    lines = protect_block()
+    assert lines == ["crm protect", "crm list", "crm unprotect"]
+    assert main(["--data-dir", str(tmp_path), "add", "--name", "张伟"]) == 0
+    monkeypatch.setenv("PRISM_PASSPHRASE", "一二三 four five")
+    outputs = []
+    try:
+        for line in lines:
+            crypto._keys.clear()  # each command as its own process: the key from the variable
+            code = main(["--data-dir", str(tmp_path), "--lang", "en", *shlex.split(line)[1:]])
+            out, err = capsys.readouterr()
+            assert code == 0, f"{line}\n{err}"
+            outputs.append(out)
+    finally:
+        crypto._keys.clear()
+    assert "cannot be recovered" in outputs[0]
+    assert "张伟" in outputs[1]
+    assert (tmp_path / "prism.db").read_bytes().startswith(b"SQLite format 3\x00")

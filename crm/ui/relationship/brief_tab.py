@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import (
-    QApplication,
     QPushButton,
     QTextBrowser,
     QWidget,
@@ -126,7 +125,9 @@ class BriefTab(ClientTab):
             self.browser.setHtml(self.html(self.brief))
         if self._copy_when_shown:
             self._copy_when_shown = False
-            QApplication.clipboard().setText(self.text())
+            from crm.ui.security.clipboard import copy_sensitive
+
+            copy_sensitive(self.text())  # cleared after 30 s: it holds the client's details
             self.kit.toast.show_message(self.tr("Brief copied"), msec=2500)
 
     def text(self) -> str:

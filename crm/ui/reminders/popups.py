@@ -77,11 +77,18 @@ class ReminderPopups(QObject):
         if not pops:
             return
         self._last = pops
+        from crm.ui.security.app_lock import is_locked
+
+        if is_locked() and not self.uses_tray():  # the notice names clients: after unlocking
+            QTimer.singleShot(30_000, lambda: self._show(pops))
+            return
         if self.uses_tray():
             assert self.tray is not None
             tr = QCoreApplication.translate
             lines = [p.occurrence.title.render(tr) for p in pops[:4]]
-            if len(pops) > 4:
+            if is_locked():  # the app lock is on: a count, no names
+                lines = [self.tr("{n} reminders").format(n=len(pops))]
+            elif len(pops) > 4:
                 lines.append(self.tr("…and {n} more").format(n=len(pops) - 4))
             self.tray.showMessage(
                 self.tr("Prism reminders ({n})").format(n=len(pops)),

@@ -1,0 +1,106 @@
+"""Settings → Security, and the passphrase prompt at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from crm.store import crypto
+from tests.helpers import draft
+
+
+@pytest.fixture(autouse=True)
+def _forget_keys():
+    yield
+    crypto._keys.clear()
+
+
+def test_protect_and_unprotect_from_the_settings_page(qtbot, ui_ctx, tmp_path: Path) -> None:
+    from crm.ui.security.settings_page import SecurityPage
+
+    services = ui_ctx.services
+    services.clients.add(draft("张三"))
+    services.clients.add(draft("李四"))
+    page = SecurityPage(ui_ctx)
+    qtbot.addWidget(page)
+    assert "cannot be recovered" in " ".join(w.text() for w in page.findChildren(type(page.state)))
+    assert page.protect_button.isVisibleTo(page) and not page.unprotect_button.isVisibleTo(page)
+    page.passphrase.setText("a long passphrase")
+    page.again.setText("a long passphrase")
+    page.protect()
+    path = services.book_path
+    assert path.read_bytes()[:16] != crypto.SQLITE_MAGIC
+    assert page.unprotect_button.isVisibleTo(page)
+    # The same services go on reading and writing the now encrypted book.
+    services.clients.add(draft("王五"))
+    conn = services.book.reader()
+    assert conn.execute("SELECT count(*) FROM client").fetchone()[0] == 3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot_yes = QMessageBox.StandardButton.Yes
+    import unittest.mock as mock
+
+    with mock.patch.object(QMessageBox, "question", return_value=qtbot_yes):
+        page.unprotect()
+    assert path.read_bytes()[:16] == crypto.SQLITE_MAGIC
+    assert services.book.reader().execute("SELECT count(*) FROM client").fetchone()[0] == 3
+
+
+def test_start_asks_for_the_passphrase(qapp, tmp_path: Path, monkeypatch) -> None:
+    from crm.domain.clock import SystemClock
+    from crm.services.facade import Services
+    from crm.store import protect
+    from crm.ui.app import _open_book
+
+    services = Services.open(tmp_path)
+    services.clients.add(draft("赵六"))
+    services.close()
+    protect.protect(tmp_path / "prism.db", "open sesame")
+    crypto._keys.clear()
+    answers = iter([("wrong one", True), ("open sesame", True)])
+    labels: list[str] = []
+
+    def get_text(parent, title, label, echo):  # type: ignore[no-untyped-def]
+        labels.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    opened = _open_book(tmp_path, SystemClock())
+    try:
+        assert opened.book.reader().execute("SELECT count(*) FROM client").fetchone()[0] == 1
+    finally:
+        opened.close()
+    assert "Wrong passphrase" in labels[1]
+
+
+def test_idle_window_locks_and_the_passphrase_unlocks(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from crm.services.facade import Services
+    from crm.store import protect
+    from crm.ui.security.app_lock import AppLock
+    from crm.ui.security.clipboard import copy_sensitive
+
+    Services.open(tmp_path).close()
+    protect.protect(tmp_path / "prism.db", "open sesame")
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("张三 138 0013 8000"))
+    qtbot.addWidget(window)
+    window.show()
+    lock = AppLock(window, tmp_path, idle_minutes=10)
+    assert lock.timer.interval() == 600_000
+    answers = iter([("nope", True), ("open sesame", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: next(answers))
+    lock.lock()
+    assert lock.locked and not window.centralWidget().isVisible()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=5000)
+    assert window.centralWidget().isVisible()
+
+    from PySide6.QtGui import QGuiApplication
+
+    copy_sensitive("138 0013 8000", clear_after_ms=50)
+    assert QGuiApplication.clipboard().text() == "138 0013 8000"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=3000)
