@@ -17,6 +17,7 @@ import csv
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,7 +218,9 @@ def _write_xlsx(
     share = 2 if options.loans and loan_lines is not None else 1
     keys = header_keys(headers(options.columns, translate))
     conv = R.converters(options.columns, options.unmasked, translate)
-    conv = [
+    # Cutting text to Excel's limit costs a call per cell, so only a chunk that holds a long
+    # raw value gets the cutting converters (a few C-level passes over the chunk tell).
+    cut = [
         capped(f) if key in _LONG_TEXT else f for key, f in zip(options.columns, conv, strict=True)
     ]
 
@@ -226,8 +229,9 @@ def _write_xlsx(
         # out of the writer's save before the file is committed under the chosen name.
         done = 0
         for chunk in R.raw_rows(conn, ids):
+            use = cut if _has_long_text(chunk) else conv
             for r in chunk:
-                yield dict(zip(keys, [f(r) for f in conv], strict=True))
+                yield dict(zip(keys, [f(r) for f in use], strict=True))
             done += len(chunk)
             _tick(progress, done // share, total)
         if not ids:
@@ -258,6 +262,18 @@ MAX_CELL_TEXT = 32_767
 _LONG_TEXT = frozenset({"name", "business_name", "address", "notes", "tags", "phones", "wechat"})
 _DATE_FORMATS = {"birthday": "yyyy-mm-dd", "created": "yyyy-mm-dd",
                  "last_contact": "yyyy-mm-dd hh:mm"}  # fmt: skip
+
+
+#: Raw positions of those columns' text; half the limit leaves room for what joining adds.
+_LONG_RAW = (R.NAME, R.BUSINESS, R.ADDRESS, R.NOTES, R.WECHAT, R.PHONES, R.TAGS)
+_LONG_RAW_LIMIT = MAX_CELL_TEXT // 2
+
+
+def _has_long_text(chunk: list[tuple]) -> bool:
+    return any(
+        max(map(len, filter(None, map(itemgetter(i), chunk))), default=0) > _LONG_RAW_LIMIT
+        for i in _LONG_RAW
+    )
 
 
 def capped(f: Callable[[tuple], R.Cell]) -> Callable[[tuple], R.Cell]:
