@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 from crm.files import NotARegularFile, check_target, commit_temp, private_temp_beside
@@ -35,6 +35,8 @@ from crm.services.transfer.fields import (
 from crm.store.queries import transfer as Q
 
 if TYPE_CHECKING:
+    from rustpy_xlsxwriter import Format
+
     from crm.services.transfer.loan_sheet import LoanLines
 
 #: "excel-csv": a csv for Excel and LibreOffice Calc (crm.services.transfer.excel_csv).
@@ -206,8 +208,8 @@ def _write_xlsx(
     progress: Progress,
     loan_lines: LoanLines | None = None,
 ) -> None:
-    """rustpy-xlsxwriter (Rust, about 6x xlsxwriter here): every str is written as a string
-    cell (never a formula, a number or a link), int/float as numbers, date/datetime as dates.
+    """rustpy-xlsxwriter (Rust; writes about 9x faster than xlsxwriter here): every str is a
+    string cell (never a formula, a number or a link), int/float numbers, date/datetime dates.
     It caches each column's type from its first non-empty value and falls back to a full
     check on a mismatch, so a column may mix text and dates (birthday); only a datetime in a
     date-cached column would lose its time, and no column here mixes the two."""
@@ -242,7 +244,7 @@ def _write_xlsx(
         options.sheet_title[:31] or "Clients",
         records(),
         column_widths=[float(COLUMN_WIDTHS.get(key, 12)) for key in options.columns],
-        column_formats=[number_format(_DATE_FORMATS.get(key)) for key in options.columns],
+        column_formats=number_formats(keys, [_DATE_FORMATS.get(key) for key in options.columns]),
         header_format=header_format(),
         autofilter=bool(ids),
     )
@@ -258,14 +260,18 @@ def _write_xlsx(
 
 #: Excel's limit for one cell; xlsxwriter cut longer text, rustpy-xlsxwriter refuses it.
 MAX_CELL_TEXT = 32_767
-#: Columns whose text has no short bound of its own.
-_LONG_TEXT = frozenset({"name", "business_name", "address", "notes", "tags", "phones", "wechat"})
+#: The free-text columns (enum labels, days and numbers are short by construction).
+_LONG_TEXT = frozenset({
+    "name", "business_name", "address", "notes", "tags", "phones", "wechat", "industry",
+    "form_of_address", "referrer", "uscc", "id_number",
+})  # fmt: skip
 _DATE_FORMATS = {"birthday": "yyyy-mm-dd", "created": "yyyy-mm-dd",
                  "last_contact": "yyyy-mm-dd hh:mm"}  # fmt: skip
 
 
 #: Raw positions of those columns' text; half the limit leaves room for what joining adds.
-_LONG_RAW = (R.NAME, R.BUSINESS, R.ADDRESS, R.NOTES, R.WECHAT, R.PHONES, R.TAGS)
+_LONG_RAW = (R.NAME, R.BUSINESS, R.ADDRESS, R.NOTES, R.WECHAT, R.PHONES, R.TAGS, R.INDUSTRY,
+             R.FORM, R.REFERRER, R.USCC, R.ID_NUMBER)  # fmt: skip
 _LONG_RAW_LIMIT = MAX_CELL_TEXT // 2
 
 
@@ -299,17 +305,22 @@ def header_keys(titles: Sequence[str]) -> list[str]:
     return keys
 
 
-def header_format() -> Any:
+def header_format() -> Format:
     """Bold on light blue with a line below, as the xlsx exports have always had."""
     from rustpy_xlsxwriter import Format
 
     return Format().set_bold().set_background_color("#DBEAFE").set_border_bottom("thin")
 
 
-def number_format(pattern: str | None) -> Any:
+def number_formats(keys: Sequence[str], patterns: Sequence[str | None]) -> dict[str, Format]:
+    """Excel number formats by column (header key), for the columns that have one."""
     from rustpy_xlsxwriter import Format
 
-    return Format().set_num_format(pattern) if pattern else None
+    return {
+        key: Format().set_num_format(pattern)
+        for key, pattern in zip(keys, patterns, strict=True)
+        if pattern
+    }
 
 
 def _write_vcf(

@@ -80,7 +80,7 @@ def add_loan_sheet(
     Its rows are built as the writer pulls them; ``tick(clients done)`` after each chunk of
     clients (it raises to cancel). Every column holds one type (or None): str, float, int or
     date, so the writer's per-column type cache always holds."""
-    from crm.services.transfer.export import header_format, header_keys, number_format
+    from crm.services.transfer.export import header_format, header_keys, number_formats
 
     name = SHEET.render(translate)[:31] or "Loans"
     keys = header_keys([title.render(translate) for title, _width in COLUMNS])
@@ -103,7 +103,7 @@ def add_loan_sheet(
         name,
         records(),
         column_widths=[float(width) for _title, width in COLUMNS],
-        column_formats=[number_format(NUMBER_FORMATS.get(c)) for c in range(len(COLUMNS))],
+        column_formats=number_formats(keys, [NUMBER_FORMATS.get(c) for c in range(len(COLUMNS))]),
         header_format=header_format(),
         autofilter=True,
     )
