@@ -6,7 +6,9 @@ csv: our export (masking on, formula-safe cells, labels) against the plain ``csv
 writing the same columns from one plain query. xlsx: our formatted export (rustpy-xlsxwriter)
 against two floors writing the same rows, prepared in advance with no formats: rustpy-xlsxwriter
 (the floor of our writer) and xlsxwriter (constant_memory, ``write_row``; the writer before).
-Reading:
+Measured 2026-11-30 (2 shared cores, load ~2-3), 100,000 clients: xlsx export 11.99 s with
+xlsxwriter (its floor 11.44 s) -> 4.41 s with rustpy-xlsxwriter (its floor 1.28 s); the rest is
+the row query and the Python converters (the row query alone ~1.6-3.2 s here). Reading:
 our reader (with the zip-bomb/entity scan) against bare python-calamine.
 """
 
