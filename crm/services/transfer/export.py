@@ -1,10 +1,10 @@
 """Writing a client list to xlsx, csv or vCard 3.0: safe cells, a temp file renamed into place.
 
 Formula injection (OWASP): a text cell starting with = + - @ tab or CR is never a formula.
-In xlsx every text is written with ``write_string`` (literal by construction, and the workbook
-is opened with ``strings_to_formulas`` off). In csv such a cell gets a leading apostrophe, as
-OWASP advises; our import removes exactly that apostrophe again, so ``+8613...`` or ``-``
-notes come back as they were. The csv cells are computed by SQLite
+In xlsx every str is written as a string cell by rustpy-xlsxwriter (literal by construction:
+it never turns text into a formula, number or link). In csv such a cell gets a leading
+apostrophe, as OWASP advises; our import removes exactly that apostrophe again, so
+``+8613...`` or ``-`` notes come back as they were. The csv cells are computed by SQLite
 (:func:`crm.store.queries.transfer.csv_query`), the other formats' from typed rows.
 
 An xlsx export with ``loans`` gets a second sheet, the clients' loans
@@ -14,10 +14,10 @@ An xlsx export with ``loans`` gets a second sheet, the clients' loans
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,8 @@ from crm.services.transfer.fields import (
 from crm.store.queries import transfer as Q
 
 if TYPE_CHECKING:
+    from rustpy_xlsxwriter import Format
+
     from crm.services.transfer.loan_sheet import LoanLines
 
 #: "excel-csv": a csv for Excel and LibreOffice Calc (crm.services.transfer.excel_csv).
@@ -206,65 +208,119 @@ def _write_xlsx(
     progress: Progress,
     loan_lines: LoanLines | None = None,
 ) -> None:
-    import xlsxwriter
+    """rustpy-xlsxwriter (Rust; writes about 9x faster than xlsxwriter here): every str is a
+    string cell (never a formula, a number or a link), int/float numbers, date/datetime dates.
+    It caches each column's type from its first non-empty value and falls back to a full
+    check on a mismatch, so a column may mix text and dates (birthday); only a datetime in a
+    date-cached column would lose its time, and no column here mixes the two."""
+    from rustpy_xlsxwriter import FastExcel
 
     total = len(ids)
     # With the Loans sheet each sheet is half of the way: the progress counts clients, twice.
     share = 2 if options.loans and loan_lines is not None else 1
-    wb = xlsxwriter.Workbook(
-        str(part),
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
-    try:
-        ws = wb.add_worksheet(options.sheet_title[:31] or "Clients")
-        head = wb.add_format({"bold": True, "bg_color": "#DBEAFE", "bottom": 1})
-        date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-        moment_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        for c, key in enumerate(options.columns):
-            ws.set_column(c, c, COLUMN_WIDTHS.get(key, 12))
-        ws.freeze_panes(1, 0)
-        for c, text in enumerate(headers(options.columns, translate)):
-            ws.write_string(0, c, text, head)
-        conv = list(enumerate(R.converters(options.columns, options.unmasked, translate)))
-        write_string, write_number = ws.write_string, ws.write_number
-        write_datetime = ws.write_datetime
-        row = 0
+    keys = header_keys(headers(options.columns, translate))
+    conv = R.converters(options.columns, options.unmasked, translate)
+    # Cutting text to Excel's limit costs a call per cell, so only a chunk that holds a long
+    # raw value gets the cutting converters (a few C-level passes over the chunk tell).
+    cut = [
+        capped(f) if key in _LONG_TEXT else f for key, f in zip(options.columns, conv, strict=True)
+    ]
+
+    def records() -> Iterator[dict[str, R.Cell]]:
+        # Rows are built while the writer pulls them: progress per chunk, and a cancel raises
+        # out of the writer's save before the file is committed under the chosen name.
+        done = 0
         for chunk in R.raw_rows(conn, ids):
+            use = cut if _has_long_text(chunk) else conv
             for r in chunk:
-                row += 1
-                for c, f in conv:
-                    v = f(r)
-                    if v is None:
-                        continue
-                    cls = v.__class__
-                    if cls is str:
-                        if v:
-                            write_string(row, c, v)
-                    elif cls is int:
-                        write_number(row, c, v)
-                    elif cls is dt.date:
-                        write_datetime(row, c, v, date_fmt)
-                    elif cls is dt.datetime:
-                        write_datetime(row, c, v, moment_fmt)
-                    else:
-                        write_string(row, c, str(v))
-            _tick(progress, row // share, total)
-        if ids:
-            ws.autofilter(0, 0, row, max(len(options.columns) - 1, 0))
-        if share == 2 and loan_lines is not None:
-            from crm.services.transfer.loan_sheet import write_loan_sheet
+                yield dict(zip(keys, [f(r) for f in use], strict=True))
+            done += len(chunk)
+            _tick(progress, done // share, total)
+        if not ids:
+            yield dict.fromkeys(keys)  # the header comes from the first record's keys
 
-            def tick(done: int) -> None:
-                _tick(progress, (total + done) // 2, total)
+    book = FastExcel(part).freeze(row=1, col=0)
+    book.sheet(
+        options.sheet_title[:31] or "Clients",
+        records(),
+        column_widths=[float(COLUMN_WIDTHS.get(key, 12)) for key in options.columns],
+        column_formats=number_formats(keys, [_DATE_FORMATS.get(key) for key in options.columns]),
+        header_format=header_format(),
+        autofilter=bool(ids),
+    )
+    if share == 2 and loan_lines is not None:
+        from crm.services.transfer.loan_sheet import add_loan_sheet
 
-            write_loan_sheet(wb, ids, loan_lines, translate, tick)
-    finally:
-        wb.close()
+        def tick(done: int) -> None:
+            _tick(progress, (total + done) // 2, total)
+
+        add_loan_sheet(book, ids, loan_lines, translate, tick)
+    book.save()
+
+
+#: Excel's limit for one cell; xlsxwriter cut longer text, rustpy-xlsxwriter refuses it.
+MAX_CELL_TEXT = 32_767
+#: The free-text columns (enum labels, days and numbers are short by construction).
+_LONG_TEXT = frozenset({
+    "name", "business_name", "address", "notes", "tags", "phones", "wechat", "industry",
+    "form_of_address", "referrer", "uscc", "id_number",
+})  # fmt: skip
+_DATE_FORMATS = {"birthday": "yyyy-mm-dd", "created": "yyyy-mm-dd",
+                 "last_contact": "yyyy-mm-dd hh:mm"}  # fmt: skip
+
+
+#: Raw positions of those columns' text; half the limit leaves room for what joining adds.
+_LONG_RAW = (R.NAME, R.BUSINESS, R.ADDRESS, R.NOTES, R.WECHAT, R.PHONES, R.TAGS, R.INDUSTRY,
+             R.FORM, R.REFERRER, R.USCC, R.ID_NUMBER)  # fmt: skip
+_LONG_RAW_LIMIT = MAX_CELL_TEXT // 2
+
+
+def _has_long_text(chunk: list[tuple]) -> bool:
+    return any(
+        max(map(len, filter(None, map(itemgetter(i), chunk))), default=0) > _LONG_RAW_LIMIT
+        for i in _LONG_RAW
+    )
+
+
+def capped(f: Callable[[tuple], R.Cell]) -> Callable[[tuple], R.Cell]:
+    def cell(r: tuple) -> R.Cell:
+        v = f(r)
+        if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
+            return v[:MAX_CELL_TEXT]
+        return v
+
+    return cell
+
+
+def header_keys(titles: Sequence[str]) -> list[str]:
+    """The header texts as record keys: the writer takes the header from a record's keys,
+    so two equal titles (never expected) get a numbered second instead of merging."""
+    keys: list[str] = []
+    for title in titles:
+        key, n = title, 1
+        while key in keys:
+            n += 1
+            key = f"{title} ({n})"
+        keys.append(key)
+    return keys
+
+
+def header_format() -> Format:
+    """Bold on light blue with a line below, as the xlsx exports have always had."""
+    from rustpy_xlsxwriter import Format
+
+    return Format().set_bold().set_background_color("#DBEAFE").set_border_bottom("thin")
+
+
+def number_formats(keys: Sequence[str], patterns: Sequence[str | None]) -> dict[str, Format]:
+    """Excel number formats by column (header key), for the columns that have one."""
+    from rustpy_xlsxwriter import Format
+
+    return {
+        key: Format().set_num_format(pattern)
+        for key, pattern in zip(keys, patterns, strict=True)
+        if pattern
+    }
 
 
 def _write_vcf(

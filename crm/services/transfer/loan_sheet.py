@@ -2,20 +2,21 @@
 
 Only when the export asks for loans (``ExportOptions.loans``; loans are sensitive, so off by
 default). Money and rates are numbers with a two-decimal format, dates are dates, so the
-officer can sum and filter in Excel; texts go through ``write_string`` (never a formula).
+officer can sum and filter in Excel; texts are string cells (never a formula).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from crm.domain.loan_enums import RepaymentMethod
 from crm.domain.loan_status import RUNNING, LoanStatus
 from crm.domain.messages import QT_TRANSLATE_NOOP, Msg, Translate
 
 if TYPE_CHECKING:
+    from rustpy_xlsxwriter import FastExcel
+
     from crm.domain.loan_standing import LoanStanding
     from crm.services.loan_views import LoanRow
 
@@ -42,6 +43,9 @@ COLUMNS: tuple[tuple[Msg, int], ...] = (
     (QT_TRANSLATE_NOOP("Transfer", "Next repayment amount"), 14),
 )
 CHUNK = 5000  # clients a read
+_MONEY, _DAY = "#,##0.00", "yyyy-mm-dd"
+#: Column -> Excel number format: money and rates with two decimals, days as dates.
+NUMBER_FORMATS = {2: _MONEY, 3: "0.00##", 7: _DAY, 8: _DAY, 9: _MONEY, 10: _DAY, 11: _MONEY}
 _LENT = RUNNING | {LoanStatus.REPAID}
 
 
@@ -65,44 +69,41 @@ def cells(row: LoanRow, standing: LoanStanding, labels: Mapping[object, str]) ->
     )
 
 
-def write_loan_sheet(
-    wb: Any,
+def add_loan_sheet(
+    book: FastExcel,
     ids: Sequence[int],
     lines: LoanLines,
     translate: Translate,
     tick: Tick,
-) -> int:
-    """Add the Loans sheet to the xlsxwriter workbook ``wb``; returns how many loans.
-    ``tick(clients done)`` after each chunk of clients (it raises to cancel)."""
-    ws = wb.add_worksheet(SHEET.render(translate)[:31] or "Loans")
-    head = wb.add_format({"bold": True, "bg_color": "#DBEAFE", "bottom": 1})
-    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-    money_fmt = wb.add_format({"num_format": "#,##0.00"})
-    rate_fmt = wb.add_format({"num_format": "0.00##"})
-    number_formats = {2: money_fmt, 3: rate_fmt, 4: None, 9: money_fmt, 11: money_fmt}
-    for c, (title, width) in enumerate(COLUMNS):
-        ws.set_column(c, c, width)
-        ws.write_string(0, c, title.render(translate), head)
-    ws.freeze_panes(1, 1)
+) -> None:
+    """Add the Loans sheet to the rustpy-xlsxwriter ``book`` (written on ``book.save()``).
+    Its rows are built as the writer pulls them; ``tick(clients done)`` after each chunk of
+    clients (it raises to cancel). Every column holds one type (or None): str, float, int or
+    date, so the writer's per-column type cache always holds."""
+    from crm.services.transfer.export import header_format, header_keys, number_formats
+
+    name = SHEET.render(translate)[:31] or "Loans"
+    keys = header_keys([title.render(translate) for title, _width in COLUMNS])
     labels: dict[object, str] = {m: m.label.render(translate) for m in RepaymentMethod}
     labels.update((s, s.label.render(translate)) for s in LoanStatus)
-    # Bound once: over a hundred thousand loans, a dozen cells each.
-    write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
-    row = 0
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        for loan, standing in lines(chunk):
-            row += 1
-            for c, v in enumerate(cells(loan, standing, labels)):
-                cls = v.__class__
-                if cls is str:
-                    if v:
-                        write_string(row, c, v)
-                elif cls is float or cls is int:
-                    write_number(row, c, v, number_formats[c])
-                elif cls is dt.date:
-                    write_datetime(row, c, v, date_fmt)
-        tick(start + len(chunk))
-    if row:
-        ws.autofilter(0, 0, row, len(COLUMNS) - 1)
-    return row
+
+    def records() -> Iterator[dict[str, object]]:
+        written = 0
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            for loan, standing in lines(chunk):
+                written += 1
+                yield dict(zip(keys, cells(loan, standing, labels), strict=True))
+            tick(start + len(chunk))
+        if not written:
+            yield dict.fromkeys(keys)  # the header comes from the first record's keys
+
+    book.freeze(row=1, col=1, sheet=name)
+    book.sheet(
+        name,
+        records(),
+        column_widths=[float(width) for _title, width in COLUMNS],
+        column_formats=number_formats(keys, [NUMBER_FORMATS.get(c) for c in range(len(COLUMNS))]),
+        header_format=header_format(),
+        autofilter=True,
+    )
