@@ -104,8 +104,8 @@ def test_demo_book_of_300_clients(frozen: Path, tmp_path: Path) -> None:
 
 
 def test_commands_that_load_their_libraries_late(frozen: Path, tmp_path: Path) -> None:
-    """Export (rustpy-xlsxwriter), import (python-calamine), the calendar (icalendar) and backups are
-    imported on first use: the build must still hold them."""
+    """Export (rustpy-xlsxwriter), import (python-calamine), the calendar (icalendar) and
+    backups are imported on first use: the build must still hold them."""
     book = ["--data-dir", str(tmp_path / "book")]
     run(frozen, *book, "demo", "--clients", "50")
     xlsx = tmp_path / "list.xlsx"
