@@ -4859,6 +4859,18 @@ Restore the newest good backup, from {date}? The damaged book is kept beside it 
         <translation>取消口令保护</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>A protected book&apos;s window hides client data after this many idle minutes, and at once when the computer wakes from sleep. From the next start.</source>
+        <translation>受口令保护的客户簿在空闲这么多分钟后隐藏客户资料；电脑从睡眠中唤醒时立即隐藏。下次启动起生效。</translation>
+    </message>
+    <message>
+        <source>Lock after being idle for:</source>
+        <translation>空闲多久后锁定：</translation>
+    </message>
+    <message>
         <source>This book is protected with a passphrase (encrypted on disk).</source>
         <translation>此客户簿受口令保护（在磁盘上加密）。</translation>
     </message>

@@ -104,3 +104,37 @@ def test_idle_window_locks_and_the_passphrase_unlocks(qtbot, tmp_path: Path, mon
     copy_sensitive("138 0013 8000", clear_after_ms=50)
     assert QGuiApplication.clipboard().text() == "138 0013 8000"
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=3000)
+
+
+def test_waking_from_sleep_locks_at_once(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """A closed lid: the heartbeat finds the wall clock far past it on waking and locks,
+    without waiting for the idle minutes (a laptop taken while asleep opens locked)."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from crm.ui.security.app_lock import AppLock
+
+    now = [1_000_000.0]
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("张三"))
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("", False))  # prompt left open
+    lock = AppLock(window, tmp_path, idle_minutes=10, wall_clock=lambda: now[0])
+    now[0] += 15
+    lock.beat()  # an ordinary beat
+    assert not lock.locked
+    now[0] += 3 * 3600  # the lid was closed for three hours
+    lock.beat()
+    assert lock.locked and not window.centralWidget().isVisible()
+
+
+def test_the_idle_minutes_are_set_on_the_security_page(qtbot, ui_ctx) -> None:
+    from crm.ui.security.app_lock import SETTING_KEY
+    from crm.ui.security.settings_page import SecurityPage
+
+    page = SecurityPage(ui_ctx)
+    qtbot.addWidget(page)
+    assert page.idle_minutes.value() == 10
+    page.idle_minutes.setValue(3)
+    page.save()
+    assert int(ui_ctx.settings.value(SETTING_KEY)) == 3

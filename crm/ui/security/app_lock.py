@@ -2,19 +2,26 @@
 behind a passphrase prompt; the right passphrase shows it again.
 
 Idle = no key press, mouse button or wheel anywhere in the application (an application-wide
-event filter that looks only at those few event types). Only a protected book locks: a plain
+event filter that looks only at those few event types). The machine going to sleep (a closed
+lid) locks too: a heartbeat notices the wall clock jump past it on waking, whatever the
+platform (Qt has no portable "resumed" signal). Only a protected book locks: a plain
 book has no passphrase to ask for. While locked, :attr:`AppLock.locked` is True for pop-ups
 that must not show names.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 
 DEFAULT_IDLE_MINUTES = 10
+HEARTBEAT_MS = 15_000
+# A heartbeat this late means the machine slept (lid closed) rather than a busy event loop.
+SLEPT_AFTER_S = 60.0
 SETTING_KEY = "security/lock_after_minutes"
 _INPUT = frozenset(
     {
@@ -37,7 +44,13 @@ def is_locked() -> bool:
 class AppLock(QObject):
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, folder: Path, idle_minutes: int) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        folder: Path,
+        idle_minutes: int,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.folder = folder
@@ -50,6 +63,20 @@ class AppLock(QObject):
         assert app is not None
         app.installEventFilter(self)
         self.timer.start()
+        self._wall_clock = wall_clock
+        self._last_beat = wall_clock()
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self.beat)
+        self.heartbeat.start()
+
+    def beat(self) -> None:
+        """Lock if the wall clock jumped well past the last beat: the machine slept."""
+        now = self._wall_clock()
+        slept = now - self._last_beat > HEARTBEAT_MS / 1000 + SLEPT_AFTER_S
+        self._last_beat = now
+        if slept:
+            self.lock()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if not self.locked and event.type() in _INPUT:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from crm.store.errors import BookError
 from crm.ui.context import UiContext
 from crm.ui.i18n import render
+from crm.ui.security.app_lock import DEFAULT_IDLE_MINUTES, SETTING_KEY
 
 MIN_LENGTH = 8
 
@@ -67,6 +69,23 @@ class SecurityPage(QWidget):
         buttons.addWidget(self.unprotect_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        lock_form = QFormLayout()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        try:
+            minutes = int(str(ctx.settings.value(SETTING_KEY, DEFAULT_IDLE_MINUTES)))
+        except ValueError:
+            minutes = DEFAULT_IDLE_MINUTES
+        self.idle_minutes.setValue(minutes)
+        self.idle_minutes.setToolTip(
+            self.tr(
+                "A protected book's window hides client data after this many idle minutes, "
+                "and at once when the computer wakes from sleep. From the next start."
+            )
+        )
+        lock_form.addRow(self.tr("Lock after being idle for:"), self.idle_minutes)
+        layout.addLayout(lock_form)
         layout.addStretch(1)
         self.form_widgets = (self.passphrase, self.again)
         self.show_state()
@@ -120,4 +139,5 @@ class SecurityPage(QWidget):
         QMessageBox.warning(self, self.title, text)
 
     def save(self) -> None:
-        """Nothing to save: protecting is done by its button, there and then."""
+        """The idle minutes (protecting is done by its button, there and then)."""
+        self.ctx.settings.setValue(SETTING_KEY, self.idle_minutes.value())
