@@ -144,6 +144,8 @@ def run_gui(
         window = build_window(ctx)
         window.language_change_requested.connect(relaunch)
         holder["window"] = window
+        if locks:  # the lock lives with its window: the new one gets its own
+            lock_window()
         window.show()
         old.hide()
         old.deleteLater()
@@ -158,6 +160,11 @@ def run_gui(
     background: list[Background] = []
     locks: list[object] = []
 
+    def lock_window() -> None:
+        from crm.ui.security.app_lock import install_app_lock
+
+        locks[:] = [install_app_lock(holder["window"], folder, settings)]  # protected only
+
     def after_first_paint() -> None:
         # What start-up built lives as long as the app: out of every later full collection.
         gc.freeze()
@@ -166,9 +173,7 @@ def run_gui(
         from crm.ui.reminders.install import start_background
 
         background.append(start_background(ctx, lambda: holder["window"]))
-        from crm.ui.security.app_lock import install_app_lock
-
-        locks.append(install_app_lock(holder["window"], folder, settings))  # protected only
+        lock_window()
         if not demo:
             backups.start()
 
@@ -183,5 +188,6 @@ def run_gui(
             backups.at_exit()
         services.close()
         instance.release()
+        remove_translators(translators)  # the process may go on (tests, an embedding caller)
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

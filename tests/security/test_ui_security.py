@@ -138,3 +138,57 @@ def test_the_idle_minutes_are_set_on_the_security_page(qtbot, ui_ctx) -> None:
     page.idle_minutes.setValue(3)
     page.save()
     assert int(ui_ctx.settings.value(SETTING_KEY)) == 3
+
+
+_RELAUNCH = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
+from crm.ui.app import run_gui
+from crm.ui.main_window import MainWindow
+from crm.ui.security.app_lock import AppLock
+
+QInputDialog.getText = lambda *a: ("open sesame", True)
+app = QApplication(sys.argv)
+seen = []
+
+def shown():
+    return next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+
+def change_language():
+    seen.append(shown().findChild(AppLock) is not None)
+    shown().language_change_requested.emit("zh_CN")
+
+def check_and_quit():
+    seen.append(shown().findChild(AppLock) is not None)
+    app.quit()
+
+QTimer.singleShot(1500, change_language)
+QTimer.singleShot(3000, check_and_quit)
+run_gui(data_dir=sys.argv[1], language="en")
+print("locked before and after:", seen)
+"""
+
+
+def test_the_lock_follows_the_window_a_language_change_rebuilds(tmp_path: Path) -> None:
+    """Changing the language rebuilds the window; the app lock lived with the old one, so the
+    new window went unlocked until the next start. (Its own process: the whole GUI runs.)"""
+    import os
+    import subprocess
+    import sys
+
+    from crm.services.facade import Services
+    from crm.store import protect
+
+    Services.open(tmp_path).close()
+    protect.protect(tmp_path / "prism.db", "open sesame")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _RELAUNCH, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert "locked before and after: [True, True]" in done.stdout, done.stdout + done.stderr
