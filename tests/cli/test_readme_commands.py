@@ -14,18 +14,20 @@ from crm.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def loan_block() -> list[str]:
+def readme_block(after: str) -> list[str]:
+    """The `crm` lines of the README's first ```sh block after ``after`` (a line ending in
+    a backslash joined to the next)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("Loans: the needs record")
-    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
+    block = re.search(r"```sh\n(.*?)```", text[text.index(after) :], re.S)
     assert block is not None
-    return [line for line in block.group(1).splitlines() if line.startswith("crm ")]
+    lines = block.group(1).replace("\\\n", " ").splitlines()
+    return [line for line in lines if line.startswith("crm ")]
 
 
 def test_every_loan_command_in_the_readme_runs_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    lines = loan_block()
+    lines = readme_block("Loans: the needs record")
     assert len(lines) >= 8
     assert main(["--data-dir", str(tmp_path), "add", "--name", "张伟"]) == 0
     capsys.readouterr()
@@ -103,29 +105,10 @@ def test_every_client_command_in_the_readme_runs_as_written(
     assert shown["cadence_days"] == 30 and shown["status"] == "borrower"
 
 
-def dashboard_block() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("### The dashboard and the self-review")
-    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
-    assert block is not None
-    return [line for line in block.group(1).splitlines() if line.startswith("crm ")]
-
-
-# --- after the money goes out (issue 14): its own block, its own test -----------------------
-
-
-def post_loan_block() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("After the money goes out")
-    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
-    assert block is not None
-    return [line for line in block.group(1).splitlines() if line.startswith("crm ")]
-
-
 def test_the_dashboard_commands_in_the_readme_run_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = dashboard_block()
+    lines = readme_block("### The dashboard and the self-review")
     assert [shlex.split(line)[1] for line in lines] == ["stats", "report"]
     book = tmp_path / "book"
     assert main(["--data-dir", str(book), "demo", "--clients", "60", "--seed", "1"]) == 0
@@ -151,10 +134,13 @@ def test_the_readme_defines_each_figure_as_its_tooltip_does() -> None:
         assert f"- **{f.title.text}**: {f.definition.text}" in text
 
 
+# --- after the money goes out (issue 14): its own block, its own test -----------------------
+
+
 def test_every_post_loan_command_in_the_readme_runs_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    lines = post_loan_block()
+    lines = readme_block("After the money goes out")
     assert len(lines) >= 10
     for name in ("张伟", "李娜"):
         assert main(["--data-dir", str(tmp_path), "add", "--name", name]) == 0
@@ -175,15 +161,6 @@ def test_every_post_loan_command_in_the_readme_runs_as_written(
 # --- lists in and out: every form the README shows ------------------------------------------
 
 
-def transfer_block() -> list[str]:
-    """The README's export/import/backup lines, continuation lines joined."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("Client lists in and out")
-    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
-    assert block is not None
-    return block.group(1).replace("\\\n", " ").splitlines()
-
-
 def _forms(line: str) -> list[list[str]]:
     """A line's command with every optional part, once per alternative of each a|b|c choice
     (the first alternative elsewhere); ``  /  `` separates commands."""
@@ -201,7 +178,7 @@ def _forms(line: str) -> list[list[str]]:
 def test_every_transfer_command_in_the_readme_runs_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = transfer_block()
+    lines = readme_block("Client lists in and out")
     assert [shlex.split(line)[1] for line in lines] == ["export", "import", "backup"]
     monkeypatch.chdir(tmp_path)
     book = tmp_path / "book"
@@ -241,20 +218,12 @@ def _run_json(book: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str
     return capsys.readouterr().out
 
 
-def protect_block() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("### Protecting the book")
-    block = re.search(r"```sh\n(.*?)```", text[start:], re.S)
-    assert block is not None
-    return [line for line in block.group(1).splitlines() if line.startswith("crm ")]
-
-
 def test_every_protect_command_in_the_readme_runs_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from crm.store import crypto
 
-    lines = protect_block()
+    lines = readme_block("### Protecting the book")
     assert lines == ["crm protect", "crm list", "crm unprotect"]
     assert main(["--data-dir", str(tmp_path), "add", "--name", "张伟"]) == 0
     monkeypatch.setenv("PRISM_PASSPHRASE", "一二三 four five")
