@@ -91,19 +91,30 @@ def private_temp_beside(target: Path) -> Iterator[Path]:
         raise
 
 
+def fsync_file(path: Path) -> None:
+    """The file's bytes on the disk, not only in the page cache."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """A rename or link in ``folder`` on the disk (POSIX; elsewhere nothing to do)."""
+    if os.name == "posix":
+        with suppress(OSError):
+            fsync_file(folder)
+
+
 def commit_temp(tmp: Path, target: Path, *, durable: bool = True) -> None:
     """Rename ``tmp`` over ``target``: readers see the old file or the new one, never half."""
     make_private(tmp)
     if durable:
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(tmp)
     os.replace(tmp, target)
-    if durable and os.name == "posix":
-        dir_fd = os.open(Path(target).parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    if durable:
+        fsync_dir(Path(target).parent)
 
 
 def write_private(

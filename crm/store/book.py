@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -241,7 +241,7 @@ def _create(path: Path) -> None:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 conn.close()  # the last connection: the WAL is folded in and removed
-            _fsync(tmp)
+            files.fsync_file(tmp)
             try:
                 os.link(tmp, path)
             except FileExistsError:
@@ -249,24 +249,10 @@ def _create(path: Path) -> None:
             except OSError:  # a file system without hard links
                 if not path.exists():
                     os.replace(tmp, path)
-            _fsync_dir(path.parent)
+            files.fsync_dir(path.parent)
         finally:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        with suppress(OSError):
-            _fsync(folder)
 
 
 # -- values as the book stores them ----------------------------------------------------------
