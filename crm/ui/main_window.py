@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.add_section("dashboard", self.tr("Dashboard"), dashboard_section(self))
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
-        self.counts = SidebarCounts(ctx, self.sidebar)
+        self.counts = SidebarCounts(ctx, self.sidebar, self.reminders.page)
         self.counts.schedule(AFTER_FIRST_PAINT_MS * 2)  # after the first paint, not before it
         self.restore_layout()
 

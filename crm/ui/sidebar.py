@@ -1,8 +1,10 @@
 """The sidebar: one entry per section, each with its icon and, where there is work waiting,
 a count badge (今日 24, 我的承诺 13).
 
-The counts are read in ONE place, :func:`read_counts`, through the task runner, a moment after
-the book changes (many writes in a row cost one read).
+今日 is the Today page's own number (its ``loaded`` signal): computing the reminders is the
+costly read, and doing it once for the page and again for the badge doubled it after every
+change. The other counts are read in ONE place, :func:`read_counts`, through the task runner, a
+moment after the book changes (many writes in a row cost one read).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from crm.domain.changes import Change
     from crm.services.facade import Services
     from crm.ui.context import UiContext
+    from crm.ui.reminders.today_page import TodayPage
 
 KeyRole = Qt.ItemDataRole.UserRole
 BadgeRole = Qt.ItemDataRole.UserRole + 1
@@ -40,12 +43,8 @@ def icon(name: str) -> QIcon:
 
 
 def read_counts(services: Services) -> dict[str, int]:
-    """The badges, by section key: Today's own number (what needs attention today, every
-    client due for contact counted), open promises. Runs on the task runner."""
-    return {
-        "today": services.reminders.attention_count(),
-        "promises": services.promises.count_open(),
-    }
+    """The badges read here, by section key: open promises. Runs on the task runner."""
+    return {"promises": services.promises.count_open()}
 
 
 class _BadgeDelegate(QStyledItemDelegate):
@@ -115,15 +114,23 @@ class Sidebar(QListWidget):
 
 
 class SidebarCounts:
-    """Keeps the badges in step with the book: a read after start-up, then after changes."""
+    """Keeps the badges in step with the book: a read after start-up, then after changes.
 
-    def __init__(self, ctx: UiContext, sidebar: Sidebar, delay_ms: int = 400) -> None:
-        self.ctx, self.sidebar = ctx, sidebar
+    ``today`` is the Today page: its every load sets 今日. A shown page reloads itself after a
+    change; a hidden one is asked to (after the first load, which it starts on its own)."""
+
+    def __init__(
+        self, ctx: UiContext, sidebar: Sidebar, today: TodayPage, delay_ms: int = 400
+    ) -> None:
+        self.ctx, self.sidebar, self.today = ctx, sidebar, today
+        self._today_stale = False
         self._timer = QTimer(sidebar, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.refresh)
         ctx.notifier.changed.connect(self._changed)
+        today.loaded.connect(lambda n: sidebar.set_badge("today", n))
 
     def _changed(self, _change: Change) -> None:
+        self._today_stale = True
         self._timer.start()
 
     def schedule(self, delay_ms: int | None = None) -> None:
@@ -134,6 +141,9 @@ class SidebarCounts:
         self.ctx.runner.run(
             lambda: read_counts(services), self._apply, owner=self.sidebar, latest=self
         )
+        if self._today_stale and not self.today.isVisible():
+            self.today.refresh()
+        self._today_stale = False
 
     def _apply(self, counts: dict[str, int]) -> None:
         for key, n in counts.items():

@@ -109,13 +109,6 @@ class ReminderService:
         """Clients due for contact by ``today``: the Due page's number, and Today's."""
         return self._cadence().count_due(today or self.clock.today())
 
-    def attention_count(self, today: dt.date | None = None) -> int:
-        """Open reminders overdue or dated today, every client due for contact counted (not
-        only those the keep-in-touch list holds): Today's number, for a sidebar badge."""
-        day = today or self.clock.today()
-        reminders = self.compute(day)
-        return attention(reminders, day, self.contact_due_count(day))
-
     def _cadence(self) -> CadenceService:
         from crm.services.cadence import CadenceService
 
