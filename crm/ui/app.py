@@ -28,6 +28,7 @@ from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.ui.reminders.install import Background
+    from crm.ui.transfer.safekeeping import AutoBackup
 
 DEMO_CLIENTS = 300
 
@@ -154,9 +155,8 @@ def run_gui(
     window.language_change_requested.connect(relaunch)
     instance.raise_requested.connect(lambda: holder["window"].bring_to_front())
     window.show()
-    from crm.ui.transfer.safekeeping import AutoBackup
-
-    backups = AutoBackup(ctx.services.safekeeping, ctx.runner)
+    # Built after the first paint, with what else start-up does not show (its modules too).
+    backups: list[AutoBackup] = []
     background: list[Background] = []
     locks: list[object] = []
 
@@ -175,7 +175,10 @@ def run_gui(
         background.append(start_background(ctx, lambda: holder["window"]))
         lock_window()
         if not demo:
-            backups.start()
+            from crm.ui.transfer.safekeeping import AutoBackup
+
+            backups.append(AutoBackup(ctx.services.safekeeping, ctx.runner))
+            backups[0].start()
 
     QTimer.singleShot(AFTER_FIRST_PAINT_MS, after_first_paint)
     try:
@@ -184,8 +187,8 @@ def run_gui(
         for b in background:
             b.stop()
         ctx.close()  # let workers still reading the book end first
-        if not demo:
-            backups.at_exit()
+        for auto in backups:  # none when the app quit before its first paint
+            auto.at_exit()
         services.close()
         instance.release()
         remove_translators(translators)  # the process may go on (tests, an embedding caller)

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.add_section("dashboard", self.tr("Dashboard"), dashboard_section(self))
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
-        self.counts = SidebarCounts(ctx, self.sidebar, self.reminders.page)
+        self.counts = SidebarCounts(ctx, self.sidebar, self.reminders)
         self.counts.schedule(AFTER_FIRST_PAINT_MS * 2)  # after the first paint, not before it
         self.restore_layout()
 
@@ -106,6 +106,11 @@ class MainWindow(QMainWindow):
         page = self._sections[key]
         self.sidebar.setCurrentRow(self.stack.indexOf(page))
         return page.page() if isinstance(page, LazyPage) else page
+
+    def current_section(self) -> str:
+        """The key of the section on screen."""
+        shown = self.stack.currentWidget()
+        return next(key for key, page in self._sections.items() if page is shown)
 
     def open_client(self, client_id: int) -> None:
         """Bring the client book forward with this client selected (pop-ups, other pages)."""

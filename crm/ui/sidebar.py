@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from crm.domain.changes import Change
     from crm.services.facade import Services
     from crm.ui.context import UiContext
-    from crm.ui.reminders.today_page import TodayPage
+    from crm.ui.reminders.install import RemindersUi
 
 KeyRole = Qt.ItemDataRole.UserRole
 BadgeRole = Qt.ItemDataRole.UserRole + 1
@@ -116,11 +116,11 @@ class Sidebar(QListWidget):
 class SidebarCounts:
     """Keeps the badges in step with the book: a read after start-up, then after changes.
 
-    ``today`` is the Today page: its every load sets 今日. A shown page reloads itself after a
-    change; a hidden one is asked to (after the first load, which it starts on its own)."""
+    ``today`` is the Today area: its page's every load sets 今日. A shown page reloads itself
+    after a change; a hidden one is asked to (after the first load, which it starts on its own)."""
 
     def __init__(
-        self, ctx: UiContext, sidebar: Sidebar, today: TodayPage, delay_ms: int = 400
+        self, ctx: UiContext, sidebar: Sidebar, today: RemindersUi, delay_ms: int = 400
     ) -> None:
         self.ctx, self.sidebar, self.today = ctx, sidebar, today
         self._today_stale = False
@@ -141,8 +141,8 @@ class SidebarCounts:
         self.ctx.runner.run(
             lambda: read_counts(services), self._apply, owner=self.sidebar, latest=self
         )
-        if self._today_stale and not self.today.isVisible():
-            self.today.refresh()
+        if self._today_stale:
+            self.today.refresh_hidden()
         self._today_stale = False
 
     def _apply(self, counts: dict[str, int]) -> None:

@@ -143,17 +143,20 @@ class ClientPane(BookPage):
     def add_tab(self, title: str, build: Callable[[], T]) -> LazyPage[T]:
         """A tab another area adds, built (and its modules imported) when first shown or asked
         for: start-up paints the Profile tab only. A built tab follows the selected client."""
-
-        def build_for_client() -> T:
-            tab = build()
-            set_client = getattr(tab, "set_client", None)
-            if set_client is not None:
-                set_client(self.client_id)
-            return tab
-
-        lazy: LazyPage[T] = LazyPage(build_for_client)
-        self.tabs.addTab(lazy, title)
+        lazy: LazyPage[T] = LazyPage(lambda: self.for_client(build()))
+        self.adopt_tab(lazy, title)
         return lazy
+
+    def adopt_tab(self, tab: LazyPage[T], title: str) -> None:
+        """Put a tab made beside the pane (see :class:`~crm.ui.clients.pane_slot.PaneSlot`)."""
+        self.tabs.addTab(tab, title)
+
+    def for_client(self, tab: T) -> T:
+        """``tab``, just built, set to the selected client when it follows one."""
+        set_client = getattr(tab, "set_client", None)
+        if set_client is not None:
+            set_client(self.client_id)
+        return tab
 
     def tab_index(self, tab: QWidget) -> int:
         """The index of an added tab, given its stand-in or the tab built in it (-1: none)."""

@@ -40,12 +40,14 @@ from crm.services.client_query import PARTNER_FILTER, ClientFilter, ClientRow
 from crm.ui.clients.columns import client_table
 from crm.ui.clients.empty_hint import EmptyHint
 from crm.ui.clients.model import COL_NAME, SORT_KEYS, ClientTableModel
+from crm.ui.clients.pane_slot import PaneSlot
 from crm.ui.context import UiContext
 from crm.ui.tasks import LatestOnly
 from crm.ui.toast import Toast
 
 if TYPE_CHECKING:
     from crm.services.clients import ClientDetail, ClientService
+    from crm.ui.clients.detail import ClientPane
 
 
 class _ArchiveCommand(QUndoCommand):
@@ -121,14 +123,13 @@ class ClientsPage(QWidget):
         self.model.today = ctx.clock.today
         self.table, self.header = client_table(self.model)
         self.header.sort_requested.connect(self._sort_changed)
-        self.empty_hint = EmptyHint(self.table)
+        self._empty_hint: EmptyHint | None = None  # made when the list is first empty
 
-        from crm.ui.clients.detail import ClientPane
-
-        self.pane = ClientPane(ctx, self)
+        self.pane_slot = PaneSlot(self._make_pane)
+        self.pane_slot.hide()  # until a client is selected
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.pane_slot)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -147,9 +148,6 @@ class ClientsPage(QWidget):
         self.new_button.clicked.connect(self.new_client)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
-        self.pane.edit_requested.connect(self.edit_client)
-        self.pane.archive_requested.connect(lambda cid: self.archive([cid]))
-        self.pane.restore_requested.connect(lambda cid: self.restore([cid]))
         ctx.notifier.changed.connect(self._on_change)
         # Counting tags over the whole book takes ~0.1 s at 100,000 clients: off the GUI thread.
         self.tag_loader = LatestOnly(ctx.runner, self)
@@ -181,6 +179,20 @@ class ClientsPage(QWidget):
             self.edit_current()
             return True
         return super().eventFilter(watched, event)
+
+    @property
+    def pane(self) -> ClientPane:
+        """The selected client's pane (built now if no client was selected yet)."""
+        return self.pane_slot.page()
+
+    def _make_pane(self) -> ClientPane:
+        from crm.ui.clients.detail import ClientPane
+
+        pane = ClientPane(self.ctx)
+        pane.edit_requested.connect(self.edit_client)
+        pane.archive_requested.connect(lambda cid: self.archive([cid]))
+        pane.restore_requested.connect(lambda cid: self.restore([cid]))
+        return pane
 
     @property
     def clients(self) -> ClientService:
@@ -280,6 +292,14 @@ class ClientsPage(QWidget):
 
     # -- list ----------------------------------------------------------------------------------
 
+    @property
+    def empty_hint(self) -> EmptyHint:
+        """What an empty list says; built the first time the list is empty (a book with
+        clients, the usual start, never pays for it)."""
+        if self._empty_hint is None:
+            self._empty_hint = EmptyHint(self.table)
+        return self._empty_hint
+
     def current_filter(self) -> ClientFilter:
         return ClientFilter(
             text=self.search.text(),
@@ -308,10 +328,10 @@ class ClientsPage(QWidget):
         self._pending_select = None
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("{n} clients").format(n=f"{len(ids):,}"))
-        f = self.current_filter()
-        self.empty_hint.update_for(
-            len(ids), bool(f.text.strip() or f.status or f.tag or f.archived)
-        )
+        if not ids or self._empty_hint is not None:
+            f = self.current_filter()
+            filtered = bool(f.text.strip() or f.status or f.tag or f.archived)
+            self.empty_hint.update_for(len(ids), filtered)
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self._select_row(row)
@@ -355,8 +375,9 @@ class ClientsPage(QWidget):
     def _show_in_pane(self, client_id: int | None) -> None:
         """The pane stands beside the list only while it shows someone: with nothing selected
         the list has the whole width (the pane's columns would only hold a hint)."""
-        self.pane.setVisible(client_id is not None)
-        self.pane.set_client(client_id)
+        self.pane_slot.setVisible(client_id is not None)
+        if client_id is not None or self.pane_slot.built:
+            self.pane.set_client(client_id)
         self.client_selected.emit(client_id)
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:

@@ -27,7 +27,7 @@ class LoansUi(QObject):
         clients = window.clients
         self._actions: LoanActions | None = None
         # Built (and its modules imported) when first shown: start-up paints the Profile tab.
-        self._tab = clients.pane.add_tab(self.tr("Loans"), self._build_tab)
+        self._tab = clients.pane_slot.add_tab(self.tr("Loans"), self._build_tab)
         self._page = LazyPage(self._build_page)  # built when first shown
         # Right under Clients: the loan book is the officer's other daily list.
         below_clients = window.stack.indexOf(clients) + 1

@@ -36,7 +36,7 @@ class PostLoanUi(QObject):
         self.window = window
         self.ctx = window.ctx
         clients = window.clients
-        self._tab = clients.pane.add_tab(self.tr("After the loan"), self._build_tab)
+        self._tab = clients.pane_slot.add_tab(self.tr("After the loan"), self._build_tab)
         self._page = LazyPage(self._build_page)
         window.add_section("risks", self.tr("Risks"), self._page, _row_after(window, "loans"))
         # The badge (its module and its read) after the first paint, as the app's other

@@ -19,7 +19,7 @@ class ReferralsUi(QObject):
         super().__init__(window)
         self.ctx, self.open_client = window.ctx, window.open_client
         self._current_client = window.clients.current_id
-        self._tab = window.clients.pane.add_tab(self.tr("Referrals"), self._build_tab)
+        self._tab = window.clients.pane_slot.add_tab(self.tr("Referrals"), self._build_tab)
         self._page = LazyPage(self._build_page)  # built when first shown
         window.add_section("referrals", self.tr("Referrals"), self._page)
 

@@ -35,9 +35,9 @@ class RelationshipUi(QObject):
         page = window.clients
         self.ctx = window.ctx
         self._kit: RelationshipKit | None = None
-        self._brief = page.pane.add_tab(self.tr("Brief"), self._build_brief)
-        self._notes = page.pane.add_tab(self.tr("Notes"), self._build_notes)
-        self._timeline = page.pane.add_tab(self.tr("History"), self._build_timeline)
+        self._brief = page.pane_slot.add_tab(self.tr("Brief"), self._build_brief)
+        self._notes = page.pane_slot.add_tab(self.tr("Notes"), self._build_notes)
+        self._timeline = page.pane_slot.add_tab(self.tr("History"), self._build_timeline)
         # The sidebar pages are built (and their modules imported) when first shown.
         self._due: LazyPage[DuePage] = LazyPage(self._build_due)
         self._promises: LazyPage[PromisesPage] = LazyPage(self._build_promises)

@@ -6,23 +6,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from crm.ui.context import UiContext
-from crm.ui.reminders.today_page import TodayPage
+from crm.ui.lazy_page import LazyPage
 from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.services.reminders.engine import Reminder
     from crm.ui.main_window import MainWindow
+    from crm.ui.reminders.today_page import TodayPage
     from crm.ui.reminders.tray import Tray
 
 SECTION = "today"
 
 
 class RemindersUi(QObject):
-    """The Today page; it becomes the page shown when the first load finds something due."""
+    """The Today page; it becomes the page shown when the first load finds something due.
+
+    The page is built after the first paint (the client list is what start-up shows): its
+    modules and widgets cost start-up ~25 ms the officer would wait for and not see."""
+
+    loaded = Signal(int)  # the page's ``loaded``: how many need attention now
 
     def __init__(
         self, window: MainWindow, log_contact: Callable[[int, QWidget], object] | None = None
@@ -30,22 +36,45 @@ class RemindersUi(QObject):
         super().__init__(window)
         self.window = window
         relationship = window.relationship
-        self.page = TodayPage(
-            window.ctx,
-            window.open_client,
-            log_contact,
-            # The relationship kit (forms, the brief) is built when a reminder is first picked.
-            kit=lambda: relationship.kit,
-            show_due=lambda: window.show_section("due"),
-        )
-        window.add_section(SECTION, self.tr("Today"), self.page, position=0)
+
+        def build() -> TodayPage:
+            from crm.ui.reminders.today_page import TodayPage
+
+            page = TodayPage(
+                window.ctx,
+                window.open_client,
+                log_contact,
+                # The relationship kit (forms, the brief) is built when a reminder is picked.
+                kit=lambda: relationship.kit,
+                show_due=lambda: window.show_section("due"),
+            )
+            page.loaded.connect(self.loaded)
+            return page
+
+        self._lazy = LazyPage(build)
+        window.add_section(SECTION, self.tr("Today"), self._lazy, position=0)
         self._first = True
-        self.page.loaded.connect(self._loaded)
+        self.loaded.connect(self._loaded)
         # Once the officer has gone to a section, the first answer must not pull them away.
         # Listening from the first event loop turn: building and laying out the window moves
         # the current row too, and that is not the officer.
         QTimer.singleShot(0, lambda: window.sidebar.currentRowChanged.connect(self._navigated))
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.page.refresh)
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, lambda: self.page.refresh())
+
+    @property
+    def page(self) -> TodayPage:
+        """The Today page, built now if it was not yet."""
+        return self._lazy.page()
+
+    @property
+    def built(self) -> bool:
+        return self._lazy.built
+
+    def refresh_hidden(self) -> None:
+        """After a change: a built page not on screen reloads (a shown one follows the book
+        itself); one not built yet loads when it is."""
+        if self.built and not self._lazy.isVisible():
+            self.page.refresh()
 
     def _navigated(self, _row: int) -> None:
         self._first = False
