@@ -99,7 +99,7 @@ def _rate(definition: FigureDef, rows: str, params_of: Callable[..., dict[str, A
     register(definition, figure, behind)
 
 
-_MISSES_BEHIND = {d.PROMISES_KEPT.key, d.BIRTHDAY_GREETINGS.key, d.POST_LOAN_CHECKS.key}
+_MISSES_BEHIND = {d.PROMISES_KEPT.key, d.BIRTHDAY_GREETINGS.key}
 
 
 def _plain(_conn: sqlite3.Connection, w: Window) -> dict[str, Any]:
@@ -294,5 +294,18 @@ def _signals(conn: sqlite3.Connection, w: Window) -> Figure:
     return Figure(d.RISK_SIGNALS, Decimal(still_open), parts=parts)
 
 
-_rate(d.POST_LOAN_CHECKS, "post_loan_checks", _checks_params)
+def _checks(conn: sqlite3.Connection, w: Window) -> Figure:
+    if w.empty:
+        return Figure(d.POST_LOAN_CHECKS, Decimal(0), Decimal(0))
+    due, done = pq.check_totals(conn, _checks_params(conn, w))
+    return Figure(d.POST_LOAN_CHECKS, Decimal(done), Decimal(due))
+
+
+def _checks_behind(conn: sqlite3.Connection, w: Window) -> list[int]:
+    if w.empty:
+        return []
+    return q.client_ids(conn, "post_loan_checks", _checks_params(conn, w), hit=False)
+
+
+register(d.POST_LOAN_CHECKS, _checks, _checks_behind)
 register(d.RISK_SIGNALS, _signals, _hits_of("risk_signals"))
