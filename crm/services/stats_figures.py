@@ -185,7 +185,10 @@ def _contact_figure(conn: sqlite3.Connection, w: Window) -> Figure:
     if w.last == w.today:
         borrowers, covered = q.contact_now_totals(conn, params)
     else:
-        borrowers, covered, _ = q.totals(conn, "contact_coverage", params)
+        # A past end: filled for many months at once when a chart asks (stats_months).
+        borrowers, covered = w.shared(
+            "contact", lambda: q.totals(conn, "contact_coverage", params)[:2]
+        )
     return Figure(d.CONTACT_COVERAGE, Decimal(covered), Decimal(borrowers))
 
 
@@ -255,7 +258,7 @@ register(
 )
 register(d.OVERDUE_COUNT, _overdue(amount=False), _overdue_behind, ("overdue",))
 register(d.OVERDUE_AMOUNT, _overdue(amount=True), _overdue_behind, ("overdue",))
-register(d.CONTACT_COVERAGE, _contact_figure, _contact_behind)
+register(d.CONTACT_COVERAGE, _contact_figure, _contact_behind, ("contact",))
 _rate(d.PROMISES_KEPT, "promises_kept", _plain)
 _rate(d.BIRTHDAY_GREETINGS, "birthday_greetings", _birthdays)
 register(d.FESTIVAL_GREETINGS, _festivals, _festivals_behind)

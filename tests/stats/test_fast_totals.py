@@ -177,3 +177,13 @@ def test_figures_equal_their_row_sets_counted_one_by_one(demo) -> None:
     )
     repeat = _rows(conn, "repeat_borrow", year)
     assert figures["repeat_borrow"].denominator == repeat[0]
+
+
+def test_contact_coverage_months_at_once_equal_each_month(demo) -> None:
+    """The chart's one read of every past month's coverage (crm.store.queries.stats_months
+    contact) and each month's own read of its borrowers' contacts."""
+    s, clock = demo
+    (trend,) = s.stats.trends(clock.today(), ["contact_coverage"])
+    singles = [s.stats.figure("contact_coverage", month) for month in trend.months]
+    assert list(trend.values) == [f.value for f in singles]
+    assert sum(1 for f in singles[:-1] if f.numerator > 0) >= 3  # past months covered some

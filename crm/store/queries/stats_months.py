@@ -8,6 +8,7 @@ turns the rows into each month's counts, and a test holds them to the one-period
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -77,3 +78,31 @@ def overdue(
         conn.execute(_REPAID, params).fetchall(),
         conn.execute(_FELL_OVERDUE, params).fetchall(),
     )
+
+
+#: Contact coverage at many past ends (:ends, a JSON array of ISO days) in one read: the live
+#: borrowers once, their contacts (and the day each was added, which counts as one) over the
+#: span the ends can see once; a contact on day d covers the ends d .. d + cadence - 1, so
+#: each (borrower, end) covered is found without a lookup per borrower per end. The same
+#: test as ``crm.store.queries.stats``' contact_coverage rows, end by end.
+_CONTACTS = (
+    "WITH e AS MATERIALIZED (SELECT value AS day FROM json_each(:ends)), "
+    "b AS MATERIALIZED (SELECT id, created_at, coalesce(cadence_days, :cadence) - 1 AS span "
+    "FROM client WHERE status = 'borrower' AND archived_at IS NULL), "
+    "r AS MATERIALIZED (SELECT date(min(e.day), '-' || (SELECT max(span) FROM b) || ' days') "
+    "AS lo, date(max(e.day), '+1 day') AS hi FROM e), "
+    "c AS MATERIALIZED (SELECT id, d, date(d, '+' || span || ' days') AS until FROM "
+    "(SELECT b.id, b.span, substr(i.occurred_at, 1, 10) AS d FROM b "
+    "JOIN interaction i ON i.client_id = b.id, r WHERE i.deleted_at IS NULL "
+    "AND i.occurred_at >= r.lo AND i.occurred_at < r.hi "
+    "UNION ALL SELECT id, span, substr(created_at, 1, 10) FROM b)), "
+    "hit AS MATERIALIZED (SELECT DISTINCT c.id, e.day FROM c JOIN e "
+    "ON e.day BETWEEN c.d AND c.until) "
+    "SELECT e.day, (SELECT count(*) FROM b), count(hit.id) FROM e "
+    "LEFT JOIN hit ON hit.day = e.day GROUP BY e.day"
+)
+
+
+def contact(conn: sqlite3.Connection, ends: list[str], cadence: int) -> list[Row]:
+    """(end, live borrowers, of which contacted within their cadence by its end) per end."""
+    return conn.execute(_CONTACTS, {"ends": json.dumps(ends), "cadence": cadence}).fetchall()
