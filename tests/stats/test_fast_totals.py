@@ -183,6 +183,11 @@ def test_contact_coverage_months_at_once_equal_each_month(demo) -> None:
     """The chart's one read of every past month's coverage (crm.store.queries.stats_months
     contact) and each month's own read of its borrowers' contacts."""
     s, clock = demo
+    with s.book.write() as conn:  # some borrowers on a cadence of their own, short and long
+        ids = [r[0] for r in conn.execute("SELECT id FROM client WHERE status = 'borrower'")]
+        for n, client_id in enumerate(ids[::7]):
+            days = (7, 15, 45, 90)[n % 4]
+            conn.execute("UPDATE client SET cadence_days = ? WHERE id = ?", (days, client_id))
     (trend,) = s.stats.trends(clock.today(), ["contact_coverage"])
     singles = [s.stats.figure("contact_coverage", month) for month in trend.months]
     assert list(trend.values) == [f.value for f in singles]
