@@ -104,6 +104,19 @@ class Loan(SQLModel, table=True):
             "deleted_at",
             sqlite_where=text("deleted_at IS NULL"),
         ),
+        # The dashboard (0010): whether a client was lent to before a day (repeat borrowing),
+        # one covering lookup per client (deleted_at a column: SQLite reads an index alone
+        # only when it holds every column the query names, the partial WHERE's too).
+        Index(
+            "ix_loan_client_disbursed",
+            "client_id",
+            "disbursed_on",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NULL AND disbursed_on IS NOT NULL"),
+        ),
+        # The few deleted loans (0010): figures over other tables (post-loan checks) leave
+        # their rows out by this small list instead of reading every row's loan.
+        Index("ix_loan_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -81,7 +81,25 @@ def prefetch_overdue(conn: sqlite3.Connection, windows: Sequence[Window]) -> Non
         w.memo["overdue"] = (loans, hit, lent, lent_hit)
 
 
+def prefetch_contact(conn: sqlite3.Connection, windows: Sequence[Window]) -> None:
+    """Fill the ``contact`` memo of each month ending before today (coverage at its end) as
+    ``crm.store.queries.stats.totals("contact_coverage")`` would; a month ending today reads
+    the reminders' indexes on its own (crm.services.stats_figures)."""
+    from crm.domain.enums import ClientStatus
+    from crm.services.cadence import cadence_defaults
+
+    past = [w for w in windows if w.last != w.today]
+    if not past:
+        return
+    cadence = cadence_defaults(conn)[ClientStatus.BORROWER.value]
+    ends = sorted({w.last.isoformat() for w in past})
+    at = {str(day): (int(n), int(hit)) for day, n, hit in q.contact(conn, ends, cadence)}
+    for w in past:
+        w.memo["contact"] = at[w.last.isoformat()]
+
+
 PREFETCH: dict[str, Callable[[sqlite3.Connection, Sequence[Window]], None]] = {
     "loans": prefetch_loans,
     "overdue": prefetch_overdue,
+    "contact": prefetch_contact,
 }

@@ -9,6 +9,23 @@ figure's twelve months (the chart); and ``crm report``'s work for a year (gather
 Markdown). The floor: one plain scan of the loan table (since 0009 a period's loans are index
 ranges: a month reads well under the floor, a year of a demo book about a third of the loans).
 Goals at 100,000 clients: figures < 200 ms, PDF < 3 s.
+
+Measured 2026-11-30 on the shared 2-core machine under load 3.5-4.9 (other sessions' tests),
+the demo book of 100,000 clients (113,818 loans), medians of 9, before (c3f4b7c) and after
+0010 alternately in the same minutes (a quiet machine measured the year before at ~400 ms):
+
+    figures         before            after          (floor 25-45 ms)
+    this month      156-245 ms        87-130 ms
+    this quarter    233-344 ms        123-147 ms
+    this year       726-950 ms        317-405 ms
+    12 months       453-570 ms        133-249 ms     (one figure's chart: repeat borrowing)
+    review PDF      1673-2399 ms      1500-2232 ms
+
+The computing thread's CPU time, steadier under load, in-process: a year 404-430 ms before,
+167-192 ms after (month 96-103 -> 44-54, quarter 139-147 -> 63-69); so a quiet machine
+should show the year at ~170 ms. Since 0010 a year reads the loans lent in it grouped by
+client with one covering-index lookup each (lent to before? referred?), and counts the
+overdue loans and the post-loan checks without reading each row's loan.
 """
 
 from __future__ import annotations

@@ -8,39 +8,34 @@ turns the rows into each month's counts, and a test holds them to the one-period
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
+
+from crm.store.queries.stats import LENT_BEFORE, REFERRED
 
 Row = tuple[Any, ...]
 
 #: The loans' one pass by month: ('lent', month, clients, repeat clients, loans, to referred
 #: clients, with an application, days application → disbursement), ('applied', month, loans,
-#: disbursed since), ('stage', month, status, loans).
+#: disbursed since), ('stage', month, status, loans). Lent: by month and client, each client
+#: of a month asked once (crm.store.queries.stats' lookups) whether lent to before the month.
+_BEFORE_MONTH = LENT_BEFORE.format(before="m || '-01'")
 _PASS = (
-    "WITH x AS MATERIALIZED (SELECT client_id, disbursed_on, applied_on, status "
-    "FROM (SELECT id, client_id, disbursed_on, applied_on, status FROM loan "
-    "INDEXED BY ix_loan_disbursed WHERE deleted_at IS NULL AND disbursed_on BETWEEN :first "
-    "AND :last UNION ALL SELECT id, client_id, disbursed_on, applied_on, status FROM loan "
-    "INDEXED BY ix_loan_applied WHERE deleted_at IS NULL AND applied_on BETWEEN :first "
-    "AND :last AND (disbursed_on IS NULL OR disbursed_on NOT BETWEEN :first AND :last)) "
-    # In id order (the loans of a client together): the lookups below then walk the book
-    # in order instead of jumping about it (a year: ~30% faster).
-    "ORDER BY id) "
-    "SELECT 'lent', substr(disbursed_on, 1, 7) AS m, count(DISTINCT client_id), "
-    "count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM loan p WHERE p.client_id = x.client_id "
-    "AND p.deleted_at IS NULL AND p.disbursed_on < substr(x.disbursed_on, 1, 7) || '-01') "
-    "THEN client_id END), count(*), "
-    "coalesce(sum((SELECT referred_by_id IS NOT NULL OR source = 'referral' FROM client c "
-    "WHERE c.id = x.client_id)), 0), coalesce(sum(applied_on IS NOT NULL), 0), "
-    "coalesce(sum(CASE WHEN applied_on IS NOT NULL "
-    "THEN julianday(disbursed_on) - julianday(applied_on) END), 0) "
-    "FROM x WHERE disbursed_on BETWEEN :first AND :last GROUP BY m "
-    "UNION ALL SELECT 'applied', substr(applied_on, 1, 7) AS m, count(*), "
-    "coalesce(sum(disbursed_on IS NOT NULL), 0), NULL, NULL, NULL, NULL "
-    "FROM x WHERE applied_on BETWEEN :first AND :last GROUP BY m "
-    "UNION ALL SELECT 'stage', substr(applied_on, 1, 7) AS m, status, count(*), "
-    "NULL, NULL, NULL, NULL "
-    "FROM x WHERE applied_on BETWEEN :first AND :last GROUP BY m, status"
+    "WITH x AS MATERIALIZED (SELECT substr(disbursed_on, 1, 7) AS m, client_id, "
+    "count(*) AS n, sum(applied_on IS NOT NULL) AS n_applied, "
+    "sum(julianday(disbursed_on) - julianday(applied_on)) AS days "
+    "FROM loan INDEXED BY ix_loan_disbursed WHERE deleted_at IS NULL "
+    "AND disbursed_on BETWEEN :first AND :last GROUP BY m, client_id), "
+    "a AS MATERIALIZED (SELECT substr(applied_on, 1, 7) AS m, status, count(*) AS n, "
+    "coalesce(sum(disbursed_on IS NOT NULL), 0) AS lent FROM loan INDEXED BY ix_loan_applied "
+    "WHERE deleted_at IS NULL AND applied_on BETWEEN :first AND :last GROUP BY m, status) "
+    "SELECT 'lent', m, count(*), "
+    f"coalesce(sum({_BEFORE_MONTH}), 0), coalesce(sum(n), 0), "
+    f"coalesce(sum(n * {REFERRED}), 0), coalesce(sum(n_applied), 0), coalesce(sum(days), 0) "
+    "FROM x GROUP BY m "
+    "UNION ALL SELECT 'applied', m, sum(n), sum(lent), NULL, NULL, NULL, NULL FROM a GROUP BY m "
+    "UNION ALL SELECT 'stage', m, status, n, NULL, NULL, NULL, NULL FROM a"
 )
 
 
@@ -83,3 +78,31 @@ def overdue(
         conn.execute(_REPAID, params).fetchall(),
         conn.execute(_FELL_OVERDUE, params).fetchall(),
     )
+
+
+#: Contact coverage at many past ends (:ends, a JSON array of ISO days) in one read: the live
+#: borrowers once, their contacts (and the day each was added, which counts as one) over the
+#: span the ends can see once; a contact on day d covers the ends d .. d + cadence - 1, so
+#: each (borrower, end) covered is found without a lookup per borrower per end. The same
+#: test as ``crm.store.queries.stats``' contact_coverage rows, end by end.
+_CONTACTS = (
+    "WITH e AS MATERIALIZED (SELECT value AS day FROM json_each(:ends)), "
+    "b AS MATERIALIZED (SELECT id, created_at, coalesce(cadence_days, :cadence) - 1 AS span "
+    "FROM client WHERE status = 'borrower' AND archived_at IS NULL), "
+    "r AS MATERIALIZED (SELECT date(min(e.day), '-' || (SELECT max(span) FROM b) || ' days') "
+    "AS lo, date(max(e.day), '+1 day') AS hi FROM e), "
+    "c AS MATERIALIZED (SELECT id, d, date(d, '+' || span || ' days') AS until FROM "
+    "(SELECT b.id, b.span, substr(i.occurred_at, 1, 10) AS d FROM b "
+    "JOIN interaction i ON i.client_id = b.id, r WHERE i.deleted_at IS NULL "
+    "AND i.occurred_at >= r.lo AND i.occurred_at < r.hi "
+    "UNION ALL SELECT id, span, substr(created_at, 1, 10) FROM b)), "
+    "hit AS MATERIALIZED (SELECT DISTINCT c.id, e.day FROM c JOIN e "
+    "ON e.day BETWEEN c.d AND c.until) "
+    "SELECT e.day, (SELECT count(*) FROM b), count(hit.id) FROM e "
+    "LEFT JOIN hit ON hit.day = e.day GROUP BY e.day"
+)
+
+
+def contact(conn: sqlite3.Connection, ends: list[str], cadence: int) -> list[Row]:
+    """(end, live borrowers, of which contacted within their cadence by its end) per end."""
+    return conn.execute(_CONTACTS, {"ends": json.dumps(ends), "cadence": cadence}).fetchall()
