@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm import config
@@ -24,7 +24,6 @@ from crm.ui.context import UiContext
 from crm.ui.i18n import SETTING_KEY, install_translators, remove_translators, resolve_language
 from crm.ui.main_window import MainWindow
 from crm.ui.single_instance import SingleInstance, ask_owner_to_raise
-from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.ui.reminders.install import Background
@@ -180,7 +179,7 @@ def run_gui(
             backups.append(AutoBackup(ctx.services.safekeeping, ctx.runner))
             backups[0].start()
 
-    QTimer.singleShot(AFTER_FIRST_PAINT_MS, after_first_paint)
+    window.first_paint.later(after_first_paint)
     try:
         return app.exec()
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from crm import __version__
 from crm.ui.clients.page import ClientsPage
 from crm.ui.context import UiContext
 from crm.ui.dashboard.install import dashboard_section
+from crm.ui.first_paint import AFTER_FIRST_PAINT_MS, FirstPaint
 from crm.ui.lazy_page import LazyPage
 from crm.ui.loans.area import LoansUi
 from crm.ui.post_loan.area import PostLoanUi
@@ -24,7 +25,6 @@ from crm.ui.referrals.install import ReferralsUi
 from crm.ui.relationship.install import RelationshipUi
 from crm.ui.reminders.install import RemindersUi
 from crm.ui.sidebar import Sidebar, SidebarCounts, icon
-from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 #: The first window's size where the screen has room for it (the list, the pane and the
 #: sidebar side by side); later starts restore the size the officer left.
@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: what start-up does after the list is on screen waits here (areas queue their work)
+        self.first_paint = FirstPaint(self)
         self.setWindowTitle(self.tr("Prism — client book"))
         self.setWindowIcon(icon("prism"))
         self.sidebar = Sidebar()
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.add_section("trash", self.tr("Trash"), LazyPage(self._trash_page))
         self.counts = SidebarCounts(ctx, self.sidebar, self.reminders)
-        self.counts.schedule(AFTER_FIRST_PAINT_MS * 2)  # after the first paint, not before it
+        self.first_paint.later(self.counts.refresh, AFTER_FIRST_PAINT_MS * 2)
         self.restore_layout()
 
     # -- sections ------------------------------------------------------------------------------
@@ -242,6 +244,10 @@ class MainWindow(QMainWindow):
         s.setValue("window/columns", self.clients.table.horizontalHeader().saveState())
         s.setValue("window/splitter", self.clients.splitter.saveState())
         s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.first_paint.watch()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -133,9 +133,6 @@ class SidebarCounts:
         self._today_stale = True
         self._timer.start()
 
-    def schedule(self, delay_ms: int | None = None) -> None:
-        self._timer.start(delay_ms if delay_ms is not None else self._timer.interval())
-
     def refresh(self) -> None:
         services = self.ctx.services
         self.ctx.runner.run(

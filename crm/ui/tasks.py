@@ -26,10 +26,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 T = TypeVar("T")
-#: Work that can wait for the first page to be on screen starts this long after the window
-#: shows: the first reminder check, warm-up imports and the day's first backup hold the GIL
-#: on a worker, and the first paint felt them.
-AFTER_FIRST_PAINT_MS = 300
 Report = Callable[[int, int], bool]
 OnError = Callable[[BaseException], bool]
 

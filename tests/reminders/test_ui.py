@@ -328,3 +328,24 @@ def test_first_answer_does_not_pull_the_officer_back_to_today(
     loans_page = main_window.show_section("loans")
     _wait_loaded(qtbot, main_window.reminders.page)  # something is due
     assert loans_page.isVisible()
+
+
+def test_first_answer_does_not_take_away_a_client_the_officer_picked(
+    qtbot, birthday_client, ui_ctx
+) -> None:
+    """The list is the first page, so picking a client there moves no sidebar row: the pick
+    itself tells Today's first load (after the first paint) that the officer has started."""
+    import datetime as dt
+
+    from crm.ui.app import build_window
+
+    ui_ctx.services.promises.make(birthday_client, "回复展期政策", dt.date(2026, 11, 20))
+    window = build_window(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_client(birthday_client)  # before the first paint, so before Today's load
+    with qtbot.waitSignal(window.reminders.loaded, timeout=5000) as loaded:
+        pass
+    assert loaded.args[0] > 0  # something is due: Today would have come first
+    assert window.current_section() == "clients"
+    assert window.clients.pane.client_id == birthday_client

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer
 from crm.domain.changes import Change, Initiator, Topic
 from crm.ui.clients.model import COL_NAME
 from crm.ui.lazy_page import LazyPage
-from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.ui.main_window import MainWindow
@@ -42,7 +41,7 @@ class PostLoanUi(QObject):
         # The badge (its module and its read) after the first paint, as the app's other
         # start-up work: the list paints first, without it.
         self.badges: RiskBadgeDelegate | None = None
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, self.install_badges)
+        window.first_paint.later(self.install_badges)
         self.ctx.notifier.changed.connect(self._on_change)
         self._sweep = QTimer(self)
         self._sweep.timeout.connect(self.detect_all)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from crm.ui.context import UiContext
 from crm.ui.lazy_page import LazyPage
-from crm.ui.tasks import AFTER_FIRST_PAINT_MS
 
 if TYPE_CHECKING:
     from crm.services.reminders.engine import Reminder
@@ -59,7 +58,11 @@ class RemindersUi(QObject):
         # Listening from the first event loop turn: building and laying out the window moves
         # the current row too, and that is not the officer.
         QTimer.singleShot(0, lambda: window.sidebar.currentRowChanged.connect(self._navigated))
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, lambda: self.page.refresh())
+        # Nor once they have picked a client (the list is the first page: no row change).
+        window.clients.client_selected.connect(
+            lambda client_id: client_id is not None and self._navigated(0)
+        )
+        window.first_paint.later(lambda: self.page.refresh())
 
     @property
     def page(self) -> TodayPage:
