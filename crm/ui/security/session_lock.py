@@ -24,6 +24,7 @@ import ctypes
 import logging
 import sys
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QObject, Signal, Slot
@@ -83,8 +84,9 @@ class EdgeDetector:
         return rising
 
 
-def _mac_session_info() -> dict[str, object] | None:  # pragma: no cover - macOS only
-    """``{MAC_LOCKED_KEY: bool}`` from CoreGraphics; None when there is no GUI session."""
+@cache
+def _mac_libraries() -> tuple[Any, Any]:  # pragma: no cover - macOS only
+    """CoreFoundation and CoreGraphics through ctypes, typed once (no pyobjc)."""
     from ctypes import c_bool, c_char_p, c_uint32, c_void_p, cdll
 
     cf = cdll.LoadLibrary("/System/Library/Frameworks/CoreFoundation.framework/CoreFoundation")
@@ -97,6 +99,12 @@ def _mac_session_info() -> dict[str, object] | None:  # pragma: no cover - macOS
     cf.CFBooleanGetValue.restype = c_bool
     cf.CFBooleanGetValue.argtypes = [c_void_p]
     cf.CFRelease.argtypes = [c_void_p]
+    return cf, cg
+
+
+def _mac_session_info() -> dict[str, object] | None:  # pragma: no cover - macOS only
+    """``{MAC_LOCKED_KEY: bool}`` from CoreGraphics; None when there is no GUI session."""
+    cf, cg = _mac_libraries()
     info = cg.CGSessionCopyCurrentDictionary()
     if not info:
         return None
