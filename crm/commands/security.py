@@ -24,16 +24,32 @@ if TYPE_CHECKING:
 ENV = "PRISM_PASSPHRASE"
 
 
-def read_passphrase(ctx: CliContext, prompt: str) -> str | None:
-    """The passphrase the officer gave for this command; None when there is no way to ask."""
+BACKUP_ENV = "PRISM_BACKUP_PASSPHRASE"  # a backup's, when it differs from the book's
+
+
+def read_passphrase(ctx: CliContext, prompt: str, env: str = ENV) -> str | None:
+    """The passphrase the officer gave for this command; None when there is no way to ask.
+    Each call reads the next line of ``--passphrase-fd`` (the book's, then a backup's)."""
     if ctx.passphrase_fd is not None:
-        with os.fdopen(ctx.passphrase_fd, "r", encoding="utf-8", closefd=False) as fh:
-            return fh.readline().rstrip("\r\n")
-    if os.environ.get(ENV):
-        return os.environ[ENV]
+        line = _read_line(ctx.passphrase_fd)
+        if line is not None:
+            return line
+    if os.environ.get(env):
+        return os.environ[env]
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
     return None
+
+
+def _read_line(fd: int) -> str | None:
+    """One line from ``fd``, byte by byte: a buffered reader would swallow the next line.
+    None at the end of the input."""
+    data = bytearray()
+    while (byte := os.read(fd, 1)) and byte != b"\n":
+        data += byte
+    if not data and not byte:
+        return None
+    return data.decode("utf-8").rstrip("\r")
 
 
 def open_book(ctx: CliContext) -> Book:
@@ -63,18 +79,34 @@ PROMPT = QT_TRANSLATE_NOOP("cli", "Passphrase of the book: ")
 BACKUP_PROMPT = QT_TRANSLATE_NOOP("cli", "Passphrase of the backup: ")
 
 
-def unlock_file(ctx: CliContext, source: Path, prompt: Msg = BACKUP_PROMPT) -> None:
-    """Before `crm restore --backup FILE` and `crm check`, which do not open the book: an
-    encrypted file needs the book's passphrase (a backup has the book's key), which then
-    opens the book too."""
-    from crm.store import crypto, tries
+OTHER_PROMPT = QT_TRANSLATE_NOOP(
+    "cli",
+    "The backup was protected with another passphrase than the book's. Passphrase of the backup: ",
+)
+OTHER_HOW = QT_TRANSLATE_NOOP(
+    "cli",
+    "The backup {path} was protected with another passphrase than the book's: give that one "
+    "on a terminal, in PRISM_BACKUP_PASSPHRASE or as a second line of --passphrase-fd "
+    "(nothing was changed).",
+)
 
-    book = config.book_path(ctx.data_dir)
-    if not crypto.looks_encrypted(source) or crypto.key_for(book) is not None:
+
+def unlock_file(ctx: CliContext, source: Path, prompt: Msg = BACKUP_PROMPT, env: str = ENV) -> None:
+    """Keep the key of the encrypted file ``source`` (unless known already): its passphrase
+    from the officer. A wrong one raises WrongPassphrase, and counts as a wrong try."""
+    from crm.store import crypto
+
+    if not crypto.looks_encrypted(source) or crypto.key_for(source) is not None:
         return
-    passphrase = read_passphrase(ctx, ctx.text(prompt))
+    passphrase = read_passphrase(ctx, ctx.text(prompt), env)
     if passphrase is None:
         raise crypto.PassphraseNeeded(source)
+    _unlock(ctx, source, passphrase)
+
+
+def _unlock(ctx: CliContext, source: Path, passphrase: str) -> None:
+    from crm.store import crypto, tries
+
     tries.wait_turn(ctx.data_dir)
     try:
         crypto.unlock(source, passphrase)
@@ -82,14 +114,34 @@ def unlock_file(ctx: CliContext, source: Path, prompt: Msg = BACKUP_PROMPT) -> N
         tries.failed(ctx.data_dir)
         raise
     tries.succeeded(ctx.data_dir)
-    key = crypto.key_for(source)
-    assert key is not None
-    crypto.remember_key(book, key)
 
 
 def unlock_book(ctx: CliContext) -> None:
     """For commands that look at the book file without opening it (`crm check`)."""
     unlock_file(ctx, config.book_path(ctx.data_dir), PROMPT)
+
+
+def unlock_for_restore(ctx: CliContext, source: Path) -> None:
+    """Before `crm restore --backup FILE`: the book's passphrase (the book is backed up before
+    it is replaced), then, for a backup protected with another passphrase than the book's,
+    the backup's (``PRISM_BACKUP_PASSPHRASE``, the next line of ``--passphrase-fd``, or a
+    prompt; else one line saying how, and nothing changed)."""
+    from crm.store import crypto
+
+    book = config.book_path(ctx.data_dir)
+    unlock_book(ctx)
+    book_key = crypto.key_for(book)
+    if not crypto.looks_encrypted(source) or crypto.key_for(source) is not None:
+        return
+    if book_key is None:  # a plain book (or none yet): the backup's passphrase, as any
+        unlock_file(ctx, source)
+        return
+    if crypto.key_opening(source, [book_key, *crypto.known_keys()]) is not None:
+        return  # the book's passphrase opens it
+    passphrase = read_passphrase(ctx, ctx.text(OTHER_PROMPT), BACKUP_ENV)
+    if passphrase is None:
+        raise CommandError(OTHER_HOW.with_(path=str(source)))
+    _unlock(ctx, source, passphrase)
 
 
 def warn_if_protected(ctx: CliContext) -> None:

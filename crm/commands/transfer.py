@@ -232,11 +232,11 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) -> int:
-    from crm.commands.security import unlock_file
+    from crm.commands.security import unlock_for_restore
     from crm.store.errors import BookError
 
     try:
-        unlock_file(ctx, source)  # an encrypted backup: its passphrase
+        unlock_for_restore(ctx, source)  # the book's passphrase, and the backup's if another
         result = _unopened(ctx).restore(source)
     except BookError as exc:  # BookInUse, BackupRefused
         raise CommandError(exc.message) from None
@@ -264,7 +264,12 @@ def cmd_restore_book(args: argparse.Namespace, ctx: CliContext, source: Path) ->
                 )
             )
         )
+    if result.other_passphrase:
+        ctx.print(ctx.text(OPENS_WITH_BACKUPS))
     return 0
+
+
+OPENS_WITH_BACKUPS = QT_TRANSLATE_NOOP("Backup", "The book now opens with the backup's passphrase.")
 
 
 def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -135,7 +135,9 @@ class SafekeepingService:
         migrated to this Prism's schema. Publishes one BOOK change (initiator RESTORE).
 
         Raises :class:`BookInUse` when another running Prism has the book open, BackupRefused
-        when ``source`` fails its check or comes from a newer Prism."""
+        when ``source`` fails its check or comes from a newer Prism, OtherPassphrase (or
+        PassphraseNeeded for a plain book) when no key at hand opens an encrypted ``source``:
+        then nothing was touched (:meth:`SecurityService.unlock_backup`, and again)."""
         path = self.book.path
         owner = recovery.lock_owner(path.parent)
         if owner is not None:
@@ -145,8 +147,10 @@ class SafekeepingService:
             result = recovery.restore_book(
                 path, Path(source), self.backups_folder, self.clock.now()
             )
-            # Connections a reader opened while the file was being replaced see the old book.
-            self.book.close()
+            # Connections a reader opened while the file was being replaced see the old book;
+            # the next ones take the key the restored file has (a backup's other passphrase,
+            # or none for a plain backup).
+            self.book.rekey()
             Book.open(path).close()  # migrates an older backup to this Prism's schema
         self.book.changes.publish(Topic.BOOK, (), Initiator.RESTORE)
         return result

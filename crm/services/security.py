@@ -12,9 +12,16 @@ from crm import config
 from crm.domain.clock import Clock
 from crm.store import crypto, tries
 from crm.store.book import Book
-from crm.store.crypto import PassphraseNeeded, WrongPassphrase
+from crm.store.crypto import OtherPassphrase, PassphraseNeeded, WrongPassphrase
 
-__all__ = ["PassphraseNeeded", "SecurityService", "WrongPassphrase", "is_protected", "unlock"]
+__all__ = [
+    "OtherPassphrase",
+    "PassphraseNeeded",
+    "SecurityService",
+    "WrongPassphrase",
+    "is_protected",
+    "unlock",
+]
 
 
 def is_protected(folder: Path) -> bool:
@@ -25,9 +32,13 @@ def is_protected(folder: Path) -> bool:
 def unlock(folder: Path, passphrase: str) -> None:
     """Keep the key of the book in ``folder`` for this process, after the wait that earlier
     wrong tries ask (the counter the CLI keeps too). Raises WrongPassphrase."""
+    _unlock(folder, config.book_path(folder), passphrase)
+
+
+def _unlock(folder: Path, path: Path, passphrase: str) -> None:
     tries.wait_turn(folder)
     try:
-        crypto.unlock(config.book_path(folder), passphrase)
+        crypto.unlock(path, passphrase)
     except WrongPassphrase:
         tries.failed(folder)
         raise
@@ -43,6 +54,12 @@ class SecurityService:
 
     def is_protected(self) -> bool:
         return crypto.key_for(self.book.path) is not None
+
+    def unlock_backup(self, backup: Path, passphrase: str) -> None:
+        """Keep the key of a backup protected with another passphrase than the book's (restore
+        raised OtherPassphrase or PassphraseNeeded for it); wrong tries count as the book's.
+        Raises WrongPassphrase."""
+        _unlock(self.book.path.parent, Path(backup), passphrase)
 
     def protect(self, passphrase: str) -> None:
         """Encrypt the book. Every connection is closed first (the caller runs no reads

@@ -63,6 +63,21 @@ class WrongPassphrase(BookError):
         )
 
 
+class OtherPassphrase(BookError):
+    """A backup protected with another passphrase than the book's (an older one, or another
+    laptop's book): that passphrase is needed. Nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "The backup {path} was protected with another passphrase than the book's; "
+                "give that passphrase to restore it (nothing was changed).",
+            ),
+            path,
+        )
+
+
 def _name(path: Path | str) -> str:
     return str(Path(path).resolve())
 
@@ -132,6 +147,25 @@ def unlock(path: Path, passphrase: str) -> None:
     if app_id != APPLICATION_ID:
         raise WrongPassphrase(path)
     remember_key(path, raw)
+
+
+def opens(path: Path, key: str) -> bool:
+    """Does ``key`` open the encrypted Prism file at ``path`` (a cheap look, no full check)?"""
+    from crm.store import still
+    from crm.store.identify import APPLICATION_ID
+
+    try:
+        return bool(still.look(Path(path), _application_id, key=key) == APPLICATION_ID)
+    except sqlite3.DatabaseError:
+        return False
+
+
+def key_opening(path: Path, candidates: list[str | None]) -> str | None:
+    """The first of ``candidates`` (raw keys) that opens ``path``; None when none does."""
+    for key in dict.fromkeys(k for k in candidates if k):
+        if opens(path, key):
+            return key
+    return None
 
 
 def _application_id(conn: sqlite3.Connection) -> int:

@@ -36,6 +36,8 @@ LEFTOVER_AGE_S = 60.0
 class RestoreResult:
     previous: Path | None  # the backup of the book as it was
     damaged: Path | None  # where a damaged book was set aside instead
+    # The backup had another passphrase than the book's: the book now opens with that one.
+    other_passphrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,7 @@ def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime
     from crm.store import crypto
     from crm.store.migrate import known_revisions
 
-    # An encrypted backup opens with the book's key (the book was unlocked to get here).
-    key = crypto.key_for(book) if crypto.looks_encrypted(source) else None
+    key = _backup_key(book, source)
     result = backups.check_file(source, key)
     if not result.ok:
         raise backups.BackupRefused(
@@ -168,9 +169,31 @@ def restore_book(book: Path, source: Path, backup_folder: Path, now: dt.datetime
             files.commit_temp(part, book)
         finally:
             part.unlink(missing_ok=True)
+    other = key is not None and key != crypto.key_for(book)
     if key is None:
         crypto.forget(book)  # a plain backup restored: the book is plain again
-    return RestoreResult(previous, damaged)
+    else:
+        crypto.remember_key(book, key)  # the book is now the backup, under the backup's key
+    return RestoreResult(previous, damaged, other_passphrase=other)
+
+
+def _backup_key(book: Path, source: Path) -> str | None:
+    """The key that opens the backup ``source``: None for a plain one; else the one it was
+    unlocked with, the book's, or another unlocked book's. Raises before anything is touched:
+    OtherPassphrase (the book's key does not open it: ask for the backup's passphrase),
+    PassphraseNeeded (an encrypted book whose key is unknown: it cannot be backed up first, and
+    a whole book must never be set aside as damaged for want of its passphrase)."""
+    from crm.store import crypto
+
+    book_key = crypto.key_for(book)
+    if book_key is None and crypto.looks_encrypted(book):
+        raise crypto.PassphraseNeeded(book)
+    if not crypto.looks_encrypted(source):
+        return None
+    key = crypto.key_opening(source, [crypto.key_for(source), book_key, *crypto.known_keys()])
+    if key is None:
+        raise crypto.OtherPassphrase(source) if book_key else crypto.PassphraseNeeded(source)
+    return key
 
 
 #: What an older Prism left of a killed restore (a full copy of a book).

@@ -128,6 +128,10 @@
         <translation>损坏的客户簿已另存为 {file}。</translation>
     </message>
     <message>
+        <source>The book now opens with the backup&apos;s passphrase.</source>
+        <translation>此后打开客户簿请使用该备份的密码。</translation>
+    </message>
+    <message>
         <source>The book passed its check ({n} clients).</source>
         <translation>客户簿检查通过（{n} 位客户）。</translation>
     </message>
@@ -282,6 +286,10 @@
     <message>
         <source>Wrong passphrase for {path} (or it is not a Prism book).</source>
         <translation>{path} 的口令不对（或者它不是 Prism 客户簿）。</translation>
+    </message>
+    <message>
+        <source>The backup {path} was protected with another passphrase than the book&apos;s; give that passphrase to restore it (nothing was changed).</source>
+        <translation>备份 {path} 使用的是与客户簿不同的另一个密码；请输入那个密码再恢复（未做任何改动）。</translation>
     </message>
     <message>
         <source>The converted copy of {path} failed its check ({problem}); the book was left as it was.</source>
@@ -5773,8 +5781,24 @@ Topics after which the Today view recomputes (any record a reminder is made from
         <translation>用 {date} 的备份替换当前客户簿吗？当前的客户簿会先备份，之后可再恢复回来。</translation>
     </message>
     <message>
+        <source>The book now opens with the backup&apos;s passphrase.</source>
+        <translation>此后打开客户簿请使用该备份的密码。</translation>
+    </message>
+    <message>
         <source>Not restored</source>
         <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>This backup was protected with another passphrase than the book&apos;s. The backup&apos;s passphrase:</source>
+        <translation>此备份使用的是与客户簿不同的另一个密码。备份的密码：</translation>
+    </message>
+    <message>
+        <source>This backup is protected by a passphrase. The backup&apos;s passphrase:</source>
+        <translation>此备份受密码保护。备份的密码：</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. A forgotten passphrase cannot be recovered. The backup&apos;s passphrase:</source>
+        <translation>密码错误。忘记的密码无法找回。备份的密码：</translation>
     </message>
     <message>
         <source>Restored the backup of {date}.</source>
@@ -6780,6 +6804,14 @@ Their notes, contacts, promises and every other record about them are erased. Th
     <message>
         <source>Passphrase of the backup: </source>
         <translation>备份的口令：</translation>
+    </message>
+    <message>
+        <source>The backup was protected with another passphrase than the book&apos;s. Passphrase of the backup: </source>
+        <translation>此备份使用的是与客户簿不同的另一个密码。备份的密码：</translation>
+    </message>
+    <message>
+        <source>The backup {path} was protected with another passphrase than the book&apos;s: give that one on a terminal, in PRISM_BACKUP_PASSPHRASE or as a second line of --passphrase-fd (nothing was changed).</source>
+        <translation>备份 {path} 使用的是与客户簿不同的另一个密码：请在终端输入、放入 PRISM_BACKUP_PASSPHRASE，或作为 --passphrase-fd 的第二行提供（未做任何改动）。</translation>
     </message>
     <message>
         <source>Note: the book is protected, but the file written is not encrypted; keep it safe and delete it when done.</source>

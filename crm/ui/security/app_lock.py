@@ -4,9 +4,10 @@ behind a passphrase prompt; the right passphrase shows it again.
 Idle = no key press, mouse button or wheel anywhere in the application (an application-wide
 event filter that looks only at those few event types). The machine going to sleep (a closed
 lid) locks too: a heartbeat notices the wall clock jump past it on waking, whatever the
-platform (Qt has no portable "resumed" signal). Only a protected book locks: a plain
-book has no passphrase to ask for. While locked, :attr:`AppLock.locked` is True for pop-ups
-that must not show names.
+platform (Qt has no portable "resumed" signal). The session locking (Win+L, the screen
+saver, logind's lock on lid close) locks at once: :mod:`crm.ui.security.session_lock`.
+Only a protected book locks: a plain book has no passphrase to ask for. While locked,
+:attr:`AppLock.locked` is True for pop-ups that must not show names.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
+
+from crm.ui.security.session_lock import SessionLockWatcher
 
 DEFAULT_IDLE_MINUTES = 10
 HEARTBEAT_MS = 15_000
@@ -50,6 +53,7 @@ class AppLock(QObject):
         folder: Path,
         idle_minutes: int,
         wall_clock: Callable[[], float] = time.time,
+        session: SessionLockWatcher | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -69,12 +73,15 @@ class AppLock(QObject):
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.timeout.connect(self.beat)
         self.heartbeat.start()
+        self.session = session or SessionLockWatcher(window)
+        self.session.locked.connect(self.lock)
 
     def beat(self) -> None:
         """Lock if the wall clock jumped well past the last beat: the machine slept."""
         now = self._wall_clock()
         slept = now - self._last_beat > HEARTBEAT_MS / 1000 + SLEPT_AFTER_S
         self._last_beat = now
+        self.session.poll()  # macOS asks whether the screen is locked; elsewhere nothing
         if slept:
             self.lock()
 

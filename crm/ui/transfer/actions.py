@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+)
 
 from crm.ui.tasks import Task
 
@@ -158,11 +165,20 @@ class TransferActions(QObject):
                 text += " " + self.tr("The book as it was is kept as {file}.").format(
                     file=result.previous.name
                 )
+            if result.other_passphrase:
+                text += " " + self.tr("The book now opens with the backup's passphrase.")
             self.window.clients.toast.show_message(text)
             self.restored.emit(True)
 
         def failed(exc: BaseException) -> bool:
             ended()
+            other = _passphrase_asked(exc, source)
+            if other is not None:  # the backup has a passphrase the book's does not open
+                if self.ask_backup_passphrase(source, other):
+                    self.restore_from(source, confirm=False)  # emits restored itself
+                else:
+                    self.restored.emit(False)
+                return True
             handled = self._refused(self.tr("Not restored"), exc)
             self.restored.emit(False)
             return handled
@@ -215,6 +231,33 @@ class TransferActions(QObject):
         self._warn(title, _text(exc))
         return True
 
+    def ask_backup_passphrase(self, source: Path, other: bool) -> bool:
+        """Ask for the backup's passphrase until it opens the backup; False when cancelled."""
+        from crm.services.security import WrongPassphrase
+
+        label = (
+            self.tr(
+                "This backup was protected with another passphrase than the book's. "
+                "The backup's passphrase:"
+            )
+            if other
+            else self.tr("This backup is protected by a passphrase. The backup's passphrase:")
+        )
+        while True:
+            text, ok = QInputDialog.getText(
+                self.window, self.tr("Restore from backup"), label, QLineEdit.EchoMode.Password
+            )
+            if not ok:
+                return False
+            try:
+                self.ctx.services.security.unlock_backup(source, text)
+                return True
+            except WrongPassphrase:
+                label = self.tr(
+                    "Wrong passphrase. A forgotten passphrase cannot be recovered. "
+                    "The backup's passphrase:"
+                )
+
     # -- questions (tests replace these) -------------------------------------------------------
 
     def ask(self, title: str, text: str) -> bool:
@@ -226,6 +269,18 @@ class TransferActions(QObject):
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self.window, title, text)
+
+
+def _passphrase_asked(exc: BaseException, source: Path) -> bool | None:
+    """For a restore refused for want of the backup's passphrase: True when the book has
+    another one, False when the book is plain; None for any other refusal."""
+    from crm.services.security import OtherPassphrase, PassphraseNeeded
+
+    if not isinstance(exc, OtherPassphrase | PassphraseNeeded) or exc.path is None:
+        return None
+    if Path(exc.path).resolve() != Path(source).resolve():
+        return None  # the book's own passphrase is missing: not the backup's to ask
+    return isinstance(exc, OtherPassphrase)
 
 
 def _text(exc: BaseException) -> str:
