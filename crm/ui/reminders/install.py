@@ -59,9 +59,7 @@ class RemindersUi(QObject):
         # the current row too, and that is not the officer.
         QTimer.singleShot(0, lambda: window.sidebar.currentRowChanged.connect(self._navigated))
         # Nor once they have picked a client (the list is the first page: no row change).
-        window.clients.client_selected.connect(
-            lambda client_id: client_id is not None and self._navigated(0)
-        )
+        window.clients.client_selected.connect(self._picked)
         window.first_paint.later(lambda: self.page.refresh())
 
     @property
@@ -81,6 +79,10 @@ class RemindersUi(QObject):
 
     def _navigated(self, _row: int) -> None:
         self._first = False
+
+    def _picked(self, client_id: int | None) -> None:
+        if client_id is not None:
+            self._first = False
 
     def _loaded(self, due: int) -> None:
         if self._first and due:
