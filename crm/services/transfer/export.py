@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -225,36 +227,45 @@ def _write_xlsx(
         LEAP.render(translate),
     )
 
-    def chunks() -> Iterator[Iterator[dict[str, object]]]:
+    def chunks() -> Generator[Iterator[dict[str, object]], None, None]:
         # The writer pulls the rows chunk by chunk: progress per chunk, and a cancel raises out
         # of the writer's save before the file is committed. Within a chunk, C iterators put
         # the rows in the list's order (a client gone since the list was made is left out) and
         # make each a record; zip stops at the last key, leaving out the id that ends a row.
-        for start in range(0, total, R.CHUNK):
-            part_ids = ids[start : start + R.CHUNK]
-            by_id = Q.xlsx_cells(conn, query, part_ids)
-            yield map(dict, map(zip, repeat(keys), filter(None, map(by_id.get, part_ids))))
-            _tick(progress, (start + len(part_ids)) // share, total)
+        # The next chunk's query runs on another core meanwhile (R.read_ahead); a cancel or
+        # an error closes it, which waits for its thread (the reader is then free again).
+        done = 0
+        with closing(R.read_ahead(partial(Q.xlsx_cells, conn, query), ids)) as parts:
+            for part_ids, by_id in parts:
+                yield map(dict, map(zip, repeat(keys), filter(None, map(by_id.get, part_ids))))
+                done += len(part_ids)
+                _tick(progress, done // share, total)
         if not ids:
             yield iter([dict.fromkeys(keys)])  # the header comes from the first record's keys
 
-    book = FastExcel(part).freeze(row=1, col=0)
-    book.sheet(
-        options.sheet_title[:31] or "Clients",
-        chain.from_iterable(chunks()),
-        column_widths=[float(COLUMN_WIDTHS.get(key, 12)) for key in options.columns],
-        column_formats=number_formats(keys, [_DATE_FORMATS.get(key) for key in options.columns]),
-        header_format=header_format(),
-        autofilter=bool(ids),
-    )
-    if share == 2 and loan_lines is not None:
-        from crm.services.transfer.loan_sheet import add_loan_sheet
+    records = chunks()
+    try:
+        book = FastExcel(part).freeze(row=1, col=0)
+        book.sheet(
+            options.sheet_title[:31] or "Clients",
+            chain.from_iterable(records),
+            column_widths=[float(COLUMN_WIDTHS.get(key, 12)) for key in options.columns],
+            column_formats=number_formats(
+                keys, [_DATE_FORMATS.get(key) for key in options.columns]
+            ),
+            header_format=header_format(),
+            autofilter=bool(ids),
+        )
+        if share == 2 and loan_lines is not None:
+            from crm.services.transfer.loan_sheet import add_loan_sheet
 
-        def tick(done: int) -> None:
-            _tick(progress, (total + done) // 2, total)
+            def tick(done: int) -> None:
+                _tick(progress, (total + done) // 2, total)
 
-        add_loan_sheet(book, ids, loan_lines, translate, tick)
-    book.save()
+            add_loan_sheet(book, ids, loan_lines, translate, tick)
+        book.save()
+    finally:
+        records.close()  # a writer that failed mid-sheet left the read-ahead waiting
 
 
 def _labels(columns: Sequence[str], translate: Translate) -> dict[str, dict[str, str]]:
