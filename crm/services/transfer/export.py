@@ -101,7 +101,9 @@ def write_export(
     """Write these clients (in this order) to ``path``; returns how many were written.
 
     ``conn`` is the reader of the calling service (``TransferService.export``), which also
-    hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``."""
+    hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``. The xlsx
+    export runs its queries on a helper thread while this one writes (one at a time, done
+    before this returns), so ``conn`` must allow that, as ``Book.reader()``'s do."""
     if options.format not in FORMATS:
         raise ExportError(
             QT_TRANSLATE_NOOP(
