@@ -159,23 +159,30 @@ def read_ahead(
 
     SQLite lets go of the GIL while it computes a statement's rows (all of them at the first
     step when the statement sorts), so on a second core the next chunk's query runs while the
-    caller's writer, holding the GIL, writes this chunk: at 100,000 clients the xlsx query's
-    second or so hides behind the writer. ``fetch`` uses a connection that nothing else uses
-    until this generator is done (the caller's reader; the caller only consumes what arrives
-    here). An error in ``fetch`` is raised here; closing the generator early (a cancel, the
-    writer's error) stops the thread and waits for it, so the connection is free again."""
+    caller's writer, holding the GIL, writes this chunk: at 100,000 clients most of the xlsx
+    query's second hides behind the writer. The helper starts each query right after handing
+    over the last chunk, while it still holds the GIL: a writer in C code gives the GIL up only
+    between chunks, so a helper waiting for it there would start only when this chunk is done.
+
+    ``fetch`` uses a connection that nothing else uses until this generator is done (the
+    caller's reader; the caller only consumes what arrives here). An error in ``fetch`` is
+    raised here; closing the generator early (a cancel, the writer's error) stops the thread
+    and waits for it, so the connection is free again."""
     results: queue.SimpleQueue[object] = queue.SimpleQueue()
-    may_fetch = threading.Semaphore(1)  # one chunk ahead: two in memory, as double buffering
+    # A fetched chunk is handed over when the caller asks for the next one: in memory, the
+    # chunk being written and the next one (double buffering).
+    asked = threading.Semaphore(0)
     stop = threading.Event()
 
     def work() -> None:
         try:
             for start in range(0, len(ids), chunk):
-                may_fetch.acquire()
+                part = ids[start : start + chunk]
+                fetched = fetch(part)
+                asked.acquire()
                 if stop.is_set():
                     return
-                part = ids[start : start + chunk]
-                results.put((part, fetch(part)))
+                results.put((part, fetched))
             results.put(_DONE)
         except BaseException as exc:  # handed to the caller, who raises it
             results.put(exc)
@@ -183,12 +190,15 @@ def read_ahead(
     thread = threading.Thread(target=work, name="export-read-ahead", daemon=True)
     thread.start()
     try:
-        while (item := results.get()) is not _DONE:
+        while True:
+            asked.release()
+            item = results.get()
+            if item is _DONE:
+                return
             if isinstance(item, BaseException):
                 raise item
-            may_fetch.release()
             yield cast(tuple[Sequence[int], T], item)
     finally:
         stop.set()
-        may_fetch.release()
+        asked.release()
         thread.join()
