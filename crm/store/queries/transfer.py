@@ -196,8 +196,7 @@ def csv_query(
 def csv_cells(
     conn: sqlite3.Connection, query: tuple[str, dict[str, object]], ids: Sequence[int]
 ) -> sqlite3.Cursor:
-    """The cells of :func:`csv_query` (or :func:`xlsx_query`) for these clients, in the order
-    of ``ids``."""
+    """The cells of :func:`csv_query` for these clients, in the order of ``ids``."""
     sql, params = query
     return conn.execute(sql, {**params, "ids": id_array(ids)})
 
