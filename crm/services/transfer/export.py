@@ -4,8 +4,9 @@ Formula injection (OWASP): a text cell starting with = + - @ tab or CR is never 
 In xlsx every str is written as a string cell by rustpy-xlsxwriter (literal by construction:
 it never turns text into a formula, number or link). In csv such a cell gets a leading
 apostrophe, as OWASP advises; our import removes exactly that apostrophe again, so
-``+8613...`` or ``-`` notes come back as they were. The csv cells are computed by SQLite
-(:func:`crm.store.queries.transfer.csv_query`), the other formats' from typed rows.
+``+8613...`` or ``-`` notes come back as they were. The csv and xlsx cells are computed by
+SQLite (:func:`crm.store.queries.transfer.csv_query`, ``xlsx_query``), the other formats'
+from typed rows (:mod:`crm.services.transfer.rows`).
 
 An xlsx export with ``loans`` gets a second sheet, the clients' loans
 (:mod:`crm.services.transfer.loan_sheet`); csv and vCard have no room for it and ignore it.
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
-from operator import itemgetter
+from functools import partial
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +101,9 @@ def write_export(
     """Write these clients (in this order) to ``path``; returns how many were written.
 
     ``conn`` is the reader of the calling service (``TransferService.export``), which also
-    hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``."""
+    hands in ``loan_lines`` (``LoanService.for_clients``) for an xlsx with ``loans``. The xlsx
+    export runs its queries on a helper thread while this one writes (one at a time, done
+    before this returns), so ``conn`` must allow that, as ``Book.reader()``'s do."""
     if options.format not in FORMATS:
         raise ExportError(
             QT_TRANSLATE_NOOP(
@@ -176,15 +181,10 @@ def _write_csv(
     progress: Progress,
 ) -> None:
     encoding = options.encoding if options.encoding in CSV_ENCODINGS else "utf-8-sig"
-    labels = {
-        key: {m.value: m.label.render(translate) for m in ENUMS[key]}
-        for key in options.columns
-        if key in ENUMS
-    }
     query = Q.csv_query(
         options.columns,
         options.unmasked,
-        labels,
+        _labels(options.columns, translate),
         LUNAR.render(translate),
         LEAP.render(translate),
     )
@@ -209,87 +209,80 @@ def _write_xlsx(
     loan_lines: LoanLines | None = None,
 ) -> None:
     """rustpy-xlsxwriter (Rust; writes about 9x faster than xlsxwriter here): every str is a
-    string cell (never a formula, a number or a link), int/float numbers, date/datetime dates.
-    It caches each column's type from its first non-empty value and falls back to a full
-    check on a mismatch, so a column may mix text and dates (birthday); only a datetime in a
-    date-cached column would lose its time, and no column here mixes the two."""
+    string cell (never a formula, a number or a link), int/float numbers. SQLite computes every
+    cell (:func:`crm.store.queries.transfer.xlsx_query`: masks, labels, text cut to Excel's
+    limit, dates as Excel serial numbers that the column formats show as dates), so a row goes
+    from the cursor into the writer's dict without a Python call per cell. The writer caches
+    each column's type from its first non-empty value and falls back to a full check on a
+    mismatch, so the birthday column may mix text and dates."""
     from rustpy_xlsxwriter import FastExcel
 
     total = len(ids)
     # With the Loans sheet each sheet is half of the way: the progress counts clients, twice.
     share = 2 if options.loans and loan_lines is not None else 1
     keys = header_keys(headers(options.columns, translate))
-    conv = R.converters(options.columns, options.unmasked, translate)
-    # Cutting text to Excel's limit costs a call per cell, so only a chunk that holds a long
-    # raw value gets the cutting converters (a few C-level passes over the chunk tell).
-    cut = [
-        capped(f) if key in _LONG_TEXT else f for key, f in zip(options.columns, conv, strict=True)
-    ]
-
-    def records() -> Iterator[dict[str, R.Cell]]:
-        # Rows are built while the writer pulls them: progress per chunk, and a cancel raises
-        # out of the writer's save before the file is committed under the chosen name.
-        done = 0
-        for chunk in R.raw_rows(conn, ids):
-            use = cut if _has_long_text(chunk) else conv
-            for r in chunk:
-                yield dict(zip(keys, [f(r) for f in use], strict=True))
-            done += len(chunk)
-            _tick(progress, done // share, total)
-        if not ids:
-            yield dict.fromkeys(keys)  # the header comes from the first record's keys
-
-    book = FastExcel(part).freeze(row=1, col=0)
-    book.sheet(
-        options.sheet_title[:31] or "Clients",
-        records(),
-        column_widths=[float(COLUMN_WIDTHS.get(key, 12)) for key in options.columns],
-        column_formats=number_formats(keys, [_DATE_FORMATS.get(key) for key in options.columns]),
-        header_format=header_format(),
-        autofilter=bool(ids),
+    query = Q.xlsx_query(
+        options.columns,
+        options.unmasked,
+        _labels(options.columns, translate),
+        LUNAR.render(translate),
+        LEAP.render(translate),
     )
-    if share == 2 and loan_lines is not None:
-        from crm.services.transfer.loan_sheet import add_loan_sheet
 
-        def tick(done: int) -> None:
-            _tick(progress, (total + done) // 2, total)
+    def chunks() -> Generator[Iterator[dict[str, object]], None, None]:
+        # The writer pulls the rows chunk by chunk: progress per chunk, and a cancel raises out
+        # of the writer's save before the file is committed. Within a chunk, C iterators put
+        # the rows in the list's order (a client gone since the list was made is left out) and
+        # make each a record; zip stops at the last key, leaving out the id that ends a row.
+        # The next chunk's query runs on another core meanwhile (R.read_ahead); a cancel or
+        # an error closes it, which waits for its thread (the reader is then free again).
+        done = 0
+        with closing(R.read_ahead(partial(Q.xlsx_cells, conn, query), ids)) as parts:
+            for part_ids, by_id in parts:
+                yield map(dict, map(zip, repeat(keys), filter(None, map(by_id.get, part_ids))))
+                done += len(part_ids)
+                _tick(progress, done // share, total)
+        if not ids:
+            yield iter([dict.fromkeys(keys)])  # the header comes from the first record's keys
 
-        add_loan_sheet(book, ids, loan_lines, translate, tick)
-    book.save()
+    records = chunks()
+    try:
+        book = FastExcel(part).freeze(row=1, col=0)
+        book.sheet(
+            options.sheet_title[:31] or "Clients",
+            chain.from_iterable(records),
+            column_widths=[float(COLUMN_WIDTHS.get(key, 12)) for key in options.columns],
+            column_formats=number_formats(
+                keys, [_DATE_FORMATS.get(key) for key in options.columns]
+            ),
+            header_format=header_format(),
+            autofilter=bool(ids),
+        )
+        if share == 2 and loan_lines is not None:
+            from crm.services.transfer.loan_sheet import add_loan_sheet
+
+            def tick(done: int) -> None:
+                _tick(progress, (total + done) // 2, total)
+
+            add_loan_sheet(book, ids, loan_lines, translate, tick)
+        book.save()
+    finally:
+        records.close()  # a writer that failed mid-sheet left the read-ahead waiting
 
 
-#: Excel's limit for one cell; xlsxwriter cut longer text, rustpy-xlsxwriter refuses it.
-MAX_CELL_TEXT = 32_767
-#: The free-text columns (enum labels, days and numbers are short by construction).
-_LONG_TEXT = frozenset({
-    "name", "business_name", "address", "notes", "tags", "phones", "wechat", "industry",
-    "form_of_address", "referrer", "uscc", "id_number",
-})  # fmt: skip
+def _labels(columns: Sequence[str], translate: Translate) -> dict[str, dict[str, str]]:
+    """Each chosen enum column's stored values in words of the user's language."""
+    return {
+        key: {m.value: m.label.render(translate) for m in ENUMS[key]}
+        for key in columns
+        if key in ENUMS
+    }
+
+
+#: Excel's limit for one cell (the xlsx query cuts longer text).
+MAX_CELL_TEXT = Q.MAX_CELL_TEXT
 _DATE_FORMATS = {"birthday": "yyyy-mm-dd", "created": "yyyy-mm-dd",
                  "last_contact": "yyyy-mm-dd hh:mm"}  # fmt: skip
-
-
-#: Raw positions of those columns' text; half the limit leaves room for what joining adds.
-_LONG_RAW = (R.NAME, R.BUSINESS, R.ADDRESS, R.NOTES, R.WECHAT, R.PHONES, R.TAGS, R.INDUSTRY,
-             R.FORM, R.REFERRER, R.USCC, R.ID_NUMBER)  # fmt: skip
-_LONG_RAW_LIMIT = MAX_CELL_TEXT // 2
-
-
-def _has_long_text(chunk: list[tuple]) -> bool:
-    return any(
-        max(map(len, filter(None, map(itemgetter(i), chunk))), default=0) > _LONG_RAW_LIMIT
-        for i in _LONG_RAW
-    )
-
-
-def capped(f: Callable[[tuple], R.Cell]) -> Callable[[tuple], R.Cell]:
-    def cell(r: tuple) -> R.Cell:
-        v = f(r)
-        if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
-            return v[:MAX_CELL_TEXT]
-        return v
-
-    return cell
 
 
 def header_keys(titles: Sequence[str]) -> list[str]:
