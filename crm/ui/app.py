@@ -39,7 +39,7 @@ def open_settings(folder: Path) -> QSettings:
 def build_window(ctx: UiContext) -> MainWindow:
     """The main window with its first page of clients loaded, ready to show."""
     window = MainWindow(ctx)
-    window.clients.load_first_page_now()
+    window.clients.load_first_page_now(window.first_paint.later)
     return window
 
 

@@ -3351,7 +3351,7 @@ Add one with New client (Ctrl+N), or bring a spreadsheet in with File → Import
     <name>MainWindow</name>
     <message>
         <source>Prism — client book</source>
-        <extracomment>The first window&apos;s size where the screen has room for it (the list, the pane and the sidebar side by side); later starts restore the size the officer left. Room kept for the window&apos;s title bar and frame, which the window manager adds outside the geometry Qt sets (a 1366×768 laptop with a 40-pixel taskbar has 728 pixels left). Set by File → Quit: closing then ends Prism instead of hiding it in the tray.</extracomment>
+        <extracomment>The first window&apos;s size where the screen has room for it (the list, the pane and the sidebar side by side); later starts restore the size the officer left. Room kept for the window&apos;s title bar and frame, which the window manager adds outside the geometry Qt sets (a 1366×768 laptop with a 40-pixel taskbar has 728 pixels left). Set by File → Quit: closing then ends Prism instead of hiding it in the tray. what start-up does after the list is on screen waits here (areas queue their work)</extracomment>
         <translation>棱镜 — 客户簿</translation>
     </message>
     <message>
