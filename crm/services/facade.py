@@ -64,8 +64,9 @@ class Services:
     def book_path(self) -> Path:
         return self.book.path
 
-    def close(self) -> None:
-        self.book.close()
+    def close(self, *, workers_idle: bool = False) -> None:
+        """Close the book (see :meth:`Book.close`: ``workers_idle`` once no worker runs)."""
+        self.book.close(workers_idle=workers_idle)
 
     # -- clients ---------------------------------------------------------------------------
 

@@ -185,10 +185,10 @@ def run_gui(
     finally:
         for b in background:
             b.stop()
-        ctx.close()  # let workers still reading the book end first
+        idle = ctx.close()  # let workers still reading the book end first
         for auto in backups:  # none when the app quit before its first paint
             auto.at_exit()
-        services.close()
+        services.close(workers_idle=idle)
         instance.release()
         remove_translators(translators)  # the process may go on (tests, an embedding caller)
         if demo_dir is not None:

@@ -39,8 +39,10 @@ class UiContext:
             collector=GuiThreadCollector(),
         )
 
-    def close(self) -> None:
-        """Let running work end, then stop listening (the caller closes the book)."""
-        self.runner.wait_for_all()
+    def close(self) -> bool:
+        """Let running work end, then stop listening (the caller closes the book). True when
+        every worker ended: the book may then close the pool threads' connections too."""
+        idle = self.runner.wait_for_all()
         self.notifier.close()
         self.collector.stop()
+        return idle
