@@ -227,6 +227,9 @@ class TodayPage(BookPage, TodayActions):
         # ``services.reminders`` is first built on the worker: its imports (the lunar calendar)
         # stay off the GUI thread's start-up.
         def read() -> tuple[dt.datetime, list[ReminderGroup], int]:
+            # The first reminder's brief shows with the answer: its modules load here, not
+            # on the GUI thread as the answer is shown (~30 ms there at the first load).
+            import crm.ui.relationship.brief_tab  # noqa: F401
             from crm.services.reminders.service import attention
 
             found = services.reminders.today(now)
