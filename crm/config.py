@@ -7,6 +7,7 @@ platformdirs is imported on first use (~15 ms: it pulls in tempfile, shutil, ran
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "Prism"
@@ -60,8 +61,10 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
+@cache
 def resources_dir() -> Path:
-    """``resources/`` of a source checkout, or its copy inside an installed wheel."""
+    """``resources/`` of a source checkout, or its copy inside an installed wheel (looked up
+    once: the sidebar asks for each of its icons at start-up)."""
     packaged = Path(__file__).resolve().parent / "_resources"
     if packaged.is_dir():
         return packaged
