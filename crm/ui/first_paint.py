@@ -31,6 +31,8 @@ class FirstPaint(QObject):
         self._window = window
         self._waiting: list[tuple[int, Callable[[], object]]] = []
         self.done = False
+        # The native window exists once the window shows: then its first Expose is watched.
+        window.installEventFilter(self)
         QTimer.singleShot(FALLBACK_MS, self, self._painted)
 
     def later(self, work: Callable[[], object], delay_ms: int = AFTER_FIRST_PAINT_MS) -> None:
@@ -40,14 +42,13 @@ class FirstPaint(QObject):
         else:
             self._waiting.append((delay_ms, work))
 
-    def watch(self) -> None:
-        """Called as the window shows: its native window now exists, and will be exposed."""
-        handle = self._window.windowHandle()
-        if handle is not None and not self.done:
-            handle.installEventFilter(self)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._window.removeEventFilter(self)
+            handle = self._window.windowHandle()
+            if handle is not None and not self.done:
+                handle.installEventFilter(self)
+        elif (
             event.type() == QEvent.Type.Expose
             and isinstance(watched, QWindow)
             and watched.isExposed()

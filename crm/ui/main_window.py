@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -244,10 +244,6 @@ class MainWindow(QMainWindow):
         s.setValue("window/columns", self.clients.table.horizontalHeader().saveState())
         s.setValue("window/splitter", self.clients.splitter.saveState())
         s.sync()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.first_paint.watch()
-        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -17,10 +17,6 @@ class _Window(QMainWindow):
         super().__init__()
         self.first_paint = FirstPaint(self)
 
-    def showEvent(self, event) -> None:  # as MainWindow does
-        self.first_paint.watch()
-        super().showEvent(event)
-
 
 def _spin(ms: int) -> None:
     end = time.monotonic() + ms / 1000
