@@ -26,3 +26,22 @@ def type_text(widget: object, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+def run_benchmark_small(script: str, *args: str) -> str:
+    """Run ``tests/perf/<script>`` small, as its smoke test does (the script keeps working;
+    figures not judged): its output, once it ended well."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run(
+        [sys.executable, f"tests/perf/{script}", *args],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import run_benchmark_small
 
 
 @pytest.mark.perf
 def test_client_book_benchmark_runs_small() -> None:
-    done = subprocess.run(
-        [sys.executable, "tests/perf/bench.py", "--clients", "300", "--runs", "1"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
+    out = run_benchmark_small("bench.py", "--clients", "300", "--runs", "1")
     for label in (
         "crm demo --clients N",
         "GUI cold start to first page",
@@ -37,16 +24,7 @@ def test_client_book_benchmark_runs_small() -> None:
 
 @pytest.mark.perf
 def test_client_book_benchmark_runs_small_with_loan_columns() -> None:
-    done = subprocess.run(
-        [sys.executable, "tests/perf/bench.py", "--clients", "300", "--runs", "1", "--loans"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
+    out = run_benchmark_small("bench.py", "--clients", "300", "--runs", "1", "--loans")
     for label in (
         "loans in the book: 450",
         "loan columns shown",
