@@ -20,10 +20,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from crm.ui import app as gui
+from crm.ui.main_window import MainWindow
 from tests.helpers import draft
 
 def work():
-    window = [w for w in app.topLevelWidgets() if w.isVisible()][0]
+    try:
+        session()
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        app.exit(3)  # fail now, not at the test's timeout
+
+def session():
+    # the main window by type: a reminder pop-up may be the first visible top-level
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
     window.ctx.services.clients.add(draft("王芳"))  # a write: the -wal holds frames
     page = window.show_section("clients")
     page.search.setText("王")  # a read on a pool thread: its own connection
