@@ -85,7 +85,7 @@ CHILD_APP = textwrap.dedent(
 
     def ready():
         print("ready", flush=True)
-        window = [w for w in app.topLevelWidgets() if w.isVisible()][0]
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible())
         page = getattr(window, "clients", None)
         if page is not None:
             window.show_section("clients")
