@@ -57,7 +57,8 @@ def open_book(ctx: CliContext) -> Book:
     line (WrongPassphrase); after five in a row each try waits longer (:mod:`crm.store.tries`)."""
     from crm.store import tries
     from crm.store.book import Book
-    from crm.store.crypto import PassphraseNeeded, WrongPassphrase, looks_encrypted
+    from crm.store.crypto import looks_encrypted
+    from crm.store.errors import PassphraseNeeded, WrongPassphrase
 
     path = config.book_path(ctx.data_dir)
     if not looks_encrypted(path):  # a plain book (or none yet): as before, not a cost more
@@ -95,22 +96,24 @@ def unlock_file(ctx: CliContext, source: Path, prompt: Msg = BACKUP_PROMPT, env:
     """Keep the key of the encrypted file ``source`` (unless known already): its passphrase
     from the officer. A wrong one raises WrongPassphrase, and counts as a wrong try."""
     from crm.store import crypto
+    from crm.store.errors import PassphraseNeeded
 
     if not crypto.looks_encrypted(source) or crypto.key_for(source) is not None:
         return
     passphrase = read_passphrase(ctx, ctx.text(prompt), env)
     if passphrase is None:
-        raise crypto.PassphraseNeeded(source)
+        raise PassphraseNeeded(source)
     _unlock(ctx, source, passphrase)
 
 
 def _unlock(ctx: CliContext, source: Path, passphrase: str) -> None:
     from crm.store import crypto, tries
+    from crm.store.errors import WrongPassphrase
 
     tries.wait_turn(ctx.data_dir)
     try:
         crypto.unlock(source, passphrase)
-    except crypto.WrongPassphrase:
+    except WrongPassphrase:
         tries.failed(ctx.data_dir)
         raise
     tries.succeeded(ctx.data_dir)

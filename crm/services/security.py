@@ -12,7 +12,7 @@ from crm import config
 from crm.domain.clock import Clock
 from crm.store import crypto, tries
 from crm.store.book import Book
-from crm.store.crypto import OtherPassphrase, PassphraseNeeded, WrongPassphrase
+from crm.store.errors import OtherPassphrase, PassphraseNeeded, WrongPassphrase
 
 __all__ = [
     "OtherPassphrase",

@@ -15,14 +15,12 @@ encrypted book unchanged.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from crm.domain.messages import QT_TRANSLATE_NOOP
-from crm.store.errors import BookError, NotAPrismBook
+from crm.store.errors import WrongPassphrase
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SALT_BYTES = 16
@@ -34,48 +32,6 @@ CACHE_KIB = 65_536  # per connection, for an encrypted book only
 
 #: Resolved book path -> raw key as SQLCipher takes it (``x'<hex>'``). Memory only.
 _keys: dict[str, str] = {}
-
-
-class PassphraseNeeded(NotAPrismBook):
-    """The book is encrypted (or is no SQLite file at all: only a passphrase tells them apart)
-    and no passphrase was given. Like every refused file, it was not touched."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "BookError",
-                "{path} is protected by a passphrase (or is not a Prism book); "
-                "give the passphrase to open it.",
-            ),
-            path,
-        )
-
-
-class WrongPassphrase(BookError):
-    """The passphrase does not open the book (or the file is not a Prism book)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "BookError", "Wrong passphrase for {path} (or it is not a Prism book)."
-            ),
-            path,
-        )
-
-
-class OtherPassphrase(BookError):
-    """A backup protected with another passphrase than the book's (an older one, or another
-    laptop's book): that passphrase is needed. Nothing was changed."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "BookError",
-                "The backup {path} was protected with another passphrase than the book's; "
-                "give that passphrase to restore it (nothing was changed).",
-            ),
-            path,
-        )
 
 
 def _name(path: Path | str) -> str:
@@ -114,6 +70,9 @@ def looks_encrypted(path: Path) -> bool:
 
 
 def derive(passphrase: str, salt: bytes) -> bytes:
+    # Imported here: hashlib loads OpenSSL (~3 ms), which opening a plain book never needs.
+    import hashlib
+
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, KDF_ITER, KEY_BYTES)
 
 

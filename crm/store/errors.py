@@ -38,6 +38,48 @@ class BookUnavailable(BookError):
     """Disk full, read-only, I/O error: the machine, not the data."""
 
 
+class PassphraseNeeded(NotAPrismBook):
+    """The book is encrypted (or is no SQLite file at all: only a passphrase tells them apart)
+    and no passphrase was given. Like every refused file, it was not touched."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "{path} is protected by a passphrase (or is not a Prism book); "
+                "give the passphrase to open it.",
+            ),
+            path,
+        )
+
+
+class WrongPassphrase(BookError):
+    """The passphrase does not open the book (or the file is not a Prism book)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "BookError", "Wrong passphrase for {path} (or it is not a Prism book)."
+            ),
+            path,
+        )
+
+
+class OtherPassphrase(BookError):
+    """A backup protected with another passphrase than the book's (an older one, or another
+    laptop's book): that passphrase is needed. Nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "BookError",
+                "The backup {path} was protected with another passphrase than the book's; "
+                "give that passphrase to restore it (nothing was changed).",
+            ),
+            path,
+        )
+
+
 class BookDamaged(BookError):
     """The book failed its integrity check after an unclean shutdown; it was not touched."""
 

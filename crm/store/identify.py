@@ -14,7 +14,13 @@ from pathlib import Path
 
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import migrate
-from crm.store.errors import BookDamaged, BookUnavailable, NotAPrismBook, cannot_open
+from crm.store.errors import (
+    BookDamaged,
+    BookUnavailable,
+    NotAPrismBook,
+    PassphraseNeeded,
+    cannot_open,
+)
 
 #: Stamped into the SQLite header (PRAGMA application_id) so we know our own files: 'PRSM'.
 APPLICATION_ID = 0x5052534D
@@ -49,8 +55,7 @@ def make_private(path: Path) -> None:
         if stat.S_IMODE(path.parent.stat().st_mode) & 0o077:
             from crm import config
 
-            # The name first: asking platformdirs costs ~15 ms, on every open of a shared folder.
-            if path.parent.name == config.APP_NAME and config.is_default_data_dir(path.parent):
+            if config.is_default_data_dir(path.parent):
                 os.chmod(path.parent, 0o700)
     for suffix in ("", "-wal", "-shm"):
         side = Path(f"{path}{suffix}")
@@ -64,13 +69,15 @@ def probe(path: Path) -> tuple[str | None, int]:
     """The book's Alembic revision and ``user_version``, read without writing a byte: after
     a crash (a -wal and no live Prism holding the lock) on a still picture that is checked
     first; while another process has it open, read-only; otherwise immutable."""
-    from crm.store import recovery, still
+    from crm.store import still
 
     def read(conn: sqlite3.Connection) -> tuple[str | None, int]:
         return migrate.current_revision(conn), migrate.user_version(conn)
 
     if not Path(f"{path}-wal").exists():
         return still.look(path, read)
+    from crm.store import recovery  # only after a crash or beside a live Prism: a -wal
+
     if recovery.needs_check(path):
 
         def checked(conn: sqlite3.Connection) -> tuple[str | None, int]:
@@ -119,7 +126,7 @@ def check_is_prism_book(path: Path) -> None:
         # Encrypted and unlocked: crypto.unlock read its application_id with the key.
         app_id = APPLICATION_ID
     elif not header.startswith(SQLITE_MAGIC) and crypto.looks_encrypted(path):
-        raise crypto.PassphraseNeeded(path)
+        raise PassphraseNeeded(path)
     elif not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise NotAPrismBook(
             QT_TRANSLATE_NOOP(

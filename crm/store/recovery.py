@@ -24,7 +24,7 @@ from crm import config, files
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import backup as backups
 from crm.store import still
-from crm.store.errors import BookDamaged
+from crm.store.errors import BookDamaged, OtherPassphrase, PassphraseNeeded
 
 LOCK_FILENAME = "prism.lock"
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -187,12 +187,12 @@ def _backup_key(book: Path, source: Path) -> str | None:
 
     book_key = crypto.key_for(book)
     if book_key is None and crypto.looks_encrypted(book):
-        raise crypto.PassphraseNeeded(book)
+        raise PassphraseNeeded(book)
     if not crypto.looks_encrypted(source):
         return None
     key = crypto.key_opening(source, [crypto.key_for(source), book_key, *crypto.known_keys()])
     if key is None:
-        raise crypto.OtherPassphrase(source) if book_key else crypto.PassphraseNeeded(source)
+        raise OtherPassphrase(source) if book_key else PassphraseNeeded(source)
     return key
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from crm import config
 from crm.domain.clock import Clock, SystemClock
@@ -52,6 +52,8 @@ def show_failure(exc: BaseException, parent: QWidget | None) -> None:
         text = QCoreApplication.translate("App", "Something went wrong: {error}").format(
             error=str(exc) or type(exc).__name__
         )
+    from PySide6.QtWidgets import QMessageBox  # here: its type costs ~2 ms to make at start-up
+
     QMessageBox.critical(parent, QCoreApplication.translate("App", "Prism"), text)
 
 
@@ -66,7 +68,7 @@ def warm_imports() -> None:
 
 def _open_book(folder: Path, clock: Clock) -> Services:
     """Open the book; if a crash damaged it, offer the newest good backup (see safekeeping)."""
-    from crm.services.security import PassphraseNeeded
+    from crm.store.errors import PassphraseNeeded
 
     try:
         return Services.open(folder, clock)
@@ -108,6 +110,8 @@ def run_gui(
     if not instance.acquire():
         if ask_owner_to_raise(folder):
             return 0
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             None,
             QCoreApplication.translate("App", "Prism is already open"),
@@ -119,6 +123,8 @@ def run_gui(
     try:
         services = _open_book(folder, clock or SystemClock())
     except BookError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "Prism cannot open the book"),
@@ -167,6 +173,7 @@ def run_gui(
     def after_first_paint() -> None:
         # What start-up built lives as long as the app: out of every later full collection.
         gc.freeze()
+        gc.enable()  # `crm` turns it off for the start (crm/cli.py)
         instance.listen()
         ctx.runner.run(warm_imports)
         from crm.ui.reminders.install import start_background

@@ -8,7 +8,6 @@ CLI (crm/translations.py).
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def qm_files(language: str) -> list[Path]:
             continue
         # Named by the source's content, not compared by time: two Prisms on one machine (an
         # upgrade, a second checkout) share the cache and must never read each other's file.
+        import hashlib  # here: loading OpenSSL is for this rare case, not every start
+
         digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
         cached = config.cache_dir() / "translations" / f"{shipped.stem}.{digest}.qm"
         if not cached.exists():

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -208,6 +207,8 @@ class MainWindow(QMainWindow):
             self.language_change_requested.emit(dialog.language())
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its type is made when first needed
+
         QMessageBox.about(
             self,
             self.tr("About Prism"),

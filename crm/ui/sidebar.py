@@ -11,15 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter
-from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from crm import config
 
@@ -28,6 +22,7 @@ if TYPE_CHECKING:
     from crm.services.facade import Services
     from crm.ui.context import UiContext
     from crm.ui.reminders.install import RemindersUi
+    from crm.ui.sidebar_badges import BadgeDelegate
 
 KeyRole = Qt.ItemDataRole.UserRole
 BadgeRole = Qt.ItemDataRole.UserRole + 1
@@ -47,46 +42,13 @@ def read_counts(services: Services) -> dict[str, int]:
     return {"promises": services.promises.count_open()}
 
 
-class _BadgeDelegate(QStyledItemDelegate):
-    """The item as Qt draws it, plus a rounded count on its right when it has one."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        super().paint(painter, option, index)
-        count = index.data(BadgeRole)
-        if not count:
-            return
-        text = str(count) if count < 1000 else "999+"
-        painter.save()
-        font = QFont(option.font)
-        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        height = metrics.height() + 2
-        width = max(height, metrics.horizontalAdvance(text) + 10)
-        cell: QRect = option.rect
-        pill = QRect(cell.right() - width - 8, cell.center().y() - height // 2, width, height)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#2563eb"))
-        painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setPen(QColor("white"))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-
-
 class Sidebar(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setFixedWidth(160)
         self.setIconSize(QSize(18, 18))
-        self.setItemDelegate(_BadgeDelegate(self))
+        self._badges: BadgeDelegate | None = None  # see set_badge
         self.setStyleSheet(
             "#sidebar { border: none; background: #f3f4f6; font-size: 14px; outline: 0; }"
             "#sidebar::item { padding: 8px 10px; }"
@@ -99,6 +61,13 @@ class Sidebar(QListWidget):
         return item
 
     def set_badge(self, key: str, count: int) -> None:
+        if count and self._badges is None:
+            # Drawn by Qt's own delegate until a count comes (after the first paint): the
+            # Python one would make the painter's and style options' types at start-up.
+            from crm.ui.sidebar_badges import BadgeDelegate
+
+            self._badges = BadgeDelegate(self)
+            self.setItemDelegate(self._badges)
         for row in range(self.count()):
             item = self.item(row)
             if item.data(KeyRole) == key:

@@ -10,7 +10,6 @@ benefit of, and a newcomer in that window of time keeps knocking until the owner
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,8 @@ RAISE = b"raise\n"
 
 
 def server_name(folder: Path) -> str:
+    import hashlib  # here: asked after the first paint (listen) or when a second Prism starts
+
     digest = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]
     return f"prism-{digest}"
 

@@ -280,7 +280,6 @@
     </message>
     <message>
         <source>{path} is protected by a passphrase (or is not a Prism book); give the passphrase to open it.</source>
-        <extracomment>Resolved book path -&gt; raw key as SQLCipher takes it (``x&apos;&lt;hex&gt;&apos;``). Memory only.</extracomment>
         <translation>{path} 已用口令保护（或者不是 Prism 客户簿）；请输入口令后打开。</translation>
     </message>
     <message>
@@ -1389,6 +1388,10 @@ Your input is still in the form.</source>
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Restored {n} client(s): {names}</source>

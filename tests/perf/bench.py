@@ -85,7 +85,8 @@ CHILD_APP = textwrap.dedent(
 
     def ready():
         print("ready", flush=True)
-        window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible())
+        shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+        window = next(w for w in shown if isinstance(w, QMainWindow))  # not a pop-up
         page = getattr(window, "clients", None)
         if page is not None:
             window.show_section("clients")
@@ -116,9 +117,10 @@ CHILD_APP = textwrap.dedent(
     {start}
     """
 )
+# The way the officer starts it: `crm --data-dir D --lang zh_CN`, command line parsing included.
 START_APP = (
-    "from crm.ui.app import run_gui\n"
-    "sys.exit(run_gui(data_dir=os.environ['BENCH_DATA'], language='zh_CN'))"
+    "from crm.cli import main\n"
+    "sys.exit(main(['--data-dir', os.environ['BENCH_DATA'], '--lang', 'zh_CN']))"
 )
 START_BARE = (
     "from PySide6.QtWidgets import QMainWindow\n"

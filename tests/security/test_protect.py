@@ -11,7 +11,7 @@ from crm.domain.clock import FixedClock
 from crm.services.facade import Services
 from crm.store import crypto, protect
 from crm.store.book import Book
-from crm.store.crypto import PassphraseNeeded, WrongPassphrase
+from crm.store.errors import PassphraseNeeded, WrongPassphrase
 
 PASS = "correct horse 电池 staple"
 NOW_CLOCK = FixedClock(__import__("tests.conftest", fromlist=["NOW"]).NOW)

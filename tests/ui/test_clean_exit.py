@@ -19,7 +19,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from crm.ui import app as gui
+import gc
+from crm.cli import main
 from crm.ui.main_window import MainWindow
 from tests.helpers import draft
 
@@ -34,6 +35,7 @@ def work():
 def session():
     # the main window by type: a reminder pop-up may be the first visible top-level
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    assert gc.isenabled(), "`crm` starts with the collector off: on again after the first paint"
     window.ctx.services.clients.add(draft("王芳"))  # a write: the -wal holds frames
     page = window.show_section("clients")
     page.search.setText("王")  # a read on a pool thread: its own connection
@@ -45,7 +47,7 @@ def session():
     wait()
 
 QTimer.singleShot(1500, work)  # after the first paint and its follow-up reads
-sys.exit(gui.run_gui(data_dir=sys.argv[1], language="en"))
+sys.exit(main(["--data-dir", sys.argv[1], "--lang", "en"]))  # as `crm` starts it
 """
 
 

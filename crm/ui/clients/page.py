@@ -13,22 +13,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -146,19 +143,16 @@ class ClientsPage(QWidget):
         self.archive_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.archive_action.triggered.connect(self.archive_selected)
         self.table.addAction(self.archive_action)
-        self.table.installEventFilter(self)
+        # A shortcut, not an event filter: a filter would take every event of the table
+        # through Python (scrolling included).
+        self.open_action = QAction(self.tr("Open"), self)
+        self.open_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.edit_current)
+        self.table.addAction(self.open_action)
         self.search.returnPressed.connect(self._focus_first_row)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.edit_current()
-            return True
-        return super().eventFilter(watched, event)
 
     @property
     def pane(self) -> ClientPane:
@@ -265,6 +259,8 @@ class ClientsPage(QWidget):
 
         if not isinstance(exc, BookError):
             return False  # a bug: the runner's one failure path shows it
+        from PySide6.QtWidgets import QMessageBox  # its type is made when first needed
+
         QMessageBox.warning(
             self, self.tr("Not changed"), exc.message.render(QCoreApplication.translate)
         )

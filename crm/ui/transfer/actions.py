@@ -12,14 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QInputDialog,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-)
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from crm.ui.tasks import Task
 
@@ -93,6 +86,8 @@ class TransferActions(QObject):
         return ExportDialog(self.ctx, list_ids, selected_ids, self.window)
 
     def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialog types made when first used
+
         from crm.ui.transfer.import_dialog import ImportDialog
 
         path, _ = QFileDialog.getOpenFileName(
@@ -129,6 +124,8 @@ class TransferActions(QObject):
         self.backed_up.emit(dest)
 
     def restore(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Restore from backup"),
@@ -233,6 +230,8 @@ class TransferActions(QObject):
 
     def ask_backup_passphrase(self, source: Path, other: bool) -> bool:
         """Ask for the backup's passphrase until it opens the backup; False when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
         from crm.services.security import WrongPassphrase
 
         label = (
@@ -261,13 +260,19 @@ class TransferActions(QObject):
     # -- questions (tests replace these) -------------------------------------------------------
 
     def ask(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         reply = QMessageBox.question(self.window, title, text)
         return reply == QMessageBox.StandardButton.Yes
 
     def inform(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.window, title, text)
 
     def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.window, title, text)
 
 
