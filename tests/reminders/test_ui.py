@@ -349,3 +349,24 @@ def test_first_answer_does_not_take_away_a_client_the_officer_picked(
     assert loaded.args[0] > 0  # something is due: Today would have come first
     assert window.current_section() == "clients"
     assert window.clients.pane.client_id == birthday_client
+
+
+def test_first_answer_does_not_take_away_a_search_being_typed(
+    qtbot, birthday_client, ui_ctx
+) -> None:
+    """An officer who starts typing a name right after start-up stays in the list: Today's
+    first answer, arriving mid-word, used to switch sections under the keystrokes."""
+    import datetime as dt
+
+    from crm.ui.app import build_window
+
+    ui_ctx.services.promises.make(birthday_client, "回复展期政策", dt.date(2026, 11, 20))
+    window = build_window(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.clients.search.insert("王")  # as typed; before the first paint, so before Today's
+    with qtbot.waitSignal(window.reminders.loaded, timeout=5000) as loaded:
+        pass
+    assert loaded.args[0] > 0  # something is due: Today would have come first
+    assert window.current_section() == "clients"
+    assert window.clients.search.text() == "王"

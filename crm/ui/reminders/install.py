@@ -58,8 +58,10 @@ class RemindersUi(QObject):
         # Listening from the first event loop turn: building and laying out the window moves
         # the current row too, and that is not the officer.
         QTimer.singleShot(0, lambda: window.sidebar.currentRowChanged.connect(self._navigated))
-        # Nor once they have picked a client (the list is the first page: no row change).
+        # Nor once they have picked a client (the list is the first page: no row change), or
+        # started a search (pulled away mid-word, the next keystrokes went nowhere).
         window.clients.client_selected.connect(self._picked)
+        window.clients.search.textChanged.connect(self._navigated)
         window.first_paint.later(lambda: self.page.refresh())
 
     @property
@@ -77,7 +79,7 @@ class RemindersUi(QObject):
         if self.built and not self._lazy.isVisible():
             self.page.refresh()
 
-    def _navigated(self, _row: int) -> None:
+    def _navigated(self, _row_or_text: object) -> None:
         self._first = False
 
     def _picked(self, client_id: int | None) -> None:
