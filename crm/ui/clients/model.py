@@ -27,11 +27,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
 
 from crm.domain.enums import ClientKind, ClientStatus
 from crm.domain.masking import mask_phone
 from crm.services.client_query import ClientRow
+from crm.ui.brushes import solid
 
 if TYPE_CHECKING:
     # Types only: the loan modules load when a loan column is first shown.
@@ -117,19 +117,6 @@ def birthday_label(row: ClientRow) -> str:
     else:
         text = f"{row.birth_month:02d}-{row.birth_day:02d}"
     return text
-
-
-_BRUSHES: dict[str, QBrush] = {}
-
-
-def _brush(colour: str) -> QBrush:
-    """A solid brush of ``colour``, made once. Two arguments on purpose: for a one-argument
-    ``QBrush(QColor)`` PySide weighs the QGradient and QImage overloads too, creating both
-    classes and their enums during the first paint (~3 ms of a cold start)."""
-    brush = _BRUSHES.get(colour)
-    if brush is None:
-        brush = _BRUSHES[colour] = QBrush(QColor(colour), Qt.BrushStyle.SolidPattern)
-    return brush
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -292,9 +279,9 @@ class ClientTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_STATUS:
-                return _brush(status_colour(row.kind, row.status))
+                return solid(status_colour(row.kind, row.status))
             if row.archived_at is not None:
-                return _brush("#9ca3af")
+                return solid("#9ca3af")
             return None
         return self._text(row, col)
 
@@ -347,7 +334,7 @@ class ClientTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = self._loan_colour(loans, col)
-            return _brush(colour) if colour else None
+            return solid(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._loan_tip(loans)
         if col == COL_BALANCE:

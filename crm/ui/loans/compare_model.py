@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from crm.domain.loan_enums import RepaymentMethod
 from crm.domain.loan_math import LEGAL_CEILING, RepaymentPlan
+from crm.ui.brushes import solid
 from crm.ui.i18n import render
 from crm.ui.loans.texts import (
     APR,
@@ -41,8 +42,8 @@ COLUMNS = (
 )
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_CURRENT = QColor("#dbeafe")
-_ABOVE_CEILING = QColor("#b91c1c")
+_CURRENT = "#dbeafe"
+_ABOVE_CEILING = "#b91c1c"
 #: Column 0: the RepaymentMethod; other columns: the Decimal shown.
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -105,14 +106,14 @@ class CompareModel(QAbstractTableModel):
             and column >= 5
             and _values(plan)[column - 1] > LEGAL_CEILING
         ):
-            return QBrush(_ABOVE_CEILING)
+            return solid(_ABOVE_CEILING)
         current = plan.method == self._current
         if role == Qt.ItemDataRole.FontRole and current:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and current:
-            return QBrush(_CURRENT)
+            return solid(_CURRENT)
         return None
 
     def headerData(

@@ -13,11 +13,11 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from crm.domain.loan_standing import LoanStanding
 from crm.domain.loan_status import LoanStatus
 from crm.services.loan_views import LoanRow
+from crm.ui.brushes import solid
 from crm.ui.loans import look
 from crm.ui.loans.texts import exact_percent, months
 
@@ -157,10 +157,10 @@ class LoansModel(QAbstractTableModel):
             return int(_RIGHT if col in _NUMERIC else _LEFT)
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = self._colour(line, col)
-            return QBrush(QColor(colour)) if colour else None
+            return solid(colour) if colour else None
         if role == Qt.ItemDataRole.BackgroundRole:
             overdue = line.row.status is LoanStatus.OVERDUE
-            return QBrush(QColor(look.OVERDUE_ROW)) if overdue else None
+            return solid(look.OVERDUE_ROW) if overdue else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(line, col)
         if role == STATUS_ROLE:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from crm.services.referrals import TopReferrer
+from crm.ui.brushes import solid
 from crm.ui.referrals.style import ARCHIVED_COLOUR, colour_of, person_text, status_text
 
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
@@ -82,9 +82,9 @@ class TopReferrersModel(QAbstractTableModel):
             return values.get(col)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_KIND:
-                return QBrush(QColor(colour_of(t.person)))
+                return solid(colour_of(t.person))
             if t.person.archived:
-                return QBrush(QColor(ARCHIVED_COLOUR))
+                return solid(ARCHIVED_COLOUR)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, COL_KIND):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from crm.services.referral_links import Person
 from crm.services.referrals import ReferralTree
+from crm.ui.brushes import solid
 from crm.ui.referrals.style import ARCHIVED_COLOUR, colour_of, person_text, status_text
 
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
@@ -112,9 +113,9 @@ class ReferralTreeModel(QAbstractItemModel):
             return str(self._brought[node]) if self._brought[node] else ""
         if role == Qt.ItemDataRole.ForegroundRole:
             if p.archived:
-                return QBrush(QColor(ARCHIVED_COLOUR))
+                return solid(ARCHIVED_COLOUR)
             if col == COL_STATUS:
-                return QBrush(QColor(colour_of(p)))
+                return solid(colour_of(p))
             return None
         if role == Qt.ItemDataRole.FontRole and (p.archived or node == 0):
             font = QFont()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableView
 
 from crm.domain.relationship_enums import Channel, NoteCategory, TimelineKind
@@ -26,6 +26,7 @@ from crm.services.notes import NoteRow
 from crm.services.promises import PromiseRow
 from crm.services.resources import ResourceRow, ShareRow
 from crm.services.timeline import TimelineEntry
+from crm.ui.brushes import solid
 from crm.ui.i18n import render
 from crm.ui.tables import read_only_table
 
@@ -88,7 +89,7 @@ class RowsModel(QAbstractTableModel):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = self.colour(row, index.column())
-            return QBrush(QColor(colour)) if colour else None
+            return solid(colour) if colour else None
         return None
 
 

@@ -19,9 +19,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from crm.domain.risk_badge import badge_text
+from crm.ui.brushes import solid
 
 if TYPE_CHECKING:
     from crm.domain.messages import Msg
@@ -276,7 +277,7 @@ class TodayModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and g.bucket == "overdue":
-            return QBrush(QColor("#b91c1c"))
+            return solid("#b91c1c")
         return None
 
     def _item_data(self, r: Reminder, column: int, role: int) -> Any:
@@ -295,7 +296,7 @@ class TodayModel(QAbstractItemModel):
             return self._render(occ.title) + ("\n" + self._render(occ.detail) if occ.detail else "")
         elif role == Qt.ItemDataRole.ForegroundRole:
             if r.closed or r.snoozed_at(self._now):
-                return QBrush(QColor("#9ca3af"))
+                return solid("#9ca3af")
         elif role == Qt.ItemDataRole.FontRole and r.state.value == "done":
             font = QFont()
             font.setStrikeOut(True)

@@ -12,7 +12,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+
+from crm.ui.brushes import solid
 
 COL_ROW, COL_RESULT, COL_NAME, COL_PHONES, COL_PROBLEMS = range(5)
 
@@ -82,7 +83,7 @@ class PreviewModel(QAbstractTableModel):
                     for column, msg in r.problems
                 )
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_RESULT:
-            return QBrush(QColor(_COLOURS[self._kind(r)]))
+            return solid(_COLOURS[self._kind(r)])
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_PROBLEMS and r.problems:
             return "\n".join(
                 f"{column}: {msg.render(QCoreApplication.translate)}" for column, msg in r.problems
