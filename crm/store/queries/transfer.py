@@ -14,7 +14,7 @@ equal to one written from the typed rows.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 
 from crm.store.queries._sql import id_array, json_chunks
@@ -152,6 +152,38 @@ def _labels(key: str, labels: Mapping[str, str], params: dict[str, object]) -> s
     return f"CASE c.{key} {' '.join(whens)} ELSE c.{key} END"
 
 
+#: The clients of the JSON array ``:ids``, each beside its referrer (most have none).
+_CLIENTS_OF_IDS = (
+    "json_each(:ids) j JOIN client c ON c.id = j.value "
+    "LEFT JOIN client r ON r.id = c.referred_by_id"
+)
+
+
+def _cells(
+    columns: Sequence[str],
+    labels: Mapping[str, Mapping[str, str]],
+    params: dict[str, object],
+    cell: Callable[[str], str],
+) -> str:
+    """The SELECT list of both exports: an enum column in words, any other as ``cell`` says."""
+    return ", ".join(_labels(k, labels[k], params) if k in labels else cell(k) for k in columns)
+
+
+def _csv_cell(key: str, unmasked: bool) -> str:
+    """A csv cell: text made safe for a spreadsheet (an apostrophe before a formula's start)."""
+    special = {
+        "phones": _phones(unmasked),
+        "id_number": safe("c.id_number") if unmasked else mask_id("c.id_number"),
+        "tags": _TAGS,
+        "birthday": _BIRTHDAY,
+        "created": "substr(c.created_at, 1, 10)",
+        "last_contact": "substr(c.last_contact_at, 1, 16)",
+        "referrer": safe("r.name"),
+        "cadence_days": "c.cadence_days",
+    }
+    return special[key] if key in special else safe(f"c.{key}")
+
+
 def csv_query(
     columns: Sequence[str],
     unmasked: bool,
@@ -164,33 +196,8 @@ def csv_query(
     ``columns`` are export field keys; ``labels`` gives, for each enum column, its stored
     values' words in the user's language; ``lunar`` and ``leap`` the birthday words."""
     params: dict[str, object] = {"lunar": lunar, "leap": leap}
-    exprs = []
-    for key in columns:
-        if key in labels:
-            exprs.append(_labels(key, labels[key], params))
-        elif key == "phones":
-            exprs.append(_phones(unmasked))
-        elif key == "id_number":
-            exprs.append(safe("c.id_number") if unmasked else mask_id("c.id_number"))
-        elif key == "tags":
-            exprs.append(_TAGS)
-        elif key == "birthday":
-            exprs.append(_BIRTHDAY)
-        elif key == "created":
-            exprs.append("substr(c.created_at, 1, 10)")
-        elif key == "last_contact":
-            exprs.append("substr(c.last_contact_at, 1, 16)")
-        elif key == "referrer":
-            exprs.append(safe("r.name"))
-        elif key == "cadence_days":
-            exprs.append("c.cadence_days")
-        else:
-            exprs.append(safe(f"c.{key}"))
-    sql = (
-        f"SELECT {', '.join(exprs)} FROM json_each(:ids) j JOIN client c ON c.id = j.value "
-        "LEFT JOIN client r ON r.id = c.referred_by_id ORDER BY j.key"
-    )
-    return sql, params
+    cells = _cells(columns, labels, params, lambda key: _csv_cell(key, unmasked))
+    return f"SELECT {cells} FROM {_CLIENTS_OF_IDS} ORDER BY j.key", params
 
 
 def csv_cells(
@@ -248,6 +255,32 @@ _XLSX_BIRTHDAY = (
 _HOME_OR_E164 = "CASE WHEN substr(e164, 1, 3) = '+86' THEN national ELSE e164 END"
 
 
+_XLSX_PHONES = (
+    f"(SELECT group_concat({_HOME_OR_E164}, '; ') FROM (SELECT e164, national "
+    "FROM client_phone p WHERE p.client_id = c.id ORDER BY position))"
+)
+_XLSX_TAGS = (
+    "(SELECT group_concat(tag, '、') FROM (SELECT tag FROM client_tag t "
+    "WHERE t.client_id = c.id ORDER BY tag))"
+)
+
+
+def _xlsx_cell(key: str, unmasked: bool) -> str:
+    """An xlsx cell: text as stored, cut to a cell's limit; dates as Excel serial numbers."""
+    special = {
+        # a masked phone never needs the csv's apostrophe
+        "phones": _cut(_XLSX_PHONES if unmasked else _phones(False)),
+        "id_number": _cut("c.id_number") if unmasked else mask_id("c.id_number"),
+        "tags": _cut(_XLSX_TAGS),
+        "birthday": _XLSX_BIRTHDAY,
+        "created": excel_day("substr(c.created_at, 1, 10)", "c.created_at < '1900-03'"),
+        "last_contact": excel_moment("c.last_contact_at"),
+        "referrer": _cut("r.name"),
+        "cadence_days": "c.cadence_days",
+    }
+    return special[key] if key in special else _cut(f"c.{key}")
+
+
 def xlsx_query(
     columns: Sequence[str],
     unmasked: bool,
@@ -259,46 +292,10 @@ def xlsx_query(
     whose ids are the JSON array ``:ids``, each row ending with the client's id, in id order
     (:func:`xlsx_cells`); the arguments are :func:`csv_query`'s."""
     params: dict[str, object] = {"lunar": lunar, "leap": leap}
-    exprs = []
-    for key in columns:
-        if key in labels:
-            exprs.append(_labels(key, labels[key], params))
-        elif key == "phones":
-            shown = _phones(False)  # a masked phone never needs the csv's apostrophe
-            if unmasked:
-                shown = (
-                    f"(SELECT group_concat({_HOME_OR_E164}, '; ') FROM (SELECT e164, national "
-                    "FROM client_phone p WHERE p.client_id = c.id ORDER BY position))"
-                )
-            exprs.append(_cut(shown))
-        elif key == "id_number":
-            exprs.append(_cut("c.id_number") if unmasked else mask_id("c.id_number"))
-        elif key == "tags":
-            exprs.append(
-                _cut(
-                    "(SELECT group_concat(tag, '、') FROM (SELECT tag FROM client_tag t "
-                    "WHERE t.client_id = c.id ORDER BY tag))"
-                )
-            )
-        elif key == "birthday":
-            exprs.append(_XLSX_BIRTHDAY)
-        elif key == "created":
-            exprs.append(excel_day("substr(c.created_at, 1, 10)", "c.created_at < '1900-03'"))
-        elif key == "last_contact":
-            exprs.append(excel_moment("c.last_contact_at"))
-        elif key == "referrer":
-            exprs.append(_cut("r.name"))
-        elif key == "cadence_days":
-            exprs.append("c.cadence_days")
-        else:
-            exprs.append(_cut(f"c.{key}"))
-    sql = (
-        f"SELECT {', '.join(exprs)}, c.id FROM json_each(:ids) j JOIN client c ON c.id = j.value "
-        # Sorting makes SQLite compute every row at the first step, with the GIL let go: the
-        # export's read-ahead thread then runs it beside the writer (services.transfer.rows).
-        "LEFT JOIN client r ON r.id = c.referred_by_id ORDER BY c.id"
-    )
-    return sql, params
+    cells = _cells(columns, labels, params, lambda key: _xlsx_cell(key, unmasked))
+    # Sorting makes SQLite compute every row at the first step, with the GIL let go: the
+    # export's read-ahead thread then runs it beside the writer (services.transfer.rows).
+    return f"SELECT {cells}, c.id FROM {_CLIENTS_OF_IDS} ORDER BY c.id", params
 
 
 def xlsx_cells(
