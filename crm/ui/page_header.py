@@ -30,7 +30,7 @@ class PageHeader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        self.hint = QLabel(hint)
+        self.hint = QLabel(hint, self)  # parented first: a hint shown parentless is a window
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))

@@ -73,7 +73,7 @@ class LoanDialog(FieldDialog):
         self._save, self._validate = save, validate
         self._renewal_of = start.renewal_of_id if start is not None and mode == "edit" else None
 
-        self.context = QLabel(context)
+        self.context = QLabel(context, self)  # parented first: shown parentless, a window
         self.context.setObjectName("loanContext")
         self.context.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.context.setVisible(bool(context))

@@ -69,8 +69,10 @@ FOLD_ABOVE = 300
 LOG_KEYS, PROMISE_KEYS, DONE_KEYS = "Ctrl+L", "Ctrl+P", "Ctrl+D"
 
 
-def _button(text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
+def _button(text: str, tip: str, slot: Callable[[], object], parent: QWidget) -> QPushButton:
+    # Parented at once: setVisible(True) on a parentless button shows it as a window (a flash
+    # on the desktop that takes the keyboard from the main window).
+    button = QPushButton(text, parent)
     button.setToolTip(tip)
     button.clicked.connect(slot)
     return button
@@ -123,21 +125,22 @@ class TodayPage(BookPage, TodayActions):
         self.summary.setWordWrap(True)
 
         self.open_button = _button(
-            self.tr("Open client"), self.tr("Open this client (Enter)"), self.open_current
+            self.tr("Open client"), self.tr("Open this client (Enter)"), self.open_current, self
         )
         self.log_button = _button(
             self.tr("Log contact…"), self.tr("Record a call, WeChat chat or visit (Ctrl+L)"),
-            self.log_current,
+            self.log_current, self,
         )  # fmt: skip
         self.log_button.setVisible(log_contact is not None)
         self.promise_button = _button(
             self.tr("Promise…"), self.tr("Promise this client something (Ctrl+P)"),
-            self.promise_current,
+            self.promise_current, self,
         )  # fmt: skip
         self.promise_button.setVisible(kit is not None)
         self.greet_button = _button(
-            self.tr("Greeting…"), self.tr("Write a greeting for this occasion"), self.greet_current
-        )
+            self.tr("Greeting…"), self.tr("Write a greeting for this occasion"),
+            self.greet_current, self,
+        )  # fmt: skip
         self.snooze_button = QToolButton()
         self.snooze_button.setText(self.tr("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -151,7 +154,7 @@ class TodayPage(BookPage, TodayActions):
         self.snooze_button.setMenu(self.snooze_menu)
         self.done_button = _button(
             self.tr("Done"), self.tr("Dealt with: a promise is kept, a contact logged (Ctrl+D)"),
-            self.done_current,
+            self.done_current, self,
         )  # fmt: skip
         self.done_button.setObjectName("todayDone")
         self.dismiss_action = QAction(self.tr("Dismiss"), self)
