@@ -82,7 +82,8 @@ class PostLoanUi(QObject):
     # -- detection -------------------------------------------------------------------------
 
     def detect_all(self) -> None:
-        self.ctx.runner.run(self.ctx.services.risks.detect, lambda _ids: None, owner=self)
+        services = self.ctx.services  # its risks built on the worker (see badge.refresh)
+        self.ctx.runner.run(lambda: services.risks.detect(), lambda _ids: None, owner=self)
 
     def _on_change(self, change: Change) -> None:
         if change.initiator in (Initiator.SYSTEM, Initiator.DEMO, Initiator.RESTORE):
@@ -90,8 +91,8 @@ class PostLoanUi(QObject):
         if not change.client_ids or not change.touches(_DETECT_ON) or Topic.BOOK in change.topics:
             return
         ids = sorted(change.client_ids)
-        risks = self.ctx.services.risks
-        self.ctx.runner.run(lambda: risks.detect(ids), lambda _ids: None, owner=self)
+        services = self.ctx.services
+        self.ctx.runner.run(lambda: services.risks.detect(ids), lambda _ids: None, owner=self)
 
 
 def _row_after(window: MainWindow, key: str) -> int:

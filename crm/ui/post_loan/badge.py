@@ -41,8 +41,10 @@ class RiskBadgeDelegate(QStyledItemDelegate):
 
     def refresh(self) -> None:
         self._asked = True
-        risks = self.ctx.services.risks
-        self.ctx.runner.run(risks.badges, self._set, owner=self, latest=self)
+        services = self.ctx.services
+        # ``services.risks`` is first built on the worker: its modules' imports (~40 ms) stay
+        # off the GUI thread, whose first seconds the officer may be typing a search in.
+        self.ctx.runner.run(lambda: services.risks.badges(), self._set, owner=self, latest=self)
 
     def _set(self, levels: dict[int, int]) -> None:
         self.levels = levels

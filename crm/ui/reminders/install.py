@@ -62,7 +62,14 @@ class RemindersUi(QObject):
         # started a search (pulled away mid-word, the next keystrokes went nowhere).
         window.clients.client_selected.connect(self._picked)
         window.clients.search.textChanged.connect(self._navigated)
-        window.first_paint.later(lambda: self.page.refresh())
+        window.first_paint.later(self._first_load)
+
+    def _first_load(self) -> None:
+        # The page's modules are imported on a worker first (~30 ms): built and loaded on
+        # the GUI thread right after, where the officer may already be typing a search.
+        self.window.ctx.runner.run(
+            _import_today_page, lambda _done: self.page.refresh(), owner=self
+        )
 
     @property
     def page(self) -> TodayPage:
@@ -90,6 +97,10 @@ class RemindersUi(QObject):
         if self._first and due:
             self.window.show_section(SECTION)
         self._first = False
+
+
+def _import_today_page() -> None:
+    import crm.ui.reminders.today_page  # noqa: F401
 
 
 class Background(QObject):
