@@ -82,3 +82,31 @@ def test_an_empty_list_says_what_to_do(qtbot, clients, main_window) -> None:
     page.search.setText("nobody")
     qtbot.waitUntil(hint.isVisible)
     assert "Clear the search" in hint.text()
+
+
+def test_todays_actions_all_show_beside_the_brief_in_both_languages(qtbot, ui_ctx) -> None:
+    """At 1366 pixels the six actions fit beside the reminder's brief, none behind the » menu,
+    and the snooze menu's arrow has room of its own (it covered 醒 of 稍后提醒)."""
+    from crm.ui.app import build_window
+    from crm.ui.i18n import install_translators, remove_translators
+
+    for language in ("zh_CN", "en"):
+        translators = install_translators(language)
+        try:
+            window = build_window(ui_ctx)
+            qtbot.addWidget(window)
+            window.resize(1366 - FRAME_ALLOWANCE[0], 728 - FRAME_ALLOWANCE[1])
+            window.show()
+            window.show_section("today")
+            page = window.reminders.page
+            qtbot.waitUntil(lambda p=page: p.side.isVisible())
+            buttons = [
+                page.log_button, page.promise_button, page.greet_button,
+                page.snooze_button, page.done_button, page.open_button,
+            ]  # fmt: skip
+            qtbot.waitUntil(lambda b=buttons: all(w.isVisible() for w in b))
+            snooze = page.snooze_button
+            assert snooze.width() > snooze.sizeHint().width(), language
+            window.close()
+        finally:
+            remove_translators(translators)

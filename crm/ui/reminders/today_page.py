@@ -185,8 +185,9 @@ class TodayPage(BookPage, TodayActions):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # The list a little wider than the brief (its rows carry names and texts); at
-        # 1366x768 that leaves the brief ~500 px, enough for its longest lines to wrap once.
-        self.splitter.setSizes([640, 500])
+        # 1366x768 that leaves the brief ~540 px: its longest lines wrap once, and the six
+        # actions above it fit without one going behind the tool bar's » menu.
+        self.splitter.setSizes([590, 550])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.splitter, 1)

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from crm.ui.relationship.kit import RelationshipKit
 
 
+#: Pixels added to a menu button's width so the arrow in its corner does not cover its text.
+MENU_ARROW_ROOM = 6
+
+
 class ReminderSide(QWidget):
     """A title, a row of action buttons, and below them the brief or a line saying what to do."""
 
@@ -56,6 +60,8 @@ class ReminderSide(QWidget):
             self.bar.addWidget(w)
             if isinstance(w, QToolButton):
                 w.setAutoRaise(False)  # a button among buttons, not a flat tool
+                if w.menu() is not None:  # room for its menu arrow, drawn in the corner
+                    w.setMinimumWidth(w.sizeHint().width() + MENU_ARROW_ROOM)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.title)
