@@ -63,9 +63,9 @@ def usage_error(prog: str, message: str) -> NoReturn:
     raise SystemExit(2)
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
-    """The whole parser; with ``commands=False`` only the options before a subcommand, which
-    is all that opening the GUI needs (building every subcommand's parser costs ~60 ms)."""
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser with the commands of ``modules`` (all by default); with none, only the
+    options before a subcommand, which is all that opening the GUI needs."""
     import importlib
 
     parser = CliParser(prog="crm", description="Prism (棱镜): the loan officer's client book.")
@@ -77,11 +77,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     # `crm --json list` as well as `crm list --json`; its own dest, as a subcommand's own
     # --json default (False) would otherwise overwrite it.
     parser.add_argument("--json", dest="json_first", action="store_true", help=argparse.SUPPRESS)
-    if not commands:
+    if not modules:
         parser.set_defaults(command=None)
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     _everywhere(parser)
     return parser
@@ -115,28 +115,55 @@ def _everywhere(parser: argparse.ArgumentParser) -> None:
             _everywhere(sub)
 
 
+#: The modules registering each command, so that `crm add` imports and builds only its own
+#: module's parsers (all of them cost ~60 ms of every command). `restore` is two modules'
+#: (clients, then the backup's restore wrapped around it). A test holds this to what the
+#: modules register (tests/cli/test_gui_start_parse.py).
+_CLIENTS, _TRANSFER = "crm.commands.clients", "crm.commands.transfer"
+COMMAND_MODULES_OF: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("add", "edit", "list", "show", "archive"), (_CLIENTS,)),
+    "restore": (_CLIENTS, _TRANSFER),
+    **dict.fromkeys(
+        ("notes", "note", "asked", "log", "promise", "keep", "due", "promises", "brief"),
+        ("crm.commands.relationship",),
+    ),
+    **dict.fromkeys(("reminders", "reminder", "thanked", "ics"), ("crm.commands.reminders",)),
+    "referrals": ("crm.commands.referrals",),
+    **dict.fromkeys(("calc", "need", "needs", "loan", "loans"), ("crm.commands.loans",)),
+    **dict.fromkeys(("docs", "doc", "missing", "check-in"), ("crm.commands.post_loan",)),
+    **dict.fromkeys(("risk", "risks", "relate", "turnover"), ("crm.commands.risks",)),
+    **dict.fromkeys(("export", "import", "backup", "check"), (_TRANSFER,)),
+    "history": ("crm.commands.history",),
+    **dict.fromkeys(("resources", "resource"), ("crm.commands.resources",)),
+    **dict.fromkeys(("greeting", "no-greetings", "greetings-ok"), ("crm.commands.greetings",)),
+    **dict.fromkeys(("stats", "report"), ("crm.commands.stats",)),
+    "demo": ("crm.commands.demo",),
+    **dict.fromkeys(("protect", "unprotect"), ("crm.commands.security",)),
+}
 #: The options before a subcommand that take a value as the next word.
 TOP_OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--lang", "--passphrase-fd"})
 
 
-def names_no_command(words: Sequence[str]) -> bool:
-    """True when ``words`` certainly hold no subcommand and ask for no help: the GUI's start
-    (``crm``, ``crm --data-dir D --lang en``) or ``--version``. Anything in doubt (a word
-    that may be a command, an abbreviated option) is False: the whole parser decides."""
+def modules_needed(words: Sequence[str]) -> tuple[str, ...]:
+    """The command modules that parsing ``words`` needs: none for the GUI's start (``crm``,
+    ``crm --data-dir D``) or ``--version``; a known command's own; all of them for help, a
+    mistyped command or anything in doubt (an abbreviated option): the whole parser decides."""
     expect_value = False
     for word in words:
         if expect_value:
             expect_value = False
-        elif word in ("-h", "--help") or not word.startswith("-") or word == "--":
-            return False
+        elif word in ("-h", "--help", "--"):
+            return COMMAND_MODULES
         elif word in TOP_OPTIONS_WITH_VALUE:
             expect_value = True
-    return True
+        elif not word.startswith("-"):
+            return COMMAND_MODULES_OF.get(word, COMMAND_MODULES)
+    return ()
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(commands=not names_no_command(words))
+    parser = build_parser(modules_needed(words))
     try:
         args, extras = parser.parse_known_args(words)
     except UsageError as exc:

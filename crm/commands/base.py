@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -78,6 +77,8 @@ class CliContext:
         print(line)
 
     def print_json(self, value: Any) -> None:
+        import json  # here: only --json output needs it
+
         json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
 

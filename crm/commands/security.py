@@ -164,8 +164,9 @@ EXPORT_WARNING = QT_TRANSLATE_NOOP(
 
 
 def cmd_protect(args: argparse.Namespace, ctx: CliContext) -> int:
-    from crm.store import protect, recovery
+    from crm.store import protect
     from crm.store.crypto import looks_encrypted
+    from crm.store.leftovers import sweep_leftovers
 
     path = config.book_path(ctx.data_dir)
     if looks_encrypted(path):
@@ -182,7 +183,7 @@ def cmd_protect(args: argparse.Namespace, ctx: CliContext) -> int:
             raise CommandError(QT_TRANSLATE_NOOP("cli", "The passphrases differ; nothing done."))
     if not passphrase:
         raise CommandError(QT_TRANSLATE_NOOP("cli", "An empty passphrase protects nothing."))
-    recovery.sweep_leftovers(ctx.data_dir)
+    sweep_leftovers(ctx.data_dir)
     protect.protect(path, passphrase)
     ctx.print(ctx.text(PROTECTED))
     return 0

@@ -5,7 +5,7 @@ A backup is a single self-contained SQLite file (journal_mode DELETE) named
 it has passed ``integrity_check`` it lives under an unpredictable hidden temporary name
 (:func:`crm.files.private_temp_beside`), which nothing treats as a backup, so a crash or a kill
 mid-way never leaves half a backup in the rotation; such leftovers are swept at the next open
-(:func:`crm.store.recovery.sweep_leftovers`).
+(:func:`crm.store.leftovers.sweep_leftovers`).
 """
 
 from __future__ import annotations

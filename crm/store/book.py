@@ -99,9 +99,9 @@ class Book:
             migrate.refuse_newer(revision, stamped, path)
             # Ours, whole and not too new: from here on Prism may change things.
             make_private(path)
-            from crm.store import recovery
+            from crm.store.leftovers import sweep_leftovers
 
-            recovery.sweep_leftovers(path.parent)
+            sweep_leftovers(path.parent)
             if not migrate.is_current(revision, stamped):
                 conn = _connect(path, key=crypto.key_for(path))
                 try:

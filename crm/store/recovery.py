@@ -16,20 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from crm import config, files
+from crm import files
 from crm.domain.messages import QT_TRANSLATE_NOOP
 from crm.store import backup as backups
 from crm.store import still
 from crm.store.errors import BookDamaged, OtherPassphrase, PassphraseNeeded
+from crm.store.leftovers import SIDE_FILES
 
 LOCK_FILENAME = "prism.lock"
-SIDE_FILES = ("-wal", "-shm", "-journal")
-#: A leftover younger than this may be a write in progress in another Prism process.
-LEFTOVER_AGE_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -194,41 +191,3 @@ def _backup_key(book: Path, source: Path) -> str | None:
     if key is None:
         raise OtherPassphrase(source) if book_key else PassphraseNeeded(source)
     return key
-
-
-#: What an older Prism left of a killed restore (a full copy of a book).
-_LEGACY_RESTORING = ".restoring"
-
-
-def sweep_leftovers(folder: Path) -> list[Path]:
-    """Remove what killed writes of Prism left in the data folder and its backups folder: the
-    temporaries (:func:`crm.files.sweep_leftovers`) with SQLite's side files of them, and an
-    older Prism's ``.prism.db.restoring``. Cheap (two folder listings); called at every open."""
-    removed: list[Path] = []
-    for place in (folder, config.backups_dir(folder)):
-        removed += files.sweep_leftovers(place)
-        try:
-            entries = list(place.iterdir())
-        except OSError:
-            continue
-        now = time.time()
-        for entry in entries:
-            name = entry.name
-            base, _, side = name.rpartition("-")
-            leftover = (
-                name.startswith(".")
-                and files.TEMP_MARK in name
-                and base.endswith(files.TEMP_SUFFIX)
-                and f"-{side}" in SIDE_FILES
-                and not Path(place, base).exists()
-            ) or (name.startswith(".") and name.endswith(_LEGACY_RESTORING))
-            if not leftover:
-                continue
-            try:
-                if now - entry.lstat().st_mtime < LEFTOVER_AGE_S:
-                    continue
-                entry.unlink()
-                removed.append(entry)
-            except OSError:
-                continue
-    return removed

@@ -60,6 +60,10 @@ def show_failure(exc: BaseException, parent: QWidget | None) -> None:
 def warm_imports() -> None:
     """Load what the first edit or selection needs while the officer is still looking (run
     on the task runner)."""
+
+    import stdnum.cn.ric  # the ID number's check digit (crm.domain.identity)
+    import stdnum.cn.uscc  # noqa: F401
+
     import crm.domain.identity
     import crm.domain.lunar
     import crm.domain.phones

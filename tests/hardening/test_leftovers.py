@@ -16,7 +16,8 @@ import pytest
 from crm import files
 from crm.store import backup
 from crm.store.book import Book
-from crm.store.recovery import check_book, sweep_leftovers
+from crm.store.leftovers import sweep_leftovers
+from crm.store.recovery import check_book
 from tests.hardening.faults import ROOT
 
 NOW = dt.datetime(2026, 11, 29, 9, 30)

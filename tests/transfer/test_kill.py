@@ -13,7 +13,8 @@ import pytest
 
 from crm.store import backup
 from crm.store.book import Book
-from crm.store.recovery import check_book, sweep_leftovers
+from crm.store.leftovers import sweep_leftovers
+from crm.store.recovery import check_book
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 
