@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -78,6 +77,8 @@ def private_temp_beside(target: Path) -> Iterator[Path]:
 
     Yields its path; the caller writes it (by path: sqlite backups, xlsx writers) and calls
     :func:`commit_temp`. On any exception the temporary is removed."""
+    import tempfile  # here: with shutil and random, ~4 ms of every start that writes nothing
+
     target = Path(target)
     fd, name = tempfile.mkstemp(
         prefix=f".{target.name}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=target.parent

@@ -55,14 +55,15 @@ def _read_line(fd: int) -> str | None:
 def open_book(ctx: CliContext) -> Book:
     """The book, unlocked with the passphrase when it is encrypted. A wrong passphrase is one
     line (WrongPassphrase); after five in a row each try waits longer (:mod:`crm.store.tries`)."""
-    from crm.store import tries
     from crm.store.book import Book
     from crm.store.crypto import looks_encrypted
-    from crm.store.errors import PassphraseNeeded, WrongPassphrase
 
     path = config.book_path(ctx.data_dir)
     if not looks_encrypted(path):  # a plain book (or none yet): as before, not a cost more
         return Book.open(path)
+    from crm.store import tries
+    from crm.store.errors import PassphraseNeeded, WrongPassphrase
+
     passphrase = read_passphrase(ctx, ctx.text(PROMPT))
     if passphrase is None:
         raise PassphraseNeeded(path)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,6 +70,8 @@ def copied(book: Path) -> Iterator[Path]:
     copied book, removed afterwards. A hot ``-journal`` is copied too (SQLite rolls it back in
     the copy). Raises CannotCopy when the copy cannot be made (no space for it), BeingWritten
     when the book kept changing, FileNotFoundError when there is no book."""
+    import tempfile  # here: only after a crash; every open of a clean book needs none of it
+
     try:
         folder = Path(tempfile.mkdtemp(prefix="prism-look-"))  # 0700
     except OSError as exc:

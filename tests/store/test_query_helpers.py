@@ -43,3 +43,16 @@ def test_many_ids_cross_chunk_boundaries(book: Book) -> None:
     assert sorted(r[0] for r in referrals.person_rows(conn, ids)) == ids
     assert loans.existing_clients(conn, ids) == set(ids)
     assert sorted(clients.details(conn, ids)) == ids
+
+
+def test_id_array_is_read_by_json_each_and_carries_only_numbers() -> None:
+    import sqlite3
+
+    import pytest
+
+    conn = sqlite3.connect(":memory:")
+    rows = conn.execute("SELECT value FROM json_each(?)", (id_array([3, 1, 20000]),)).fetchall()
+    assert rows == [(3,), (1,), (20000,)]
+    assert conn.execute("SELECT count(*) FROM json_each(?)", (id_array([]),)).fetchone() == (0,)
+    with pytest.raises(ValueError):
+        id_array(["1]; DROP TABLE client; --"])  # type: ignore[list-item]
