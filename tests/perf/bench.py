@@ -131,7 +131,9 @@ START_BARE = (
 )
 
 
-def cold_start(start: str, data: Path, searches: list[str]) -> tuple[float, float]:
+def start_child(start: str, data: Path, searches: list[str]) -> tuple[subprocess.Popen[str], float]:
+    """The app (or the bare window) in a child process, as ``start`` starts it; with the
+    moment it was spawned, for timing the lines it prints."""
     script = CHILD_APP.replace("{start}", start)
     env = dict(os.environ, BENCH_DATA=str(data), BENCH_SEARCHES=",".join(searches))
     # As on a user's machine: bytecode cached after the first start (this workplace sets
@@ -142,6 +144,11 @@ def cold_start(start: str, data: Path, searches: list[str]) -> tuple[float, floa
     proc = subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
     )
+    return proc, t0
+
+
+def cold_start(start: str, data: Path, searches: list[str]) -> tuple[float, float]:
+    proc, t0 = start_child(start, data, searches)
     assert proc.stdout is not None
     ready_at = rss = 0.0
     for out in proc.stdout:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.perf.bench import CHILD_APP, QUERIES, ROOT, START_APP, cold_start, median, p95
+from tests.perf.bench import QUERIES, START_APP, cold_start, median, p95, start_child
 
 PASS = "bench passphrase 基准"
 START_UNLOCKED = (
@@ -54,14 +53,7 @@ START_PROMPTED = (
 
 def marks(start: str, data: Path) -> dict[str, float]:
     """ms from process start to each line the child prints ("submitted", "ready")."""
-    script = CHILD_APP.replace("{start}", start)
-    env = dict(os.environ, BENCH_DATA=str(data), BENCH_SEARCHES="")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
-    )
+    proc, t0 = start_child(start, data, [])
     assert proc.stdout is not None
     seen: dict[str, float] = {}
     for out in proc.stdout:
